@@ -1,0 +1,81 @@
+# ntools: POSIX-ish make (GNU make for the wildcards).
+.POSIX:
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -pedantic
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib -Ibuild/$(VARIANT)/data
+PREFIX  ?= /usr/local
+BATS    ?= $(shell command -v bats 2>/dev/null || echo "npx --yes bats@1.13.0")
+
+# VARIANT=asan builds the same programs with AddressSanitizer and UBSan
+# into build/asan/bin; the default variant lands in bin/.
+VARIANT ?= release
+ifeq ($(VARIANT),asan)
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+BINDIR   = build/asan/bin
+else
+SAN      =
+BINDIR   = bin
+endif
+OBJDIR   = build/$(VARIANT)
+
+PROGS    = $(patsubst cmd/%.c,$(BINDIR)/%,$(wildcard cmd/*.c))
+LIBSRC   = $(wildcard lib/*.c)
+LIBOBJ   = $(patsubst lib/%.c,$(OBJDIR)/lib/%.o,$(LIBSRC))
+DATA     = $(wildcard lib/data/*.tsv lib/data/*.txt lib/data/*.bin)
+DATAOBJ  = $(patsubst lib/data/%,$(OBJDIR)/data/%.o,$(DATA))
+UNITSRC  = $(wildcard tests/unit/*.c)
+UNITS    = $(patsubst tests/unit/%.c,$(OBJDIR)/unit/%,$(UNITSRC))
+
+all: $(PROGS)
+
+$(OBJDIR)/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -o $@ tools/embed.c
+
+# Lexicons and weights become read-only byte arrays named after their file.
+$(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
+	@mkdir -p $(@D)
+	$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
+	$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
+
+$(OBJDIR)/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -c -o $@ $<
+
+$(OBJDIR)/libntools.a: $(LIBOBJ) $(DATAOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ) $(DATAOBJ)
+
+$(BINDIR)/%: cmd/%.c $(OBJDIR)/libntools.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+
+$(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+
+units: $(UNITS)
+	@for t in $(UNITS); do $$t || exit 1; done
+
+test: all units
+	NTOOLS_BIN=$(CURDIR)/$(BINDIR) $(BATS) tests
+
+check-asan:
+	$(MAKE) VARIANT=asan CC=clang test
+
+example: all
+	$(BINDIR)/nsplit -u doc examples/rhc-lavrov-mexico.txt
+
+bench: all
+	sh tools/bench.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin
+	cp $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+
+clean:
+	rm -rf bin build
+
+.PHONY: all units test check-asan example bench install clean

@@ -1,0 +1,66 @@
+/*
+ * cli: what every program's command line shares (design §3), and the
+ * loop that connects the reader to a program's analyser and writer.
+ *
+ * Shared options, spelled alike in every program:
+ *   -H, --no-header     no header row
+ *   -t, --text COL      the TSV column holding the text (default "text")
+ *       --dmy, --mdy    read ambiguous numeric dates day first (default)
+ *                       or month first
+ *       --max-bytes N   the cap on one document (default 1 GiB)
+ *   -h, --help          usage on stdout, exit 0
+ *       --version       version on stdout, exit 0
+ */
+#ifndef NTOOLS_CLI_H
+#define NTOOLS_CLI_H
+
+#include <getopt.h>
+#include "reader.h"
+#include "tsv.h"
+
+#define NTOOLS_VERSION "0.1.0"
+
+enum {
+	OPT_DMY = 0x100, OPT_MDY, OPT_MAX_BYTES, OPT_VERSION,
+	OPT_PROGRAM = 0x200     /* programs number their own long options from here */
+};
+
+#define CLI_SHORT_OPTIONS "Ht:h"
+#define CLI_LONG_OPTIONS \
+	{ "no-header", no_argument, NULL, 'H' }, \
+	{ "text", required_argument, NULL, 't' }, \
+	{ "dmy", no_argument, NULL, OPT_DMY }, \
+	{ "mdy", no_argument, NULL, OPT_MDY }, \
+	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, OPT_VERSION }
+
+struct cli {
+	const char *usage;      /* the whole usage text, from its synopsis line */
+	int header;             /* write the header row */
+	struct reader_opts reader;
+	struct tsv_writer out;
+};
+
+/* Sets defaults and the program name for messages. */
+void cli_init(struct cli *c, const char *prog, const char *usage);
+
+/*
+ * Handles an option every program shares (or '?' from getopt): returns
+ * 1 when it was one; exits for --help, --version and usage errors.
+ */
+int cli_option(struct cli *c, int opt, const char *arg);
+
+/* Writes the header row unless -H was given. */
+void cli_header(struct cli *c, const char *names);
+
+typedef void (*cli_each_fn)(const struct doc *d, struct tsv_writer *out, void *arg);
+
+/*
+ * Reads the files files[0..nfiles) ("-" or none: standard input) and
+ * calls each for every document, in order.  Flushes the output and
+ * returns the exit status (enum exit_status).
+ */
+int cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * layout: a document's blocks (blank-line-separated paragraphs) and
+ * what each one is: title, date line, dateline paragraph, byline or
+ * body.  A paragraph broken by a blank line is two blocks: the layout
+ * does not guess across a break; the sentence and quotation finders
+ * decide whether text runs on over it.
+ *
+ * The walk can continue over several pieces of one document (TSV rows),
+ * so that block numbers and kinds come out the same whether a document
+ * arrives whole or as its own paragraphs.
+ */
+#ifndef NTOOLS_LAYOUT_H
+#define NTOOLS_LAYOUT_H
+
+#include <stddef.h>
+
+enum block_kind {
+	BLOCK_BODY,
+	BLOCK_TITLE,            /* "**Title**", "# Title", or a headline line */
+	BLOCK_DATE,             /* a line that is only a date: 07/02/2020 */
+	BLOCK_DATELINE,         /* a body paragraph opening "LONDON (Reuters) -" */
+	BLOCK_BYLINE            /* "By NAME", "Edited by NAME", "Reuter" */
+};
+
+struct block {
+	size_t start, end;      /* the block, trimmed of white space */
+	size_t inner_start;     /* the title without its marks, the dateline */
+	size_t inner_end;       /*   prefix, the byline's name; else = block */
+	enum block_kind kind;
+	unsigned long number;   /* 1, 2, ... within the document */
+};
+
+struct layout {
+	const char *text;
+	size_t len, pos;
+	unsigned long blocks;   /* blocks seen in this document so far */
+	int seen_body;          /* the document's head is over */
+	int seen_dateline;
+};
+
+/* Starts a document. */
+void layout_init(struct layout *l, const char *text, size_t len);
+/* Goes on with a further piece of the same document. */
+void layout_continue(struct layout *l, const char *text, size_t len);
+/* Yields the next block; returns 0 when the piece is done. */
+int layout_next(struct layout *l, struct block *b);
+
+const char *block_kind_name(enum block_kind k);
+
+#endif

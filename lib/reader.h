@@ -1,0 +1,55 @@
+/*
+ * reader: yields documents from either input form (design §1).
+ *
+ * Article stream: documents separated by lines that hold exactly "---"
+ * (trailing blanks and \r allowed); white-space-only documents skipped.
+ * TSV: recognised by a first line that holds a tab and a field named
+ * "text" (or opts->text_col); every row is one piece of text, and
+ * consecutive rows with the same doc id are one document.
+ *
+ * Memory is bounded by the largest document (or row): one longer than
+ * opts->max_bytes is reported as bad input and skipped.
+ */
+#ifndef NTOOLS_READER_H
+#define NTOOLS_READER_H
+
+#include <stddef.h>
+#include "docdate.h"
+
+struct doc {
+	const char *text;       /* a whole document, or one TSV row's text */
+	size_t len;
+	size_t base;            /* offset of text[0] within its document */
+	const char *id;         /* the doc id: as given, or 16 hex digits */
+	size_t idlen;
+	char date[11];          /* the document's date, YYYY-MM-DD, or "" */
+	int same_doc;           /* a further row of the previous document */
+	const char *file;       /* where the text began, for messages */
+	unsigned long line;
+};
+
+struct reader_opts {
+	const char *text_col;   /* TSV column holding the text; NULL: "text" */
+	enum date_order order;  /* numeric dates whose order the text leaves open */
+	size_t max_bytes;       /* the cap on one document or row */
+};
+
+#define READER_MAX_BYTES_DEFAULT ((size_t)1 << 30)
+
+struct reader;
+
+/*
+ * Starts reading fd, called name in messages.  Returns NULL (and
+ * reports) when out of memory.  The caller closes fd after reader_free.
+ */
+struct reader *reader_new(int fd, const char *name, const struct reader_opts *opts);
+
+/*
+ * Yields the next document into *d, valid until the next call.  Returns
+ * 1, or 0 at the end of input, or -1 after a read error (reported).
+ */
+int reader_next(struct reader *r, struct doc *d);
+
+void reader_free(struct reader *r);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * tsv: the output side of the TSV contract, and unescaping for the
+ * input side.
+ *
+ * Fields are escaped as PostgreSQL COPY (FORMAT text) and Miller do it:
+ * tab, newline, carriage return and backslash become \t \n \r \\.
+ * Nothing else is quoted.  Output is buffered; the first write error is
+ * kept and reported by tsv_close, except a broken pipe (the reader has
+ * gone, as in `| head`), which ends the process quietly.
+ */
+#ifndef NTOOLS_TSV_H
+#define NTOOLS_TSV_H
+
+#include <stddef.h>
+
+struct tsv_writer {
+	int fd;
+	int err;                /* first errno from write(2), or 0 */
+	int at_line_start;      /* no field written yet on this row */
+	size_t len;
+	char buf[1 << 16];
+};
+
+void tsv_init(struct tsv_writer *w, int fd);
+
+/* Starts a new field (a tab unless the row is empty) holding s[0..n), escaped. */
+void tsv_field(struct tsv_writer *w, const char *s, size_t n);
+/* Same for a NUL-terminated string. */
+void tsv_str(struct tsv_writer *w, const char *s);
+/* Same for a number in decimal. */
+void tsv_num(struct tsv_writer *w, unsigned long long v);
+/* Appends s[0..n), escaped, to the current field. */
+void tsv_append(struct tsv_writer *w, const char *s, size_t n);
+/* Ends the row. */
+void tsv_end_row(struct tsv_writer *w);
+/* Writes a header row from a tab-separated list of names. */
+void tsv_header(struct tsv_writer *w, const char *names);
+
+/* Flushes; returns 0, or the errno of the first failed write. */
+int tsv_close(struct tsv_writer *w);
+
+/*
+ * Unescapes s[0..n) in place (\t \n \r \\ and PostgreSQL's \b \f \v;
+ * an unknown escape is kept as written) and returns the new length.
+ */
+size_t tsv_unescape(char *s, size_t n);
+
+#endif
