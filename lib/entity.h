@@ -1,0 +1,53 @@
+/*
+ * entity: the name finder.  Finds named-entity mentions, types them, and
+ * groups the mentions of one real-world entity within a document under
+ * one canonical name ("Lavrov", "Foreign Minister Lavrov" -> "Sergey
+ * Lavrov"; "U.S." -> "United States"; "CELAC" -> the expansion the text
+ * gives).  nentity prints what it finds; nquote resolves speakers with it.
+ *
+ * A document may arrive in pieces (TSV rows): mentions in later pieces
+ * resolve against the names of earlier ones.
+ */
+#ifndef NTOOLS_ENTITY_H
+#define NTOOLS_ENTITY_H
+
+#include <stddef.h>
+
+enum entity_type { ENT_PERSON, ENT_ORG, ENT_GPE, ENT_LOC, ENT_NORP, ENT_EVENT, ENT_MISC };
+
+enum entity_gender { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE };
+
+struct entity {
+	size_t start, end;              /* the mention, offsets within the document */
+	enum entity_type type;
+	int id;                         /* one id per real-world entity in the document */
+	size_t role_start, role_end;    /* the role the text gives it ("Foreign
+	                                   Minister"), or role_start == role_end */
+};
+
+struct entity_finder;
+
+/* Builds the finder (lexicons, weights); exits with a message when out of memory. */
+struct entity_finder *entity_finder_new(void);
+void entity_finder_free(struct entity_finder *f);
+
+/* Forgets the previous document. */
+void entity_doc_begin(struct entity_finder *f);
+
+/*
+ * Finds the mentions in one piece of the current document: text[0..len)
+ * standing at offset base of the document.  Points *out at them, in order
+ * of start, valid until the next call, and returns their number.
+ */
+size_t entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
+    const struct entity **out);
+
+/* The canonical name of entity id (as UTF-8 bytes, not NUL-terminated). */
+const char *entity_canonical(const struct entity_finder *f, int id, size_t *len);
+
+/* What the document tells of entity id's gender (titles, first names, pronouns). */
+enum entity_gender entity_gender_of(const struct entity_finder *f, int id);
+
+const char *entity_type_name(enum entity_type t);
+
+#endif
