@@ -1,0 +1,1728 @@
+#include <stdio.h>
+#include <string.h>
+#include "calendar.h"
+#include "timex.h"
+#include "timex_tense.h"
+#include "timex_words.h"
+
+/*
+ * The finder is a scan over bytes that stops only at digits and at
+ * words in the temporal word table; there it reads a few tokens ahead
+ * (and, for modifiers such as "the", "last", "late", a few back) and
+ * tries the expression grammar below, longest first.
+ */
+
+#define MAXTOK 14
+
+struct ctx {
+	struct timex_doc *d;
+	const char *text;
+	size_t len;
+	struct tok t[MAXTOK];
+	int n;                  /* tokens read from the candidate start */
+	int depth;              /* nesting of parse() */
+};
+
+struct res {
+	int ntok;               /* tokens consumed; 0: no match */
+	enum timex_type type;
+	char v[32];
+	const char *mod;
+	int quarter;            /* a quarter named, for later "a year earlier" */
+	int quarter_year;
+};
+
+enum { U_NONE, U_S, U_MIN, U_H, U_D, U_W, U_WE, U_FN, U_M, U_Q, U_Y, U_DE, U_CE, U_ML };
+
+static const char *const unit_names[] = {
+	"", "S", "MIN", "H", "D", "W", "WE", "FN", "M", "Q", "Y", "DE", "CE", "ML"
+};
+
+const char *timex_type_name(enum timex_type t)
+{
+	static const char *const names[] = { "DATE", "TIME", "DURATION", "SET" };
+	return names[t];
+}
+
+void timex_doc_init(struct timex_doc *d, const struct ymd *ref)
+{
+	memset(d, 0, sizeof *d);
+	if (ref && ref->year > 0 && ref->month >= 1 && ref->month <= 12 &&
+	    ref->day >= 1 && ref->day <= days_in_month(ref->year, ref->month))
+		d->ref = *ref;
+	tw_init();
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+static void load(struct ctx *c, size_t pos)
+{
+	c->n = 0;
+	while (c->n < MAXTOK) {
+		struct tok *t = &c->t[c->n];
+		pos = tw_next(c->text, c->len, pos, t);
+		if (t->kind == TK_END)
+			break;
+		c->n++;
+	}
+}
+
+static const struct tok *T(const struct ctx *c, int i)
+{
+	static const struct tok end = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0 };
+	return (i >= 0 && i < c->n) ? &c->t[i] : &end;
+}
+
+static int is_cls(const struct ctx *c, int i, int cls)
+{
+	return T(c, i)->kind == TK_WORD && T(c, i)->cls == cls;
+}
+
+static int wordeq(const char *text, const struct tok *t, const char *w)
+{
+	size_t n = t->e - t->s;
+	if (t->kind != TK_WORD || strlen(w) != n)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		char a = text[t->s + k];
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a + 32);
+		if (a != w[k])
+			return 0;
+	}
+	return 1;
+}
+
+static int is_word(const struct ctx *c, int i, const char *w)
+{
+	return wordeq(c->text, T(c, i), w);
+}
+
+static int is_punct(const struct ctx *c, int i, char ch)
+{
+	return T(c, i)->kind == TK_PUNCT && c->text[T(c, i)->s] == ch;
+}
+
+/* Token i touches token i-1 (no space between). */
+static int adj(const struct ctx *c, int i)
+{
+	return i > 0 && i < c->n && c->t[i].s == c->t[i - 1].e;
+}
+
+static int is_dash(const struct ctx *c, int i)
+{
+	const struct tok *t = T(c, i);
+	if (t->kind == TK_PUNCT)
+		return c->text[t->s] == '-';
+	/* en dash U+2013 */
+	return t->kind == TK_OTHER && t->e - t->s == 3 &&
+	    memcmp(c->text + t->s, "\xE2\x80\x93", 3) == 0;
+}
+
+static int val_is(const struct tok *t, const char *v)
+{
+	return t->vlen == strlen(v) && memcmp(t->val, v, t->vlen) == 0;
+}
+
+static int unit_of(const struct tok *t)
+{
+	if (t->kind != TK_WORD)
+		return U_NONE;
+	if (t->cls == TW_ORD && t->num == 2)
+		return U_S;     /* "second" */
+	if (t->cls != TW_UNIT && t->cls != TW_UNITS)
+		return U_NONE;
+	for (int u = 1; u <= U_ML; u++)
+		if (val_is(t, unit_names[u]))
+			return u;
+	return U_NONE;
+}
+
+/* ---------------------------------------------------------------- values */
+
+static int ref_known(const struct ctx *c)
+{
+	return c->d->ref.year > 0;
+}
+
+static void put_year(struct res *r, int y)
+{
+	if (y > 0 && y <= 9999)
+		snprintf(r->v, sizeof r->v, "%04d", y);
+	else
+		snprintf(r->v, sizeof r->v, "XXXX");
+}
+
+static void put_month(struct res *r, int y, int m)
+{
+	if (y > 0)
+		snprintf(r->v, sizeof r->v, "%04d-%02d", y, m);
+	else
+		snprintf(r->v, sizeof r->v, "XXXX-%02d", m);
+}
+
+static void put_day(struct res *r, int y, int m, int d)
+{
+	if (y > 0)
+		snprintf(r->v, sizeof r->v, "%04d-%02d-%02d", y, m, d);
+	else
+		snprintf(r->v, sizeof r->v, "XXXX-%02d-%02d", m, d);
+}
+
+static void put_days(struct res *r, long days)
+{
+	int y, m, d;
+	civil_from_days(days, &y, &m, &d);
+	put_day(r, y, m, d);
+}
+
+static void put_week(struct res *r, long days)
+{
+	int y, m, d, wy, wk;
+	civil_from_days(days, &y, &m, &d);
+	iso_week(y, m, d, &wy, &wk);
+	snprintf(r->v, sizeof r->v, "%04d-W%02d", wy, wk);
+}
+
+static long ref_days(const struct ctx *c)
+{
+	return days_from_civil(c->d->ref.year, c->d->ref.month, c->d->ref.day);
+}
+
+static void set(struct res *r, int ntok, enum timex_type type)
+{
+	r->ntok = ntok;
+	r->type = type;
+}
+
+/* Appends "T" and a part of day (MO AF EV NI) or a clock time to a date value. */
+static void add_time(struct res *r, const char *part)
+{
+	size_t n = strlen(r->v);
+	snprintf(r->v + n, sizeof r->v - n, "T%s", part);
+	r->type = TIMEX_TIME;
+}
+
+static int month_mod_year(int y, int m, int delta, int *om)
+{
+	int k = y * 12 + (m - 1) + delta;
+	*om = k % 12 + 1;
+	return k / 12;
+}
+
+/* The year of a bare month m, from the tense around it. */
+static int month_year(const struct ctx *c, int m, int dir)
+{
+	int y = c->d->ref.year, rm = c->d->ref.month;
+	if (!y)
+		return 0;
+	if (dir < 0 && m > rm)
+		return y - 1;
+	if (dir > 0 && m < rm)
+		return y + 1;
+	return y;
+}
+
+/* The date of a bare weekday wd (0 = Monday), from the tense around it. */
+static long weekday_days(const struct ctx *c, int wd, int dir)
+{
+	long r = ref_days(c);
+	int rwd = weekday_of(c->d->ref.year, c->d->ref.month, c->d->ref.day);
+	if (dir < 0)
+		return r - (rwd - wd + 7) % 7;
+	if (dir > 0)
+		return r + (wd - rwd + 7) % 7;
+	return r + (wd - rwd);
+}
+
+static void put_weekday(struct ctx *c, struct res *r, int wd, int dir)
+{
+	if (!ref_known(c)) {
+		snprintf(r->v, sizeof r->v, "XXXX-WXX-%d", wd + 1);
+		return;
+	}
+	put_days(r, weekday_days(c, wd, dir));
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+/*
+ * Reads a number at token i: digits ("20", "1,000"), or words ("two",
+ * "twenty-four", "twenty four", "a hundred").  Returns the tokens used.
+ */
+static int number_at(const struct ctx *c, int i, long *val)
+{
+	const struct tok *t = T(c, i);
+	if (t->kind == TK_NUM) {
+		long v = t->num;
+		int k = 1;
+		while (is_punct(c, i + k, ',') && adj(c, i + k) && T(c, i + k + 1)->kind == TK_NUM &&
+		    adj(c, i + k + 1) && T(c, i + k + 1)->e - T(c, i + k + 1)->s == 3) {
+			v = v * 1000 + T(c, i + k + 1)->num;
+			k += 2;
+		}
+		/* a decimal ("2.4") or a fraction ("1/2") is no count of units */
+		if ((is_punct(c, i + k, '.') || is_punct(c, i + k, '/')) && adj(c, i + k) &&
+		    T(c, i + k + 1)->kind == TK_NUM && adj(c, i + k + 1))
+			return 0;
+		*val = v;
+		return k;
+	}
+	if (!is_cls(c, i, TW_NUM))
+		return 0;
+	long v = t->num;
+	int k = 1;
+	if (v >= 20 && v <= 90 && v % 10 == 0) {
+		int j = i + 1;
+		if (is_dash(c, j) && adj(c, j))
+			j++;
+		if (is_cls(c, j, TW_NUM) && T(c, j)->num >= 1 && T(c, j)->num <= 9 &&
+		    !is_word(c, j, "a") && !is_word(c, j, "an")) {
+			v += T(c, j)->num;
+			k = j - i + 1;
+		}
+	}
+	if (is_word(c, i + k, "hundred") || is_word(c, i + k, "thousand")) {
+		v *= T(c, i + k)->num;
+		k++;
+	}
+	*val = v;
+	return k;
+}
+
+/* ---------------------------------------------------------------- years */
+
+static int is_year_num(const struct tok *t)
+{
+	return t->kind == TK_NUM && t->e - t->s == 4 && t->num >= 1000 && t->num <= 2199;
+}
+
+/* Words after a number that make it a count, not a year. */
+static int count_noun(const struct ctx *c, int i)
+{
+	static const char *const nouns[] = {
+		"percent", "pct", "shares", "people", "tons", "tonnes", "dollars",
+		"points", "members", "feet", "meters", "metres", "miles", "acres",
+		"units", "employees", "workers", "troops", "barrels", "cars",
+		"votes", "seats", "jobs", "pounds", "yen", "marks", "francs",
+		"kilometers", "kilometres", "ounces", "bushels", "contracts",
+		"lire", "pesos", "rupees", "to", "against", "times", NULL
+	};
+	for (int k = 0; nouns[k]; k++)
+		if (is_word(c, i, nouns[k]))
+			return 1;
+	return is_punct(c, i, '%');
+}
+
+/*
+ * A year at token i: "1987", "1990s", "'90s", "1990's".  Returns the
+ * tokens used; *decade is set for decades (value "199").
+ */
+static int year_at(const struct ctx *c, int i, int *year, int *decade)
+{
+	const struct tok *t = T(c, i);
+	*decade = 0;
+	if (is_punct(c, i, '\'') && T(c, i + 1)->kind == TK_NUM && adj(c, i + 1) &&
+	    T(c, i + 1)->e - T(c, i + 1)->s == 2 && T(c, i + 1)->num % 10 == 0 &&
+	    wordeq(c->text, T(c, i + 2), "s") && adj(c, i + 2)) {
+		*year = 1900 + (int)T(c, i + 1)->num;
+		*decade = 1;
+		return 3;
+	}
+	if (!is_year_num(t))
+		return 0;
+	/* parts of bigger numbers, prices, decimals, times */
+	if (i > 0 || t->s > 0) {
+		size_t s = t->s;
+		if (s > 0) {
+			char p = c->text[s - 1];
+			if (p == '$' || p == '#' || p == '.' || p == ',' || p == '/' || p == ':' ||
+			    p == '+' || tw_byte_class[(unsigned char)p] == 1)
+				return 0;
+			if (p == '-' && s > 1 && tw_byte_class[(unsigned char)c->text[s - 2]] == 2)
+				return 0;
+		}
+	}
+	if (T(c, i + 1)->kind != TK_END && adj(c, i + 1)) {
+		if ((is_punct(c, i + 1, ',') || is_punct(c, i + 1, '.') || is_punct(c, i + 1, ':') ||
+		     is_punct(c, i + 1, '/')) && T(c, i + 2)->kind == TK_NUM && adj(c, i + 2))
+			return 0;
+		if (wordeq(c->text, T(c, i + 1), "s") && t->num % 10 == 0) {
+			*year = (int)t->num;
+			*decade = 1;
+			return 2;
+		}
+		if (is_punct(c, i + 1, '\'') && wordeq(c->text, T(c, i + 2), "s") && adj(c, i + 2) &&
+		    t->num % 10 == 0) {
+			*year = (int)t->num;
+			*decade = 1;
+			return 3;
+		}
+		if (T(c, i + 1)->kind == TK_WORD || is_punct(c, i + 1, '%'))
+			return 0;
+	}
+	if (count_noun(c, i + 1))
+		return 0;
+	*year = (int)t->num;
+	return 1;
+}
+
+/* ---------------------------------------------------------------- grammar */
+
+static int parse(struct ctx *c, int i, struct res *r);
+
+static int sentence_dir(struct ctx *c, int i, int j)
+{
+	return timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e);
+}
+
+/* A day of the month at token i: "7", "7th", "31st".  Returns tokens used. */
+static int mday_at(const struct ctx *c, int i, int *day)
+{
+	const struct tok *t = T(c, i);
+	if (t->kind != TK_NUM || t->e - t->s > 2 || t->num < 1 || t->num > 31)
+		return 0;
+	int k = 1;
+	if (adj(c, i + 1) && (is_word(c, i + 1, "st") || is_word(c, i + 1, "nd") ||
+	    is_word(c, i + 1, "rd") || is_word(c, i + 1, "th")))
+		k = 2;
+	else if (T(c, i + 1)->kind == TK_WORD && adj(c, i + 1))
+		return 0;
+	else if ((is_punct(c, i + 1, '.') || is_punct(c, i + 1, ',') || is_punct(c, i + 1, ':') ||
+	    is_punct(c, i + 1, '/')) && adj(c, i + 1) && T(c, i + 2)->kind == TK_NUM && adj(c, i + 2))
+		return 0;
+	else if (is_punct(c, i + 1, '%'))
+		return 0;
+	*day = (int)t->num;
+	return k;
+}
+
+/*
+ * Whether the month word at token i is a month here: "May" and
+ * "March" are also a verb, a name ("Theresa May") and a noun.
+ */
+static int month_word(const struct ctx *c, int i)
+{
+	const struct tok *t = T(c, i);
+	if (!is_cls(c, i, TW_MONTH))
+		return 0;
+	size_t n = t->e - t->s;
+	int abbrev = n <= 4 && !is_word(c, i, "june") && !is_word(c, i, "july") &&
+	    !is_word(c, i, "may");
+	if (abbrev) {
+		/* "Sept." or "Sept 30"; "Jan" alone is a name */
+		if (!t->cap)
+			return 0;
+		if (!(is_punct(c, i + 1, '.') && adj(c, i + 1)) && T(c, i + 1)->kind != TK_NUM)
+			return 0;
+		return 1;
+	}
+	if (is_word(c, i, "may") || is_word(c, i, "march")) {
+		if (!t->cap)
+			return 0;
+		if (T(c, i + 1)->kind == TK_NUM)
+			return 1;
+		struct tok p;
+		if (!tw_prev(c->text, t->s, &p))
+			return 0;
+		if (p.kind == TK_WORD && (p.cls == TW_FUNC || p.cls == TW_REL || p.cls == TW_EDGE ||
+		    p.cls == TW_WDAY || p.cls == TW_NUM || p.cls == TW_ORD))
+			return !wordeq(c->text, &p, "to") || is_word(c, i + 1, "and") ||
+			    T(c, i + 1)->kind == TK_PUNCT;
+		if (p.kind == TK_PUNCT && c->text[p.s] == '-')
+			return 1;
+		return 0;
+	}
+	return t->cap || n > 3;
+}
+
+/* Skips the period of an abbreviated month ("Sept."). */
+static int month_dot(const struct ctx *c, int i)
+{
+	return is_punct(c, i, '.') && adj(c, i) && T(c, i - 1)->e - T(c, i - 1)->s <= 4;
+}
+
+/* "last year", "this year", "next year" after a month or season. */
+static int rel_year_at(struct ctx *c, int i, int *year)
+{
+	if (!is_cls(c, i, TW_REL) || !is_word(c, i + 1, "year"))
+		return 0;
+	int y = c->d->ref.year;
+	if (is_word(c, i, "last") || is_word(c, i, "past") || is_word(c, i, "previous"))
+		*year = y ? y - 1 : 0;
+	else if (is_word(c, i, "next") || is_word(c, i, "coming"))
+		*year = y ? y + 1 : 0;
+	else if (is_word(c, i, "this") || is_word(c, i, "current"))
+		*year = y;
+	else
+		return 0;
+	return 2;
+}
+
+/* MONTH [DAY] [, YEAR] | MONTH [of] YEAR | MONTH last year. */
+static int p_month(struct ctx *c, int i, struct res *r)
+{
+	if (!month_word(c, i))
+		return 0;
+	int m = (int)T(c, i)->num, k = 1, day = 0, year = 0, dec;
+	if (month_dot(c, i + k))
+		k++;
+	int n = mday_at(c, i + k, &day);
+	if (n) {
+		k += n;
+		int j = i + k;
+		if (is_punct(c, j, ','))
+			j++;
+		int yn = year_at(c, j, &year, &dec);
+		if (yn && !dec)
+			k = j - i + yn;
+		else
+			year = 0;
+		if (day > days_in_month(year ? year : 2000, m))
+			return 0;
+		if (!year)
+			year = month_year(c, m, 0);
+		put_day(r, year, m, day);
+		set(r, k, TIMEX_DATE);
+		return k;
+	}
+	int j = i + k;
+	if (is_word(c, j, "of") || is_punct(c, j, ','))
+		j++;
+	int yn = year_at(c, j, &year, &dec);
+	if (yn && !dec) {
+		put_month(r, year, m);
+		set(r, j - i + yn, TIMEX_DATE);
+		return r->ntok;
+	}
+	if ((yn = rel_year_at(c, i + k, &year))) {
+		put_month(r, year, m);
+		set(r, k + yn, TIMEX_DATE);
+		return r->ntok;
+	}
+	put_month(r, month_year(c, m, sentence_dir(c, i, i + k - 1)), m);
+	set(r, k, TIMEX_DATE);
+	return k;
+}
+
+/* DAY MONTH [YEAR]: "13 March 1987", "13th of March". */
+static int p_day_month(struct ctx *c, int i, struct res *r)
+{
+	int day, year = 0, dec;
+	int k = mday_at(c, i, &day);
+	if (!k)
+		return 0;
+	if (is_word(c, i + k, "of"))
+		k++;
+	if (!month_word(c, i + k))
+		return 0;
+	int m = (int)T(c, i + k)->num;
+	k++;
+	if (month_dot(c, i + k))
+		k++;
+	int j = i + k;
+	if (is_punct(c, j, ','))
+		j++;
+	int yn = year_at(c, j, &year, &dec);
+	if (yn && !dec)
+		k = j - i + yn;
+	else
+		year = 0;
+	if (day > days_in_month(year ? year : 2000, m))
+		return 0;
+	put_day(r, year ? year : month_year(c, m, 0), m, day);
+	set(r, k, TIMEX_DATE);
+	return k;
+}
+
+/*
+ * Numeric dates: 1987-03-13, 13/03/1987, 3/13/87.  Day and month
+ * order: a side over 12 decides, else the reference date's own month
+ * and day decide (an article dated 07/02/2020 with a dateline of
+ * February 7), else month first, as in the US news that dominates.
+ */
+static int p_numeric(struct ctx *c, int i, struct res *r)
+{
+	const struct tok *a = T(c, i);
+	if (a->kind != TK_NUM || (i == 0 && a->s > 0 &&
+	    (c->text[a->s - 1] == '$' || c->text[a->s - 1] == '/' || c->text[a->s - 1] == '.')))
+		return 0;
+	char sep;
+	if (is_punct(c, i + 1, '-'))
+		sep = '-';
+	else if (is_punct(c, i + 1, '/'))
+		sep = '/';
+	else if (is_punct(c, i + 1, '.'))
+		sep = '.';
+	else
+		return 0;
+	if (!(adj(c, i + 1) && T(c, i + 2)->kind == TK_NUM && adj(c, i + 2) &&
+	    is_punct(c, i + 3, sep) && adj(c, i + 3) && T(c, i + 4)->kind == TK_NUM && adj(c, i + 4)))
+		return 0;
+	const struct tok *b = T(c, i + 2), *e = T(c, i + 4);
+	if (T(c, i + 5)->kind != TK_END && adj(c, i + 5) && T(c, i + 5)->kind != TK_PUNCT)
+		return 0;
+	if ((is_punct(c, i + 5, '/') || is_punct(c, i + 5, '-') || is_punct(c, i + 5, '.')) && adj(c, i + 5) &&
+	    T(c, i + 6)->kind == TK_NUM && adj(c, i + 6))
+		return 0;
+	int y, m, d;
+	size_t la = a->e - a->s, lb = b->e - b->s, le = e->e - e->s;
+	if (la == 4 && lb <= 2 && le <= 2) {
+		y = (int)a->num;
+		m = (int)b->num;
+		d = (int)e->num;
+	} else if (la <= 2 && lb <= 2 && (le == 4 || le == 2)) {
+		y = (int)e->num;
+		if (le == 2)
+			y += y < 40 ? 2000 : 1900;
+		int x = (int)a->num, z = (int)b->num;
+		const struct ymd *ref = &c->d->ref;
+		if (x > 12)
+			m = z, d = x;
+		else if (z > 12)
+			m = x, d = z;
+		else if (ref->year == y && ref->month == z && ref->day == x)
+			m = z, d = x;
+		else
+			m = x, d = z;
+	} else {
+		return 0;
+	}
+	if (sep == '.' && la != 4 && le != 4)
+		return 0;
+	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return 0;
+	put_day(r, y, m, d);
+	set(r, 5, TIMEX_DATE);
+	return 5;
+}
+
+/* Clock times: "8 PM", "10:30 a.m. EST", "noon", "10 p.m. Wednesday". */
+static int p_time(struct ctx *c, int i, struct res *r)
+{
+	int h = -1, mi = 0, k = 0;
+	if (is_cls(c, i, TW_CLOCK)) {
+		h = is_word(c, i, "midnight") ? 24 : 12;
+		k = 1;
+	} else if (T(c, i)->kind == TK_NUM && T(c, i)->e - T(c, i)->s <= 2 && T(c, i)->num <= 24) {
+		h = (int)T(c, i)->num;
+		k = 1;
+		if (is_punct(c, i + 1, ':') && adj(c, i + 1) && T(c, i + 2)->kind == TK_NUM && adj(c, i + 2) &&
+		    T(c, i + 2)->e - T(c, i + 2)->s == 2 && T(c, i + 2)->num < 60) {
+			mi = (int)T(c, i + 2)->num;
+			k = 3;
+		}
+		if (is_cls(c, i + k, TW_AMPM) || (is_punct(c, i + k, '.') == 0 && (is_word(c, i + k, "am") || is_word(c, i + k, "pm")))) {
+			if (h < 1 || h > 12)
+				return 0;
+			int pm = T(c, i + k)->val && T(c, i + k)->val[0] == 'p';
+			if (pm && h < 12)
+				h += 12;
+			if (!pm && h == 12)
+				h = 0;
+			k++;
+		} else if (k == 3) {
+			/* "10:30" alone is a clock time as well */
+		} else if (is_word(c, i + 1, "o") && is_punct(c, i + 2, '\'') && is_word(c, i + 3, "clock")) {
+			k = 4;
+		} else {
+			return 0;
+		}
+		if (is_cls(c, i + k, TW_TZ) && T(c, i + k)->cap)
+			k++;
+	} else {
+		return 0;
+	}
+	char hm[8];
+	snprintf(hm, sizeof hm, "%02d:%02d", h, mi);
+	/* a day after the time: "10 p.m. Wednesday", "noon yesterday" */
+	struct res day;
+	memset(&day, 0, sizeof day);
+	int dn = 0;
+	if (is_cls(c, i + k, TW_WDAY) || is_cls(c, i + k, TW_DAYREL))
+		dn = parse(c, i + k, &day);
+	if (dn && day.type == TIMEX_DATE && strlen(day.v) == 10) {
+		memcpy(r->v, day.v, sizeof r->v);
+		k += dn;
+	} else if (ref_known(c)) {
+		put_day(r, c->d->ref.year, c->d->ref.month, c->d->ref.day);
+	} else {
+		snprintf(r->v, sizeof r->v, "XXXX-XX-XX");
+	}
+	add_time(r, hm);
+	set(r, k, TIMEX_TIME);
+	return k;
+}
+
+/* The year of a quarter or half n of part-count per (4 or 2) with no year given. */
+static int part_year(struct ctx *c, int i, int n, int per, int j)
+{
+	int y = c->d->ref.year;
+	if (!y)
+		return 0;
+	int cur = (c->d->ref.month - 1) / (12 / per) + 1;
+	if (n > cur && sentence_dir(c, i, j) < 0)
+		return y - 1;
+	return y;
+}
+
+static void put_quarter(struct ctx *c, struct res *r, int y, int q)
+{
+	if (y > 0)
+		snprintf(r->v, sizeof r->v, "%04d-Q%d", y, q);
+	else
+		snprintf(r->v, sizeof r->v, "XXXX-Q%d", q);
+	r->quarter = q;
+	r->quarter_year = y;
+	(void)c;
+}
+
+/*
+ * ORD quarter / ORD half, with an optional year: "the third quarter",
+ * "fourth-quarter", "the first half of 1990", "the fiscal first
+ * quarter", "1990 first quarter".
+ */
+static int p_quarter(struct ctx *c, int i, struct res *r, int year)
+{
+	int k = 0;
+	if (is_cls(c, i, TW_FISCAL)) {
+		k++;
+		if (is_dash(c, i + k) && adj(c, i + k))
+			k++;
+	}
+	if (!is_cls(c, i + k, TW_ORD))
+		return 0;
+	int n = (int)T(c, i + k)->num;
+	k++;
+	if (is_dash(c, i + k) && adj(c, i + k))
+		k++;
+	int per;
+	if (is_word(c, i + k, "quarter"))
+		per = 4;
+	else if (is_word(c, i + k, "half"))
+		per = 2;
+	else
+		return 0;
+	if (n < 1 || n > per)
+		return 0;
+	k++;
+	int j = i + k, dec, y2;
+	if (is_word(c, j, "of") || is_punct(c, j, ','))
+		j++;
+	int yn = year_at(c, j, &y2, &dec);
+	if (yn && !dec) {
+		year = y2;
+		k = j - i + yn;
+	} else if ((yn = rel_year_at(c, i + k, &y2))) {
+		year = y2;
+		k += yn;
+	}
+	if (!year)
+		year = part_year(c, i, n, per, i + k - 1);
+	if (per == 4) {
+		put_quarter(c, r, year, n);
+	} else if (year > 0) {
+		snprintf(r->v, sizeof r->v, "%04d-H%d", year, n);
+	} else {
+		snprintf(r->v, sizeof r->v, "XXXX-H%d", n);
+	}
+	set(r, k, TIMEX_DATE);
+	return k;
+}
+
+/* The quarter a bare "the quarter" / "the latest period" means. */
+static void last_quarter(struct ctx *c, struct res *r)
+{
+	if (c->d->last_quarter) {
+		put_quarter(c, r, c->d->last_quarter_year, c->d->last_quarter);
+		return;
+	}
+	if (!ref_known(c)) {
+		snprintf(r->v, sizeof r->v, "XXXX-QX");
+		return;
+	}
+	int q = (c->d->ref.month - 1) / 3 + 1, y = c->d->ref.year;
+	if (--q == 0)
+		q = 4, y--;
+	put_quarter(c, r, y, q);
+}
+
+/* "a year ago" and the like in the granularity of what came before. */
+static void year_before(struct ctx *c, struct res *r, int n)
+{
+	if (c->d->last_quarter && c->d->last_quarter_year > 0) {
+		put_quarter(c, r, c->d->last_quarter_year - n, c->d->last_quarter);
+		r->quarter = 0;
+		return;
+	}
+	put_year(r, ref_known(c) ? c->d->ref.year - n : 0);
+}
+
+/* A date n units before (dir -1) or after (+1) the reference date. */
+static void shift(struct ctx *c, struct res *r, int unit, long n, int dir)
+{
+	if (!ref_known(c)) {
+		static const char *const vague[] = {
+			[U_D] = "XXXX-XX-XX", [U_W] = "XXXX-WXX", [U_M] = "XXXX-XX",
+			[U_Y] = "XXXX", [U_DE] = "XXX", [U_CE] = "XX", [U_Q] = "XXXX-QX"
+		};
+		const char *v = unit < (int)(sizeof vague / sizeof *vague) && vague[unit] ? vague[unit] : "XXXX-XX-XX";
+		snprintf(r->v, sizeof r->v, "%s", v);
+		return;
+	}
+	const struct ymd *f = &c->d->ref;
+	long s = n * dir;
+	int m;
+	switch (unit) {
+	case U_S: case U_MIN: case U_H: case U_D:
+		put_days(r, ref_days(c) + (unit == U_D ? s : 0));
+		break;
+	case U_W: case U_WE:
+		put_week(r, ref_days(c) + 7 * s);
+		break;
+	case U_FN:
+		put_week(r, ref_days(c) + 14 * s);
+		break;
+	case U_M: {
+		int y = month_mod_year(f->year, f->month, (int)s, &m);
+		put_month(r, y, m);
+		break;
+	}
+	case U_Q: {
+		int y = month_mod_year(f->year, f->month, (int)(3 * s), &m);
+		put_quarter(c, r, y, (m - 1) / 3 + 1);
+		r->quarter = 0;
+		break;
+	}
+	case U_Y:
+		if (n == 1 && dir < 0)
+			year_before(c, r, 1);
+		else
+			put_year(r, f->year + (int)s);
+		break;
+	case U_DE:
+		snprintf(r->v, sizeof r->v, "%03d", (f->year + (int)(10 * s)) / 10);
+		break;
+	default:
+		snprintf(r->v, sizeof r->v, "%02d", (f->year + (int)(100 * s)) / 100);
+		break;
+	}
+}
+
+/* A duration value for n units (n < 0: vague, "X"). */
+static void put_duration(struct res *r, int unit, long n)
+{
+	char num[24];
+	if (n < 0)
+		snprintf(num, sizeof num, "X");
+	else
+		snprintf(num, sizeof num, "%ld", n);
+	switch (unit) {
+	case U_S: snprintf(r->v, sizeof r->v, "PT%sS", num); break;
+	case U_MIN: snprintf(r->v, sizeof r->v, "PT%sM", num); break;
+	case U_H: snprintf(r->v, sizeof r->v, "PT%sH", num); break;
+	case U_D: snprintf(r->v, sizeof r->v, "P%sD", num); break;
+	case U_W: snprintf(r->v, sizeof r->v, "P%sW", num); break;
+	case U_WE: snprintf(r->v, sizeof r->v, "P%sWE", num); break;
+	case U_FN:
+		if (n >= 0)
+			snprintf(r->v, sizeof r->v, "P%ldW", 2 * n);
+		else
+			snprintf(r->v, sizeof r->v, "PXW");
+		break;
+	case U_M: snprintf(r->v, sizeof r->v, "P%sM", num); break;
+	case U_Q: snprintf(r->v, sizeof r->v, "P%sQ", num); break;
+	case U_Y: snprintf(r->v, sizeof r->v, "P%sY", num); break;
+	case U_DE:
+		if (n >= 0)
+			snprintf(r->v, sizeof r->v, "P%ldY", 10 * n);
+		else
+			snprintf(r->v, sizeof r->v, "PXDE");
+		break;
+	case U_CE:
+		if (n >= 0)
+			snprintf(r->v, sizeof r->v, "P%ldY", 100 * n);
+		else
+			snprintf(r->v, sizeof r->v, "PXCE");
+		break;
+	default:
+		if (n >= 0)
+			snprintf(r->v, sizeof r->v, "P%ldY", 1000 * n);
+		else
+			snprintf(r->v, sizeof r->v, "PXML");
+		break;
+	}
+}
+
+/* "ago", "earlier", "later", "before", "after", "from now": which way, or 0. */
+static int ago_at(const struct ctx *c, int i, int *k)
+{
+	*k = 1;
+	if (is_word(c, i, "ago") || is_word(c, i, "earlier") || is_word(c, i, "before"))
+		return -1;
+	if (is_word(c, i, "later") || is_word(c, i, "hence"))
+		return 1;
+	if (is_word(c, i, "from") && is_word(c, i + 1, "now")) {
+		*k = 2;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * COUNT UNIT: "90 days", "two-year", "a decade", "twenty four hours",
+ * "8-month-old"; then "ago"/"earlier" make a date of it.
+ */
+static int p_count(struct ctx *c, int i, struct res *r)
+{
+	long n;
+	int k;
+	if (is_cls(c, i, TW_QUANT) || ((is_word(c, i, "a") || is_word(c, i, "the")) && is_cls(c, i + 1, TW_QUANT))) {
+		k = is_cls(c, i, TW_QUANT) ? 1 : 2;
+		n = val_is(T(c, i + k - 1), "2") ? 2 : -1;
+		if (is_word(c, i + k, "of"))
+			k++;
+	} else if (is_word(c, i, "a") || is_word(c, i, "an")) {
+		n = 1;
+		k = 1;
+	} else {
+		k = number_at(c, i, &n);
+		if (!k)
+			return 0;
+		if (T(c, i)->kind == TK_NUM && i == 0 && T(c, i)->s > 0 && c->text[T(c, i)->s - 1] == '$')
+			return 0;
+	}
+	int hyph = 0;
+	if (is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
+		hyph = 1;
+		k++;
+	}
+	int u = unit_of(T(c, i + k));
+	if (!u)
+		return 0;
+	int plural = T(c, i + k)->cls == TW_UNITS;
+	if (u == U_S && !plural && n != 1)
+		return 0;   /* "two second" is an ordinal use */
+	if (hyph && plural)
+		return 0;
+	k++;
+	/* "a minute and a half" */
+	int half = 0;
+	if (is_word(c, i + k, "and") && is_word(c, i + k + 1, "a") && is_word(c, i + k + 2, "half")) {
+		half = 1;
+		k += 3;
+	}
+	if (hyph && is_dash(c, i + k) && adj(c, i + k) && is_word(c, i + k + 1, "old") && adj(c, i + k + 1))
+		k += 2;
+	int dk, dir = hyph ? 0 : ago_at(c, i + k, &dk);
+	if (dir && n != 0) {
+		if (n < 0) {
+			snprintf(r->v, sizeof r->v, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+		} else {
+			shift(c, r, u, n, dir);
+		}
+		set(r, k + dk, TIMEX_DATE);
+		return r->ntok;
+	}
+	if (half && n >= 0) {
+		if (u == U_MIN)
+			snprintf(r->v, sizeof r->v, "PT%ldM30S", n);
+		else if (u == U_H)
+			snprintf(r->v, sizeof r->v, "PT%ldH30M", n);
+		else if (u == U_Y)
+			snprintf(r->v, sizeof r->v, "P%ldY6M", n);
+		else
+			put_duration(r, u, n);
+	} else {
+		put_duration(r, u, n);
+	}
+	set(r, k, TIMEX_DURATION);
+	return k;
+}
+
+/* Which way a relative word points: -1 last, 0 this, +1 next, 2 none. */
+static int rel_dir(const struct ctx *c, int i)
+{
+	static const struct { const char *w; int dir; } rels[] = {
+		{ "last", -1 }, { "past", -1 }, { "previous", -1 }, { "prior", -1 },
+		{ "next", 1 }, { "coming", 1 }, { "following", 1 }, { "upcoming", 1 },
+		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 },
+	};
+	for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
+		if (is_word(c, i, rels[k].w))
+			return rels[k].dir;
+	return 2;
+}
+
+static int season_first_month(const char *code)
+{
+	switch (code[0]) {
+	case 'S': return code[1] == 'P' ? 3 : 6;
+	case 'F': return 9;
+	default: return 12;
+	}
+}
+
+/* The year of a season code for dir (-1 last, 0 this, +1 next) against the reference. */
+static int season_year(const struct ctx *c, const char *code, int dir)
+{
+	int y = c->d->ref.year, m = c->d->ref.month;
+	if (!y)
+		return 0;
+	int sm = season_first_month(code);
+	/* the season's position and the reference's, on a Dec-Nov year */
+	int ry = m == 12 ? y + 1 : y;
+	int rpos = m == 12 ? 0 : m, spos = sm == 12 ? 0 : sm;
+	int sy = ry;    /* the winter's year is the year of its January, but TimeML dates it by December */
+	if (dir < 0) {
+		if (spos + 2 >= rpos)   /* not over yet */
+			sy--;
+	} else if (dir > 0) {
+		if (spos <= rpos)
+			sy++;
+	}
+	return sm == 12 ? sy - 1 : sy;
+}
+
+/* REL followed by a unit, month, weekday or season: "last year", "next July". */
+static int p_rel(struct ctx *c, int i, struct res *r)
+{
+	int dir = rel_dir(c, i);
+	if (dir == 2)
+		return 0;
+	int k = 1;
+	const struct tok *t = T(c, i + k);
+	int u = unit_of(t);
+	if (u && t->cls == TW_UNIT && !is_word(c, i, "recent")) {
+		if (u == U_WE) {
+			if (!ref_known(c)) {
+				snprintf(r->v, sizeof r->v, "XXXX-WXX-WE");
+			} else {
+				long d = ref_days(c);
+				int wd = weekday_of(c->d->ref.year, c->d->ref.month, c->d->ref.day);
+				if (dir < 0 || (dir == 0 && wd < 4 && sentence_dir(c, i, i + 1) < 0))
+					d -= wd + 1;
+				else if (dir > 0)
+					d += 7 - wd + 5;
+				put_week(r, d);
+				strcat(r->v, "-WE");
+			}
+		} else if (u == U_Q && dir <= 0 && is_word(c, i, "latest")) {
+			last_quarter(c, r);
+		} else if (u >= U_W) {
+			shift(c, r, u, dir == 0 ? 0 : 1, dir < 0 ? -1 : 1);
+		} else if (u == U_D) {
+			shift(c, r, u, dir == 0 ? 0 : 1, dir < 0 ? -1 : 1);
+		} else {
+			return 0;
+		}
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
+	if (is_cls(c, i + k, TW_SEASON)) {
+		char code[3];
+		memcpy(code, T(c, i + k)->val, 2);
+		code[2] = 0;
+		int y = season_year(c, code, dir);
+		if (y)
+			snprintf(r->v, sizeof r->v, "%04d-%s", y, code);
+		else
+			snprintf(r->v, sizeof r->v, "XXXX-%s", code);
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
+	if (is_cls(c, i + k, TW_MONTH) && (T(c, i + k)->cap || T(c, i + k)->e - T(c, i + k)->s > 3)) {
+		int m = (int)T(c, i + k)->num, y = c->d->ref.year;
+		if (y) {
+			if (dir < 0)
+				y = m < c->d->ref.month ? y : y - 1;
+			else if (dir > 0)
+				y = m > c->d->ref.month ? y : y + 1;
+		}
+		put_month(r, y, m);
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
+	if (is_cls(c, i + k, TW_WDAY)) {
+		int wd = (int)T(c, i + k)->num;
+		if (!ref_known(c)) {
+			snprintf(r->v, sizeof r->v, "XXXX-WXX-%d", wd + 1);
+		} else {
+			long d = ref_days(c);
+			int rwd = weekday_of(c->d->ref.year, c->d->ref.month, c->d->ref.day);
+			if (dir < 0)
+				d -= (rwd - wd + 6) % 7 + 1;
+			else if (dir > 0)
+				d += (wd - rwd + 6) % 7 + 1;
+			else
+				d += wd - rwd;
+			put_days(r, d);
+		}
+		k++;
+		if (is_cls(c, i + k, TW_PART)) {
+			char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
+			add_time(r, part);
+			k++;
+		}
+		set(r, k, r->type == TIMEX_TIME ? TIMEX_TIME : TIMEX_DATE);
+		if (r->type == TIMEX_TIME)
+			r->type = TIMEX_TIME;
+		return k;
+	}
+	if (is_cls(c, i + k, TW_PART) && dir == 0 && is_word(c, i, "this")) {
+		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
+		if (ref_known(c))
+			put_day(r, c->d->ref.year, c->d->ref.month, c->d->ref.day);
+		else
+			snprintf(r->v, sizeof r->v, "XXXX-XX-XX");
+		add_time(r, part);
+		set(r, 2, TIMEX_TIME);
+		return 2;
+	}
+	/* "the past three years", "the next two weeks": a duration */
+	if (dir != 0 || is_word(c, i, "first")) {
+		struct res d;
+		memset(&d, 0, sizeof d);
+		int n = p_count(c, i + 1, &d);
+		if (n && d.type == TIMEX_DURATION && !is_word(c, i + 1, "a")) {
+			*r = d;
+			r->ntok = n + 1;
+			return r->ntok;
+		}
+	}
+	return 0;
+}
+
+/* WEEKDAY [PART]: "Thursday", "Friday afternoon". */
+static int p_weekday(struct ctx *c, int i, struct res *r)
+{
+	if (!is_cls(c, i, TW_WDAY))
+		return 0;
+	const struct tok *t = T(c, i);
+	if (!t->cap && t->e - t->s < 6)
+		return 0;
+	int k = 1;
+	/* "Friday, March 13, 1987": the date says it all */
+	int j = i + 1;
+	if (is_punct(c, j, ','))
+		j++;
+	struct res d;
+	memset(&d, 0, sizeof d);
+	int n = 0;
+	if (month_word(c, j))
+		n = p_month(c, j, &d);
+	else if (T(c, j)->kind == TK_NUM)
+		n = p_day_month(c, j, &d);
+	if (n && strlen(d.v) == 10) {
+		*r = d;
+		r->ntok = j - i + n;
+		return r->ntok;
+	}
+	/* "Sunday Times", "Black Monday Fund": a name */
+	if (T(c, i + 1)->kind == TK_WORD && T(c, i + 1)->cap && T(c, i + 1)->cls == TW_NONE)
+		return 0;
+	put_weekday(c, r, (int)t->num, ref_known(c) ? sentence_dir(c, i, i) : 0);
+	set(r, 1, TIMEX_DATE);
+	if (is_cls(c, i + k, TW_PART)) {
+		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
+		add_time(r, part);
+		k++;
+		r->ntok = k;
+	}
+	return k;
+}
+
+/* today, yesterday, tomorrow, tonight [PART]. */
+static int p_dayrel(struct ctx *c, int i, struct res *r)
+{
+	if (!is_cls(c, i, TW_DAYREL))
+		return 0;
+	int k = 1;
+	if (ref_known(c))
+		put_days(r, ref_days(c) + T(c, i)->num);
+	else
+		snprintf(r->v, sizeof r->v, "XXXX-XX-XX");
+	set(r, 1, TIMEX_DATE);
+	if (is_word(c, i, "tonight")) {
+		add_time(r, "NI");
+	} else if (is_cls(c, i + k, TW_PART)) {
+		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
+		add_time(r, part);
+		k++;
+		r->ntok = k;
+	}
+	return k;
+}
+
+/* every day, each week, every Thursday, daily, annually. */
+static int p_set(struct ctx *c, int i, struct res *r)
+{
+	if (is_cls(c, i, TW_SETW)) {
+		if (is_word(c, i, "annual") || is_word(c, i, "semiannual"))
+			return 0;   /* an adjective: "annual report" */
+		snprintf(r->v, sizeof r->v, "%.*s", (int)T(c, i)->vlen, T(c, i)->val);
+		set(r, 1, TIMEX_SET);
+		return 1;
+	}
+	if (!is_word(c, i, "every") && !is_word(c, i, "each"))
+		return 0;
+	int k = 1;
+	long n = 1;
+	int nk = number_at(c, i + k, &n);
+	if (is_word(c, i + k, "other")) {
+		n = 2;
+		k++;
+	} else if (nk && T(c, i + k)->kind != TK_WORD) {
+		k += nk;
+	} else if (nk && !is_word(c, i + k, "a")) {
+		k += nk;
+	}
+	const struct tok *t = T(c, i + k);
+	int u = unit_of(t);
+	if (u) {
+		put_duration(r, u, n);
+	} else if (is_cls(c, i + k, TW_WDAY)) {
+		snprintf(r->v, sizeof r->v, "XXXX-WXX-%d", (int)t->num + 1);
+	} else if (is_cls(c, i + k, TW_PART)) {
+		snprintf(r->v, sizeof r->v, "XXXX-XX-XXT%.2s", t->val);
+	} else if (month_word(c, i + k)) {
+		snprintf(r->v, sizeof r->v, "XXXX-%02d", (int)t->num);
+	} else if (is_cls(c, i + k, TW_SEASON)) {
+		snprintf(r->v, sizeof r->v, "XXXX-%.2s", t->val);
+	} else {
+		return 0;
+	}
+	set(r, k + 1, TIMEX_SET);
+	return k + 1;
+}
+
+/* A year, a decade, a year range's first half: "1987", "the 1990s", "fiscal 1989". */
+static int p_year(struct ctx *c, int i, struct res *r)
+{
+	int k = 0;
+	if (is_cls(c, i, TW_FISCAL)) {
+		k = 1;
+		if (is_word(c, i + 1, "year"))
+			k = 2;
+	}
+	int y, dec;
+	int n = year_at(c, i + k, &y, &dec);
+	if (!n)
+		return 0;
+	k += n;
+	if (dec) {
+		snprintf(r->v, sizeof r->v, "%03d", y / 10);
+		set(r, k, TIMEX_DATE);
+		return k;
+	}
+	/* "1990 first quarter" */
+	struct res q;
+	memset(&q, 0, sizeof q);
+	int qn = p_quarter(c, i + k, &q, y);
+	if (qn) {
+		*r = q;
+		r->ntok = k + qn;
+		return r->ntok;
+	}
+	put_year(r, y);
+	set(r, k, TIMEX_DATE);
+	return k;
+}
+
+/* now, currently, recently, soon. */
+static int p_ref(struct ctx *c, int i, struct res *r)
+{
+	if (!is_cls(c, i, TW_REF))
+		return 0;
+	if (is_word(c, i, "future") || is_word(c, i, "present") || is_word(c, i, "once"))
+		return 0;   /* only after "the" (see p_the) */
+	/* "now" as a discourse marker opens many sentences; it still refers to the present */
+	snprintf(r->v, sizeof r->v, "%.*s", (int)T(c, i)->vlen, T(c, i)->val);
+	set(r, 1, TIMEX_DATE);
+	return 1;
+}
+
+/* SEASON [of] [YEAR]: "summer", "the winter of 1994". */
+static int p_season(struct ctx *c, int i, struct res *r)
+{
+	if (!is_cls(c, i, TW_SEASON))
+		return 0;
+	char code[3] = { T(c, i)->val[0], T(c, i)->val[1], 0 };
+	int k = 1, j = i + 1, y, dec;
+	if (is_word(c, j, "of") || is_punct(c, j, ','))
+		j++;
+	int yn = year_at(c, j, &y, &dec);
+	if (yn && !dec) {
+		k = j - i + yn;
+	} else if ((yn = rel_year_at(c, i + 1, &y))) {
+		k += yn;
+	} else {
+		/* "fall" is a verb more often than a season */
+		if (is_word(c, i, "fall"))
+			return 0;
+		y = season_year(c, code, ref_known(c) ? (sentence_dir(c, i, i) < 0 ? -1 : 0) : 0);
+	}
+	if (y)
+		snprintf(r->v, sizeof r->v, "%04d-%s", y, code);
+	else
+		snprintf(r->v, sizeof r->v, "XXXX-%s", code);
+	set(r, k, TIMEX_DATE);
+	return k;
+}
+
+/* Holidays whose date is fixed, and Thanksgiving (fourth Thursday of November). */
+static int p_holiday(struct ctx *c, int i, struct res *r)
+{
+	if (!is_cls(c, i, TW_HOLIDAY) || !T(c, i)->cap)
+		return 0;
+	int k = 1, y = c->d->ref.year;
+	if (is_word(c, i + 1, "day") || is_word(c, i + 1, "eve"))
+		k++;
+	if (val_is(T(c, i), "TG")) {
+		if (!y) {
+			snprintf(r->v, sizeof r->v, "XXXX-11-XX");
+		} else {
+			int first = weekday_of(y, 11, 1);
+			put_day(r, y, 11, 1 + (3 - first + 7) % 7 + 21);
+		}
+	} else {
+		int m = (int)tw_value_num(T(c, i)->val, 2);
+		int d = (int)tw_value_num(T(c, i)->val + 3, 2);
+		if (is_word(c, i + 1, "eve"))
+			d--;
+		put_day(r, y, m, d);
+	}
+	set(r, k, TIMEX_DATE);
+	return k;
+}
+
+/*
+ * After "the": "the past", "the future", "the weekend", "the quarter",
+ * "the year-earlier period", "the 1988 period", "the 20th century".
+ */
+static int p_the(struct ctx *c, int i, struct res *r)
+{
+	if (!is_word(c, i, "the"))
+		return 0;
+	int k = 1;
+	if (is_word(c, i + k, "past") || is_word(c, i + k, "future") || is_word(c, i + k, "present")) {
+		int nk;
+		struct res d;
+		memset(&d, 0, sizeof d);
+		if ((nk = p_rel(c, i + k, &d))) {
+			*r = d;
+			r->ntok = k + nk;
+			return r->ntok;
+		}
+		if (T(c, i + k + 1)->kind == TK_WORD && !T(c, i + k + 1)->cap &&
+		    T(c, i + k + 1)->cls != TW_FUNC && !is_word(c, i + k + 1, "and") &&
+		    !is_word(c, i + k + 1, "or") && !is_word(c, i + k + 1, "is") &&
+		    !is_word(c, i + k + 1, "was") && !is_word(c, i + k + 1, "has") &&
+		    !is_word(c, i + k + 1, "will") && !is_word(c, i + k + 1, "that"))
+			return 0;   /* "the past decisions": an adjective */
+		snprintf(r->v, sizeof r->v, is_word(c, i + k, "past") ? "PAST_REF" :
+		    is_word(c, i + k, "future") ? "FUTURE_REF" : "PRESENT_REF");
+		set(r, k + 1, TIMEX_DATE);
+		return k + 1;
+	}
+	if (is_word(c, i + k, "weekend")) {
+		if (!ref_known(c)) {
+			snprintf(r->v, sizeof r->v, "XXXX-WXX-WE");
+		} else {
+			long d = ref_days(c);
+			int wd = weekday_of(c->d->ref.year, c->d->ref.month, c->d->ref.day);
+			int dir = sentence_dir(c, i, i + 1);
+			if (dir < 0 && wd < 5)
+				d -= wd + 1;
+			put_week(r, d);
+			strcat(r->v, "-WE");
+		}
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
+	/* "the year-earlier period", "the year-ago quarter" */
+	if (is_word(c, i + k, "comparable") || is_word(c, i + k, "corresponding") || is_word(c, i + k, "same"))
+		k++;
+	if (is_word(c, i + k, "year") && is_dash(c, i + k + 1) && adj(c, i + k + 1) &&
+	    (is_word(c, i + k + 2, "earlier") || is_word(c, i + k + 2, "ago")) && adj(c, i + k + 2)) {
+		k += 3;
+		struct res q;
+		memset(&q, 0, sizeof q);
+		int qn = p_quarter(c, i + k, &q, 0);
+		if (qn) {
+			year_before(c, r, 0);
+			put_quarter(c, r, (q.quarter_year ? q.quarter_year : c->d->ref.year) - 1, q.quarter);
+			r->quarter = 0;
+			set(r, k + qn, TIMEX_DATE);
+			return r->ntok;
+		}
+		if (is_word(c, i + k, "quarter") || is_word(c, i + k, "period")) {
+			year_before(c, r, 1);
+			set(r, k + 1, TIMEX_DATE);
+			return k + 1;
+		}
+		return 0;
+	}
+	k = 1;
+	/* "the 1988 period" */
+	int y, dec;
+	int yn = year_at(c, i + 1, &y, &dec);
+	if (yn && !dec && (is_word(c, i + 1 + yn, "period") || is_word(c, i + 1 + yn, "quarter"))) {
+		if (c->d->last_quarter)
+			put_quarter(c, r, y, c->d->last_quarter);
+		else
+			put_year(r, y);
+		r->quarter = 0;
+		set(r, 2 + yn, TIMEX_DATE);
+		return r->ntok;
+	}
+	/* "the quarter", "the latest quarter", "the latest period" */
+	if (is_word(c, i + k, "latest") || is_word(c, i + k, "current") || is_word(c, i + k, "recent"))
+		k++;
+	if (is_word(c, i + k, "quarter") || (k == 2 && is_word(c, i + k, "period"))) {
+		if (is_word(c, i + k - 1, "current")) {
+			if (ref_known(c))
+				put_quarter(c, r, c->d->ref.year, (c->d->ref.month - 1) / 3 + 1);
+			else
+				snprintf(r->v, sizeof r->v, "XXXX-QX");
+		} else {
+			last_quarter(c, r);
+		}
+		r->quarter = 0;
+		set(r, k + 1, TIMEX_DATE);
+		return k + 1;
+	}
+	/* "the 20th century", "the eleventh century" */
+	k = 1;
+	long ord = 0;
+	if (T(c, i + k)->kind == TK_NUM && adj(c, i + k + 1) &&
+	    (is_word(c, i + k + 1, "th") || is_word(c, i + k + 1, "st") || is_word(c, i + k + 1, "nd") || is_word(c, i + k + 1, "rd"))) {
+		ord = T(c, i + k)->num;
+		k += 2;
+	} else if (is_cls(c, i + k, TW_ORD)) {
+		ord = T(c, i + k)->num;
+		k++;
+	}
+	if (ord > 0 && ord < 40 && is_word(c, i + k, "century")) {
+		snprintf(r->v, sizeof r->v, "%02ld", ord - 1);
+		set(r, k + 1, TIMEX_DATE);
+		return k + 1;
+	}
+	return 0;
+}
+
+/* "year-earlier", "year-ago", "a year earlier/ago". */
+static int p_year_ago(struct ctx *c, int i, struct res *r)
+{
+	if (is_word(c, i, "year") && is_dash(c, i + 1) && adj(c, i + 1) && adj(c, i + 2) &&
+	    (is_word(c, i + 2, "earlier") || is_word(c, i + 2, "ago"))) {
+		year_before(c, r, 1);
+		set(r, 3, TIMEX_DATE);
+		return 3;
+	}
+	if (is_word(c, i, "year") && is_dash(c, i + 1) && adj(c, i + 1) && adj(c, i + 2) &&
+	    is_word(c, i + 2, "end")) {
+		if (ref_known(c))
+			put_day(r, c->d->ref.year, 12, 31);
+		else
+			snprintf(r->v, sizeof r->v, "XXXX-12-31");
+		set(r, 3, TIMEX_DATE);
+		return 3;
+	}
+	return 0;
+}
+
+/* "earlier this year", "later this month", "earlier today". */
+static int p_earlier(struct ctx *c, int i, struct res *r)
+{
+	if (!is_word(c, i, "earlier") && !is_word(c, i, "later"))
+		return 0;
+	struct res d;
+	memset(&d, 0, sizeof d);
+	int k = 1;
+	if (is_word(c, i + 1, "in") && is_word(c, i + 2, "the") && is_word(c, i + 3, "year")) {
+		put_year(r, c->d->ref.year);
+		set(r, 4, TIMEX_DATE);
+		return 4;
+	}
+	int n = 0;
+	if (is_cls(c, i + k, TW_REL) || is_cls(c, i + k, TW_DAYREL) || is_cls(c, i + k, TW_WDAY))
+		n = parse(c, i + k, &d);
+	if (!n || d.type == TIMEX_DURATION)
+		return 0;
+	*r = d;
+	r->ntok = k + n;
+	return r->ntok;
+}
+
+/*
+ * EDGE: "early", "late", "mid", "the end of", "the beginning of":
+ * TIMEX3 mod START, END, MID around a date.
+ */
+static int p_edge(struct ctx *c, int i, struct res *r)
+{
+	int k = 0;
+	const char *mod = NULL;
+	if (is_word(c, i, "the") && (is_word(c, i + 1, "end") || is_word(c, i + 1, "beginning") ||
+	    is_word(c, i + 1, "middle") || is_word(c, i + 1, "start")) && is_word(c, i + 2, "of")) {
+		mod = is_word(c, i + 1, "end") ? "END" : is_word(c, i + 1, "middle") ? "MID" : "START";
+		k = 3;
+	} else if (is_word(c, i, "early") || is_word(c, i, "late") || is_word(c, i, "mid")) {
+		mod = is_word(c, i, "early") ? "START" : is_word(c, i, "late") ? "END" : "MID";
+		k = 1;
+		if (is_dash(c, i + 1) && adj(c, i + 1))
+			k = 2;
+		else if (is_word(c, i, "mid"))
+			return 0;
+	} else {
+		return 0;
+	}
+	struct res d;
+	memset(&d, 0, sizeof d);
+	int n = parse(c, i + k, &d);
+	if (!n || d.type == TIMEX_DURATION || d.type == TIMEX_SET || d.v[0] == 'P')
+		return 0;
+	*r = d;
+	r->ntok = k + n;
+	r->mod = mod;
+	return r->ntok;
+}
+
+/* Approximations and bounds before a count: "about", "nearly", "more than", "at least", "up to". */
+static int p_approx(struct ctx *c, int i, struct res *r)
+{
+	int k;
+	const char *mod;
+	if (is_word(c, i, "more") && is_word(c, i + 1, "than")) { k = 2; mod = "MORE_THAN"; }
+	else if ((is_word(c, i, "less") || is_word(c, i, "fewer")) && is_word(c, i + 1, "than")) { k = 2; mod = "LESS_THAN"; }
+	else if (is_word(c, i, "at") && is_word(c, i + 1, "least")) { k = 2; mod = "EQUAL_OR_MORE"; }
+	else if (is_word(c, i, "up") && is_word(c, i + 1, "to")) { k = 2; mod = "EQUAL_OR_LESS"; }
+	else if (is_word(c, i, "no") && is_word(c, i + 1, "more") && is_word(c, i + 2, "than")) { k = 3; mod = "EQUAL_OR_LESS"; }
+	else if (is_cls(c, i, TW_APPROX) && T(c, i)->vlen && val_is(T(c, i), "APPROX")) { k = 1; mod = "APPROX"; }
+	else return 0;
+	struct res d;
+	memset(&d, 0, sizeof d);
+	int n = parse(c, i + k, &d);
+	if (!n || T(c, i + k)->kind == TK_END)
+		return 0;
+	/* only around counts: "about Friday" is not an expression of ours */
+	if (!(T(c, i + k)->kind == TK_NUM || is_cls(c, i + k, TW_NUM) || is_cls(c, i + k, TW_QUANT) ||
+	    is_word(c, i + k, "the")))
+		return 0;
+	*r = d;
+	r->ntok = k + n;
+	r->mod = mod;
+	return r->ntok;
+}
+
+/* All expressions that start at token i; the longest wins. */
+static int parse(struct ctx *c, int i, struct res *r)
+{
+	static int (*const rules[])(struct ctx *, int, struct res *) = {
+		p_approx, p_edge, p_earlier, p_the, p_year_ago, p_numeric, p_time,
+		p_month, p_day_month, p_rel, p_weekday, p_dayrel, p_set, p_year,
+		p_ref, p_season, p_holiday, p_count,
+	};
+	if (c->depth > 4 || i >= c->n)
+		return 0;
+	c->depth++;
+	struct res best, cur;
+	memset(&best, 0, sizeof best);
+	best.mod = "";
+	for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+		memset(&cur, 0, sizeof cur);
+		cur.mod = "";
+		int n = rules[k](c, i, &cur);
+		if (n > best.ntok) {
+			best = cur;
+			best.ntok = n;
+		}
+	}
+	/* quarters stand alone too: "third-quarter" */
+	memset(&cur, 0, sizeof cur);
+	cur.mod = "";
+	int n = p_quarter(c, i, &cur, 0);
+	if (n > best.ntok) {
+		best = cur;
+		best.ntok = n;
+	}
+	c->depth--;
+	*r = best;
+	return best.ntok;
+}
+
+/* ---------------------------------------------------------------- scan */
+
+/* Words that may open an expression before its head ("the", "last", "late", "about"). */
+static int opener(const struct tok *t)
+{
+	switch (t->cls) {
+	case TW_REL: case TW_EDGE: case TW_APPROX: case TW_FISCAL: case TW_ORD:
+	case TW_EVERY: case TW_QUANT: case TW_NUM:
+		return 1;
+	case TW_FUNC:
+		return t->e - t->s == 3 || t->e - t->s == 2;   /* "the", "at", "up", "no" */
+	case TW_AGO:
+		return 1;   /* "earlier this year" */
+	default:
+		return 0;
+	}
+}
+
+/* Words that can head an expression: the scan stops at these and at digits. */
+static int trigger(const struct tok *t)
+{
+	switch (t->cls) {
+	case TW_MONTH: case TW_WDAY: case TW_UNIT: case TW_UNITS: case TW_REF:
+	case TW_DAYREL: case TW_SEASON: case TW_SETW: case TW_EVERY: case TW_CLOCK:
+	case TW_HOLIDAY: case TW_ORD: case TW_QUANT: case TW_FISCAL: case TW_PART:
+		return 1;
+	case TW_NUM:
+		return t->num > 1 || t->e - t->s > 2;   /* not "a", "an" alone */
+	case TW_REL: case TW_EDGE:
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+struct emit {
+	struct timex_doc *d;
+	timex_fn each;
+	void *arg;
+	size_t count;
+};
+
+static void emit(struct emit *em, struct ctx *c, const struct res *r, size_t s, size_t e)
+{
+	struct timex x;
+	x.start = s;
+	x.end = e;
+	x.type = r->type;
+	memcpy(x.value, r->v, sizeof x.value);
+	x.value[sizeof x.value - 1] = 0;
+	x.mod = r->mod ? r->mod : "";
+	if (r->quarter) {
+		c->d->last_quarter = r->quarter;
+		c->d->last_quarter_year = r->quarter_year;
+	}
+	em->each(&x, em->arg);
+	em->count++;
+}
+
+/*
+ * A range's second half written short: "2016-18", "March 5-7".  Emits
+ * it as an expression of its own, completed from the first half.
+ */
+static size_t range_tail(struct emit *em, struct ctx *c, const struct res *r, int last)
+{
+	if (!(is_dash(c, last + 1) && adj(c, last + 1) && T(c, last + 2)->kind == TK_NUM && adj(c, last + 2)))
+		return 0;
+	const struct tok *n = T(c, last + 2), *p = T(c, last);
+	if (p->kind != TK_NUM || (T(c, last + 3)->kind != TK_END && adj(c, last + 3) && !is_punct(c, last + 3, ',') &&
+	    !is_punct(c, last + 3, '.') && !is_punct(c, last + 3, ')')))
+		return 0;
+	struct res t = *r;
+	t.mod = "";
+	size_t vl = strlen(r->v);
+	if (vl == 4 && p->e - p->s == 4) {
+		long y = n->num;
+		if (n->e - n->s == 2)
+			y += (p->num / 100) * 100;
+		else if (n->e - n->s != 4)
+			return 0;
+		if (y <= p->num || y > p->num + 100)
+			return 0;
+		snprintf(t.v, sizeof t.v, "%04ld", y);
+	} else if (vl == 10 && n->e - n->s <= 2 && n->num > p->num && n->num <= 31) {
+		snprintf(t.v + 8, sizeof t.v - 8, "%02ld", n->num);
+	} else {
+		return 0;
+	}
+	emit(em, c, &t, n->s, n->e);
+	return n->e;
+}
+
+/* Tries the expressions that could start at or just before the token at pos. */
+static size_t try_at(struct emit *em, struct ctx *c, size_t word_start, size_t floor)
+{
+	/* candidate starts: up to three opener words back, earliest first */
+	size_t starts[4];
+	int ns = 0;
+	size_t p = word_start;
+	struct tok prev;
+	while (ns < 3 && tw_prev(c->text, p, &prev) && prev.s >= floor) {
+		if (!(prev.kind == TK_WORD && (opener(&prev) || prev.cls == TW_UNIT)) &&
+		    !(prev.kind == TK_PUNCT && c->text[prev.s] == '-' && prev.e == p))
+			break;
+		starts[ns++] = prev.s;
+		p = prev.s;
+	}
+	for (int k = ns - 1; k >= -1; k--) {
+		size_t s = k >= 0 ? starts[k] : word_start;
+		load(c, s);
+		struct res r;
+		int n = parse(c, 0, &r);
+		if (!n)
+			continue;
+		/* a match must reach the trigger word */
+		if (c->t[n - 1].e <= word_start)
+			continue;
+		emit(em, c, &r, c->t[0].s, c->t[n - 1].e);
+		size_t e = c->t[n - 1].e;
+		size_t tail = range_tail(em, c, &r, n - 1);
+		return tail ? tail : e;
+	}
+	return 0;
+}
+
+size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, void *arg)
+{
+	struct emit em = { d, each, arg, 0 };
+	struct ctx c;
+	c.d = d;
+	c.text = text;
+	c.len = len;
+	c.n = 0;
+	c.depth = 0;
+	tw_init();
+	size_t floor = 0, i = 0;
+	while (i < len) {
+		unsigned char b = (unsigned char)text[i];
+		int k = tw_byte_class[b];
+		if (!k) {
+			i++;
+			continue;
+		}
+		size_t s = i;
+		while (i < len && tw_byte_class[(unsigned char)text[i]] == k)
+			i++;
+		int cand;
+		if (k == 2) {
+			cand = 1;
+		} else {
+			cand = 0;
+			if (tw_maybe(b, i - s) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
+			    !(i < len && (unsigned char)text[i] >= 0x80)) {
+				struct tok t;
+				t.s = s;
+				t.e = i;
+				t.kind = TK_WORD;
+				t.cls = (unsigned char)tw_lookup(text + s, i - s, &t.val, &t.vlen);
+				t.num = (t.cls == TW_NUM) ? tw_value_num(t.val, t.vlen) : 0;
+				cand = trigger(&t);
+			}
+		}
+		if (!cand)
+			continue;
+		/* a word glued to the digits before it ("3rd") is no head */
+		size_t e = try_at(&em, &c, s, floor);
+		if (e > i) {
+			i = e;
+			floor = e;
+		} else if (e) {
+			floor = e;
+		}
+	}
+	return em.count;
+}

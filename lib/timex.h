@@ -1,0 +1,50 @@
+/*
+ * timex: finds date and time expressions in news text and normalises
+ * them to TimeML TIMEX3 values against the document's date.
+ *
+ * "said Friday" in an article of Friday 2013-03-22 gives 2013-03-22,
+ * "the past three years" P3Y, "last summer" 2012-SU, "now" PRESENT_REF.
+ * A bare month or weekday goes the way the verbs around it point: past
+ * tense to the previous one, "will"/"expects to" to the next one, and
+ * with no evidence the one in the same year (month) or week (weekday).
+ * With no reference date, relative expressions stay underspecified
+ * ("XXXX-XX-XX", "XXXX-08"): output depends only on the input.
+ */
+#ifndef NTOOLS_TIMEX_H
+#define NTOOLS_TIMEX_H
+
+#include <stddef.h>
+#include "docdate.h"
+
+enum timex_type { TIMEX_DATE, TIMEX_TIME, TIMEX_DURATION, TIMEX_SET };
+
+struct timex {
+	size_t start, end;      /* byte offsets within the text given to timex_scan */
+	enum timex_type type;
+	char value[32];         /* the TIMEX3 value, NUL-terminated */
+	const char *mod;        /* TIMEX3 mod ("APPROX", "START", ...) or "" */
+};
+
+/* What one document has told the finder so far (for "a year earlier"). */
+struct timex_doc {
+	struct ymd ref;         /* the reference date; parts 0 when unknown */
+	int last_quarter;       /* the last quarter named (1-4), or 0 */
+	int last_quarter_year;
+};
+
+typedef void (*timex_fn)(const struct timex *t, void *arg);
+
+/* Starts a document whose reference date is *ref (NULL or zeros: unknown). */
+void timex_doc_init(struct timex_doc *d, const struct ymd *ref);
+
+/*
+ * Finds the expressions in text[0..len), one piece of the document
+ * (TSV rows of one document are scanned one after another with the same
+ * *d), and calls each for every one in order of start.  Returns their
+ * number.  Allocates nothing.
+ */
+size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, void *arg);
+
+const char *timex_type_name(enum timex_type t);
+
+#endif

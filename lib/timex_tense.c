@@ -1,0 +1,170 @@
+#include <string.h>
+#include "timex_tense.h"
+#include "timex_words.h"
+
+#define WINDOW_BACK 12
+#define WINDOW_AHEAD 8
+
+static const char *const past_words[] = {
+	"said", "was", "were", "had", "did", "told", "came", "went", "made",
+	"took", "gave", "got", "saw", "met", "held", "began", "left", "rose",
+	"fell", "won", "lost", "sold", "bought", "paid", "brought", "thought",
+	"found", "became", "ran", "spoke", "wrote", "sent", "led", "fled",
+	"broke", "chose", "ago", "has", "have", "knew", "grew", "drew", "flew",
+	"stood", "kept", "felt", "meant", "spent", "built", "taught", "caught",
+	"fought", "sought", "struck", "hung", "shot", "slid", "won", "wore",
+	"became", "forgot", "ate", "began", "overtook", "rode", NULL
+};
+
+static const char *const future_words[] = {
+	"will", "ll", "shall", "would", "going", "expects", "expect", "plans",
+	"plan", "planning", "intends", "intend", "scheduled", "slated", "due",
+	"upcoming", "hopes", "aims", "wants", "tomorrow", "next", "set",
+	"expected", "planned", NULL
+};
+
+/* Words ending in "ed" that are no past tense. */
+static const char *const not_past_ed[] = {
+	"need", "feed", "seed", "speed", "indeed", "red", "bed", "hundred",
+	"united", "limited", "based", "proposed", "expected", "scheduled",
+	"planned", "breed", "shed", "wed", "led", "bled", "fled", "greed",
+	"sacred", "naked", "wicked", "kindred", "alleged", "reed", "weed",
+	"deed", "embed", "shred", "sled", "unwed", "bred", NULL
+};
+
+/* Words after "to" that make it no infinitive. */
+static const char *const not_verbs[] = {
+	"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+	"this", "that", "these", "those", "be", "date", "end", "some", "all",
+	"about", "around", "more", "less", "other", "each", "every", "one", NULL
+};
+
+static int eq(const char *w, size_t n, const char *s)
+{
+	if (strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char a = w[i];
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a + 32);
+		if (a != s[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int in(const char *w, size_t n, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (eq(w, n, list[i]))
+			return 1;
+	return 0;
+}
+
+static int lower_word(const char *w, size_t n)
+{
+	return n > 0 && w[0] >= 'a' && w[0] <= 'z';
+}
+
+/*
+ * The cue a word gives: -1, +1 or 0.  next is the word after it (for
+ * "to" + verb, "expected to"), or NULL.
+ */
+static int cue(const char *w, size_t n, const char *next, size_t nn)
+{
+	if (n == 2 && eq(w, n, "to"))
+		return next && lower_word(next, nn) && !in(next, nn, not_verbs) &&
+		    tw_lookup(next, nn, &(const char *){ 0 }, &(unsigned char){ 0 }) == TW_NONE ? 1 : 0;
+	if (in(w, n, future_words)) {
+		if ((eq(w, n, "expected") || eq(w, n, "set") || eq(w, n, "planned") || eq(w, n, "due")) &&
+		    !(next && eq(next, nn, "to")) && !(next && eq(next, nn, "for")))
+			return eq(w, n, "expected") || eq(w, n, "planned") ? -1 : 0;
+		return 1;
+	}
+	if (in(w, n, past_words))
+		return -1;
+	if (n >= 5 && lower_word(w, n) && w[n - 2] == 'e' && w[n - 1] == 'd' && !in(w, n, not_past_ed))
+		return -1;
+	return 0;
+}
+
+/* A '.' '!' '?' that ends a sentence: after a lower-case word or a digit. */
+static int sentence_end(const char *text, size_t len, size_t i)
+{
+	char ch = text[i];
+	if (ch == '!' || ch == '?' || ch == ';')
+		return 1;
+	if (ch != '.')
+		return 0;
+	if (i + 1 < len && text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '"')
+		return 0;
+	return i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || (text[i - 1] >= '0' && text[i - 1] <= '9')) &&
+	    !(i > 1 && text[i - 2] == '.');
+}
+
+int timex_tense(const char *text, size_t len, size_t start, size_t end)
+{
+	int back_dir = 0, back_d = 1000, ahead_dir = 0, ahead_d = 1000;
+	/* back: words before start, nearest first */
+	size_t p = start;
+	const char *nw = NULL;
+	size_t nn = 0;
+	for (int d = 1; d <= WINDOW_BACK && p > 0; ) {
+		size_t q = p;
+		while (q > 0 && tw_byte_class[(unsigned char)text[q - 1]] != 1) {
+			q--;
+			if (sentence_end(text, len, q) || (text[q] == '\n' && q > 0 && text[q - 1] == '\n'))
+				goto ahead;
+		}
+		if (q == 0)
+			break;
+		size_t e = q;
+		while (q > 0 && tw_byte_class[(unsigned char)text[q - 1]] == 1)
+			q--;
+		int k = cue(text + q, e - q, nw, nn);
+		if (k) {
+			back_dir = k;
+			back_d = d;
+			break;
+		}
+		nw = text + q;
+		nn = e - q;
+		p = q;
+		d++;
+	}
+ahead:
+	p = end;
+	for (int d = 1; d <= WINDOW_AHEAD && p < len; ) {
+		size_t q = p;
+		int stop = 0;
+		while (q < len && tw_byte_class[(unsigned char)text[q]] != 1) {
+			if (sentence_end(text, len, q) || (text[q] == '\n' && q + 1 < len && text[q + 1] == '\n')) {
+				stop = 1;
+				break;
+			}
+			q++;
+		}
+		if (stop || q >= len)
+			break;
+		size_t s = q;
+		while (q < len && tw_byte_class[(unsigned char)text[q]] == 1)
+			q++;
+		size_t r = q;
+		while (r < len && text[r] == ' ')
+			r++;
+		size_t re = r;
+		while (re < len && tw_byte_class[(unsigned char)text[re]] == 1)
+			re++;
+		int k = cue(text + s, q - s, re > r ? text + r : NULL, re - r);
+		if (k) {
+			ahead_dir = k;
+			ahead_d = d;
+			break;
+		}
+		p = q;
+		d++;
+	}
+	if (back_d <= ahead_d + 1)
+		return back_dir;
+	return ahead_dir;
+}

@@ -1,0 +1,71 @@
+/*
+ * timex_words: the words and tokens the date finder reads.
+ *
+ * A table of temporal words (lib/data/timex_words.tsv: months,
+ * weekdays, number words, units, "last", "ago", "now" ...) and a
+ * tokenizer that cuts ASCII words, digit runs and single punctuation
+ * bytes out of text[0..len) without allocating.  Words are matched
+ * without regard to ASCII case; a word touching a non-ASCII byte is
+ * never a table word ("Mayé" is not "May").
+ */
+#ifndef NTOOLS_TIMEX_WORDS_H
+#define NTOOLS_TIMEX_WORDS_H
+
+#include <stddef.h>
+
+enum tw_class {
+	TW_NONE, TW_MONTH, TW_WDAY, TW_NUM, TW_ORD, TW_UNIT, TW_UNITS,
+	TW_REL, TW_AGO, TW_REF, TW_DAYREL, TW_PART, TW_CLOCK, TW_SEASON,
+	TW_EDGE, TW_APPROX, TW_SETW, TW_EVERY, TW_QUANT, TW_FISCAL,
+	TW_HALF, TW_FUNC, TW_HOLIDAY, TW_AMPM, TW_TZ, TW_VAGUE
+};
+
+enum tok_kind { TK_WORD, TK_NUM, TK_PUNCT, TK_OTHER, TK_END };
+
+struct tok {
+	size_t s, e;            /* the token's bytes */
+	unsigned char kind;     /* enum tok_kind */
+	unsigned char cls;      /* enum tw_class, for words */
+	unsigned char cap;      /* a word with an upper-case first letter */
+	unsigned char space;    /* white space (or nothing) before it: 1 space, 2 a line break */
+	const char *val;        /* the table's value field (not NUL-terminated) */
+	unsigned char vlen;
+	long num;               /* a digit run's value (capped), a number word's value */
+};
+
+/*
+ * Builds the table on first use (the embedded data outlive it); safe
+ * to call often.  Not thread-safe on the first call.
+ */
+void tw_init(void);
+
+/*
+ * Whether a word of n bytes starting with byte c could be in the table:
+ * a cheap test that keeps the lookup off most words.
+ */
+int tw_maybe(unsigned char c, size_t n);
+
+/* The class of the word w[0..n), TW_NONE when not in the table; *val, *vlen its value. */
+int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen);
+
+/* The number a table value spells, for numeric classes. */
+long tw_value_num(const char *val, size_t vlen);
+
+/*
+ * Reads the token at or after pos in text[0..len) (skipping white
+ * space) into *t and returns the offset after it; t->kind is TK_END at
+ * the end of text or at a blank line, which ends an expression.
+ */
+size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t);
+
+/*
+ * Reads the word that ends just before pos (skipping white space back)
+ * into *t; returns 0 (t->kind TK_END) when there is none or a blank
+ * line or punctuation other than '-' stands between.
+ */
+int tw_prev(const char *text, size_t pos, struct tok *t);
+
+/* Byte classes for the scanner: 1 ASCII letter, 2 digit, 0 else. */
+extern const unsigned char tw_byte_class[256];
+
+#endif
