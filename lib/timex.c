@@ -220,6 +220,10 @@ static int month_year(const struct ctx *c, int m, int dir)
 		return y - 1;
 	if (dir > 0 && m < rm)
 		return y + 1;
+	if (dir == 0 && m - rm > 6)
+		return y - 1;
+	if (dir == 0 && rm - m > 6)
+		return y + 1;
 	return y;
 }
 
@@ -232,7 +236,8 @@ static long weekday_days(const struct ctx *c, int wd, int dir)
 		return r - (rwd - wd + 7) % 7;
 	if (dir > 0)
 		return r + (wd - rwd + 7) % 7;
-	return r + (wd - rwd);
+	int back = (rwd - wd + 7) % 7;
+	return back <= 3 ? r - back : r + 7 - back;
 }
 
 static void put_weekday(struct ctx *c, struct res *r, int wd, int dir)
@@ -481,7 +486,7 @@ static int p_month(struct ctx *c, int i, struct res *r)
 		if (day > days_in_month(year ? year : 2000, m))
 			return 0;
 		if (!year)
-			year = month_year(c, m, 0);
+			year = month_year(c, m, sentence_dir(c, i, i + k - 1));
 		put_day(r, year, m, day);
 		set(r, k, TIMEX_DATE);
 		return k;
@@ -530,7 +535,7 @@ static int p_day_month(struct ctx *c, int i, struct res *r)
 		year = 0;
 	if (day > days_in_month(year ? year : 2000, m))
 		return 0;
-	put_day(r, year ? year : month_year(c, m, 0), m, day);
+	put_day(r, year ? year : month_year(c, m, sentence_dir(c, i, i + k - 1)), m, day);
 	set(r, k, TIMEX_DATE);
 	return k;
 }
@@ -639,8 +644,13 @@ static int p_time(struct ctx *c, int i, struct res *r)
 	struct res day;
 	memset(&day, 0, sizeof day);
 	int dn = 0;
-	if (is_cls(c, i + k, TW_WDAY) || is_cls(c, i + k, TW_DAYREL))
-		dn = parse(c, i + k, &day);
+	int dk = k;
+	if (is_punct(c, i + dk, ','))
+		dk++;
+	if (is_cls(c, i + dk, TW_WDAY) || is_cls(c, i + dk, TW_DAYREL) || month_word(c, i + dk))
+		dn = parse(c, i + dk, &day);
+	if (dn)
+		k = dk;
 	if (dn && day.type == TIMEX_DATE && strlen(day.v) == 10) {
 		memcpy(r->v, day.v, sizeof r->v);
 		k += dn;
@@ -731,9 +741,9 @@ static int p_quarter(struct ctx *c, int i, struct res *r, int year)
 }
 
 /* The quarter a bare "the quarter" / "the latest period" means. */
-static void last_quarter(struct ctx *c, struct res *r)
+static void last_quarter(struct ctx *c, struct res *r, int mentioned)
 {
-	if (c->d->last_quarter) {
+	if (mentioned && c->d->last_quarter) {
 		put_quarter(c, r, c->d->last_quarter_year, c->d->last_quarter);
 		return;
 	}
@@ -795,10 +805,7 @@ static void shift(struct ctx *c, struct res *r, int unit, long n, int dir)
 		break;
 	}
 	case U_Y:
-		if (n == 1 && dir < 0)
-			year_before(c, r, 1);
-		else
-			put_year(r, f->year + (int)s);
+		put_year(r, f->year + (int)s);
 		break;
 	case U_DE:
 		snprintf(r->v, sizeof r->v, "%03d", (f->year + (int)(10 * s)) / 10);
@@ -885,6 +892,13 @@ static int p_count(struct ctx *c, int i, struct res *r)
 	} else if (is_word(c, i, "a") || is_word(c, i, "an")) {
 		n = 1;
 		k = 1;
+		struct tok p;
+		/* "$5 million a year", "twice a week": a rate, not a span of time */
+		if (tw_prev(c->text, T(c, i)->s, &p) && (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') ||
+		    wordeq(c->text, &p, "million") || wordeq(c->text, &p, "billion") || wordeq(c->text, &p, "twice") ||
+		    wordeq(c->text, &p, "times") || wordeq(c->text, &p, "percent") || wordeq(c->text, &p, "once") ||
+		    wordeq(c->text, &p, "thousand") || wordeq(c->text, &p, "trillion")))
+			return 0;
 	} else {
 		k = number_at(c, i, &n);
 		if (!k)
@@ -912,15 +926,23 @@ static int p_count(struct ctx *c, int i, struct res *r)
 		half = 1;
 		k += 3;
 	}
-	if (hyph && is_dash(c, i + k) && adj(c, i + k) && is_word(c, i + k + 1, "old") && adj(c, i + k + 1))
-		k += 2;
+	/* ages ("a 52-year-old", "37 years old") are no time expressions */
+	if ((hyph && is_dash(c, i + k) && adj(c, i + k) && is_word(c, i + k + 1, "old")) ||
+	    (!hyph && is_word(c, i + k, "old")))
+		return 0;
+	if (u == U_S && (is_word(c, i, "a") || is_word(c, i, "an")))
+		return 0;   /* "a second" is an ordinal */
 	int dk, dir = hyph ? 0 : ago_at(c, i + k, &dk);
+	/* "three days later", "30 days before": TimeML marks the duration alone */
+	if (dir > 0 || is_word(c, i + k, "before"))
+		dir = 0;
 	if (dir && n != 0) {
-		if (n < 0) {
+		if (n < 0)
 			snprintf(r->v, sizeof r->v, dir < 0 ? "PAST_REF" : "FUTURE_REF");
-		} else {
+		else if (u == U_Y && n == 1 && dir < 0)
+			year_before(c, r, 1);
+		else
 			shift(c, r, u, n, dir);
-		}
 		set(r, k + dk, TIMEX_DATE);
 		return r->ntok;
 	}
@@ -993,6 +1015,14 @@ static int p_rel(struct ctx *c, int i, struct res *r)
 	int k = 1;
 	const struct tok *t = T(c, i + k);
 	int u = unit_of(t);
+	if (T(c, i)->cap && t->cap && T(c, i)->s > 0 && c->text[T(c, i)->s - 1] != '\n')
+		return 0;   /* "This Week", "Next Year": a title */
+	/* "this fiscal year" */
+	if (is_cls(c, i + k, TW_FISCAL) && is_word(c, i + k + 1, "year")) {
+		k++;
+		t = T(c, i + k);
+		u = U_Y;
+	}
 	if (u && t->cls == TW_UNIT && !is_word(c, i, "recent")) {
 		if (u == U_WE) {
 			if (!ref_known(c)) {
@@ -1008,7 +1038,7 @@ static int p_rel(struct ctx *c, int i, struct res *r)
 				strcat(r->v, "-WE");
 			}
 		} else if (u == U_Q && dir <= 0 && is_word(c, i, "latest")) {
-			last_quarter(c, r);
+			last_quarter(c, r, 0);
 		} else if (u >= U_W) {
 			shift(c, r, u, dir == 0 ? 0 : 1, dir < 0 ? -1 : 1);
 		} else if (u == U_D) {
@@ -1016,8 +1046,8 @@ static int p_rel(struct ctx *c, int i, struct res *r)
 		} else {
 			return 0;
 		}
-		set(r, 2, TIMEX_DATE);
-		return 2;
+		set(r, k + 1, TIMEX_DATE);
+		return k + 1;
 	}
 	if (is_cls(c, i + k, TW_SEASON)) {
 		char code[3];
@@ -1069,14 +1099,21 @@ static int p_rel(struct ctx *c, int i, struct res *r)
 			r->type = TIMEX_TIME;
 		return k;
 	}
-	if (is_cls(c, i + k, TW_PART) && dir == 0 && is_word(c, i, "this")) {
+	if (is_cls(c, i + k, TW_PART) && ((dir == 0 && is_word(c, i, "this")) ||
+	    (is_word(c, i, "last") && is_word(c, i + k, "night")))) {
 		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
 		if (ref_known(c))
-			put_day(r, c->d->ref.year, c->d->ref.month, c->d->ref.day);
+			put_days(r, ref_days(c) - (dir < 0));
 		else
 			snprintf(r->v, sizeof r->v, "XXXX-XX-XX");
 		add_time(r, part);
 		set(r, 2, TIMEX_TIME);
+		return 2;
+	}
+	/* "recent weeks", "coming months": vague */
+	if ((is_word(c, i, "recent") || is_word(c, i, "coming")) && u && t->cls == TW_UNITS) {
+		put_duration(r, u, -1);
+		set(r, 2, TIMEX_DURATION);
 		return 2;
 	}
 	/* "the past three years", "the next two weeks": a duration */
@@ -1196,6 +1233,24 @@ static int p_set(struct ctx *c, int i, struct res *r)
 	return k + 1;
 }
 
+/* "nineteen ninety-six", "the year two thousand" as said on the radio. */
+static int spelled_year(const struct ctx *c, int i, int *year, int *decade)
+{
+	*decade = 0;
+	if (is_word(c, i, "year") && is_word(c, i + 1, "two") && is_word(c, i + 2, "thousand")) {
+		*year = 2000;
+		return 3;
+	}
+	if (!is_cls(c, i, TW_NUM) || T(c, i)->num < 11 || T(c, i)->num > 20 || is_word(c, i, "a"))
+		return 0;
+	long rest;
+	int n = number_at(c, i + 1, &rest);
+	if (!n || !is_cls(c, i + 1, TW_NUM) || T(c, i + 1)->num < 20 || rest >= 100)
+		return 0;
+	*year = (int)(T(c, i)->num * 100 + rest);
+	return 1 + n;
+}
+
 /* A year, a decade, a year range's first half: "1987", "the 1990s", "fiscal 1989". */
 static int p_year(struct ctx *c, int i, struct res *r)
 {
@@ -1207,6 +1262,8 @@ static int p_year(struct ctx *c, int i, struct res *r)
 	}
 	int y, dec;
 	int n = year_at(c, i + k, &y, &dec);
+	if (!n)
+		n = spelled_year(c, i + k, &y, &dec);
 	if (!n)
 		return 0;
 	k += n;
@@ -1386,7 +1443,7 @@ static int p_the(struct ctx *c, int i, struct res *r)
 			else
 				snprintf(r->v, sizeof r->v, "XXXX-QX");
 		} else {
-			last_quarter(c, r);
+			last_quarter(c, r, k == 1);
 		}
 		r->quarter = 0;
 		set(r, k + 1, TIMEX_DATE);
@@ -1546,6 +1603,34 @@ static int parse(struct ctx *c, int i, struct res *r)
 		best = cur;
 		best.ntok = n;
 	}
+	/* "the first nine months": a duration */
+	if (is_word(c, i, "first") && !best.ntok) {
+		memset(&cur, 0, sizeof cur);
+		cur.mod = "";
+		n = p_count(c, i + 1, &cur);
+		if (n && cur.type == TIMEX_DURATION && !is_word(c, i + 1, "a") && !is_word(c, i + 1, "an")) {
+			best = cur;
+			best.ntok = n + 1;
+		}
+	}
+	/*
+	 * TimeML takes "the" into durations, quarters, decades and relative
+	 * expressions ("the past three years", "the third quarter"), not
+	 * into names of single days, months and years.
+	 */
+	if (is_word(c, i, "the") && !best.ntok) {
+		memset(&cur, 0, sizeof cur);
+		cur.mod = "";
+		n = parse(c, i + 1, &cur);
+		const struct tok *h = T(c, i + 1);
+		if (n && (cur.type == TIMEX_DURATION || strstr(cur.v, "-Q") || strstr(cur.v, "-H") ||
+		    (cur.v[0] >= '0' && cur.v[0] <= '9' && strlen(cur.v) <= 3) ||
+		    (h->kind == TK_WORD && (h->cls == TW_REL || h->cls == TW_EDGE || h->cls == TW_ORD ||
+		     h->cls == TW_NUM || h->cls == TW_QUANT || h->cls == TW_FISCAL || h->cls == TW_SEASON)))) {
+			best = cur;
+			best.ntok = n + 1;
+		}
+	}
 	c->depth--;
 	*r = best;
 	return best.ntok;
@@ -1579,7 +1664,12 @@ static int trigger(const struct tok *t)
 		return 1;
 	case TW_NUM:
 		return t->num > 1 || t->e - t->s > 2;   /* not "a", "an" alone */
-	case TW_REL: case TW_EDGE:
+	case TW_REL:    /* "the past", "recent" */
+		return t->vlen >= 4 && (memcmp(t->val, "past", 4) == 0 || memcmp(t->val, "rece", 4) == 0 ||
+		    memcmp(t->val, "curr", 4) == 0);
+	case TW_VAGUE:  /* "the latest period" */
+		return t->vlen == 6 && memcmp(t->val, "period", 6) == 0;
+	case TW_EDGE:
 		return 0;
 	default:
 		return 0;
