@@ -210,19 +210,20 @@ static int month_mod_year(int y, int m, int delta, int *om)
 	return k / 12;
 }
 
-/* The year of a bare month m, from the tense around it. */
+/*
+ * The year of a month m named without one.  News names the months of
+ * its own year: a later month is last year's only when the verbs point
+ * back ("said in August" in March), an earlier one next year's only
+ * when they point ahead ("will open in January" in November).
+ */
 static int month_year(const struct ctx *c, int m, int dir)
 {
 	int y = c->d->ref.year, rm = c->d->ref.month;
 	if (!y)
 		return 0;
-	if (dir < 0 && m > rm)
+	if (m > rm && dir < 0)
 		return y - 1;
-	if (dir > 0 && m < rm)
-		return y + 1;
-	if (dir == 0 && m - rm > 6)
-		return y - 1;
-	if (dir == 0 && rm - m > 6)
+	if (m < rm && dir > 0)
 		return y + 1;
 	return y;
 }
@@ -236,8 +237,7 @@ static long weekday_days(const struct ctx *c, int wd, int dir)
 		return r - (rwd - wd + 7) % 7;
 	if (dir > 0)
 		return r + (wd - rwd + 7) % 7;
-	int back = (rwd - wd + 7) % 7;
-	return back <= 3 ? r - back : r + 7 - back;
+	return r - (rwd - wd + 7) % 7;
 }
 
 static void put_weekday(struct ctx *c, struct res *r, int wd, int dir)
@@ -378,7 +378,26 @@ static int parse(struct ctx *c, int i, struct res *r);
 
 static int sentence_dir(struct ctx *c, int i, int j)
 {
-	return timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e);
+	return timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, NULL);
+}
+
+static int strong_dir(struct ctx *c, int i, int j)
+{
+	int strong;
+	timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, &strong);
+	return strong;
+}
+
+/*
+ * A bare weekday looks back unless a finite verb points ahead: in news
+ * "Friday" is mostly a day just gone, and an infinitive ("was due to
+ * expire Friday") is weak evidence.
+ */
+static int weekday_dir(struct ctx *c, int i, int j)
+{
+	int strong;
+	timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, &strong);
+	return strong > 0 ? 1 : -1;
 }
 
 /* A day of the month at token i: "7", "7th", "31st".  Returns tokens used. */
@@ -486,7 +505,7 @@ static int p_month(struct ctx *c, int i, struct res *r)
 		if (day > days_in_month(year ? year : 2000, m))
 			return 0;
 		if (!year)
-			year = month_year(c, m, sentence_dir(c, i, i + k - 1));
+			year = month_year(c, m, strong_dir(c, i, i + k - 1));
 		put_day(r, year, m, day);
 		set(r, k, TIMEX_DATE);
 		return k;
@@ -535,7 +554,7 @@ static int p_day_month(struct ctx *c, int i, struct res *r)
 		year = 0;
 	if (day > days_in_month(year ? year : 2000, m))
 		return 0;
-	put_day(r, year ? year : month_year(c, m, sentence_dir(c, i, i + k - 1)), m, day);
+	put_day(r, year ? year : month_year(c, m, strong_dir(c, i, i + k - 1)), m, day);
 	set(r, k, TIMEX_DATE);
 	return k;
 }
@@ -1158,7 +1177,7 @@ static int p_weekday(struct ctx *c, int i, struct res *r)
 	/* "Sunday Times", "Black Monday Fund": a name */
 	if (T(c, i + 1)->kind == TK_WORD && T(c, i + 1)->cap && T(c, i + 1)->cls == TW_NONE)
 		return 0;
-	put_weekday(c, r, (int)t->num, ref_known(c) ? sentence_dir(c, i, i) : 0);
+	put_weekday(c, r, (int)t->num, ref_known(c) ? weekday_dir(c, i, i) : 0);
 	set(r, 1, TIMEX_DATE);
 	if (is_cls(c, i + k, TW_PART)) {
 		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };

@@ -67,14 +67,17 @@ static int lower_word(const char *w, size_t n)
 }
 
 /*
- * The cue a word gives: -1, +1 or 0.  next is the word after it (for
- * "to" + verb, "expected to"), or NULL.
+ * The cue a word gives: -1, +1 or 0, times 2 for a weak cue (an
+ * infinitive: "to attend").  next is the word after it (for "to" +
+ * verb, "expected to"), or NULL.
  */
 static int cue(const char *w, size_t n, const char *next, size_t nn)
 {
+	const char *val;
+	unsigned char vlen;
 	if (n == 2 && eq(w, n, "to"))
 		return next && lower_word(next, nn) && !in(next, nn, not_verbs) &&
-		    tw_lookup(next, nn, &(const char *){ 0 }, &(unsigned char){ 0 }) == TW_NONE ? 1 : 0;
+		    tw_lookup(next, nn, &val, &vlen) == TW_NONE ? 2 : 0;
 	if (in(w, n, future_words)) {
 		if ((eq(w, n, "expected") || eq(w, n, "set") || eq(w, n, "planned") || eq(w, n, "due")) &&
 		    !(next && eq(next, nn, "to")) && !(next && eq(next, nn, "for")))
@@ -98,18 +101,63 @@ static int sentence_end(const char *text, size_t len, size_t i)
 		return 0;
 	if (i + 1 < len && text[i + 1] != ' ' && text[i + 1] != '\n' && text[i + 1] != '"')
 		return 0;
+	/* "Sept.", "Mr.", "Corp." are abbreviations */
+	size_t w = i;
+	while (w > 0 && tw_byte_class[(unsigned char)text[w - 1]] == 1)
+		w--;
+	if (w < i && text[w] >= 'A' && text[w] <= 'Z' && i - w <= 4)
+		return 0;
 	return i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || (text[i - 1] >= '0' && text[i - 1] <= '9')) &&
 	    !(i > 1 && text[i - 2] == '.');
 }
 
-int timex_tense(const char *text, size_t len, size_t start, size_t end)
+/* A participle after "be", "been", "being": "to be received" says nothing of the past. */
+static int passive(const char *text, size_t s)
 {
-	int back_dir = 0, back_d = 1000, ahead_dir = 0, ahead_d = 1000;
+	size_t e = s;
+	while (e > 0 && text[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && tw_byte_class[(unsigned char)text[b - 1]] == 1)
+		b--;
+	return eq(text + b, e - b, "be") || eq(text + b, e - b, "been") || eq(text + b, e - b, "being");
+}
+
+struct found {
+	int any, any_d;         /* the nearest cue and its distance in words */
+	int strong, strong_d;   /* the nearest strong cue */
+};
+
+static void note(struct found *f, int k, int d)
+{
+	int dir = k > 1 ? 1 : k;
+	if (f->any_d > d) {
+		f->any = dir;
+		f->any_d = d;
+	}
+	if (k != 2 && f->strong_d > d) {
+		f->strong = dir;
+		f->strong_d = d;
+	}
+}
+
+static int pick(const struct found *back, const struct found *ahead, int strong)
+{
+	int bd = strong ? back->strong_d : back->any_d, ad = strong ? ahead->strong_d : ahead->any_d;
+	int b = strong ? back->strong : back->any, a = strong ? ahead->strong : ahead->any;
+	if (bd >= 1000 && ad >= 1000)
+		return 0;
+	return bd <= ad + 1 ? b : a;
+}
+
+int timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
+{
+	struct found back = { 0, 1000, 0, 1000 }, ahead = { 0, 1000, 0, 1000 };
 	/* back: words before start, nearest first */
 	size_t p = start;
 	const char *nw = NULL;
 	size_t nn = 0;
-	for (int d = 1; d <= WINDOW_BACK && p > 0; ) {
+	for (int d = 1; d <= WINDOW_BACK && p > 0 && back.strong_d == 1000; ) {
 		size_t q = p;
 		while (q > 0 && tw_byte_class[(unsigned char)text[q - 1]] != 1) {
 			q--;
@@ -122,11 +170,10 @@ int timex_tense(const char *text, size_t len, size_t start, size_t end)
 		while (q > 0 && tw_byte_class[(unsigned char)text[q - 1]] == 1)
 			q--;
 		int k = cue(text + q, e - q, nw, nn);
-		if (k) {
-			back_dir = k;
-			back_d = d;
-			break;
-		}
+		if (k == -1 && passive(text, q))
+			k = 0;
+		if (k)
+			note(&back, k, d);
 		nw = text + q;
 		nn = e - q;
 		p = q;
@@ -134,7 +181,7 @@ int timex_tense(const char *text, size_t len, size_t start, size_t end)
 	}
 ahead:
 	p = end;
-	for (int d = 1; d <= WINDOW_AHEAD && p < len; ) {
+	for (int d = 1; d <= WINDOW_AHEAD && p < len && ahead.strong_d == 1000; ) {
 		size_t q = p;
 		int stop = 0;
 		while (q < len && tw_byte_class[(unsigned char)text[q]] != 1) {
@@ -156,15 +203,14 @@ ahead:
 		while (re < len && tw_byte_class[(unsigned char)text[re]] == 1)
 			re++;
 		int k = cue(text + s, q - s, re > r ? text + r : NULL, re - r);
-		if (k) {
-			ahead_dir = k;
-			ahead_d = d;
-			break;
-		}
+		if (k == -1 && passive(text, s))
+			k = 0;
+		if (k)
+			note(&ahead, k, d);
 		p = q;
 		d++;
 	}
-	if (back_d <= ahead_d + 1)
-		return back_dir;
-	return ahead_dir;
+	if (strong)
+		*strong = pick(&back, &ahead, 1);
+	return pick(&back, &ahead, 0);
 }

@@ -10,7 +10,11 @@
 
 #include <stddef.h>
 
-/* -1 past, +1 future, 0 no evidence. */
-int timex_tense(const char *text, size_t len, size_t start, size_t end);
+/*
+ * -1 past, +1 future, 0 no evidence, from the nearest cue; *strong
+ * (when not NULL) gets the same from the nearest finite verb or
+ * auxiliary alone, leaving out infinitives ("to attend").
+ */
+int timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong);
 
 #endif
