@@ -1,19 +1,22 @@
-# ntools: POSIX-ish make (GNU make for the wildcards).
-.POSIX:
+# ntools (GNU make: the program and module lists are wildcards).
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic
-CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib -Ibuild/$(VARIANT)/data
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib
 PREFIX  ?= /usr/local
 BATS    ?= $(shell command -v bats 2>/dev/null || echo "npx --yes bats@1.13.0")
 
 # VARIANT=asan builds the same programs with AddressSanitizer and UBSan
-# into build/asan/bin; the default variant lands in bin/.
+# into build/asan/bin; another name (VARIANT=clang CC=clang) builds into
+# build/NAME/bin; the default variant lands in bin/.
 VARIANT ?= release
 ifeq ($(VARIANT),asan)
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 BINDIR   = build/asan/bin
+else ifneq ($(VARIANT),release)
+SAN      =
+BINDIR   = build/$(VARIANT)/bin
 else
 SAN      =
 BINDIR   = bin
@@ -65,6 +68,10 @@ test: all units
 check-asan:
 	$(MAKE) VARIANT=asan CC=clang test
 
+# Every program under valgrind on the example and a hostile stream.
+leakcheck: all
+	sh tools/leakcheck.sh $(BINDIR)
+
 example: all
 	$(BINDIR)/nsplit -u doc examples/rhc-lavrov-mexico.txt
 
@@ -78,4 +85,4 @@ install: all
 clean:
 	rm -rf bin build
 
-.PHONY: all units test check-asan example bench install clean
+.PHONY: all units test check-asan leakcheck example bench install clean
