@@ -14,12 +14,20 @@
 
 #define MAXTOK 14
 
+/* Classes of words that can head an expression (see trigger()). */
+#define TRIGGER_CLASSES (1ul << TW_MONTH | 1ul << TW_WDAY | 1ul << TW_UNIT | 1ul << TW_UNITS | \
+	1ul << TW_REF | 1ul << TW_DAYREL | 1ul << TW_SEASON | 1ul << TW_SETW | 1ul << TW_EVERY | \
+	1ul << TW_CLOCK | 1ul << TW_HOLIDAY | 1ul << TW_ORD | 1ul << TW_QUANT | 1ul << TW_FISCAL | \
+	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_REL | 1ul << TW_VAGUE)
+
 struct ctx {
 	struct timex_doc *d;
 	const char *text;
 	size_t len;
 	struct tok t[MAXTOK];
 	int n;                  /* tokens read from the candidate start */
+	int ended;              /* the text or the paragraph ended after them */
+	size_t next;            /* where the next token is read from */
 	int depth;              /* nesting of parse() */
 };
 
@@ -50,38 +58,44 @@ void timex_doc_init(struct timex_doc *d, const struct ymd *ref)
 	if (ref && ref->year > 0 && ref->month >= 1 && ref->month <= 12 &&
 	    ref->day >= 1 && ref->day <= days_in_month(ref->year, ref->month))
 		d->ref = *ref;
-	tw_init();
+	tw_init(TRIGGER_CLASSES);
 }
 
 /* ---------------------------------------------------------------- tokens */
 
+/* Starts reading tokens at pos; they are read as the grammar asks for them. */
 static void load(struct ctx *c, size_t pos)
 {
 	c->n = 0;
-	while (c->n < MAXTOK) {
-		struct tok *t = &c->t[c->n];
-		pos = tw_next(c->text, c->len, pos, t);
-		if (t->kind == TK_END)
-			break;
-		c->n++;
-	}
+	c->ended = 0;
+	c->next = pos;
 }
 
-static const struct tok *T(const struct ctx *c, int i)
+/* Token i from the candidate start, or an end token past the text or the window. */
+static const struct tok *T(struct ctx *c, int i)
 {
 	static const struct tok end = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0 };
-	return (i >= 0 && i < c->n) ? &c->t[i] : &end;
+	if (i < 0 || i >= MAXTOK)
+		return &end;
+	while (c->n <= i && !c->ended) {
+		c->next = tw_next(c->text, c->len, c->next, &c->t[c->n]);
+		if (c->t[c->n].kind == TK_END)
+			c->ended = 1;
+		else
+			c->n++;
+	}
+	return i < c->n ? &c->t[i] : &end;
 }
 
-static int is_cls(const struct ctx *c, int i, int cls)
+static int is_cls(struct ctx *c, int i, int cls)
 {
 	return T(c, i)->kind == TK_WORD && T(c, i)->cls == cls;
 }
 
-static int wordeq(const char *text, const struct tok *t, const char *w)
+/* Whether token t is the word w[0..n) (lower case), whatever its case. */
+static int tok_is(const char *text, const struct tok *t, const char *w, size_t n)
 {
-	size_t n = t->e - t->s;
-	if (t->kind != TK_WORD || strlen(w) != n)
+	if (t->kind != TK_WORD || t->e - t->s != n)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
 		char a = text[t->s + k];
@@ -93,23 +107,22 @@ static int wordeq(const char *text, const struct tok *t, const char *w)
 	return 1;
 }
 
-static int is_word(const struct ctx *c, int i, const char *w)
-{
-	return wordeq(c->text, T(c, i), w);
-}
+/* w must be a string literal (the "" makes anything else an error). */
+#define wordeq(text, t, w) tok_is((text), (t), "" w, sizeof(w) - 1)
+#define is_word(c, i, w) tok_is((c)->text, T((c), (i)), "" w, sizeof(w) - 1)
 
-static int is_punct(const struct ctx *c, int i, char ch)
+static int is_punct(struct ctx *c, int i, char ch)
 {
 	return T(c, i)->kind == TK_PUNCT && c->text[T(c, i)->s] == ch;
 }
 
 /* Token i touches token i-1 (no space between). */
-static int adj(const struct ctx *c, int i)
+static int adj(struct ctx *c, int i)
 {
-	return i > 0 && i < c->n && c->t[i].s == c->t[i - 1].e;
+	return i > 0 && T(c, i)->kind != TK_END && c->t[i].s == c->t[i - 1].e;
 }
 
-static int is_dash(const struct ctx *c, int i)
+static int is_dash(struct ctx *c, int i)
 {
 	const struct tok *t = T(c, i);
 	if (t->kind == TK_PUNCT)
@@ -140,7 +153,7 @@ static int unit_of(const struct tok *t)
 
 /* ---------------------------------------------------------------- values */
 
-static int ref_known(const struct ctx *c)
+static int ref_known(struct ctx *c)
 {
 	return c->d->ref.year > 0;
 }
@@ -184,7 +197,7 @@ static void put_week(struct res *r, long days)
 	snprintf(r->v, sizeof r->v, "%04d-W%02d", wy, wk);
 }
 
-static long ref_days(const struct ctx *c)
+static long ref_days(struct ctx *c)
 {
 	return days_from_civil(c->d->ref.year, c->d->ref.month, c->d->ref.day);
 }
@@ -216,7 +229,7 @@ static int month_mod_year(int y, int m, int delta, int *om)
  * back ("said in August" in March), an earlier one next year's only
  * when they point ahead ("will open in January" in November).
  */
-static int month_year(const struct ctx *c, int m, int dir)
+static int month_year(struct ctx *c, int m, int dir)
 {
 	int y = c->d->ref.year, rm = c->d->ref.month;
 	if (!y)
@@ -229,7 +242,7 @@ static int month_year(const struct ctx *c, int m, int dir)
 }
 
 /* The date of a bare weekday wd (0 = Monday), from the tense around it. */
-static long weekday_days(const struct ctx *c, int wd, int dir)
+static long weekday_days(struct ctx *c, int wd, int dir)
 {
 	long r = ref_days(c);
 	int rwd = weekday_of(c->d->ref.year, c->d->ref.month, c->d->ref.day);
@@ -255,7 +268,7 @@ static void put_weekday(struct ctx *c, struct res *r, int wd, int dir)
  * Reads a number at token i: digits ("20", "1,000"), or words ("two",
  * "twenty-four", "twenty four", "a hundred").  Returns the tokens used.
  */
-static int number_at(const struct ctx *c, int i, long *val)
+static int number_at(struct ctx *c, int i, long *val)
 {
 	const struct tok *t = T(c, i);
 	if (t->kind == TK_NUM) {
@@ -303,7 +316,7 @@ static int is_year_num(const struct tok *t)
 }
 
 /* Words after a number that make it a count, not a year. */
-static int count_noun(const struct ctx *c, int i)
+static int count_noun(struct ctx *c, int i)
 {
 	static const char *const nouns[] = {
 		"percent", "pct", "shares", "people", "tons", "tonnes", "dollars",
@@ -313,17 +326,20 @@ static int count_noun(const struct ctx *c, int i)
 		"kilometers", "kilometres", "ounces", "bushels", "contracts",
 		"lire", "pesos", "rupees", "to", "against", "times", NULL
 	};
+	const struct tok *t = T(c, i);
+	if (t->kind != TK_WORD)
+		return is_punct(c, i, '%');
 	for (int k = 0; nouns[k]; k++)
-		if (is_word(c, i, nouns[k]))
+		if (tok_is(c->text, t, nouns[k], strlen(nouns[k])))
 			return 1;
-	return is_punct(c, i, '%');
+	return 0;
 }
 
 /*
  * A year at token i: "1987", "1990s", "'90s", "1990's".  Returns the
  * tokens used; *decade is set for decades (value "199").
  */
-static int year_at(const struct ctx *c, int i, int *year, int *decade)
+static int year_at(struct ctx *c, int i, int *year, int *decade)
 {
 	const struct tok *t = T(c, i);
 	*decade = 0;
@@ -401,7 +417,7 @@ static int weekday_dir(struct ctx *c, int i, int j)
 }
 
 /* A day of the month at token i: "7", "7th", "31st".  Returns tokens used. */
-static int mday_at(const struct ctx *c, int i, int *day)
+static int mday_at(struct ctx *c, int i, int *day)
 {
 	const struct tok *t = T(c, i);
 	if (t->kind != TK_NUM || t->e - t->s > 2 || t->num < 1 || t->num > 31)
@@ -425,7 +441,7 @@ static int mday_at(const struct ctx *c, int i, int *day)
  * Whether the month word at token i is a month here: "May" and
  * "March" are also a verb, a name ("Theresa May") and a noun.
  */
-static int month_word(const struct ctx *c, int i)
+static int month_word(struct ctx *c, int i)
 {
 	const struct tok *t = T(c, i);
 	if (!is_cls(c, i, TW_MONTH))
@@ -461,7 +477,7 @@ static int month_word(const struct ctx *c, int i)
 }
 
 /* Skips the period of an abbreviated month ("Sept."). */
-static int month_dot(const struct ctx *c, int i)
+static int month_dot(struct ctx *c, int i)
 {
 	return is_punct(c, i, '.') && adj(c, i) && T(c, i - 1)->e - T(c, i - 1)->s <= 4;
 }
@@ -881,7 +897,7 @@ static void put_duration(struct res *r, int unit, long n)
 }
 
 /* "ago", "earlier", "later", "before", "after", "from now": which way, or 0. */
-static int ago_at(const struct ctx *c, int i, int *k)
+static int ago_at(struct ctx *c, int i, int *k)
 {
 	*k = 1;
 	if (is_word(c, i, "ago") || is_word(c, i, "earlier") || is_word(c, i, "before"))
@@ -982,7 +998,7 @@ static int p_count(struct ctx *c, int i, struct res *r)
 }
 
 /* Which way a relative word points: -1 last, 0 this, +1 next, 2 none. */
-static int rel_dir(const struct ctx *c, int i)
+static int rel_dir(struct ctx *c, int i)
 {
 	static const struct { const char *w; int dir; } rels[] = {
 		{ "last", -1 }, { "past", -1 }, { "previous", -1 }, { "prior", -1 },
@@ -990,7 +1006,7 @@ static int rel_dir(const struct ctx *c, int i)
 		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 },
 	};
 	for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
-		if (is_word(c, i, rels[k].w))
+		if (tok_is(c->text, T(c, i), rels[k].w, strlen(rels[k].w)))
 			return rels[k].dir;
 	return 2;
 }
@@ -1005,7 +1021,7 @@ static int season_first_month(const char *code)
 }
 
 /* The year of a season code for dir (-1 last, 0 this, +1 next) against the reference. */
-static int season_year(const struct ctx *c, const char *code, int dir)
+static int season_year(struct ctx *c, const char *code, int dir)
 {
 	int y = c->d->ref.year, m = c->d->ref.month;
 	if (!y)
@@ -1253,7 +1269,7 @@ static int p_set(struct ctx *c, int i, struct res *r)
 }
 
 /* "nineteen ninety-six", "the year two thousand" as said on the radio. */
-static int spelled_year(const struct ctx *c, int i, int *year, int *decade)
+static int spelled_year(struct ctx *c, int i, int *year, int *decade)
 {
 	*decade = 0;
 	if (is_word(c, i, "year") && is_word(c, i + 1, "two") && is_word(c, i + 2, "thousand")) {
@@ -1599,7 +1615,7 @@ static int parse(struct ctx *c, int i, struct res *r)
 		p_month, p_day_month, p_rel, p_weekday, p_dayrel, p_set, p_year,
 		p_ref, p_season, p_holiday, p_count,
 	};
-	if (c->depth > 4 || i >= c->n)
+	if (c->depth > 4 || T(c, i)->kind == TK_END)
 		return 0;
 	c->depth++;
 	struct res best, cur;
@@ -1794,7 +1810,7 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 	c.len = len;
 	c.n = 0;
 	c.depth = 0;
-	tw_init();
+	tw_init(TRIGGER_CLASSES);
 	size_t floor = 0, i = 0;
 	while (i < len) {
 		unsigned char b = (unsigned char)text[i];
@@ -1808,10 +1824,18 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 			i++;
 		int cand;
 		if (k == 2) {
+			/* a decimal, a group of thousands or a price is no date: skip the whole number */
+			if ((i + 1 < len && (text[i] == '.' || text[i] == ',') && tw_byte_class[(unsigned char)text[i + 1]] == 2) ||
+			    (s > 0 && text[s - 1] == '$')) {
+				while (i < len && (tw_byte_class[(unsigned char)text[i]] == 2 ||
+				    ((text[i] == '.' || text[i] == ',') && i + 1 < len && tw_byte_class[(unsigned char)text[i + 1]] == 2)))
+					i++;
+				continue;
+			}
 			cand = 1;
 		} else {
 			cand = 0;
-			if (tw_maybe(b, i - s) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
+			if (tw_maybe_trigger(text + s, i - s) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
 			    !(i < len && (unsigned char)text[i] >= 0x80)) {
 				struct tok t;
 				t.s = s;

@@ -16,7 +16,16 @@ struct tw_entry {
 static struct tw_entry tw_table[TW_SLOTS];
 /* Bit n of tw_filter[c] is set when some table word of length n starts with c. */
 static unsigned short tw_filter[256];
+/* Set for (first letter, second letter, length) of the words whose class is a trigger. */
+static unsigned char tw_trigger_filter[1 << 14];
+static unsigned long tw_trigger_classes;
 static int tw_ready;
+
+static unsigned trigger_key(const char *w, size_t n)
+{
+	unsigned a = (unsigned char)w[0] & 31, b = n > 1 ? (unsigned char)w[1] & 31 : 0;
+	return a << 9 | b << 4 | (unsigned)(n < 15 ? n : 15);
+}
 
 #define L 1
 #define D 2
@@ -83,12 +92,15 @@ static void add_entry(const char *w, size_t n, int cls, const char *val, size_t 
 	tw_table[i].vlen = (unsigned char)vlen;
 	tw_filter[lower((unsigned char)w[0])] |= (unsigned short)(1u << n);
 	tw_filter[(unsigned char)w[0] & 0xDF] |= (unsigned short)(1u << n);
+	if (tw_trigger_classes >> cls & 1)
+		tw_trigger_filter[trigger_key(w, n)] = 1;
 }
 
-void tw_init(void)
+void tw_init(unsigned long trigger_classes)
 {
 	if (tw_ready)
 		return;
+	tw_trigger_classes = trigger_classes;
 	const char *p = (const char *)data_timex_words_tsv;
 	const char *end = p + data_timex_words_tsv_len;
 	while (p < end) {
@@ -111,6 +123,11 @@ void tw_init(void)
 		p = le + 1;
 	}
 	tw_ready = 1;
+}
+
+int tw_maybe_trigger(const char *w, size_t n)
+{
+	return n <= TW_MAXLEN && tw_trigger_filter[trigger_key(w, n)];
 }
 
 int tw_maybe(unsigned char c, size_t n)

@@ -35,9 +35,18 @@ struct tok {
 
 /*
  * Builds the table on first use (the embedded data outlive it); safe
- * to call often.  Not thread-safe on the first call.
+ * to call often.  Not thread-safe on the first call.  Words of the
+ * classes in the bit mask trigger_classes (bit 1 << TW_MONTH, ...) pass
+ * tw_maybe_trigger.
  */
-void tw_init(void);
+void tw_init(unsigned long trigger_classes);
+
+/*
+ * Whether the word w[0..n) may belong to a trigger class: a cheap test,
+ * by its first two letters and length, that keeps most words from the
+ * lookup.  False positives happen; false negatives do not.
+ */
+int tw_maybe_trigger(const char *w, size_t n);
 
 /*
  * Whether a word of n bytes starting with byte c could be in the table:
