@@ -18,7 +18,7 @@
 #define TRIGGER_CLASSES (1ul << TW_MONTH | 1ul << TW_WDAY | 1ul << TW_UNIT | 1ul << TW_UNITS | \
 	1ul << TW_REF | 1ul << TW_DAYREL | 1ul << TW_SEASON | 1ul << TW_SETW | 1ul << TW_EVERY | \
 	1ul << TW_CLOCK | 1ul << TW_HOLIDAY | 1ul << TW_ORD | 1ul << TW_QUANT | 1ul << TW_FISCAL | \
-	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_REL | 1ul << TW_VAGUE)
+	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_REL | 1ul << TW_VAGUE | 1ul << TW_HALF)
 
 struct ctx {
 	struct timex_doc *d;
@@ -134,7 +134,7 @@ static int is_dash(struct ctx *c, int i)
 
 static int val_is(const struct tok *t, const char *v)
 {
-	return t->vlen == strlen(v) && memcmp(t->val, v, t->vlen) == 0;
+	return t->vlen && t->val[0] == v[0] && t->vlen == strlen(v) && memcmp(t->val, v, t->vlen) == 0;
 }
 
 static int unit_of(const struct tok *t)
@@ -329,8 +329,9 @@ static int count_noun(struct ctx *c, int i)
 	const struct tok *t = T(c, i);
 	if (t->kind != TK_WORD)
 		return is_punct(c, i, '%');
+	char first = c->text[t->s];
 	for (int k = 0; nouns[k]; k++)
-		if (tok_is(c->text, t, nouns[k], strlen(nouns[k])))
+		if ((first | 0x20) == nouns[k][0] && tok_is(c->text, t, nouns[k], strlen(nouns[k])))
 			return 1;
 	return 0;
 }
@@ -1711,6 +1712,40 @@ static int trigger(const struct tok *t)
 	}
 }
 
+/*
+ * Whether what follows a number ending at i (digits, or a number word)
+ * could make an expression of it: a unit, a month, "th", "p.m.", ":",
+ * "/", "-".  Most numbers in news are amounts; this keeps them from the
+ * grammar at the cost of a few byte tests.
+ */
+static int number_may_lead(const char *text, size_t len, size_t i, int digits)
+{
+	if (i >= len)
+		return 0;
+	char ch = text[i];
+	if (digits && (ch == ':' || ch == '/' || ch == '-' || ch == '\'' || ch == '.'))
+		return 1;
+	if (ch == '-') {
+		i++;
+	} else {
+		int nl = 0;
+		while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) {
+			nl += text[i] == '\n';
+			i++;
+		}
+		if (nl > 1)
+			return 0;
+	}
+	size_t s = i;
+	while (i < len && tw_byte_class[(unsigned char)text[i]] == 1)
+		i++;
+	if (i == s)
+		return 0;
+	if (digits && i - s <= 2)
+		return 1;   /* "5th", "8 PM", "10 a.m.", "1990s" */
+	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
+}
+
 struct emit {
 	struct timex_doc *d;
 	timex_fn each;
@@ -1832,7 +1867,7 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 					i++;
 				continue;
 			}
-			cand = 1;
+			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
 		} else {
 			cand = 0;
 			if (tw_maybe_trigger(text + s, i - s) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
@@ -1844,6 +1879,8 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 				t.cls = (unsigned char)tw_lookup(text + s, i - s, &t.val, &t.vlen);
 				t.num = (t.cls == TW_NUM) ? tw_value_num(t.val, t.vlen) : 0;
 				cand = trigger(&t);
+				if (cand && (t.cls == TW_NUM || t.cls == TW_ORD || t.cls == TW_QUANT))
+					cand = number_may_lead(text, len, i, 0);
 			}
 		}
 		if (!cand)

@@ -55,8 +55,9 @@ static int eq(const char *w, size_t n, const char *s)
 
 static int in(const char *w, size_t n, const char *const *list)
 {
+	char first = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] + 32) : w[0];
 	for (size_t i = 0; list[i]; i++)
-		if (eq(w, n, list[i]))
+		if (list[i][0] == first && eq(w, n, list[i]))
 			return 1;
 	return 0;
 }
