@@ -71,12 +71,21 @@ static void load(struct ctx *c, size_t pos)
 	c->next = pos;
 }
 
+static const struct tok tok_end = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0 };
+
+static const struct tok *read_to(struct ctx *c, int i);
+
 /* Token i from the candidate start, or an end token past the text or the window. */
-static const struct tok *T(struct ctx *c, int i)
+static inline const struct tok *T(struct ctx *c, int i)
 {
-	static const struct tok end = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0 };
+	return (i >= 0 && i < c->n) ? &c->t[i] : read_to(c, i);
+}
+
+static const struct tok *read_to(struct ctx *c, int i)
+{
+	const struct tok *end = &tok_end;
 	if (i < 0 || i >= MAXTOK)
-		return &end;
+		return end;
 	while (c->n <= i && !c->ended) {
 		c->next = tw_next(c->text, c->len, c->next, &c->t[c->n]);
 		if (c->t[c->n].kind == TK_END)
@@ -84,7 +93,7 @@ static const struct tok *T(struct ctx *c, int i)
 		else
 			c->n++;
 	}
-	return i < c->n ? &c->t[i] : &end;
+	return i < c->n ? &c->t[i] : end;
 }
 
 static int is_cls(struct ctx *c, int i, int cls)

@@ -5,32 +5,9 @@
 #define WINDOW_BACK 12
 #define WINDOW_AHEAD 8
 
-static const char *const past_words[] = {
-	"said", "was", "were", "had", "did", "told", "came", "went", "made",
-	"took", "gave", "got", "saw", "met", "held", "began", "left", "rose",
-	"fell", "won", "lost", "sold", "bought", "paid", "brought", "thought",
-	"found", "became", "ran", "spoke", "wrote", "sent", "led", "fled",
-	"broke", "chose", "ago", "has", "have", "knew", "grew", "drew", "flew",
-	"stood", "kept", "felt", "meant", "spent", "built", "taught", "caught",
-	"fought", "sought", "struck", "hung", "shot", "slid", "won", "wore",
-	"became", "forgot", "ate", "began", "overtook", "rode", NULL
-};
 
-static const char *const future_words[] = {
-	"will", "ll", "shall", "would", "going", "expects", "expect", "plans",
-	"plan", "planning", "intends", "intend", "scheduled", "slated", "due",
-	"upcoming", "hopes", "aims", "wants", "tomorrow", "next", "set",
-	"expected", "planned", NULL
-};
 
 /* Words ending in "ed" that are no past tense. */
-static const char *const not_past_ed[] = {
-	"need", "feed", "seed", "speed", "indeed", "red", "bed", "hundred",
-	"united", "limited", "based", "proposed", "expected", "scheduled",
-	"planned", "breed", "shed", "wed", "led", "bled", "fled", "greed",
-	"sacred", "naked", "wicked", "kindred", "alleged", "reed", "weed",
-	"deed", "embed", "shred", "sled", "unwed", "bred", NULL
-};
 
 /* Words after "to" that make it no infinitive. */
 static const char *const not_verbs[] = {
@@ -79,15 +56,16 @@ static int cue(const char *w, size_t n, const char *next, size_t nn)
 	if (n == 2 && eq(w, n, "to"))
 		return next && lower_word(next, nn) && !in(next, nn, not_verbs) &&
 		    tw_lookup(next, nn, &val, &vlen) == TW_NONE ? 2 : 0;
-	if (in(w, n, future_words)) {
+	int cls = tw_lookup(w, n, &val, &vlen);
+	if (cls == TW_FUTURE || (cls == TW_DAYREL && vlen == 1 && val[0] == '1') || (cls == TW_REL && eq(w, n, "next"))) {
 		if ((eq(w, n, "expected") || eq(w, n, "set") || eq(w, n, "planned") || eq(w, n, "due")) &&
 		    !(next && eq(next, nn, "to")) && !(next && eq(next, nn, "for")))
 			return eq(w, n, "expected") || eq(w, n, "planned") ? -1 : 0;
 		return 1;
 	}
-	if (in(w, n, past_words))
+	if (cls == TW_PAST || (cls == TW_AGO && eq(w, n, "ago")))
 		return -1;
-	if (n >= 5 && lower_word(w, n) && w[n - 2] == 'e' && w[n - 1] == 'd' && !in(w, n, not_past_ed))
+	if (n >= 5 && lower_word(w, n) && w[n - 2] == 'e' && w[n - 1] == 'd' && cls == TW_NONE)
 		return -1;
 	return 0;
 }

@@ -50,7 +50,7 @@ static const char *const tw_class_names[] = {
 	"", "month", "wday", "num", "ord", "unit", "units", "rel", "ago",
 	"ref", "dayrel", "part", "clock", "season", "edge", "approx", "setw",
 	"every", "quant", "fiscal", "half", "func", "holiday", "ampm", "tz",
-	"vague"
+	"vague", "past", "future", "plain"
 };
 
 static unsigned char lower(unsigned char c)
