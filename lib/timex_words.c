@@ -14,8 +14,8 @@ struct tw_entry {
 };
 
 static struct tw_entry tw_table[TW_SLOTS];
-/* Bit n of tw_filter[c] is set when some table word of length n starts with c. */
-static unsigned short tw_filter[256];
+/* Set for (first letter, second letter, length) of every table word. */
+static unsigned char tw_filter[1 << 14];
 /* Set for (first letter, second letter, length) of the words whose class is a trigger. */
 static unsigned char tw_trigger_filter[1 << 14];
 static unsigned long tw_trigger_classes;
@@ -90,8 +90,7 @@ static void add_entry(const char *w, size_t n, int cls, const char *val, size_t 
 	tw_table[i].cls = (unsigned char)cls;
 	tw_table[i].val = val;
 	tw_table[i].vlen = (unsigned char)vlen;
-	tw_filter[lower((unsigned char)w[0])] |= (unsigned short)(1u << n);
-	tw_filter[(unsigned char)w[0] & 0xDF] |= (unsigned short)(1u << n);
+	tw_filter[trigger_key(w, n)] = 1;
 	if (tw_trigger_classes >> cls & 1)
 		tw_trigger_filter[trigger_key(w, n)] = 1;
 }
@@ -130,9 +129,9 @@ int tw_maybe_trigger(const char *w, size_t n)
 	return n <= TW_MAXLEN && tw_trigger_filter[trigger_key(w, n)];
 }
 
-int tw_maybe(unsigned char c, size_t n)
+int tw_maybe(const char *w, size_t n)
 {
-	return n <= TW_MAXLEN && (tw_filter[c] >> n & 1);
+	return n <= TW_MAXLEN && tw_filter[trigger_key(w, n)];
 }
 
 int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
@@ -203,7 +202,7 @@ static void classify(const char *text, size_t len, struct tok *t)
 	if ((t->s > 0 && (unsigned char)text[t->s - 1] >= 0x80) ||
 	    (t->e < len && (unsigned char)text[t->e] >= 0x80))
 		return;
-	if (!tw_maybe((unsigned char)w[0], n))
+	if (!tw_maybe(w, n))
 		return;
 	t->cls = (unsigned char)tw_lookup(w, n, &t->val, &t->vlen);
 	if (t->cls == TW_NUM || t->cls == TW_ORD || t->cls == TW_DAYREL || t->cls == TW_MONTH || t->cls == TW_WDAY)

@@ -50,10 +50,10 @@ void tw_init(unsigned long trigger_classes);
 int tw_maybe_trigger(const char *w, size_t n);
 
 /*
- * Whether a word of n bytes starting with byte c could be in the table:
- * a cheap test that keeps the lookup off most words.
+ * Whether the word w[0..n) could be in the table: a cheap test, by its
+ * first two letters and length, that keeps the lookup off most words.
  */
-int tw_maybe(unsigned char c, size_t n);
+int tw_maybe(const char *w, size_t n);
 
 /* The class of the word w[0..n), TW_NONE when not in the table; *val, *vlen its value. */
 int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen);
