@@ -18,7 +18,7 @@
 #define TRIGGER_CLASSES (1ul << TW_MONTH | 1ul << TW_WDAY | 1ul << TW_UNIT | 1ul << TW_UNITS | \
 	1ul << TW_REF | 1ul << TW_DAYREL | 1ul << TW_SEASON | 1ul << TW_SETW | 1ul << TW_EVERY | \
 	1ul << TW_CLOCK | 1ul << TW_HOLIDAY | 1ul << TW_ORD | 1ul << TW_QUANT | 1ul << TW_FISCAL | \
-	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_REL | 1ul << TW_VAGUE | 1ul << TW_HALF)
+	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_HALF)
 
 struct ctx {
 	struct timex_doc *d;
@@ -1691,7 +1691,7 @@ static int opener(const struct tok *t)
 	case TW_EVERY: case TW_QUANT: case TW_NUM:
 		return 1;
 	case TW_FUNC:
-		return t->e - t->s == 3 || t->e - t->s == 2;   /* "the", "at", "up", "no" */
+		return t->e - t->s <= 3;   /* "the", "a", "at", "up", "no" */
 	case TW_AGO:
 		return 1;   /* "earlier this year" */
 	default:
@@ -1753,6 +1753,22 @@ static int number_may_lead(const char *text, size_t len, size_t i, int digits)
 	if (digits && i - s <= 2)
 		return 1;   /* "5th", "8 PM", "10 a.m.", "1990s" */
 	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
+}
+
+/*
+ * Triggers outside the trigger classes, whose classes hold words too
+ * common to stop at ("this", "that", "time"): "the past", "recent
+ * weeks", "the current quarter", "the latest period".
+ */
+static int rare_trigger(const char *w, size_t n)
+{
+	switch (n) {
+	case 4: return (w[0] | 0x20) == 'p' && tok_is(w, &(struct tok){ 0, 4, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "past", 4);
+	case 6: return ((w[0] | 0x20) == 'r' && tok_is(w, &(struct tok){ 0, 6, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "recent", 6)) ||
+	    ((w[0] | 0x20) == 'p' && tok_is(w, &(struct tok){ 0, 6, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "period", 6));
+	case 7: return (w[0] | 0x20) == 'c' && tok_is(w, &(struct tok){ 0, 7, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "current", 7);
+	default: return 0;
+	}
 }
 
 struct emit {
@@ -1879,7 +1895,7 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
 		} else {
 			cand = 0;
-			if (tw_maybe_trigger(text + s, i - s) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
+			if ((tw_maybe_trigger(text + s, i - s) || rare_trigger(text + s, i - s)) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
 			    !(i < len && (unsigned char)text[i] >= 0x80)) {
 				struct tok t;
 				t.s = s;
