@@ -531,7 +531,7 @@ static int p_month(struct ctx *c, int i, struct res *r)
 		if (day > days_in_month(year ? year : 2000, m))
 			return 0;
 		if (!year)
-			year = month_year(c, m, strong_dir(c, i, i + k - 1));
+			year = month_year(c, m, m == c->d->ref.month ? 0 : strong_dir(c, i, i + k - 1));
 		put_day(r, year, m, day);
 		set(r, k, TIMEX_DATE);
 		return k;
@@ -550,7 +550,7 @@ static int p_month(struct ctx *c, int i, struct res *r)
 		set(r, k + yn, TIMEX_DATE);
 		return r->ntok;
 	}
-	put_month(r, month_year(c, m, sentence_dir(c, i, i + k - 1)), m);
+	put_month(r, month_year(c, m, m == c->d->ref.month || !ref_known(c) ? 0 : sentence_dir(c, i, i + k - 1)), m);
 	set(r, k, TIMEX_DATE);
 	return k;
 }
@@ -580,7 +580,7 @@ static int p_day_month(struct ctx *c, int i, struct res *r)
 		year = 0;
 	if (day > days_in_month(year ? year : 2000, m))
 		return 0;
-	put_day(r, year ? year : month_year(c, m, strong_dir(c, i, i + k - 1)), m, day);
+	put_day(r, year ? year : month_year(c, m, m == c->d->ref.month ? 0 : strong_dir(c, i, i + k - 1)), m, day);
 	set(r, k, TIMEX_DATE);
 	return k;
 }

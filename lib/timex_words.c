@@ -17,15 +17,11 @@ static struct tw_entry tw_table[TW_SLOTS];
 /* Set for (first letter, second letter, length) of every table word. */
 static unsigned char tw_filter[1 << 14];
 /* Set for (first letter, second letter, length) of the words whose class is a trigger. */
-static unsigned char tw_trigger_filter[1 << 14];
+unsigned char tw_trigger_filter[1 << 14];
 static unsigned long tw_trigger_classes;
 static int tw_ready;
 
-static unsigned trigger_key(const char *w, size_t n)
-{
-	unsigned a = (unsigned char)w[0] & 31, b = n > 1 ? (unsigned char)w[1] & 31 : 0;
-	return a << 9 | b << 4 | (unsigned)(n < 15 ? n : 15);
-}
+#define trigger_key tw_filter_key
 
 #define L 1
 #define D 2
@@ -122,11 +118,6 @@ void tw_init(unsigned long trigger_classes)
 		p = le + 1;
 	}
 	tw_ready = 1;
-}
-
-int tw_maybe_trigger(const char *w, size_t n)
-{
-	return n <= TW_MAXLEN && tw_trigger_filter[trigger_key(w, n)];
 }
 
 int tw_maybe(const char *w, size_t n)

@@ -47,7 +47,22 @@ void tw_init(unsigned long trigger_classes);
  * by its first two letters and length, that keeps most words from the
  * lookup.  False positives happen; false negatives do not.
  */
-int tw_maybe_trigger(const char *w, size_t n);
+static inline int tw_maybe_trigger(const char *w, size_t n);
+
+/* The filters' key: first two letters (folded to 5 bits) and length. */
+static inline unsigned tw_filter_key(const char *w, size_t n)
+{
+	unsigned a = (unsigned char)w[0] & 31, b = n > 1 ? (unsigned char)w[1] & 31 : 0;
+	return a << 9 | b << 4 | (unsigned)(n < 15 ? n : 15);
+}
+
+/* Inline because the scan asks it of every word. */
+extern unsigned char tw_trigger_filter[1 << 14];
+
+static inline int tw_maybe_trigger(const char *w, size_t n)
+{
+	return n <= 15 && tw_trigger_filter[tw_filter_key(w, n)];
+}
 
 /*
  * Whether the word w[0..n) could be in the table: a cheap test, by its
