@@ -938,8 +938,10 @@ static int p_count(struct ctx *c, int i, struct res *r)
 		n = 1;
 		k = 1;
 		struct tok p;
+		int dk;
 		/* "$5 million a year", "twice a week": a rate, not a span of time */
-		if (tw_prev(c->text, T(c, i)->s, &p) && (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') ||
+		if (!ago_at(c, i + 2, &dk) && tw_prev(c->text, T(c, i)->s, &p) &&
+		    (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') ||
 		    wordeq(c->text, &p, "million") || wordeq(c->text, &p, "billion") || wordeq(c->text, &p, "twice") ||
 		    wordeq(c->text, &p, "times") || wordeq(c->text, &p, "percent") || wordeq(c->text, &p, "once") ||
 		    wordeq(c->text, &p, "thousand") || wordeq(c->text, &p, "trillion")))
