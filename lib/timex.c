@@ -1383,6 +1383,7 @@ static int p_holiday(struct ctx *c, int i, struct res *r)
 	if (is_word(c, i + 1, "day") || is_word(c, i + 1, "eve"))
 		k++;
 	if (val_is(T(c, i), "TG")) {
+		y = month_year(c, 11, sentence_dir(c, i, i + k - 1));
 		if (!y) {
 			snprintf(r->v, sizeof r->v, "XXXX-11-XX");
 		} else {
@@ -1428,6 +1429,22 @@ static int p_the(struct ctx *c, int i, struct res *r)
 		    is_word(c, i + k, "future") ? "FUTURE_REF" : "PRESENT_REF");
 		set(r, k + 1, TIMEX_DATE);
 		return k + 1;
+	}
+	/* "the year ended Sept. 30" is a fiscal year: a duration; "for the year," the current one */
+	if (is_word(c, i + k, "year") && !(is_dash(c, i + k + 1) && adj(c, i + k + 1))) {
+		struct tok p;
+		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending")) {
+			put_duration(r, U_Y, 1);
+			set(r, 2, TIMEX_DURATION);
+			return 2;
+		}
+		if (tw_prev(c->text, T(c, i)->s, &p) && wordeq(c->text, &p, "for") &&
+		    (T(c, i + k + 1)->kind == TK_PUNCT || is_word(c, i + k + 1, "of"))) {
+			put_year(r, c->d->ref.year);
+			set(r, 2, TIMEX_DATE);
+			return 2;
+		}
+		return 0;
 	}
 	if (is_word(c, i + k, "weekend")) {
 		if (!ref_known(c)) {
