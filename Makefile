@@ -14,6 +14,9 @@ VARIANT ?= release
 ifeq ($(VARIANT),asan)
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 BINDIR   = build/asan/bin
+else ifeq ($(VARIANT),fuzz)
+SAN      = -fsanitize=fuzzer-no-link,address,undefined
+BINDIR   = build/fuzz/bin
 else ifneq ($(VARIANT),release)
 SAN      =
 BINDIR   = build/$(VARIANT)/bin
@@ -68,6 +71,21 @@ test: all units
 check-asan:
 	$(MAKE) VARIANT=asan CC=clang test
 
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus,
+# against the library built with coverage for the fuzzer.
+FUZZ_SECONDS ?= 60
+FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/bin/%,$(wildcard tests/fuzz/*.c))
+fuzz:
+	$(MAKE) VARIANT=fuzz CC=clang fuzzers
+	for f in $(FUZZERS); do \
+		mkdir -p $$f.corpus; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $$f.corpus examples || exit 1; \
+	done
+fuzzers: $(FUZZERS)
+build/fuzz/bin/%: tests/fuzz/%.c $(OBJDIR)/libntools.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+
 # Every program under valgrind on the example and a hostile stream.
 leakcheck: all
 	sh tools/leakcheck.sh $(BINDIR)
@@ -85,4 +103,4 @@ install: all
 clean:
 	rm -rf bin build
 
-.PHONY: all units test check-asan leakcheck example bench install clean
+.PHONY: all units test check-asan fuzz fuzzers leakcheck example bench install clean
