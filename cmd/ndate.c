@@ -43,6 +43,7 @@ enum { OPT_REF_DATE = OPT_PROGRAM };
 
 struct finder {
 	struct ymd forced;      /* --ref-date, or zeros */
+	enum date_order order;  /* --dmy, --mdy */
 	struct timex_doc doc;
 	const struct doc *cur;
 	struct tsv_writer *out;
@@ -74,6 +75,7 @@ each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
 		if (!ref.year && !ymd_read_iso(d->date, strlen(d->date), &ref))
 			memset(&ref, 0, sizeof ref);
 		timex_doc_init(&f->doc, &ref);
+		f->doc.order = f->order;
 	}
 	f->cur = d;
 	f->out = out;
@@ -102,6 +104,7 @@ main(int argc, char **argv)
 			cli_option(&cli, opt, optarg);
 		}
 	}
+	f.order = cli.reader.order;
 	cli_header(&cli, "doc\tstart\tend\ttype\tvalue\ttext\tmod");
 	return cli_run(&cli, argv + optind, argc - optind, each_doc, &f);
 }

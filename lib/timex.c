@@ -587,9 +587,10 @@ static int p_day_month(struct ctx *c, int i, struct res *r)
 
 /*
  * Numeric dates: 1987-03-13, 13/03/1987, 3/13/87.  Day and month
- * order: a side over 12 decides, else the reference date's own month
- * and day decide (an article dated 07/02/2020 with a dateline of
- * February 7), else month first, as in the US news that dominates.
+ * order: a side over 12 decides (and tells the rest of the document),
+ * else the reference date's own month and day (an article dated
+ * 07/02/2020 with a dateline of February 7), else an earlier date of
+ * the document with a side over 12, else the caller's order.
  */
 static int p_numeric(struct ctx *c, int i, struct res *r)
 {
@@ -627,14 +628,21 @@ static int p_numeric(struct ctx *c, int i, struct res *r)
 			y += y < 40 ? 2000 : 1900;
 		int x = (int)a->num, z = (int)b->num;
 		const struct ymd *ref = &c->d->ref;
-		if (x > 12)
+		if (x > 12) {
 			m = z, d = x;
-		else if (z > 12)
+			c->d->order_seen = ORDER_DMY + 1;
+		} else if (z > 12) {
 			m = x, d = z;
-		else if (ref->year == y && ref->month == z && ref->day == x)
+			c->d->order_seen = ORDER_MDY + 1;
+		} else if (ref->year == y && ref->month == z && ref->day == x) {
 			m = z, d = x;
-		else
+		} else if (ref->year == y && ref->month == x && ref->day == z) {
 			m = x, d = z;
+		} else if ((c->d->order_seen ? (int)c->d->order_seen - 1 : (int)c->d->order) == ORDER_DMY) {
+			m = z, d = x;
+		} else {
+			m = x, d = z;
+		}
 	} else {
 		return 0;
 	}
@@ -1328,6 +1336,11 @@ static int p_year(struct ctx *c, int i, struct res *r)
 		r->ntok = k + qn;
 		return r->ntok;
 	}
+	/*
+	 * "the 1990 Clean Air Act", "the 2000 Olympics": a year inside a
+	 * name.  A decision: the year is still tagged, as TimeML does; it
+	 * dates the thing named, and a reader who wants names has nentity.
+	 */
 	put_year(r, y);
 	set(r, k, TIMEX_DATE);
 	return k;

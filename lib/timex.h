@@ -28,13 +28,19 @@ struct timex {
 /* What one document has told the finder so far (for "a year earlier"). */
 struct timex_doc {
 	struct ymd ref;         /* the reference date; parts 0 when unknown */
+	enum date_order order;  /* numeric dates the document leaves open (default DMY) */
+	int order_seen;         /* 1 + the order a date such as 13/04/1987 showed, or 0 */
 	int last_quarter;       /* the last quarter named (1-4), or 0 */
 	int last_quarter_year;
 };
 
 typedef void (*timex_fn)(const struct timex *t, void *arg);
 
-/* Starts a document whose reference date is *ref (NULL or zeros: unknown). */
+/*
+ * Starts a document whose reference date is *ref (NULL or zeros:
+ * unknown).  Set d->order afterwards to read ambiguous numeric dates
+ * month first.
+ */
 void timex_doc_init(struct timex_doc *d, const struct ymd *ref);
 
 /*
