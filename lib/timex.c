@@ -472,6 +472,11 @@ static int month_word(struct ctx *c, int i)
 			return 0;
 		if (T(c, i + 1)->kind == TK_NUM)
 			return 1;
+		/* "May I add", "may be" */
+		if (is_word(c, i + 1, "i") || is_word(c, i + 1, "we") || is_word(c, i + 1, "you") ||
+		    is_word(c, i + 1, "he") || is_word(c, i + 1, "she") || is_word(c, i + 1, "they") ||
+		    is_word(c, i + 1, "be") || is_word(c, i + 1, "not") || is_word(c, i + 1, "have"))
+			return 0;
 		struct tok p;
 		if (!tw_prev(c->text, t->s, &p))
 			return 0;
@@ -486,10 +491,11 @@ static int month_word(struct ctx *c, int i)
 	return t->cap || n > 3;
 }
 
-/* Skips the period of an abbreviated month ("Sept."). */
+/* Skips the period of an abbreviated month ("Sept.", not "July."). */
 static int month_dot(struct ctx *c, int i)
 {
-	return is_punct(c, i, '.') && adj(c, i) && T(c, i - 1)->e - T(c, i - 1)->s <= 4;
+	return is_punct(c, i, '.') && adj(c, i) && T(c, i - 1)->e - T(c, i - 1)->s <= 4 &&
+	    !is_word(c, i - 1, "june") && !is_word(c, i - 1, "july") && !is_word(c, i - 1, "may");
 }
 
 /* "last year", "this year", "next year" after a month or season. */
@@ -1211,7 +1217,8 @@ static int p_weekday(struct ctx *c, int i, struct res *r)
 		return r->ntok;
 	}
 	/* "Sunday Times", "Black Monday Fund": a name */
-	if (T(c, i + 1)->kind == TK_WORD && T(c, i + 1)->cap && T(c, i + 1)->cls == TW_NONE)
+	if (T(c, i + 1)->kind == TK_WORD && T(c, i + 1)->cap && T(c, i + 1)->cls != TW_MONTH &&
+	    T(c, i + 1)->cls != TW_PART && T(c, i + 1)->cls != TW_CLOCK && T(c, i + 1)->cls != TW_DAYREL)
 		return 0;
 	put_weekday(c, r, (int)t->num, ref_known(c) ? weekday_dir(c, i, i) : 0);
 	set(r, 1, TIMEX_DATE);
