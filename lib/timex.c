@@ -1659,18 +1659,30 @@ static int p_approx(struct ctx *c, int i, struct res *r)
 /* All expressions that start at token i; the longest wins. */
 static int parse(struct ctx *c, int i, struct res *r)
 {
-	static int (*const rules[])(struct ctx *, int, struct res *) = {
-		p_approx, p_edge, p_earlier, p_the, p_year_ago, p_numeric, p_time,
-		p_month, p_day_month, p_rel, p_weekday, p_dayrel, p_set, p_year,
-		p_ref, p_season, p_holiday, p_count,
+	typedef int (*rule)(struct ctx *, int, struct res *);
+	static const rule word_rules[] = {
+		p_approx, p_edge, p_earlier, p_the, p_year_ago, p_time,
+		p_month, p_rel, p_weekday, p_dayrel, p_set, p_year,
+		p_ref, p_season, p_holiday, p_count, NULL
 	};
+	/* what a number can start */
+	static const rule number_rules[] = {
+		p_numeric, p_time, p_day_month, p_year, p_count, NULL
+	};
+	static const rule quote_rules[] = { p_year, NULL };   /* "'90s" */
+	const struct tok *first = T(c, i);
+	const rule *rules = first->kind == TK_NUM ? number_rules :
+	    first->kind == TK_WORD && first->cls != TW_NONE ? word_rules :
+	    is_punct(c, i, '\'') ? quote_rules : NULL;
+	if (!rules)
+		return 0;
 	if (c->depth > 4 || T(c, i)->kind == TK_END)
 		return 0;
 	c->depth++;
 	struct res best, cur;
 	memset(&best, 0, sizeof best);
 	best.mod = "";
-	for (size_t k = 0; k < sizeof rules / sizeof *rules; k++) {
+	for (size_t k = 0; rules[k]; k++) {
 		memset(&cur, 0, sizeof cur);
 		cur.mod = "";
 		int n = rules[k](c, i, &cur);
@@ -1729,8 +1741,9 @@ static int opener(const struct tok *t)
 	case TW_REL: case TW_EDGE: case TW_APPROX: case TW_FISCAL: case TW_ORD:
 	case TW_EVERY: case TW_QUANT: case TW_NUM:
 		return 1;
-	case TW_FUNC:
-		return t->e - t->s <= 3;   /* "the", "a", "at", "up", "no" */
+	case TW_FUNC:   /* "the", "a", "an", "at" (least); not "in", "on", "of" */
+		return (t->vlen == 3 && memcmp(t->val, "the", 3) == 0) || (t->vlen == 1 && t->val[0] == 'a') ||
+		    (t->vlen == 2 && (memcmp(t->val, "an", 2) == 0 || memcmp(t->val, "at", 2) == 0));
 	case TW_AGO:
 		return 1;   /* "earlier this year" */
 	default:
@@ -1875,7 +1888,14 @@ static size_t try_at(struct emit *em, struct ctx *c, size_t word_start, size_t f
 	int ns = 0;
 	size_t p = word_start;
 	struct tok prev;
-	while (ns < 3 && tw_prev(c->text, p, &prev) && prev.s >= floor) {
+	/* "of", "in", "to" can stand inside ("the end of 1990", "up to 180 days") but start nothing */
+	int steps = 0;
+	while (ns < 3 && steps++ < 5 && tw_prev(c->text, p, &prev) && prev.s >= floor) {
+		if (prev.kind == TK_WORD && prev.cls == TW_FUNC && prev.vlen == 2 &&
+		    (memcmp(prev.val, "of", 2) == 0 || memcmp(prev.val, "in", 2) == 0 || memcmp(prev.val, "to", 2) == 0)) {
+			p = prev.s;
+			continue;
+		}
 		if (!(prev.kind == TK_WORD && (opener(&prev) || prev.cls == TW_UNIT)) &&
 		    !(prev.kind == TK_PUNCT && c->text[prev.s] == '-' && prev.e == p))
 			break;
