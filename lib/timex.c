@@ -96,13 +96,13 @@ static const struct tok *read_to(struct ctx *c, int i)
 	return i < c->n ? &c->t[i] : end;
 }
 
-static int is_cls(struct ctx *c, int i, int cls)
+static inline int is_cls(struct ctx *c, int i, int cls)
 {
 	return T(c, i)->kind == TK_WORD && T(c, i)->cls == cls;
 }
 
 /* Whether token t is the word w[0..n) (lower case), whatever its case. */
-static int tok_is(const char *text, const struct tok *t, const char *w, size_t n)
+static inline int tok_is(const char *text, const struct tok *t, const char *w, size_t n)
 {
 	if (t->kind != TK_WORD || t->e - t->s != n)
 		return 0;
@@ -120,18 +120,18 @@ static int tok_is(const char *text, const struct tok *t, const char *w, size_t n
 #define wordeq(text, t, w) tok_is((text), (t), "" w, sizeof(w) - 1)
 #define is_word(c, i, w) tok_is((c)->text, T((c), (i)), "" w, sizeof(w) - 1)
 
-static int is_punct(struct ctx *c, int i, char ch)
+static inline int is_punct(struct ctx *c, int i, char ch)
 {
 	return T(c, i)->kind == TK_PUNCT && c->text[T(c, i)->s] == ch;
 }
 
 /* Token i touches token i-1 (no space between). */
-static int adj(struct ctx *c, int i)
+static inline int adj(struct ctx *c, int i)
 {
 	return i > 0 && T(c, i)->kind != TK_END && c->t[i].s == c->t[i - 1].e;
 }
 
-static int is_dash(struct ctx *c, int i)
+static inline int is_dash(struct ctx *c, int i)
 {
 	const struct tok *t = T(c, i);
 	if (t->kind == TK_PUNCT)
@@ -141,7 +141,7 @@ static int is_dash(struct ctx *c, int i)
 	    memcmp(c->text + t->s, "\xE2\x80\x93", 3) == 0;
 }
 
-static int val_is(const struct tok *t, const char *v)
+static inline int val_is(const struct tok *t, const char *v)
 {
 	return t->vlen && t->val[0] == v[0] && t->vlen == strlen(v) && memcmp(t->val, v, t->vlen) == 0;
 }
@@ -167,28 +167,36 @@ static int ref_known(struct ctx *c)
 	return c->d->ref.year > 0;
 }
 
+/* Writes n as width digits (n in range) at out; the values are written often enough for printf to show. */
+static char *digits(char *out, int n, int width)
+{
+	for (int k = width - 1; k >= 0; k--) {
+		out[k] = (char)('0' + n % 10);
+		n /= 10;
+	}
+	return out + width;
+}
+
 static void put_year(struct res *r, int y)
 {
 	if (y > 0 && y <= 9999)
-		snprintf(r->v, sizeof r->v, "%04d", y);
+		*digits(r->v, y, 4) = 0;
 	else
-		snprintf(r->v, sizeof r->v, "XXXX");
+		memcpy(r->v, "XXXX", 5);
 }
 
 static void put_month(struct res *r, int y, int m)
 {
-	if (y > 0)
-		snprintf(r->v, sizeof r->v, "%04d-%02d", y, m);
-	else
-		snprintf(r->v, sizeof r->v, "XXXX-%02d", m);
+	put_year(r, y);
+	r->v[4] = '-';
+	*digits(r->v + 5, m, 2) = 0;
 }
 
 static void put_day(struct res *r, int y, int m, int d)
 {
-	if (y > 0)
-		snprintf(r->v, sizeof r->v, "%04d-%02d-%02d", y, m, d);
-	else
-		snprintf(r->v, sizeof r->v, "XXXX-%02d-%02d", m, d);
+	put_month(r, y, m);
+	r->v[7] = '-';
+	*digits(r->v + 8, d, 2) = 0;
 }
 
 static void put_days(struct res *r, long days)
