@@ -36,6 +36,7 @@ struct res {
 	enum timex_type type;
 	char v[32];
 	const char *mod;
+	int adjective;          /* a hyphenated modifier ("two-year", "third-quarter") */
 	int quarter;            /* a quarter named, for later "a year earlier" */
 	int quarter_year;
 };
@@ -774,6 +775,7 @@ static int p_quarter(struct ctx *c, int i, struct res *r, int year)
 	if (is_dash(c, i + k) && adj(c, i + k))
 		k++;
 	int per;
+	r->adjective = is_dash(c, i + k - 1);
 	if (is_word(c, i + k, "quarter"))
 		per = 4;
 	else if (is_word(c, i + k, "half"))
@@ -1028,6 +1030,7 @@ static int p_count(struct ctx *c, int i, struct res *r)
 		put_duration(r, u, n);
 	}
 	set(r, k, TIMEX_DURATION);
+	r->adjective = hyph;
 	return k;
 }
 
@@ -1727,7 +1730,7 @@ static int parse(struct ctx *c, int i, struct res *r)
 		cur.mod = "";
 		n = parse(c, i + 1, &cur);
 		const struct tok *h = T(c, i + 1);
-		if (n && (cur.type == TIMEX_DURATION || strstr(cur.v, "-Q") || strstr(cur.v, "-H") ||
+		if (n && !cur.adjective && (cur.type == TIMEX_DURATION || strstr(cur.v, "-Q") || strstr(cur.v, "-H") ||
 		    (cur.v[0] >= '0' && cur.v[0] <= '9' && strlen(cur.v) <= 3) ||
 		    (h->kind == TK_WORD && (h->cls == TW_REL || h->cls == TW_EDGE || h->cls == TW_ORD ||
 		     h->cls == TW_NUM || h->cls == TW_QUANT || h->cls == TW_FISCAL || h->cls == TW_SEASON)))) {
