@@ -1850,7 +1850,7 @@ static void emit(struct emit *em, struct ctx *c, const struct res *r, size_t s, 
 	memcpy(x.value, r->v, sizeof x.value);
 	x.value[sizeof x.value - 1] = 0;
 	x.mod = r->mod ? r->mod : "";
-	if (r->quarter) {
+	if (r->quarter && !c->d->last_quarter) {
 		c->d->last_quarter = r->quarter;
 		c->d->last_quarter_year = r->quarter_year;
 	}

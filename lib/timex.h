@@ -30,7 +30,7 @@ struct timex_doc {
 	struct ymd ref;         /* the reference date; parts 0 when unknown */
 	enum date_order order;  /* numeric dates the document leaves open (default DMY) */
 	int order_seen;         /* 1 + the order a date such as 13/04/1987 showed, or 0 */
-	int last_quarter;       /* the last quarter named (1-4), or 0 */
+	int last_quarter;       /* the first quarter named (1-4), or 0: a report's subject */
 	int last_quarter_year;
 };
 
