@@ -241,17 +241,30 @@ static int month_mod_year(int y, int m, int delta, int *om)
 	return k / 12;
 }
 
+static int sentence_dir(struct ctx *c, int i, int j);
+static int strong_dir(struct ctx *c, int i, int j);
+
 /*
- * The year of a month m named without one.  News names the months of
- * its own year: a later month is last year's only when the verbs point
- * back ("said in August" in March), an earlier one next year's only
- * when they point ahead ("will open in January" in November).
+ * The year of month m named without one, in tokens i..j.  News names
+ * the months near its date: one or two months ahead is the coming one
+ * ("Dec. 7" in November, "Jan. 2" in November; a bare month only when
+ * no finite verb says past), one or two behind the one just gone; further off, the verbs decide ("said in August" in
+ * March is last year's, "will open in January" in November next
+ * year's), and with no evidence the article's own year.  strong: count
+ * finite verbs only (for dates with a day, where an infinitive nearby
+ * says little).
  */
-static int month_year(struct ctx *c, int m, int dir)
+static int month_year(struct ctx *c, int m, int i, int j, int strong)
 {
 	int y = c->d->ref.year, rm = c->d->ref.month;
-	if (!y)
-		return 0;
+	if (!y || m == rm)
+		return y;
+	int ahead = (m - rm + 12) % 12;
+	if (ahead <= 2 && (strong || strong_dir(c, i, j) >= 0))
+		return m < rm ? y + 1 : y;
+	if (ahead >= 10)
+		return m > rm ? y - 1 : y;
+	int dir = strong || ahead <= 2 ? strong_dir(c, i, j) : sentence_dir(c, i, j);
 	if (m > rm && dir < 0)
 		return y - 1;
 	if (m < rm && dir > 0)
@@ -546,7 +559,7 @@ static int p_month(struct ctx *c, int i, struct res *r)
 		if (day > days_in_month(year ? year : 2000, m))
 			return 0;
 		if (!year)
-			year = month_year(c, m, m == c->d->ref.month ? 0 : strong_dir(c, i, i + k - 1));
+			year = month_year(c, m, i, i + k - 1, 1);
 		put_day(r, year, m, day);
 		set(r, k, TIMEX_DATE);
 		return k;
@@ -565,7 +578,7 @@ static int p_month(struct ctx *c, int i, struct res *r)
 		set(r, k + yn, TIMEX_DATE);
 		return r->ntok;
 	}
-	put_month(r, month_year(c, m, m == c->d->ref.month || !ref_known(c) ? 0 : sentence_dir(c, i, i + k - 1)), m);
+	put_month(r, month_year(c, m, i, i + k - 1, 0), m);
 	set(r, k, TIMEX_DATE);
 	return k;
 }
@@ -595,7 +608,7 @@ static int p_day_month(struct ctx *c, int i, struct res *r)
 		year = 0;
 	if (day > days_in_month(year ? year : 2000, m))
 		return 0;
-	put_day(r, year ? year : month_year(c, m, m == c->d->ref.month ? 0 : strong_dir(c, i, i + k - 1)), m, day);
+	put_day(r, year ? year : month_year(c, m, i, i + k - 1, 1), m, day);
 	set(r, k, TIMEX_DATE);
 	return k;
 }
@@ -1414,7 +1427,7 @@ static int p_holiday(struct ctx *c, int i, struct res *r)
 	if (is_word(c, i + 1, "day") || is_word(c, i + 1, "eve"))
 		k++;
 	if (val_is(T(c, i), "TG")) {
-		y = month_year(c, 11, sentence_dir(c, i, i + k - 1));
+		y = month_year(c, 11, i, i + k - 1, 0);
 		if (!y) {
 			snprintf(r->v, sizeof r->v, "XXXX-11-XX");
 		} else {
