@@ -943,6 +943,25 @@ static void put_duration(struct res *r, int unit, long n)
 	}
 }
 
+/* "for years", "in weeks", "over decades": a vague duration. */
+static int p_vague_units(struct ctx *c, int i, struct res *r)
+{
+	const struct tok *t = T(c, i);
+	int u = unit_of(t);
+	struct tok p;
+	if (!u || t->cls != TW_UNITS || u == U_S || u == U_MIN || u == U_WE || u == U_Q)
+		return 0;
+	if (!tw_prev(c->text, t->s, &p) || !(wordeq(c->text, &p, "for") || wordeq(c->text, &p, "in") ||
+	    wordeq(c->text, &p, "over") || wordeq(c->text, &p, "within") || wordeq(c->text, &p, "after")))
+		return 0;
+	if (is_word(c, i + 1, "of") || is_word(c, i + 1, "ago") || is_word(c, i + 1, "old") ||
+	    is_word(c, i + 1, "earlier") || is_word(c, i + 1, "before"))
+		return 0;
+	put_duration(r, u, -1);
+	set(r, 1, TIMEX_DURATION);
+	return 1;
+}
+
 /* "ago", "earlier", "later", "before", "after", "from now": which way, or 0. */
 static int ago_at(struct ctx *c, int i, int *k)
 {
@@ -1687,7 +1706,7 @@ static int parse(struct ctx *c, int i, struct res *r)
 	static const rule word_rules[] = {
 		p_approx, p_edge, p_earlier, p_the, p_year_ago, p_time,
 		p_month, p_rel, p_weekday, p_dayrel, p_set, p_year,
-		p_ref, p_season, p_holiday, p_count, NULL
+		p_ref, p_season, p_holiday, p_count, p_vague_units, NULL
 	};
 	/* what a number can start */
 	static const rule number_rules[] = {
