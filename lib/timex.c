@@ -305,6 +305,8 @@ static int number_at(struct ctx *c, int i, long *val)
 	if (t->kind == TK_NUM) {
 		long v = t->num;
 		int k = 1;
+		if (t->s > 0 && (c->text[t->s - 1] == '/' || c->text[t->s - 1] == '.'))
+			return 0;   /* the end of "1/2", "2.5" */
 		while (is_punct(c, i + k, ',') && adj(c, i + k) && T(c, i + k + 1)->kind == TK_NUM &&
 		    adj(c, i + k + 1) && T(c, i + k + 1)->e - T(c, i + k + 1)->s == 3) {
 			v = v * 1000 + T(c, i + k + 1)->num;
@@ -984,7 +986,7 @@ static int ago_at(struct ctx *c, int i, int *k)
 static int p_count(struct ctx *c, int i, struct res *r)
 {
 	long n;
-	int k;
+	int k, half_given = 0;
 	if (is_cls(c, i, TW_QUANT) || ((is_word(c, i, "a") || is_word(c, i, "the")) && is_cls(c, i + 1, TW_QUANT))) {
 		k = is_cls(c, i, TW_QUANT) ? 1 : 2;
 		n = val_is(T(c, i + k - 1), "2") ? 2 : -1;
@@ -1006,6 +1008,13 @@ static int p_count(struct ctx *c, int i, struct res *r)
 		k = number_at(c, i, &n);
 		if (!k)
 			return 0;
+		/* "2 1/2 years" */
+		if (T(c, i)->kind == TK_NUM && T(c, i + k)->kind == TK_NUM && T(c, i + k)->num == 1 &&
+		    is_punct(c, i + k + 1, '/') && adj(c, i + k + 1) && T(c, i + k + 2)->kind == TK_NUM &&
+		    T(c, i + k + 2)->num == 2 && adj(c, i + k + 2)) {
+			k += 3;
+			half_given = 1;
+		}
 		if (T(c, i)->kind == TK_NUM && i == 0 && T(c, i)->s > 0 && c->text[T(c, i)->s - 1] == '$')
 			return 0;
 	}
@@ -1024,7 +1033,7 @@ static int p_count(struct ctx *c, int i, struct res *r)
 		return 0;
 	k++;
 	/* "a minute and a half" */
-	int half = 0;
+	int half = half_given;
 	if (is_word(c, i + k, "and") && is_word(c, i + k + 1, "a") && is_word(c, i + k + 2, "half")) {
 		half = 1;
 		k += 3;
@@ -1839,6 +1848,8 @@ static int number_may_lead(const char *text, size_t len, size_t i, int digits)
 		}
 		if (nl > 1)
 			return 0;
+		if (digits && i + 2 < len && text[i] == '1' && text[i + 1] == '/' && text[i + 2] == '2')
+			return 1;   /* "2 1/2 years" */
 	}
 	size_t s = i;
 	while (i < len && tw_byte_class[(unsigned char)text[i]] == 1)

@@ -57,7 +57,8 @@ static int cue(const char *w, size_t n, const char *next, size_t nn)
 		return next && lower_word(next, nn) && !in(next, nn, not_verbs) &&
 		    (!tw_maybe(next, nn) || tw_lookup(next, nn, &val, &vlen) == TW_NONE) ? 2 : 0;
 	int cls = tw_maybe(w, n) ? tw_lookup(w, n, &val, &vlen) : TW_NONE;
-	if (cls == TW_FUTURE || (cls == TW_DAYREL && vlen == 1 && val[0] == '1') || (cls == TW_REL && eq(w, n, "next"))) {
+	if (cls == TW_FUTURE || (cls == TW_DAYREL && vlen == 1 && val[0] == '1') ||
+	    (cls == TW_REL && eq(w, n, "next") && !(next && eq(next, nn, "to")))) {   /* not "next to" */
 		/* "set to resume", "due for"; "set" and "due" alone say nothing */
 		if ((eq(w, n, "set") || eq(w, n, "due")) &&
 		    !(next && eq(next, nn, "to")) && !(next && eq(next, nn, "for")))

@@ -54,6 +54,8 @@ TSV
 	expect 2013-03-15 "He waited for 45 minutes." DURATION PT45M "45 minutes"
 	expect 2013-03-15 "Sales fell in the first nine months." DURATION P9M "the first nine months"
 	expect 2013-03-15 "It lasted more than four hours." DURATION PT4H "more than four hours"
+	expect 2013-03-15 "The siege lasted 2 1/2 years." DURATION P2Y6M "2 1/2 years"
+	expect 2013-03-15 "He had lived there for years." DURATION PXY "years"
 	[ "$(printf 'It lasted more than four hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = MORE_THAN ]
 }
 
@@ -89,6 +91,11 @@ TSV
 	expect 2013-03-15 "The fair in August draws crowds." DATE 2013-08 "August"
 	expect 2013-11-20 "The plant will reopen in January." DATE 2014-01 "January"
 	expect 2013-11-20 "The plant closed in January." DATE 2013-01 "January"
+	# a day in the next month or two is the coming one, whatever the verb
+	expect 2013-11-20 "The board said the dividend is payable Dec. 7." DATE 2013-12-07 "Dec. 7"
+	expect 2013-11-20 "The notes matured Jan. 2, it said." DATE 2014-01-02 "Jan. 2"
+	# one or two months back is the one just gone
+	expect 2013-01-10 "Sales rose in November." DATE 2012-11 "November"
 }
 
 @test "a bare weekday goes the way the verbs point" {
@@ -97,6 +104,8 @@ TSV
 	expect 2013-03-20 "The minister will meet his counterpart on Thursday." DATE 2013-03-21 "Thursday"
 	expect 2013-03-20 "She expects to arrive in Lima on Friday." DATE 2013-03-22 "Friday"
 	expect 2013-03-20 "Police arrested him on Monday." DATE 2013-03-18 "Monday"
+	expect 2013-03-20 "A bomb went off next to the hotel on Monday." DATE 2013-03-18 "Monday"
+	expect 2013-03-20 "The verdict is expected Friday." DATE 2013-03-22 "Friday"
 	expect 2013-03-20 "The vote was held last Friday." DATE 2013-03-15 "last Friday"
 	expect 2013-03-20 "He will speak Friday afternoon." TIME 2013-03-22TAF "Friday afternoon"
 	expect 2013-03-20 "Shots were heard Tuesday night." TIME 2013-03-19TNI "Tuesday night"
