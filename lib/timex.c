@@ -357,7 +357,7 @@ static int count_noun(struct ctx *c, int i)
 		"units", "employees", "workers", "troops", "barrels", "cars",
 		"votes", "seats", "jobs", "pounds", "yen", "marks", "francs",
 		"kilometers", "kilometres", "ounces", "bushels", "contracts",
-		"lire", "pesos", "rupees", "to", "against", "times", NULL
+		"lire", "pesos", "rupees", "times", NULL
 	};
 	const struct tok *t = T(c, i);
 	if (t->kind != TK_WORD)
@@ -1503,18 +1503,22 @@ static int p_the(struct ctx *c, int i, struct res *r)
 		return k + 1;
 	}
 	/* "the year ended Sept. 30" is a fiscal year: a duration; "for the year," the current one */
+	if (is_word(c, i + k, "fiscal") || is_word(c, i + k, "full"))
+		k++;
 	if (is_word(c, i + k, "year") && !(is_dash(c, i + k + 1) && adj(c, i + k + 1))) {
 		struct tok p;
 		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending")) {
 			put_duration(r, U_Y, 1);
-			set(r, 2, TIMEX_DURATION);
-			return 2;
+			set(r, k + 1, TIMEX_DURATION);
+			return k + 1;
 		}
-		if (tw_prev(c->text, T(c, i)->s, &p) && wordeq(c->text, &p, "for") &&
-		    (T(c, i + k + 1)->kind == TK_PUNCT || is_word(c, i + k + 1, "of"))) {
+		/* "for the year,", "the end of the year", "the full year": this year */
+		if ((tw_prev(c->text, T(c, i)->s, &p) && (wordeq(c->text, &p, "for") || wordeq(c->text, &p, "of")) &&
+		    (T(c, i + k + 1)->kind == TK_PUNCT || T(c, i + k + 1)->kind == TK_END || is_word(c, i + k + 1, "of"))) ||
+		    k > 1) {
 			put_year(r, c->d->ref.year);
-			set(r, 2, TIMEX_DATE);
-			return 2;
+			set(r, k + 1, TIMEX_DATE);
+			return k + 1;
 		}
 		return 0;
 	}
@@ -1602,6 +1606,26 @@ static int p_the(struct ctx *c, int i, struct res *r)
 		return k + 1;
 	}
 	return 0;
+}
+
+/* "the 20th century" (with "the" by the rule in parse), "11th century". */
+static int p_century(struct ctx *c, int i, struct res *r)
+{
+	long ord = 0;
+	int k = 0;
+	if (T(c, i)->kind == TK_NUM && adj(c, i + 1) &&
+	    (is_word(c, i + 1, "th") || is_word(c, i + 1, "st") || is_word(c, i + 1, "nd") || is_word(c, i + 1, "rd"))) {
+		ord = T(c, i)->num;
+		k = 2;
+	} else if (is_cls(c, i, TW_ORD)) {
+		ord = T(c, i)->num;
+		k = 1;
+	}
+	if (!(ord > 0 && ord < 40 && is_word(c, i + k, "century")))
+		return 0;
+	snprintf(r->v, sizeof r->v, "%02ld", ord - 1);
+	set(r, k + 1, TIMEX_DATE);
+	return k + 1;
 }
 
 /* "year-earlier", "year-ago", "a year earlier/ago". */
@@ -1700,7 +1724,8 @@ static int p_approx(struct ctx *c, int i, struct res *r)
 		return 0;
 	/* only around counts: "about Friday" is not an expression of ours */
 	if (!(T(c, i + k)->kind == TK_NUM || is_cls(c, i + k, TW_NUM) || is_cls(c, i + k, TW_QUANT) ||
-	    is_word(c, i + k, "the")))
+	    is_word(c, i + k, "a") || is_word(c, i + k, "an") ||
+	    (is_word(c, i + k, "the") && d.type == TIMEX_DURATION)))
 		return 0;
 	*r = d;
 	r->ntok = k + n;
@@ -1715,11 +1740,11 @@ static int parse(struct ctx *c, int i, struct res *r)
 	static const rule word_rules[] = {
 		p_approx, p_edge, p_earlier, p_the, p_year_ago, p_time,
 		p_month, p_rel, p_weekday, p_dayrel, p_set, p_year,
-		p_ref, p_season, p_holiday, p_count, p_vague_units, NULL
+		p_ref, p_season, p_holiday, p_count, p_vague_units, p_century, NULL
 	};
 	/* what a number can start */
 	static const rule number_rules[] = {
-		p_numeric, p_time, p_day_month, p_year, p_count, NULL
+		p_numeric, p_time, p_day_month, p_year, p_count, p_century, NULL
 	};
 	static const rule quote_rules[] = { p_year, NULL };   /* "'90s" */
 	const struct tok *first = T(c, i);
