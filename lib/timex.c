@@ -844,7 +844,7 @@ static void last_quarter(struct ctx *c, struct res *r, int mentioned)
 /* "a year ago" and the like in the granularity of what came before. */
 static void year_before(struct ctx *c, struct res *r, int n)
 {
-	if (c->d->last_quarter && c->d->last_quarter_year > 0) {
+	if (c->d->last_quarter && c->d->last_quarter_year > 0 && c->d->quarter_grain) {
 		put_quarter(c, r, c->d->last_quarter_year - n, c->d->last_quarter);
 		r->quarter = 0;
 		return;
@@ -1174,7 +1174,8 @@ static int p_rel(struct ctx *c, int i, struct res *r)
 		set(r, 2, TIMEX_DATE);
 		return 2;
 	}
-	if (is_cls(c, i + k, TW_MONTH) && (T(c, i + k)->cap || T(c, i + k)->e - T(c, i + k)->s > 3)) {
+	if (is_cls(c, i + k, TW_MONTH) && (T(c, i + k)->cap || (T(c, i + k)->e - T(c, i + k)->s > 3 &&
+	    !is_word(c, i + k, "march")))) {
 		int m = (int)T(c, i + k)->num, y = c->d->ref.year;
 		if (y) {
 			if (dir < 0)
@@ -1918,9 +1919,14 @@ static void emit(struct emit *em, struct ctx *c, const struct res *r, size_t s, 
 	memcpy(x.value, r->v, sizeof x.value);
 	x.value[sizeof x.value - 1] = 0;
 	x.mod = r->mod ? r->mod : "";
-	if (r->quarter && !c->d->last_quarter) {
-		c->d->last_quarter = r->quarter;
-		c->d->last_quarter_year = r->quarter_year;
+	if (r->quarter) {
+		if (!c->d->last_quarter) {
+			c->d->last_quarter = r->quarter;
+			c->d->last_quarter_year = r->quarter_year;
+		}
+		c->d->quarter_grain = 1;
+	} else if (r->type == TIMEX_DURATION && r->v[0] == 'P' && r->v[1] != 'T' && r->v[strlen(r->v) - 1] == 'M') {
+		c->d->quarter_grain = 0;    /* "the nine months ... a year earlier": the year before */
 	}
 	em->each(&x, em->arg);
 	em->count++;

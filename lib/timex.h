@@ -32,6 +32,7 @@ struct timex_doc {
 	int order_seen;         /* 1 + the order a date such as 13/04/1987 showed, or 0 */
 	int last_quarter;       /* the first quarter named (1-4), or 0: a report's subject */
 	int last_quarter_year;
+	int quarter_grain;      /* the latest period named was a quarter, not months */
 };
 
 typedef void (*timex_fn)(const struct timex *t, void *arg);
