@@ -1027,6 +1027,9 @@ static int p_count(struct ctx *c, int i, struct res *r)
 	if (!u)
 		return 0;
 	int plural = T(c, i + k)->cls == TW_UNITS;
+	if (is_dash(c, i + k + 1) && adj(c, i + k + 1) && T(c, i + k + 2)->kind == TK_WORD && adj(c, i + k + 2) &&
+	    !is_word(c, i + k + 2, "old") && !is_word(c, i + k + 2, "long"))
+		return 0;   /* "a year-earlier", "year-end": another compound */
 	if (u == U_S && !plural && n != 1)
 		return 0;   /* "two second" is an ordinal use */
 	if (hyph && plural)
@@ -1920,7 +1923,9 @@ static void emit(struct emit *em, struct ctx *c, const struct res *r, size_t s, 
 	x.value[sizeof x.value - 1] = 0;
 	x.mod = r->mod ? r->mod : "";
 	if (r->quarter) {
-		if (!c->d->last_quarter) {
+		/* a quarter of long ago ("the 1984 first quarter") is no report's subject */
+		if (!c->d->last_quarter && (!c->d->ref.year || r->quarter_year == c->d->ref.year ||
+		    r->quarter_year == c->d->ref.year - 1)) {
 			c->d->last_quarter = r->quarter;
 			c->d->last_quarter_year = r->quarter_year;
 		}
