@@ -1741,20 +1741,47 @@ static int p_approx(struct ctx *c, int i, struct res *r)
 static int parse(struct ctx *c, int i, struct res *r)
 {
 	typedef int (*rule)(struct ctx *, int, struct res *);
-	static const rule word_rules[] = {
-		p_approx, p_edge, p_earlier, p_the, p_year_ago, p_time,
-		p_month, p_rel, p_weekday, p_dayrel, p_set, p_year,
-		p_ref, p_season, p_holiday, p_count, p_vague_units, p_century, NULL
-	};
-	/* what a number can start */
-	static const rule number_rules[] = {
-		p_numeric, p_time, p_day_month, p_year, p_count, p_century, NULL
-	};
-	static const rule quote_rules[] = { p_year, NULL };   /* "'90s" */
+	/* the rules each kind of first token can start */
+	static const rule month[] = { p_month, NULL }, wday[] = { p_weekday, NULL },
+	    dayrel[] = { p_dayrel, NULL }, ref[] = { p_ref, NULL }, season[] = { p_season, NULL },
+	    setw[] = { p_set, NULL }, holiday[] = { p_holiday, NULL }, clock[] = { p_time, NULL },
+	    unit[] = { p_year_ago, p_year, NULL }, units[] = { p_vague_units, NULL },
+	    num[] = { p_count, p_year, NULL }, ord[] = { p_century, NULL }, rel[] = { p_rel, NULL },
+	    edge[] = { p_edge, NULL }, approx[] = { p_approx, NULL },
+	    func[] = { p_approx, p_edge, p_the, p_count, NULL }, ago[] = { p_earlier, NULL },
+	    fiscal[] = { p_year, NULL }, quant[] = { p_count, NULL },
+	    digits[] = { p_numeric, p_time, p_day_month, p_year, p_count, p_century, NULL },
+	    quote[] = { p_year, NULL };   /* "'90s" */
 	const struct tok *first = T(c, i);
-	const rule *rules = first->kind == TK_NUM ? number_rules :
-	    first->kind == TK_WORD && first->cls != TW_NONE ? word_rules :
-	    is_punct(c, i, '\'') ? quote_rules : NULL;
+	const rule *rules = NULL;
+	if (first->kind == TK_NUM) {
+		rules = digits;
+	} else if (first->kind == TK_WORD) {
+		switch (first->cls) {
+		case TW_MONTH: rules = month; break;
+		case TW_WDAY: rules = wday; break;
+		case TW_DAYREL: rules = dayrel; break;
+		case TW_REF: rules = ref; break;
+		case TW_SEASON: rules = season; break;
+		case TW_SETW: case TW_EVERY: rules = setw; break;
+		case TW_HOLIDAY: rules = holiday; break;
+		case TW_CLOCK: rules = clock; break;
+		case TW_UNIT: rules = unit; break;
+		case TW_UNITS: rules = units; break;
+		case TW_NUM: rules = num; break;
+		case TW_ORD: rules = ord; break;
+		case TW_REL: rules = rel; break;
+		case TW_EDGE: rules = edge; break;
+		case TW_APPROX: rules = approx; break;
+		case TW_FUNC: rules = func; break;
+		case TW_AGO: rules = ago; break;
+		case TW_FISCAL: rules = fiscal; break;
+		case TW_QUANT: rules = quant; break;
+		default: break;
+		}
+	} else if (is_punct(c, i, '\'')) {
+		rules = quote;
+	}
 	if (!rules)
 		return 0;
 	if (c->depth > 4 || T(c, i)->kind == TK_END)
