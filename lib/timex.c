@@ -20,16 +20,6 @@
 	1ul << TW_CLOCK | 1ul << TW_HOLIDAY | 1ul << TW_ORD | 1ul << TW_QUANT | 1ul << TW_FISCAL | \
 	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_HALF)
 
-struct ctx {
-	struct timex_doc *d;
-	const char *text;
-	size_t len;
-	struct tok t[MAXTOK];
-	int n;                  /* tokens read from the candidate start */
-	int ended;              /* the text or the paragraph ended after them */
-	size_t next;            /* where the next token is read from */
-	int depth;              /* nesting of parse() */
-};
 
 struct res {
 	int ntok;               /* tokens consumed; 0: no match */
@@ -39,6 +29,20 @@ struct res {
 	int adjective;          /* a hyphenated modifier ("two-year", "third-quarter") */
 	int quarter;            /* a quarter named, for later "a year earlier" */
 	int quarter_year;
+};
+
+struct ctx {
+	struct timex_doc *d;
+	const char *text;
+	size_t len;
+	struct tok t[MAXTOK];
+	int n;                  /* tokens read from the candidate start */
+	int ended;              /* the text or the paragraph ended after them */
+	size_t next;            /* where the next token is read from */
+	int depth;              /* nesting of parse() */
+	int memo_ok;            /* memo holds the parse of the token at memo_at */
+	size_t memo_at;
+	struct res memo;
 };
 
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_W, U_WE, U_FN, U_M, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -1786,6 +1790,11 @@ static int parse(struct ctx *c, int i, struct res *r)
 		return 0;
 	if (c->depth > 4 || T(c, i)->kind == TK_END)
 		return 0;
+	/* "the 1987 budget": the parse from "1987" is asked again from "the" and alone */
+	if (c->memo_ok && c->memo_at == first->s) {
+		*r = c->memo;
+		return r->ntok;
+	}
 	c->depth++;
 	struct res best, cur;
 	memset(&best, 0, sizeof best);
@@ -1837,6 +1846,9 @@ static int parse(struct ctx *c, int i, struct res *r)
 	}
 	c->depth--;
 	*r = best;
+	c->memo = best;
+	c->memo_at = first->s;
+	c->memo_ok = 1;
 	return best.ntok;
 }
 
@@ -2019,6 +2031,7 @@ static size_t try_at(struct emit *em, struct ctx *c, size_t word_start, size_t f
 		starts[ns++] = prev.s;
 		p = prev.s;
 	}
+	c->memo_ok = 0;
 	for (int k = ns - 1; k >= -1; k--) {
 		size_t s = k >= 0 ? starts[k] : word_start;
 		load(c, s);
@@ -2046,6 +2059,7 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 	c.len = len;
 	c.n = 0;
 	c.depth = 0;
+	c.memo_ok = 0;
 	tw_init(TRIGGER_CLASSES);
 	size_t floor = 0, i = 0;
 	while (i < len) {
