@@ -1597,22 +1597,6 @@ static int p_the(struct ctx *c, int i, struct res *r)
 		set(r, k + 1, TIMEX_DATE);
 		return k + 1;
 	}
-	/* "the 20th century", "the eleventh century" */
-	k = 1;
-	long ord = 0;
-	if (T(c, i + k)->kind == TK_NUM && adj(c, i + k + 1) &&
-	    (is_word(c, i + k + 1, "th") || is_word(c, i + k + 1, "st") || is_word(c, i + k + 1, "nd") || is_word(c, i + k + 1, "rd"))) {
-		ord = T(c, i + k)->num;
-		k += 2;
-	} else if (is_cls(c, i + k, TW_ORD)) {
-		ord = T(c, i + k)->num;
-		k++;
-	}
-	if (ord > 0 && ord < 40 && is_word(c, i + k, "century")) {
-		snprintf(r->v, sizeof r->v, "%02ld", ord - 1);
-		set(r, k + 1, TIMEX_DATE);
-		return k + 1;
-	}
 	return 0;
 }
 
