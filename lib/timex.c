@@ -241,8 +241,9 @@ static void add_time(struct res *r, const char *part)
 static int month_mod_year(int y, int m, int delta, int *om)
 {
 	int k = y * 12 + (m - 1) + delta;
-	*om = k % 12 + 1;
-	return k / 12;
+	int q = k >= 0 ? k / 12 : -((-k + 11) / 12);    /* floor, for years before 0 */
+	*om = k - q * 12 + 1;
+	return q;
 }
 
 static int sentence_dir(struct ctx *c, int i, int j);
@@ -313,7 +314,8 @@ static int number_at(struct ctx *c, int i, long *val)
 			return 0;   /* the end of "1/2", "2.5" */
 		while (is_punct(c, i + k, ',') && adj(c, i + k) && T(c, i + k + 1)->kind == TK_NUM &&
 		    adj(c, i + k + 1) && T(c, i + k + 1)->e - T(c, i + k + 1)->s == 3) {
-			v = v * 1000 + T(c, i + k + 1)->num;
+			if (v < 1000000000L)    /* no overflow on "1,000,000,000,000,000" */
+				v = v * 1000 + T(c, i + k + 1)->num;
 			k += 2;
 		}
 		/* a decimal ("2.4") or a fraction ("1/2") is no count of units */
@@ -859,7 +861,7 @@ static void year_before(struct ctx *c, struct res *r, int n)
 /* A date n units before (dir -1) or after (+1) the reference date. */
 static void shift(struct ctx *c, struct res *r, int unit, long n, int dir)
 {
-	if (!ref_known(c)) {
+	if (!ref_known(c) || n > 10000) {   /* "a million years ago" is out of the calendar's range */
 		static const char *const vague[] = {
 			[U_D] = "XXXX-XX-XX", [U_W] = "XXXX-WXX", [U_M] = "XXXX-XX",
 			[U_Y] = "XXXX", [U_DE] = "XXX", [U_CE] = "XX", [U_Q] = "XXXX-QX"
@@ -896,10 +898,16 @@ static void shift(struct ctx *c, struct res *r, int unit, long n, int dir)
 		put_year(r, f->year + (int)s);
 		break;
 	case U_DE:
-		snprintf(r->v, sizeof r->v, "%03d", (f->year + (int)(10 * s)) / 10);
+		if (f->year + 10 * s < 0)
+			snprintf(r->v, sizeof r->v, "XXX");
+		else
+			snprintf(r->v, sizeof r->v, "%03d", (int)((f->year + 10 * s) / 10));
 		break;
 	default:
-		snprintf(r->v, sizeof r->v, "%02d", (f->year + (int)(100 * s)) / 100);
+		if (f->year + 100 * s < 0)
+			snprintf(r->v, sizeof r->v, "XX");
+		else
+			snprintf(r->v, sizeof r->v, "%02d", (int)((f->year + 100 * s) / 100));
 		break;
 	}
 }
