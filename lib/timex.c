@@ -1563,7 +1563,6 @@ static int p_the(struct ctx *c, int i, struct res *r)
 		memset(&q, 0, sizeof q);
 		int qn = p_quarter(c, i + k, &q, 0);
 		if (qn) {
-			year_before(c, r, 0);
 			put_quarter(c, r, (q.quarter_year ? q.quarter_year : c->d->ref.year) - 1, q.quarter);
 			r->quarter = 0;
 			set(r, k + qn, TIMEX_DATE);

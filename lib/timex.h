@@ -4,11 +4,14 @@
  *
  * "said Friday" in an article of Friday 2013-03-22 gives 2013-03-22,
  * "the past three years" P3Y, "last summer" 2012-SU, "now" PRESENT_REF.
- * A bare month or weekday goes the way the verbs around it point: past
- * tense to the previous one, "will"/"expects to" to the next one, and
- * with no evidence the one in the same year (month) or week (weekday).
- * With no reference date, relative expressions stay underspecified
- * ("XXXX-XX-XX", "XXXX-08"): output depends only on the input.
+ * A bare weekday is the last one on or before the reference date unless
+ * a finite verb points ahead ("will meet Thursday", "expects to arrive
+ * on Thursday").  A month without a year is the article's own year,
+ * the coming one when it is one or two months ahead, the one just gone
+ * when one or two behind, and otherwise the way the verbs point ("said
+ * in August" in March is last year's).  With no reference date,
+ * relative expressions stay underspecified ("XXXX-XX-XX", "XXXX-08"):
+ * output depends only on the input.
  */
 #ifndef NTOOLS_TIMEX_H
 #define NTOOLS_TIMEX_H
