@@ -400,6 +400,8 @@ is_starter(const char *t, size_t len, const struct next_word *nw)
 	/* "A." and "J." are initials, not the article or a pronoun */
 	if (j == i || (j - i == 1 && j < len && t[j] == '.'))
 		return 0;
+	if (j - i >= 2 && (bclass[(unsigned char)t[i + 1]] & B_UPPER))
+		return 0;       /* capitals throughout: "U.S. TO SELL BILLS" is a headline */
 	return (word_flags_folded(t + i, j - i) & W_STARTER) != 0;
 }
 
@@ -479,8 +481,15 @@ word_before(const char *t, size_t len, size_t lo, size_t i)
 	if (ws > ts) {
 		/* joined to something before it: "Amazon.com", "$5", "e-mail@x.org" */
 		unsigned char c = (unsigned char)t[ws - 1];
-		if (c != '-' && c != '\'' && c != '"')
+		if (c >= 0x80) {
+			uint32_t cp;
+			utf8_decode_back(t, ws, &cp);
+			if (!u_quote(cp) && !u_isdash(cp))
+				return WORD_PLAIN;
+		} else if ((bclass[c] & B_DIGIT) || (c && strchr("@/\\:=&%+_$", c))) {
 			return WORD_PLAIN;
+		}
+		/* else markup or a mark before it: "**U.S.", "\u201cMr.", "-Gen." */
 	}
 	flags = table_find(TAB_ABBREV, t + ws, i - ws);
 	if (flags & W_NEVER)

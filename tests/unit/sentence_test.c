@@ -28,6 +28,8 @@ static const struct sent_case cases[] = {
 	{ "He wore No. 5 for years.", { "He wore No. 5 for years." } },
 	{ "They flew to St. Louis. It rained.", { "They flew to St. Louis.", "It rained." } },
 	{ "The vote is on Feb. 7 in Ohio.", { "The vote is on Feb. 7 in Ohio." } },
+	{ "\xe2\x80\x9cMr. Smith is here,\xe2\x80\x9d she said.", { "\xe2\x80\x9cMr. Smith is here,\xe2\x80\x9d she said." } },
+	{ "**U.S. TO SELL BONDS**\nThe Treasury said so.", { "**U.S. TO SELL BONDS**", "The Treasury said so." } },
 	{ "It was Smith vs. Jones again.", { "It was Smith vs. Jones again." } },
 	{ "Bring fruit, e.g. apples or pears, i.e. something sweet.", { "Bring fruit, e.g. apples or pears, i.e. something sweet." } },
 	{ "We met at 10 a.m. The talks lasted an hour.", { "We met at 10 a.m.", "The talks lasted an hour." } },
