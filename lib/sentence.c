@@ -650,6 +650,40 @@ ends_mid_sentence(const char *t, size_t len, size_t lo, size_t i)
 	return letter_at(t, len, e - n, &n) == LOWER;
 }
 
+/* Is the line t[ls..le) (trimmed) a list item or a heading? */
+static int
+is_item_or_heading(const char *t, size_t len, size_t ls, size_t le)
+{
+	return list_marker_at(t, len, ls) || t[ls] == '#' ||
+	    (le - ls >= 4 && t[le - 1] == '*' && t[le - 2] == '*');
+}
+
+/*
+ * A paragraph break at t[i], the next paragraph starting at t[m]: does the
+ * sentence begun at start run on over it?  Only when it was cut mid-way,
+ * as a quotation broken by a paragraph break is: the text before ends in
+ * a lower-case word, a comma, a semicolon or a dash, and the next
+ * paragraph opens in lower case (no list item, heading or title on either
+ * side).
+ */
+static int
+runs_on_over_break(const struct sentencer *s, size_t start, size_t i, size_t m)
+{
+	const char *t = s->text;
+	size_t len = s->len, ls = s->line_start, le = i, n;
+
+	if (letter_at(t, len, m, &n) != LOWER || list_marker_at(t, len, m) ||
+	    !ends_mid_sentence(t, len, start, i))
+		return 0;
+	if (ls < start)
+		ls = start;
+	while (ls < le && (n = space_at(t, len, ls)))
+		ls += n;
+	while (le > ls && (n = space_before(t, le)))
+		le -= n;
+	return le > ls && !is_item_or_heading(t, len, ls, le);
+}
+
 /*
  * The line feed at t[i] ends a line inside a paragraph, and the next line
  * starts at t[m]: does the sentence end with the line?
@@ -672,9 +706,8 @@ ends_at_line(const struct sentencer *s, size_t i, size_t m)
 		return 1;
 	if (letter_at(t, len, m, &n) == LOWER)
 		return 0;
-	if (list_marker_at(t, len, ls) || t[ls] == '#' ||
-	    (le - ls >= 4 && t[le - 1] == '*' && t[le - 2] == '*'))
-		return 1;       /* a list item or a heading */
+	if (is_item_or_heading(t, len, ls, le))
+		return 1;
 	for (size_t j = ls; j < le; j += n) {
 		enum letter_case lc = letter_at(t, len, j, &n);
 		lower |= lc == LOWER;
@@ -785,8 +818,7 @@ sentencer_next(struct sentencer *s, size_t *start, size_t *end)
 			if (m >= len)
 				break;
 			if (newlines >= 2) {
-				if (!(ends_mid_sentence(t, len, *start, i) &&
-				    letter_at(t, len, m, &n) == LOWER)) {
+				if (!runs_on_over_break(s, *start, i, m)) {
 					*end = trim_end(t, *start, i);
 					s->pos = i;
 					return 1;

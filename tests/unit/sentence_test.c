@@ -64,6 +64,8 @@ static const struct sent_case cases[] = {
 	{ "He called it \"a disgrace\". Then he sat down.", { "He called it \"a disgrace\".", "Then he sat down." } },
 	{ "\"We will fight on the beaches and\n\nin the hills,\" he said.", { "\"We will fight on the beaches and\n\nin the hills,\" he said." } },
 	{ "\"We will fight.\n\nWe will win,\" he said.", { "\"We will fight.", "We will win,\" he said." } },
+	{ "Options:\n\na) wait\n\nb) leave", { "Options:", "a) wait", "b) leave" } },
+	{ "# Storm news\n\nsome text follows.", { "# Storm news", "some text follows." } },
 	/* brackets, ! and ? inside names */
 	{ "The firm (Acme Inc.) said nothing.", { "The firm (Acme Inc.) said nothing." } },
 	{ "He left early. (Nobody noticed.) Then it rained.", { "He left early.", "(Nobody noticed.)", "Then it rained." } },
