@@ -531,7 +531,7 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 {
 	const char *t = s->text;
 	size_t len = s->len, j = i, k, n;
-	int dots = 0, strong = 0, ellipsis = 0, closed = 0;
+	int dots = 0, strong = 0, ellipsis = 0, closed = 0, quoted = 0;
 	struct next_word nw;
 
 	for (;;) {
@@ -571,6 +571,7 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 	for (;;) {
 		if (k < len && (n = mark_at(t, len, k, B_CLOSE))) {
 			closed = 1;
+			quoted |= !(bclass[(unsigned char)t[k]] & B_CLOSE) || t[k] == '"' || t[k] == '\'';
 			k += n;
 		} else if (k < len && (t[k] == '.' || t[k] == '!' || t[k] == '?')) {
 			strong |= t[k] != '.';
@@ -587,6 +588,11 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 		return k;
 	if (nw.kind == NEXT_LOWER || i == start)
 		return 0;       /* marks alone are no sentence: "Scientology. ... The" */
+	if (quoted && nw.kind == NEXT_OTHER) {
+		uint32_t cp = char_at(t, len, nw.word, &n);
+		if (u_isdash(cp))
+			return 0;   /* a quotation and its attribution: "We won." - Ann Lee */
+	}
 	if (strong) {
 		if (t[i] == '!' && j == i + 1 && !closed && nw.kind == NEXT_UPPER && !is_starter(t, len, &nw) &&
 		    bang_name_before(t, s->line_start, i))

@@ -66,6 +66,8 @@ static const struct sent_case cases[] = {
 	{ "\"We will fight.\n\nWe will win,\" he said.", { "\"We will fight.", "We will win,\" he said." } },
 	{ "Options:\n\na) wait\n\nb) leave", { "Options:", "a) wait", "b) leave" } },
 	{ "# Storm news\n\nsome text follows.", { "# Storm news", "some text follows." } },
+	{ "\"We won.\" - Ann Lee\n\nShe smiled.", { "\"We won.\" - Ann Lee", "She smiled." } },
+	{ "We won. - Ann Lee", { "We won.", "- Ann Lee" } },
 	/* brackets, ! and ? inside names */
 	{ "The firm (Acme Inc.) said nothing.", { "The firm (Acme Inc.) said nothing." } },
 	{ "He left early. (Nobody noticed.) Then it rained.", { "He left early.", "(Nobody noticed.)", "Then it rained." } },
