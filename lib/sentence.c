@@ -454,8 +454,8 @@ word_before(const char *t, size_t len, size_t lo, size_t i)
 		} else if (c >= 0x80) {
 			uint32_t cp;
 			size_t k = utf8_decode_back(t, ws, &cp);
-			if (!u_isalpha(cp))
-				break;
+			if (!u_isalpha(cp) && cp != 0xB0)
+				break;  /* letters, and the degree sign of "N\u00b0 5" */
 			ws -= k;
 			letters++;
 		} else {
@@ -521,6 +521,19 @@ bang_name_before(const char *t, size_t lo, size_t i)
 	return ws < i && (table_find(TAB_ABBREV, t + ws, i - ws) & W_BANG_NAME);
 }
 
+/* Length of a reference mark "[12]" at t[i], or 0. */
+static size_t
+citation_at(const char *t, size_t len, size_t i)
+{
+	size_t j = i + 1;
+
+	if (t[i] != '[')
+		return 0;
+	while (j < len && j - i <= 3 && (bclass[(unsigned char)t[j]] & B_DIGIT))
+		j++;
+	return j > i + 1 && j < len && t[j] == ']' ? j + 1 - i : 0;
+}
+
 /*
  * The stop mark at t[i] (. ! ? or "…"): returns the end of the sentence
  * it closes (after any closing quotation marks and brackets), or 0 when
@@ -531,7 +544,8 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 {
 	const char *t = s->text;
 	size_t len = s->len, j = i, k, n;
-	int dots = 0, strong = 0, ellipsis = 0, closed = 0, quoted = 0;
+	int dots = 0, strong = 0, ellipsis = 0, closed = 0;
+	size_t lo = s->line_start > start ? s->line_start : start;
 	struct next_word nw;
 
 	for (;;) {
@@ -571,8 +585,11 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 	for (;;) {
 		if (k < len && (n = mark_at(t, len, k, B_CLOSE))) {
 			closed = 1;
-			quoted |= !(bclass[(unsigned char)t[k]] & B_CLOSE) || t[k] == '"' || t[k] == '\'';
 			k += n;
+		} else if (k < len && (n = citation_at(t, len, k))) {
+			k += n;
+		} else if (k + 1 < len && t[k] == ' ' && t[k - 1] == ']' && (n = citation_at(t, len, k + 1))) {
+			k += 1 + n;     /* "[11] [12]" */
 		} else if (k < len && (t[k] == '.' || t[k] == '!' || t[k] == '?')) {
 			strong |= t[k] != '.';
 			k++;
@@ -588,14 +605,11 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 		return k;
 	if (nw.kind == NEXT_LOWER || i == start)
 		return 0;       /* marks alone are no sentence: "Scientology. ... The" */
-	if (quoted && nw.kind == NEXT_OTHER) {
-		uint32_t cp = char_at(t, len, nw.word, &n);
-		if (u_isdash(cp))
-			return 0;   /* a quotation and its attribution: "We won." - Ann Lee */
-	}
+	if (nw.kind == NEXT_OTHER && u_isdash(char_at(t, len, nw.word, &n)))
+		return 0;       /* an attribution or an aside: "We won." - Ann Lee; voila! -- you */
 	if (strong) {
 		if (t[i] == '!' && j == i + 1 && !closed && nw.kind == NEXT_UPPER && !is_starter(t, len, &nw) &&
-		    bang_name_before(t, s->line_start, i))
+		    bang_name_before(t, lo, i))
 			return 0;   /* "Yahoo! Inc." */
 		return k;
 	}
@@ -604,9 +618,12 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 			return nw.kind == NEXT_UPPER ? k : 0;   /* "[...]": words left out */
 		return nw.kind == NEXT_UPPER && (closed || is_starter(t, len, &nw)) ? k : 0;
 	}
+	if (dots == 1 && closed && t[j] == ')' && k == j + 1 &&
+	    word_before(t, len, lo, i) == WORD_ENUMERATOR)
+		return 0;       /* "1.) The first item" */
 	if (dots > 1 || closed)
 		return k;
-	switch (word_before(t, len, s->line_start, i)) {
+	switch (word_before(t, len, lo, i)) {
 	case WORD_NEVER:
 	case WORD_ENUMERATOR:
 		return 0;

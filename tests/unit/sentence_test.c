@@ -67,7 +67,10 @@ static const struct sent_case cases[] = {
 	{ "Options:\n\na) wait\n\nb) leave", { "Options:", "a) wait", "b) leave" } },
 	{ "# Storm news\n\nsome text follows.", { "# Storm news", "some text follows." } },
 	{ "\"We won.\" - Ann Lee\n\nShe smiled.", { "\"We won.\" - Ann Lee", "She smiled." } },
-	{ "We won. - Ann Lee", { "We won.", "- Ann Lee" } },
+	{ "Voila! -- you have cake.", { "Voila! -- you have cake." } },
+	{ "He died in 1950.[3] His son lived.[4] [5] Nobody knows.", { "He died in 1950.[3]", "His son lived.[4] [5]", "Nobody knows." } },
+	{ "1.) The first item. 2.) The second item.", { "1.) The first item.", "2.) The second item." } },
+	{ "It is filed as N\xc2\xb0. 1026.253 here.", { "It is filed as N\xc2\xb0. 1026.253 here." } },
 	/* brackets, ! and ? inside names */
 	{ "The firm (Acme Inc.) said nothing.", { "The firm (Acme Inc.) said nothing." } },
 	{ "He left early. (Nobody noticed.) Then it rained.", { "He left early.", "(Nobody noticed.)", "Then it rained." } },
