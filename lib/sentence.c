@@ -31,7 +31,8 @@ enum {
 	W_BANG_NAME = 4,        /* a name spelt with "!" */
 	W_STARTER = 8,          /* a word that shows a sentence begins */
 	W_RUNS_ON = 16,         /* a word a line does not end a sentence on */
-	W_CAPTION = 32          /* a label that opens a caption's credit: "Image:" */
+	W_CAPTION = 32,         /* a label that opens a caption's credit: "Image:" */
+	W_REPORTING = 64        /* a reporting verb: "Why?" Ann Lee asked */
 };
 
 #define WORD_MAX 32             /* longer words are in no table */
@@ -72,8 +73,10 @@ table_add(int table, const char *key, size_t n, unsigned flags)
 			sl->flags = (unsigned char)flags;
 			return;
 		}
-		if (sl->table == table && sl->len == n && memcmp(sl->key, key, n) == 0)
-			return;         /* the first entry of a key wins */
+		if (sl->table == table && sl->len == n && memcmp(sl->key, key, n) == 0) {
+			sl->flags |= (unsigned char)flags;      /* a key listed twice has both classes */
+			return;
+		}
 	}
 }
 
@@ -108,6 +111,7 @@ class_flags(const unsigned char *c, size_t n)
 		case 's': f |= W_STARTER; break;
 		case 'c': f |= W_RUNS_ON; break;
 		case 'p': f |= W_CAPTION; break;
+		case 'v': f |= W_REPORTING; break;
 		}
 	return f;
 }
@@ -405,6 +409,46 @@ is_starter(const char *t, size_t len, const struct next_word *nw)
 	return (word_flags_folded(t + i, j - i) & W_STARTER) != 0;
 }
 
+/* Length of the ASCII letters at t[i]. */
+static size_t
+letters_at(const char *t, size_t len, size_t i)
+{
+	size_t j = i;
+
+	while (j < len && (bclass[(unsigned char)t[j]] & (B_UPPER | B_LOWER)))
+		j++;
+	return j - i;
+}
+
+/*
+ * Is the next word the start of a name (at most three capitalised words)
+ * followed by a reporting verb: "Why?" Ann Lee asked.
+ */
+static int
+is_speaker_and_verb(const char *t, size_t len, const struct next_word *nw)
+{
+	size_t i = nw->word, n;
+	int newlines = 0;
+
+	for (int words = 0; words < 3; words++) {
+		if (i >= len || !(bclass[(unsigned char)t[i]] & B_UPPER))
+			return 0;
+		n = letters_at(t, len, i);
+		i += n;
+		if (i < len && t[i] == '.')
+			i++;    /* "Mr." */
+		if (i >= len || t[i] != ' ')
+			return 0;
+		i = skip_spaces(t, len, i, &newlines);
+		if (newlines || i >= len)
+			return 0;
+		n = letters_at(t, len, i);
+		if (n && (bclass[(unsigned char)t[i]] & B_LOWER))
+			return (word_flags_folded(t + i, n) & W_REPORTING) != 0;
+	}
+	return 0;
+}
+
 enum word_kind {
 	WORD_PLAIN,             /* a word or number: a full stop after it ends a sentence */
 	WORD_NEVER,             /* Mr. vs. e.g.: never */
@@ -521,6 +565,28 @@ bang_name_before(const char *t, size_t lo, size_t i)
 	return ws < i && (table_find(TAB_ABBREV, t + ws, i - ws) & W_BANG_NAME);
 }
 
+/*
+ * A full stop at t[i] with the next sentence glued to it at t[k], as
+ * careless copy has it: "they said.The": a lower-case word before, a
+ * sentence starter after, followed by a space.
+ */
+static int
+glued_end(const char *t, size_t len, size_t i, size_t k)
+{
+	size_t n;
+	struct next_word nw;
+
+	if (k != i + 1 || t[i] != '.' || i < 2 || !(bclass[(unsigned char)t[k]] & B_UPPER) ||
+	    !(bclass[(unsigned char)t[i - 1]] & B_LOWER) || !(bclass[(unsigned char)t[i - 2]] & B_LOWER))
+		return 0;
+	n = letters_at(t, len, k);
+	if (k + n >= len || t[k + n] != ' ')
+		return 0;
+	nw.kind = NEXT_UPPER;
+	nw.word = k;
+	return is_starter(t, len, &nw);
+}
+
 /* Length of a reference mark "[12]" at t[i], or 0. */
 static size_t
 citation_at(const char *t, size_t len, size_t i)
@@ -598,7 +664,7 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 		}
 	}
 	if (k < len && !space_at(t, len, k))
-		return 0;       /* "3.14", "Amazon.com", "U.S.-led", "...see" */
+		return glued_end(t, len, i, k) ? k : 0;     /* "3.14", "Amazon.com", "U.S.-led", "...see" */
 	*resume = k;
 	look_ahead(t, len, k, &nw);
 	if (nw.kind == NEXT_END || nw.paragraph)
@@ -611,6 +677,11 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 		if (t[i] == '!' && j == i + 1 && !closed && nw.kind == NEXT_UPPER && !is_starter(t, len, &nw) &&
 		    bang_name_before(t, lo, i))
 			return 0;   /* "Yahoo! Inc." */
+		if (closed && nw.kind == NEXT_UPPER && is_speaker_and_verb(t, len, &nw)) {
+			size_t e = nw.word + letters_at(t, len, nw.word);
+			if (!is_starter(t, len, &nw) || (e < len && t[e] == '.'))
+				return 0;   /* "Why?" Ann Lee asked; "Why?" Mr. Lee asked; not "Why?" He said so. */
+		}
 		return k;
 	}
 	if (ellipsis) {

@@ -71,6 +71,9 @@ static const struct sent_case cases[] = {
 	{ "He died in 1950.[3] His son lived.[4] [5] Nobody knows.", { "He died in 1950.[3]", "His son lived.[4] [5]", "Nobody knows." } },
 	{ "1.) The first item. 2.) The second item.", { "1.) The first item.", "2.) The second item." } },
 	{ "It is filed as N\xc2\xb0. 1026.253 here.", { "It is filed as N\xc2\xb0. 1026.253 here." } },
+	{ "\"Why now?\" Ann Lee asked. \"Who knows?\" Mr. Smith said.", { "\"Why now?\" Ann Lee asked.", "\"Who knows?\" Mr. Smith said." } },
+	{ "\"Why now?\" Nobody knew. \"Who knows?\" He said it twice.", { "\"Why now?\"", "Nobody knew.", "\"Who knows?\"", "He said it twice." } },
+	{ "They said.The vote was close.", { "They said.", "The vote was close." } },
 	/* brackets, ! and ? inside names */
 	{ "The firm (Acme Inc.) said nothing.", { "The firm (Acme Inc.) said nothing." } },
 	{ "He left early. (Nobody noticed.) Then it rained.", { "He left early.", "(Nobody noticed.)", "Then it rained." } },
