@@ -74,6 +74,7 @@ The crowd left.' ]
 	[ "$(sents '"Are you ready?" she asked.')" = '"Are you ready?" she asked.' ]
 	[ "$(sents '“Stop it!” he shouted.')" = '“Stop it!” he shouted.' ]
 	[ "$(sents "'Who knows?' a voter said.")" = "'Who knows?' a voter said." ]
+	[ "$(sents '"Why now?" Ann Lee asked.')" = '"Why now?" Ann Lee asked.' ]
 }
 
 @test "quotations: a quotation of several sentences splits inside its marks" {
