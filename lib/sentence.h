@@ -13,10 +13,10 @@
  * two paragraphs often is, runs on over the break when the text before
  * it ends mid-sentence (a lower-case word, a comma, a semicolon or a
  * dash, no final punctuation) and the next paragraph opens in lower
- * case (and neither side is a list item or heading); its span then holds
- * the blank line.  Every other paragraph
- * break ends the sentence, open quotation or not.  Pieces are split on
- * their own: nothing runs on from one piece to the next.
+ * case (and neither side is a list item or heading); its span then
+ * holds the blank line.  Every other paragraph break ends the sentence,
+ * open quotation or not.  Pieces are split on their own: nothing runs on
+ * from one piece to the next.
  *
  * The state lives in the caller's struct; nothing is allocated (the
  * word tables are built once, in static storage, by the first
