@@ -1,5 +1,4 @@
-# ntools: POSIX-ish make (GNU make for the wildcards).
-.POSIX:
+# ntools (GNU make: the program and module lists are wildcards).
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g

@@ -13,6 +13,7 @@
 #define NTOOLS_LAYOUT_H
 
 #include <stddef.h>
+#include "docdate.h"
 
 enum block_kind {
 	BLOCK_BODY,
@@ -36,6 +37,7 @@ struct layout {
 	unsigned long blocks;   /* blocks seen in this document so far */
 	int seen_body;          /* the document's head is over */
 	int seen_dateline;
+	int seen_title;
 };
 
 /* Starts a document. */
@@ -46,5 +48,14 @@ void layout_continue(struct layout *l, const char *text, size_t len);
 int layout_next(struct layout *l, struct block *b);
 
 const char *block_kind_name(enum block_kind k);
+
+/*
+ * The document's own date: the first date line among its opening
+ * blocks, its numeric order settled by the dateline's month and day
+ * ("07/02/2020" with "Mexico City, February 7" is 2020-02-07), or a
+ * dateline that gives a year.  Writes YYYY-MM-DD and a NUL into out[11],
+ * or "" when there is none; returns 1 when a date was found.
+ */
+int layout_find_date(const char *text, size_t len, enum date_order order, char out[11]);
 
 #endif

@@ -1,0 +1,136 @@
+/*
+ * nsplit: documents, paragraphs and sentences of news articles, one TSV
+ * row each, with byte offsets from the start of each document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "layout.h"
+
+static const char usage[] =
+"usage: nsplit [-H] [-u doc|para] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
+"\n"
+"Reads news articles (an article stream, documents separated by lines\n"
+"holding ---, or TSV with a text column) and writes one TSV row per unit.\n"
+"\n"
+"  -u, --unit UNIT   doc: doc date title dateline byline start end text\n"
+"                    para: doc date para start end text kind\n"
+"  -H, --no-header   leave out the header row\n"
+"  -t, --text COL    the TSV column that holds the text (default: text)\n"
+"      --dmy, --mdy  read a numeric date line such as 07/02/2020 day first\n"
+"                    (default) or month first, when the article's dateline\n"
+"                    does not settle it\n"
+"      --max-bytes N skip (and report) documents longer than N bytes\n"
+"                    (default 1G; K, M, G suffixes)\n"
+"  -h, --help        this text\n"
+"      --version     the version\n"
+"\n"
+"Exit status: 0 all input good, 1 some input bad (the rest processed),\n"
+"2 usage or system error.\n";
+
+enum unit { UNIT_DOC, UNIT_PARA };
+
+struct split {
+	enum unit unit;
+	struct layout layout;
+};
+
+static void
+put_doc_head(const struct doc *d, struct tsv_writer *out)
+{
+	tsv_field(out, d->id, d->idlen);
+	tsv_str(out, d->date);
+}
+
+static void
+put_span(const struct doc *d, struct tsv_writer *out, size_t start, size_t end)
+{
+	tsv_num(out, d->base + start);
+	tsv_num(out, d->base + end);
+	tsv_field(out, d->text + start, end - start);
+}
+
+static void
+split_doc(const struct doc *d, struct tsv_writer *out, struct layout *l)
+{
+	struct block b, title = {0}, dateline = {0}, byline = {0};
+
+	while (layout_next(l, &b)) {
+		if (b.kind == BLOCK_TITLE && title.kind != BLOCK_TITLE)
+			title = b;
+		else if (b.kind == BLOCK_DATELINE)
+			dateline = b;
+		else if (b.kind == BLOCK_BYLINE && byline.kind != BLOCK_BYLINE)
+			byline = b;
+	}
+	put_doc_head(d, out);
+	tsv_field(out, d->text + title.inner_start, title.inner_end - title.inner_start);
+	tsv_field(out, d->text + dateline.inner_start, dateline.inner_end - dateline.inner_start);
+	tsv_field(out, d->text + byline.inner_start, byline.inner_end - byline.inner_start);
+	put_span(d, out, 0, d->len);
+	tsv_end_row(out);
+}
+
+static void
+split_paras(const struct doc *d, struct tsv_writer *out, struct layout *l)
+{
+	struct block b;
+
+	while (layout_next(l, &b)) {
+		put_doc_head(d, out);
+		tsv_num(out, b.number);
+		put_span(d, out, b.start, b.end);
+		tsv_str(out, block_kind_name(b.kind));
+		tsv_end_row(out);
+	}
+}
+
+static void
+each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
+{
+	struct split *sp = arg;
+
+	if (d->same_doc)
+		layout_continue(&sp->layout, d->text, d->len);
+	else
+		layout_init(&sp->layout, d->text, d->len);
+	if (sp->unit == UNIT_DOC)
+		split_doc(d, out, &sp->layout);
+	else
+		split_paras(d, out, &sp->layout);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "unit", required_argument, NULL, 'u' },
+		CLI_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli cli;
+	struct split sp = { UNIT_PARA, {0} };
+	int opt;
+
+	cli_init(&cli, "nsplit", usage);
+	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS "u:", longopts, NULL)) != -1) {
+		if (opt == 'u') {
+			if (strcmp(optarg, "doc") == 0)
+				sp.unit = UNIT_DOC;
+			else if (strcmp(optarg, "para") == 0)
+				sp.unit = UNIT_PARA;
+			else if (strcmp(optarg, "sent") == 0)
+				diag_usage("-u sent: sentence splitting is not built yet");
+			else
+				diag_usage("-u: unknown unit '%s' (doc, para)", optarg);
+		} else {
+			cli_option(&cli, opt, optarg);
+		}
+	}
+	cli_header(&cli, sp.unit == UNIT_DOC ?
+	    "doc\tdate\ttitle\tdateline\tbyline\tstart\tend\ttext" :
+	    "doc\tdate\tpara\tstart\tend\ttext\tkind");
+	return cli_run(&cli, argv + optind, argc - optind, each_doc, &sp);
+}

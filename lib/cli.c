@@ -1,0 +1,136 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diag.h"
+
+void
+cli_init(struct cli *c, const char *prog, const char *usage)
+{
+	memset(c, 0, sizeof *c);
+	diag_init(prog, usage);
+	opterr = 0;     /* getopt's own messages lack our format */
+	c->usage = usage;
+	c->header = 1;
+	c->reader.text_col = "text";
+	c->reader.order = ORDER_DMY;
+	c->reader.max_bytes = READER_MAX_BYTES_DEFAULT;
+	tsv_init(&c->out, STDOUT_FILENO);
+}
+
+static size_t
+parse_size(const char *arg)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno || end == arg || v == 0 || arg[0] == '-')
+		diag_usage("--max-bytes: not a positive number of bytes: %s", arg);
+	switch (*end) {
+	case 'K': case 'k': v <<= 10; end++; break;
+	case 'M': case 'm': v <<= 20; end++; break;
+	case 'G': case 'g': v <<= 30; end++; break;
+	}
+	if (*end)
+		diag_usage("--max-bytes: not a size (N, NK, NM or NG): %s", arg);
+	return (size_t)v;
+}
+
+static void
+print_and_exit(const char *text)
+{
+	fputs(text, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_system("<stdout>", "write error: %s", strerror(errno));
+		exit(EXIT_TROUBLE);
+	}
+	exit(EXIT_OK);
+}
+
+int
+cli_option(struct cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'H':
+		c->header = 0;
+		return 1;
+	case 't':
+		c->reader.text_col = arg;
+		return 1;
+	case OPT_DMY:
+		c->reader.order = ORDER_DMY;
+		return 1;
+	case OPT_MDY:
+		c->reader.order = ORDER_MDY;
+		return 1;
+	case OPT_MAX_BYTES:
+		c->reader.max_bytes = parse_size(arg);
+		return 1;
+	case 'h':
+		print_and_exit(c->usage);
+		return 1;
+	case OPT_VERSION:
+		printf("%s %s\n", diag_prog(), NTOOLS_VERSION);
+		print_and_exit("");
+		return 1;
+	case '?':
+	case ':':
+		if (optopt)
+			diag_usage("-%c: unknown option or missing argument", optopt);
+		diag_usage("unknown option, or an option's argument is missing");
+		return 1;
+	}
+	return 0;
+}
+
+void
+cli_header(struct cli *c, const char *names)
+{
+	if (c->header)
+		tsv_header(&c->out, names);
+}
+
+static void
+read_file(struct cli *c, const char *path, cli_each_fn each, void *arg)
+{
+	int fd = STDIN_FILENO;
+	const char *name = "<stdin>";
+	struct reader *r;
+	struct doc d;
+	int got;
+
+	if (strcmp(path, "-") != 0) {
+		name = path;
+		if ((fd = open(path, O_RDONLY)) < 0) {
+			diag_system(path, "%s", strerror(errno));
+			return;
+		}
+	}
+	if ((r = reader_new(fd, name, &c->reader))) {
+		while ((got = reader_next(r, &d)) > 0)
+			each(&d, &c->out, arg);
+		reader_free(r);
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+}
+
+int
+cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
+{
+	int i, err;
+
+	if (nfiles == 0)
+		read_file(c, "-", each, arg);
+	for (i = 0; i < nfiles; i++)
+		read_file(c, files[i], each, arg);
+	if ((err = tsv_close(&c->out)) != 0)
+		diag_system("<stdout>", "write error: %s", strerror(err));
+	return diag_status();
+}

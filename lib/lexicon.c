@@ -1,0 +1,138 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "lexicon.h"
+#include "utf8.h"
+
+struct slot {
+	size_t key, key_len;    /* offsets into the data; key_len 0: empty slot */
+	size_t val, val_len;
+};
+
+struct lexicon {
+	const char *data;
+	unsigned flags;
+	size_t mask;            /* slots - 1; slots a power of two, at most half full */
+	struct slot *slots;
+};
+
+static uint32_t
+fold(uint32_t cp, unsigned flags)
+{
+	return flags & LEX_FOLD_CASE ? u_tolower(cp) : cp;
+}
+
+static uint64_t
+key_hash(const char *s, size_t n, unsigned flags)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	uint32_t cp;
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		h = (h ^ fold(cp, flags)) * 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static int
+key_equal(const char *a, size_t an, const char *b, size_t bn, unsigned flags)
+{
+	uint32_t ca, cb;
+	size_t i = 0, j = 0;
+
+	if (!(flags & LEX_FOLD_CASE))
+		return an == bn && memcmp(a, b, an) == 0;
+	while (i < an && j < bn) {
+		i += utf8_decode(a + i, an - i, &ca);
+		j += utf8_decode(b + j, bn - j, &cb);
+		if (u_tolower(ca) != u_tolower(cb))
+			return 0;
+	}
+	return i == an && j == bn;
+}
+
+static void *
+must(void *p)
+{
+	if (!p) {
+		diag_system(NULL, "out of memory building a lexicon");
+		exit(EXIT_TROUBLE);
+	}
+	return p;
+}
+
+struct lexicon *
+lexicon_build(const unsigned char *udata, size_t len, unsigned flags)
+{
+	const char *data = (const char *)udata;
+	struct lexicon *lx = must(calloc(1, sizeof *lx));
+	size_t lines = 0, i, slots = 16;
+
+	for (i = 0; i < len; i++)
+		lines += data[i] == '\n';
+	while (slots < 2 * (lines + 1))
+		slots *= 2;
+	lx->data = data;
+	lx->flags = flags;
+	lx->mask = slots - 1;
+	lx->slots = must(calloc(slots, sizeof *lx->slots));
+
+	for (i = 0; i < len; ) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - data) : len, tab, h;
+
+		if (end > i && data[end - 1] == '\r')
+			end--;
+		for (tab = i; tab < end && data[tab] != '\t'; tab++)
+			;
+		if (tab > i && data[i] != '#') {
+			h = (size_t)key_hash(data + i, tab - i, flags) & lx->mask;
+			while (lx->slots[h].key_len &&
+			    !key_equal(data + lx->slots[h].key, lx->slots[h].key_len, data + i, tab - i, flags))
+				h = (h + 1) & lx->mask;
+			if (!lx->slots[h].key_len) {
+				struct slot *sl = &lx->slots[h];
+				sl->key = i, sl->key_len = tab - i;
+				sl->val = tab < end ? tab + 1 : end;
+				sl->val_len = end - sl->val;
+			}
+		}
+		i = nl ? (size_t)(nl - data) + 1 : len;
+	}
+	return lx;
+}
+
+int
+lexicon_find(const struct lexicon *lx, const char *key, size_t n, const char **val, size_t *vlen)
+{
+	size_t h;
+
+	if (n == 0)
+		return 0;
+	h = (size_t)key_hash(key, n, lx->flags) & lx->mask;
+	for (; lx->slots[h].key_len; h = (h + 1) & lx->mask) {
+		const struct slot *sl = &lx->slots[h];
+		if (key_equal(lx->data + sl->key, sl->key_len, key, n, lx->flags)) {
+			if (val)
+				*val = lx->data + sl->val;
+			if (vlen)
+				*vlen = sl->val_len;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+lexicon_free(struct lexicon *lx)
+{
+	if (lx) {
+		free(lx->slots);
+		free(lx);
+	}
+}

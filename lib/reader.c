@@ -1,0 +1,452 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "hash.h"
+#include "layout.h"
+#include "reader.h"
+#include "tsv.h"
+
+enum form { FORM_UNKNOWN, FORM_STREAM, FORM_TSV };
+enum { READ_CHUNK = 1 << 16, SEPARATOR_MAX = 64 };
+enum { LINE_TOO_LONG = -2 };
+
+struct reader {
+	int fd;
+	const char *name;
+	struct reader_opts opts;
+	enum form form;
+
+	/*
+	 * buf[mark..len) is input not yet given away: mark is the start of
+	 * the document (or row) being gathered, scan the start of the next
+	 * line to look at.  Filling moves buf[mark..len) to the front.
+	 */
+	char *buf;
+	size_t cap, len, mark, scan;
+	int eof;
+	unsigned long line;     /* line number of buf[scan] */
+
+	/* TSV */
+	int ncols, col_text, col_doc, col_date, col_start;
+	char *prev_id;          /* the previous row's doc id, for same_doc */
+	size_t prev_len, prev_cap;
+	int have_prev;
+	char prev_date[11];
+
+	char idhex[17];
+};
+
+struct reader *
+reader_new(int fd, const char *name, const struct reader_opts *opts)
+{
+	struct reader *r = calloc(1, sizeof *r);
+
+	if (!r || !(r->buf = malloc(READ_CHUNK))) {
+		free(r);
+		diag_system(name, "out of memory");
+		return NULL;
+	}
+	r->fd = fd;
+	r->name = name;
+	r->opts = *opts;
+	if (!r->opts.text_col)
+		r->opts.text_col = "text";
+	if (!r->opts.max_bytes)
+		r->opts.max_bytes = READER_MAX_BYTES_DEFAULT;
+	r->cap = READ_CHUNK;
+	r->line = 1;
+	r->col_text = r->col_doc = r->col_date = r->col_start = -1;
+	return r;
+}
+
+void
+reader_free(struct reader *r)
+{
+	if (r) {
+		free(r->buf);
+		free(r->prev_id);
+		free(r);
+	}
+}
+
+/*
+ * Reads more input.  Returns 1 when bytes came, 0 at the end of input,
+ * -1 on a read error or when out of memory (both reported).
+ */
+static int
+fill(struct reader *r)
+{
+	ssize_t k;
+
+	if (r->eof)
+		return 0;
+	if (r->mark > 0 && r->len - r->mark < r->cap / 2) {
+		memmove(r->buf, r->buf + r->mark, r->len - r->mark);
+		r->len -= r->mark, r->scan -= r->mark, r->mark = 0;
+	}
+	if (r->cap - r->len < READ_CHUNK / 2) {
+		size_t cap = r->cap * 2;
+		char *nb = realloc(r->buf, cap);
+		if (!nb) {
+			diag_system(r->name, "out of memory");
+			return -1;
+		}
+		r->buf = nb, r->cap = cap;
+	}
+	for (;;) {
+		k = read(r->fd, r->buf + r->len, r->cap - r->len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			diag_system(r->name, "read error: %s", strerror(errno));
+			return -1;
+		}
+		if (k == 0) {
+			r->eof = 1;
+			return 0;
+		}
+		r->len += (size_t)k;
+		return 1;
+	}
+}
+
+/*
+ * Finds the line that starts at scan: sets *end to the index of its
+ * '\n', or of the end of input, and returns 1; returns 0 at the end of
+ * input, -1 on error, LINE_TOO_LONG when the bytes gathered since mark
+ * pass the cap before the line ends.
+ */
+static int
+next_line(struct reader *r, size_t *end)
+{
+	size_t searched = 0;    /* bytes after scan known to hold no '\n' */
+	int got;
+
+	for (;;) {
+		char *nl = memchr(r->buf + r->scan + searched, '\n', r->len - r->scan - searched);
+		if (nl) {
+			*end = (size_t)(nl - r->buf);
+			return 1;
+		}
+		searched = r->len - r->scan;
+		if (r->len - r->mark > r->opts.max_bytes)
+			return LINE_TOO_LONG;
+		if ((got = fill(r)) < 0)
+			return -1;
+		if (!got) {
+			*end = r->len;
+			return r->scan < r->len;
+		}
+	}
+}
+
+static void
+take_line(struct reader *r, size_t end)
+{
+	r->scan = end < r->len ? end + 1 : end;
+	r->line++;
+}
+
+/* "---", maybe followed by blanks and a carriage return. */
+static int
+is_separator(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || n > SEPARATOR_MAX || s[0] != '-' || s[1] != '-' || s[2] != '-')
+		return 0;
+	for (i = 3; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * Drops input up to and including the next separator line (stream) or
+ * the end of the line (TSV), holding no more than a line's start in
+ * memory.  midline: the input at scan is inside a line already.
+ */
+static int
+skip_rest(struct reader *r, int to_separator, int midline)
+{
+	for (;;) {
+		char *nl = memchr(r->buf + r->scan, '\n', r->len - r->scan);
+		int got;
+
+		if (!nl) {
+			if (r->len - r->scan > SEPARATOR_MAX) {
+				r->scan = r->len;
+				midline = 1;
+			}
+			r->mark = r->scan;
+			if ((got = fill(r)) <= 0) {
+				r->mark = r->scan = r->len;
+				return got;
+			}
+			continue;
+		}
+		int sep = !midline && is_separator(r->buf + r->scan, (size_t)(nl - r->buf) - r->scan);
+		take_line(r, (size_t)(nl - r->buf));
+		r->mark = r->scan;
+		midline = 0;
+		if (!to_separator || sep)
+			return 1;
+	}
+}
+
+static int
+all_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
+		    s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
+/* The id of a document: its bytes without surrounding white space, so
+ * that a final newline (or its absence) does not change it. */
+static void
+derive_id(struct reader *r, const char *s, size_t n, struct doc *d)
+{
+	while (n > 0 && all_blank(s, 1))
+		s++, n--;
+	while (n > 0 && all_blank(s + n - 1, 1))
+		n--;
+	hash_hex(hash64(s, n), r->idhex);
+	d->id = r->idhex;
+	d->idlen = 16;
+}
+
+static void
+too_long(struct reader *r, unsigned long line, const char *what)
+{
+	diag_input(r->name, line, "%s longer than %zu bytes skipped (see --max-bytes)",
+	    what, r->opts.max_bytes);
+}
+
+static int
+next_stream(struct reader *r, struct doc *d)
+{
+	for (;;) {
+		unsigned long first = r->line;
+		size_t end, doc_end;
+		int got;
+
+		r->mark = r->scan;
+		for (;;) {
+			got = next_line(r, &end);
+			if (got <= 0) {
+				doc_end = r->len;
+				break;
+			}
+			if (is_separator(r->buf + r->scan, end - r->scan)) {
+				doc_end = r->scan;
+				take_line(r, end);
+				break;
+			}
+			take_line(r, end);
+			if (r->scan - r->mark > r->opts.max_bytes) {
+				got = LINE_TOO_LONG;
+				break;
+			}
+		}
+		if (got == -1)
+			return -1;
+		if (got == LINE_TOO_LONG) {
+			too_long(r, first, "document");
+			if (skip_rest(r, 1, 0) < 0)
+				return -1;
+			continue;
+		}
+		if (all_blank(r->buf + r->mark, doc_end - r->mark)) {
+			if (got == 0)
+				return 0;
+			continue;
+		}
+		memset(d, 0, sizeof *d);
+		d->text = r->buf + r->mark;
+		d->len = doc_end - r->mark;
+		d->file = r->name;
+		d->line = first;
+		derive_id(r, d->text, d->len, d);
+		layout_find_date(d->text, d->len, r->opts.order, d->date);
+		return 1;
+	}
+}
+
+static int
+column_named(const char *s, size_t n, const char *name)
+{
+	return strlen(name) == n && memcmp(s, name, n) == 0;
+}
+
+/* Reads the header row at [a, b); returns 1 when it makes this TSV. */
+static int
+read_header(struct reader *r, size_t a, size_t b)
+{
+	const char *s = r->buf;
+	int col = 0;
+
+	if (b > a && s[b - 1] == '\r')
+		b--;
+	if (!memchr(s + a, '\t', b - a))
+		return 0;
+	while (a <= b) {
+		const char *tab = memchr(s + a, '\t', b - a);
+		size_t e = tab ? (size_t)(tab - s) : b;
+
+		if (column_named(s + a, e - a, r->opts.text_col))
+			r->col_text = col;
+		else if (column_named(s + a, e - a, "doc"))
+			r->col_doc = col;
+		else if (column_named(s + a, e - a, "date"))
+			r->col_date = col;
+		else if (column_named(s + a, e - a, "start"))
+			r->col_start = col;
+		col++;
+		a = e + 1;
+	}
+	r->ncols = col;
+	return r->col_text >= 0;
+}
+
+static int
+keep_prev_id(struct reader *r, const char *id, size_t n)
+{
+	if (n > r->prev_cap) {
+		char *p = realloc(r->prev_id, n);
+		if (!p) {
+			diag_system(r->name, "out of memory");
+			return -1;
+		}
+		r->prev_id = p, r->prev_cap = n;
+	}
+	if (n)
+		memcpy(r->prev_id, id, n);
+	r->prev_len = n;
+	r->have_prev = 1;
+	return 0;
+}
+
+static size_t
+parse_offset(const char *s, size_t n, int *ok)
+{
+	size_t v = 0, i;
+
+	*ok = n > 0 && n <= 18;
+	for (i = 0; i < n && *ok; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			*ok = 0;
+		else
+			v = v * 10 + (size_t)(s[i] - '0');
+	}
+	return *ok ? v : 0;
+}
+
+static int
+next_tsv(struct reader *r, struct doc *d)
+{
+	for (;;) {
+		unsigned long line = r->line;
+		size_t end, a, b, fs[4] = {0}, fe[4] = {0};
+		int want[4] = { r->col_text, r->col_doc, r->col_date, r->col_start };
+		int got, col, k, have[4] = {0};
+		char *s;
+
+		r->mark = r->scan;
+		got = next_line(r, &end);
+		if (got == 0 || got == -1)
+			return got;
+		if (got == LINE_TOO_LONG) {
+			too_long(r, line, "row");
+			if (skip_rest(r, 0, 1) < 0)
+				return -1;
+			continue;
+		}
+		a = r->scan, b = end;
+		take_line(r, end);
+		s = r->buf;
+		if (b > a && s[b - 1] == '\r')
+			b--;
+		if (a == b)
+			continue;
+		for (col = 0; a <= b; col++) {
+			const char *tab = memchr(s + a, '\t', b - a);
+			size_t e = tab ? (size_t)(tab - s) : b;
+
+			for (k = 0; k < 4; k++)
+				if (want[k] == col)
+					fs[k] = a, fe[k] = e, have[k] = 1;
+			a = e + 1;
+		}
+		if (col != r->ncols)
+			diag_input(r->name, line, "%d fields where the header has %d", col, r->ncols);
+		if (!have[0])
+			continue;
+
+		memset(d, 0, sizeof *d);
+		d->file = r->name;
+		d->line = line;
+		d->text = s + fs[0];
+		d->len = tsv_unescape(s + fs[0], fe[0] - fs[0]);
+		if (have[3]) {
+			int ok;
+			d->base = parse_offset(s + fs[3], fe[3] - fs[3], &ok);
+			if (!ok && fe[3] > fs[3])
+				diag_input(r->name, line, "start is not a byte offset: %.*s",
+				    (int)(fe[3] - fs[3] > 40 ? 40 : fe[3] - fs[3]), s + fs[3]);
+		}
+		if (have[1]) {
+			d->id = s + fs[1];
+			d->idlen = tsv_unescape(s + fs[1], fe[1] - fs[1]);
+			d->same_doc = r->have_prev && r->prev_len == d->idlen &&
+			    memcmp(r->prev_id, d->id, d->idlen) == 0;
+			if (keep_prev_id(r, d->id, d->idlen) < 0)
+				return -1;
+		} else {
+			derive_id(r, d->text, d->len, d);
+		}
+		if (have[2] && fe[2] > fs[2]) {
+			struct ymd ymd;
+			size_t n = tsv_unescape(s + fs[2], fe[2] - fs[2]);
+			/* A timestamp's date part will do: 2020-02-07T10:00:00Z. */
+			if (ymd_read_iso(s + fs[2], n < 10 ? n : 10, &ymd))
+				ymd_format(&ymd, d->date);
+			else
+				diag_input(r->name, line, "date is not YYYY-MM-DD: %.*s",
+				    (int)(n > 40 ? 40 : n), s + fs[2]);
+		}
+		if (!d->date[0] && d->same_doc)
+			memcpy(d->date, r->prev_date, sizeof d->date);
+		else if (!d->date[0])
+			layout_find_date(d->text, d->len, r->opts.order, d->date);
+		memcpy(r->prev_date, d->date, sizeof d->date);
+		return 1;
+	}
+}
+
+int
+reader_next(struct reader *r, struct doc *d)
+{
+	if (r->form == FORM_UNKNOWN) {
+		size_t end;
+		int got = next_line(r, &end);
+
+		if (got == LINE_TOO_LONG)
+			got = 1, end = r->len;
+		if (got < 0)
+			return -1;
+		r->form = FORM_STREAM;
+		if (got > 0 && read_header(r, r->scan, end)) {
+			r->form = FORM_TSV;
+			take_line(r, end);
+		}
+	}
+	return r->form == FORM_TSV ? next_tsv(r, d) : next_stream(r, d);
+}

@@ -1,0 +1,167 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tsv.h"
+
+void
+tsv_init(struct tsv_writer *w, int fd)
+{
+	w->fd = fd;
+	w->err = 0;
+	w->at_line_start = 1;
+	w->len = 0;
+}
+
+static void
+flush(struct tsv_writer *w)
+{
+	size_t off = 0;
+	ssize_t k;
+
+	while (off < w->len && !w->err) {
+		k = write(w->fd, w->buf + off, w->len - off);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && errno == EPIPE)
+			exit(0);        /* the reader has gone (`| head`): nothing left to say */
+		if (k < 0)
+			w->err = errno;
+		else
+			off += (size_t)k;
+	}
+	w->len = 0;
+}
+
+static void
+put(struct tsv_writer *w, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t room = sizeof w->buf - w->len;
+		size_t k = n < room ? n : room;
+
+		memcpy(w->buf + w->len, s, k);
+		w->len += k, s += k, n -= k;
+		if (w->len == sizeof w->buf)
+			flush(w);
+	}
+}
+
+static void
+put_byte(struct tsv_writer *w, char c)
+{
+	if (w->len == sizeof w->buf)
+		flush(w);
+	w->buf[w->len++] = c;
+}
+
+void
+tsv_append(struct tsv_writer *w, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	/* Copy runs of plain bytes whole; only the four specials are escaped. */
+	for (i = 0; i < n; i++) {
+		char esc;
+
+		switch (s[i]) {
+		case '\t': esc = 't'; break;
+		case '\n': esc = 'n'; break;
+		case '\r': esc = 'r'; break;
+		case '\\': esc = '\\'; break;
+		default: continue;
+		}
+		put(w, s + run, i - run);
+		put_byte(w, '\\');
+		put_byte(w, esc);
+		run = i + 1;
+	}
+	put(w, s + run, n - run);
+}
+
+static void
+start_field(struct tsv_writer *w)
+{
+	if (!w->at_line_start)
+		put_byte(w, '\t');
+	w->at_line_start = 0;
+}
+
+void
+tsv_field(struct tsv_writer *w, const char *s, size_t n)
+{
+	start_field(w);
+	tsv_append(w, s, n);
+}
+
+void
+tsv_str(struct tsv_writer *w, const char *s)
+{
+	tsv_field(w, s, strlen(s));
+}
+
+void
+tsv_num(struct tsv_writer *w, unsigned long long v)
+{
+	char digits[24];
+	size_t i = sizeof digits;
+
+	do
+		digits[--i] = (char)('0' + v % 10);
+	while (v /= 10);
+	start_field(w);
+	put(w, digits + i, sizeof digits - i);
+}
+
+void
+tsv_end_row(struct tsv_writer *w)
+{
+	put_byte(w, '\n');
+	w->at_line_start = 1;
+}
+
+void
+tsv_header(struct tsv_writer *w, const char *names)
+{
+	put(w, names, strlen(names));
+	tsv_end_row(w);
+}
+
+int
+tsv_close(struct tsv_writer *w)
+{
+	flush(w);
+	return w->err;
+}
+
+size_t
+tsv_unescape(char *s, size_t n)
+{
+	size_t i, o = 0;
+	char *bs = memchr(s, '\\', n);
+
+	if (!bs)
+		return n;
+	o = i = (size_t)(bs - s);
+	while (i < n) {
+		if (s[i] != '\\' || i + 1 == n) {
+			s[o++] = s[i++];
+			continue;
+		}
+		switch (s[i + 1]) {
+		case 't': s[o++] = '\t'; break;
+		case 'n': s[o++] = '\n'; break;
+		case 'r': s[o++] = '\r'; break;
+		case '\\': s[o++] = '\\'; break;
+		case 'b': s[o++] = '\b'; break;
+		case 'f': s[o++] = '\f'; break;
+		case 'v': s[o++] = '\v'; break;
+		default:
+			s[o++] = '\\';
+			s[o++] = s[i + 1];
+		}
+		i += 2;
+	}
+	return o;
+}
