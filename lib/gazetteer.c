@@ -21,6 +21,7 @@ LIST(titles_tsv)
 LIST(events_txt)
 LIST(words_txt)
 LIST(aliases_tsv)
+LIST(groups_txt)
 
 struct slot {
 	uint64_t hash;
@@ -217,6 +218,7 @@ gaz_new(void)
 	add_list(g, data_events_txt, data_events_txt_len, GAZ_EVENT, PLAIN);
 	add_list(g, data_words_txt, data_words_txt_len, GAZ_WORD, PLAIN);
 	add_list(g, data_aliases_tsv, data_aliases_tsv_len, 0, ALIASES);
+	add_list(g, data_groups_txt, data_groups_txt_len, GAZ_GROUP, PLAIN);
 	return g;
 }
 
@@ -246,7 +248,7 @@ gaz_class_name(int i)
 {
 	static const char *const names[] = {
 		"country", "city", "demonym", "region", "male", "female", "org",
-		"orgword", "title", "event", "word", "alias"
+		"orgword", "title", "event", "word", "alias", "group"
 	};
 	return i >= 0 && i < GAZ_CLASSES ? names[i] : "";
 }

@@ -1,7 +1,7 @@
 /*
  * gazetteer: which name lists a word or phrase is on (countries, cities,
- * demonyms, regions, first names, organisations, titles, events, common
- * words), from the lexicons in lib/data.  Keys match whatever their case;
+ * demonyms, regions, first names, organisations, titles, events, groups,
+ * common words), from the lexicons in lib/data.  Keys match whatever their case;
  * a phrase is its words joined by single spaces.
  */
 #ifndef NTOOLS_GAZETTEER_H
@@ -22,8 +22,9 @@ enum {
 	GAZ_EVENT = 1 << 9,        /* "World Cup", "Olympics" */
 	GAZ_WORD = 1 << 10,        /* a common lower-case English word */
 	GAZ_ALIAS = 1 << 11,       /* a well-known short name: "U.S.", "U.N." */
-	GAZ_PREFIX = 1 << 12,      /* the first words of a longer phrase on some list */
-	GAZ_CLASSES = 12           /* the number of classes above GAZ_PREFIX */
+	GAZ_GROUP = 1 << 12,       /* a religious or political group: "Muslims", "Democrats" */
+	GAZ_PREFIX = 1 << 13,      /* the first words of a longer phrase on some list */
+	GAZ_CLASSES = 13           /* the number of classes above GAZ_PREFIX */
 };
 
 struct gazetteer;
