@@ -50,6 +50,7 @@ struct entity_finder {
 	size_t out_cap;
 	struct person *people;
 	size_t people_cap;
+	struct tagger_cache *cache;
 };
 
 static void *
@@ -76,6 +77,8 @@ entity_finder_new(void)
 	}
 	f->alias = alias_new();
 	f->roles = role_new();
+	f->cache = grow(NULL, sizeof *f->cache);
+	memset(f->cache, 0, sizeof *f->cache);
 	return f;
 }
 
@@ -94,6 +97,7 @@ entity_finder_free(struct entity_finder *f)
 	free(f->m);
 	free(f->out);
 	free(f->people);
+	free(f->cache);
 	free(f);
 }
 
@@ -277,7 +281,7 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 		f->tags_cap = n * 2;
 		f->tags = grow(f->tags, f->tags_cap * sizeof *f->tags);
 	}
-	tagger_run(f->model, &f->doc, f->tags, NULL);
+	tagger_run(f->model, &f->doc, f->tags, NULL, f->cache);
 	collect_mentions(f, text);
 
 	if (f->nm > f->out_cap) {

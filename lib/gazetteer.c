@@ -54,6 +54,12 @@ fold(const char *s, size_t n, char *out)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
 		uint32_t c;
 		i += utf8_decode(s + i, n - i, &c);
 		o += utf8_encode(u_tolower(c), out + o);
@@ -67,7 +73,10 @@ hash_bytes(const char *s, size_t n)
 	uint64_t h = 14695981039346656037ull;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h ^ (h >> 29);
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return h;
 }
 
 static struct slot *
@@ -202,7 +211,7 @@ gaz_new(void)
 {
 	struct gazetteer *g = grow(NULL, sizeof *g);
 	memset(g, 0, sizeof *g);
-	g->mask = (1u << 17) - 1;
+	g->mask = (1u << 19) - 1;      /* room for every list without rehashing */
 	g->slots = grow(NULL, (g->mask + 1) * sizeof *g->slots);
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 

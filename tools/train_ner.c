@@ -5,7 +5,8 @@
  * and writes the weights file lib/perceptron.h describes.  With DEV, it
  * prints the entity F1 on it after every epoch.
  *
- * Environment: NER_EPOCHS (default 12), NER_MIN_COUNT (default 2).
+ * Environment: NER_EPOCHS (default 12), NER_MIN_COUNT (default 2),
+ * NER_MIN_WEIGHT (weights smaller than this are left out; default 0.01).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,7 +189,7 @@ evaluate(struct pct_model *m, const struct corpus *c, struct ner_doc *docs)
 	int *tags = xrealloc(NULL, (c->ntok + 1) * sizeof *tags);
 	for (size_t k = 0; k < c->ndoc; k++) {
 		size_t a = c->doc_first[k];
-		tagger_run(m, &docs[k], tags + a, NULL);
+		tagger_run(m, &docs[k], tags + a, NULL, NULL);
 		score_doc(tags + a, c->gold + a, docs[k].n, &s);
 	}
 	free(tags);
@@ -202,6 +203,7 @@ main(int argc, char **argv)
 	struct corpus train, dev;
 	int epochs = getenv("NER_EPOCHS") ? atoi(getenv("NER_EPOCHS")) : 12;
 	unsigned min_count = getenv("NER_MIN_COUNT") ? (unsigned)atoi(getenv("NER_MIN_COUNT")) : 2;
+	float min_abs = getenv("NER_MIN_WEIGHT") ? (float)atof(getenv("NER_MIN_WEIGHT")) : 0.01f;
 	clock_t t0 = clock();
 
 	if (argc < 3 || argc > 4) {
@@ -240,7 +242,7 @@ main(int argc, char **argv)
 		size_t wrong = 0;
 		for (size_t k = 0; k < train.ndoc; k++) {
 			size_t d = order[k], a = train.doc_first[d];
-			wrong += tagger_run(m, &docs[d], tags + a, train.gold + a);
+			wrong += tagger_run(m, &docs[d], tags + a, train.gold + a, NULL);
 		}
 		fprintf(stderr, "train_ner: epoch %d: %zu tokens wrong (%.1fs)\n", e + 1, wrong,
 		    (double)(clock() - t0) / CLOCKS_PER_SEC);
@@ -250,10 +252,31 @@ main(int argc, char **argv)
 		fprintf(stderr, "train_ner: dev entity F1 %.2f\n", evaluate(m, &dev, dev_docs));
 
 	FILE *out = fopen(argv[2], "wb");
-	if (!out || pct_save(m, out, 0.01f) != 0 || fclose(out) != 0) {
+	if (!out || pct_save(m, out, min_abs) != 0 || fclose(out) != 0) {
 		perror(argv[2]);
 		return 2;
 	}
 	fprintf(stderr, "train_ner: wrote %s (%.1fs)\n", argv[2], (double)(clock() - t0) / CLOCKS_PER_SEC);
+	if (dev_docs) {
+		/* What ships is pruned and quantised: score that too. */
+		FILE *in = fopen(argv[2], "rb");
+		unsigned char *bytes = NULL;
+		size_t len = 0, cap = 0, got;
+		while (in) {
+			if (len == cap)
+				bytes = xrealloc(bytes, cap = cap ? cap * 2 : 1 << 20);
+			if ((got = fread(bytes + len, 1, cap - len, in)) == 0)
+				break;
+			len += got;
+		}
+		if (in)
+			fclose(in);
+		struct pct_model *shipped = bytes ? pct_load(bytes, len) : NULL;
+		if (shipped)
+			fprintf(stderr, "train_ner: %zu features kept; dev entity F1 of the file %.2f\n",
+			    pct_features(shipped), evaluate(shipped, &dev, dev_docs));
+		pct_free(shipped);
+		free(bytes);
+	}
 	return 0;
 }
