@@ -176,10 +176,44 @@ initials_match(const char *acr, size_t an, const char *name, size_t nn)
 	return k == an && words >= 2;
 }
 
+/* Whether a and b are the same whatever their case (headlines come in capitals). */
 static int
 same_word(const char *a, size_t an, const char *b, size_t bn)
 {
-	return an == bn && memcmp(a, b, an) == 0;
+	size_t i = 0, j = 0;
+	if (an == bn && memcmp(a, b, an) == 0)
+		return 1;
+	while (i < an && j < bn) {
+		uint32_t c, d;
+		i += utf8_decode(a + i, an - i, &c);
+		j += utf8_decode(b + j, bn - j, &d);
+		if (c != d && u_tolower(c) != u_tolower(d))
+			return 0;
+	}
+	return i == an && j == bn;
+}
+
+/* Whether s has no lower-case letter: a headline's spelling, not a name's. */
+static int
+all_capitals(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += utf8_decode(s + i, n - i, &c);
+		if (u_islower(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Keeps the better spelling of entity id's name: the fuller, or the one not in capitals. */
+static void
+prefer(struct alias_table *a, int id, const char *s, size_t n)
+{
+	size_t len = a->e[id].name_len;
+	int caps = all_capitals(s, n), old_caps = all_capitals(a->arena + a->e[id].name, len);
+	if ((old_caps && !caps) || (caps == old_caps && n > len))
+		a->e[id].name = keep(a, s, n, &a->e[id].name_len);
 }
 
 /* Whether every word of the shorter name is a word of the longer, the last words alike. */
@@ -245,8 +279,10 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 			return a->acr[k].id;
 	for (int id = a->n; id-- > 0;) {
 		const char *e = name_of(a, id, &len);
-		if (same_word(e, len, s, n))
+		if (same_word(e, len, s, n)) {
+			prefer(a, id, s, n);
 			return id;
+		}
 	}
 	if (t == ENT_PERSON) {
 		for (int id = a->n; id-- > 0;) {
@@ -254,8 +290,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 				continue;
 			const char *e = name_of(a, id, &len);
 			if (same_person(s, n, e, len)) {
-				if (n > len)    /* the fuller name becomes the canonical one */
-					a->e[id].name = keep(a, s, n, &a->e[id].name_len);
+				prefer(a, id, s, n);    /* the fuller name becomes the canonical one */
 				return id;
 			}
 		}

@@ -155,12 +155,17 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 			return ENT_LOC;
 		if (in_list(geo_words, text + last->start, last->end - last->start))
 			return ENT_LOC;
+		/* "... Agency", "... Council": an organisation however placed. */
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
 		return ENT_GPE;
 	default:
 		if (whole & (GAZ_DEMONYM | GAZ_GROUP))
 			return ENT_NORP;
 		if ((whole | tail) & GAZ_EVENT)
 			return ENT_EVENT;
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
 		return ENT_MISC;
 	}
 }
@@ -185,6 +190,77 @@ token_is(const char *text, const struct token *t, const char *s)
 {
 	size_t n = strlen(s);
 	return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
+}
+
+/*
+ * A headline's capitals hide which of its words are names: a word that
+ * the body of the document gives mostly to a person is one there too
+ * ("MERKEL" after "Angela Merkel").  Other kinds are left to the tagger:
+ * the body's "Bucharest Stock Exchange" does not make a dateline's
+ * "BUCHAREST" an organisation.
+ */
+static void
+retag_headlines(struct entity_finder *f)
+{
+	const struct ner_token *t = f->doc.t;
+	size_t n = f->doc.n, seen = 0;
+	int *tags = f->tags;
+
+	for (size_t i = 0; i < n && seen < 200; i++) {
+		if (!(t[i].flags & TOK_HEADLINE) || !(t[i].flags & TOK_ALPHA))
+			continue;
+		seen++;         /* a document all in capitals has nothing to learn from */
+		unsigned person = 0, other = 0;
+		for (size_t j = 0; j < n; j++) {
+			if ((t[j].flags & TOK_HEADLINE) || t[j].lowh != t[i].lowh)
+				continue;
+			if (tags[j] != NER_O && NER_KIND(tags[j]) == NER_PER)
+				person++;
+			else
+				other++;
+		}
+		if (person <= other)
+			continue;
+		int joins = i > 0 && (t[i - 1].flags & TOK_HEADLINE) && tags[i - 1] != NER_O &&
+		    NER_KIND(tags[i - 1]) == NER_PER && !(t[i].flags & TOK_SENT_START);
+		tags[i] = joins ? NER_INSIDE(NER_PER) : NER_BEGIN(NER_PER);
+		if (i + 1 < n && tags[i + 1] > NER_KINDS && NER_KIND(tags[i + 1]) != NER_PER)
+			tags[i + 1] = NER_BEGIN(NER_KIND(tags[i + 1]));
+	}
+}
+
+/*
+ * Names of several words that the lists know as organisations or events
+ * stay whole and get the lists' kind, when the tagger saw a name there at all: it may have cut
+ * "Community of Latin American and Caribbean States" in two.
+ */
+static void
+keep_listed_phrases(struct entity_finder *f)
+{
+	const struct ner_token *t = f->doc.t;
+	size_t n = f->doc.n;
+	int *tags = f->tags;
+
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].phrase_pos != 1)
+			continue;
+		size_t j = i + 1;
+		while (j < n && t[j].phrase_pos == 2)
+			j++;
+		/* Places are left to the tagger: clubs are named after cities. */
+		int kind = t[i].phrase & GAZ_ORG ? NER_ORG : t[i].phrase & GAZ_EVENT ? NER_MISC : -1;
+		int tagged = 0;
+		for (size_t k = i; k < j; k++)
+			tagged |= tags[k] != NER_O;
+		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
+			continue;
+		tags[i] = NER_BEGIN(kind);
+		for (size_t k = i + 1; k < j; k++)
+			tags[k] = NER_INSIDE(kind);
+		if (j < n && tags[j] > NER_KINDS)
+			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
+		i = j - 1;
+	}
 }
 
 /* Mentions from the tags, with acronyms defined in parentheses after a name. */
@@ -282,6 +358,8 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 		f->tags = grow(f->tags, f->tags_cap * sizeof *f->tags);
 	}
 	tagger_run(f->model, &f->doc, f->tags, NULL, f->cache);
+	retag_headlines(f);
+	keep_listed_phrases(f);
 	collect_mentions(f, text);
 
 	if (f->nm > f->out_cap) {

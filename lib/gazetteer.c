@@ -48,7 +48,25 @@ grow(void *p, size_t size)
 	return q;
 }
 
-/* Folds s[0..n) to lower case into out (4n bytes available); returns its length. */
+/* The letter without its accent, for Latin letters (already lower case). */
+static uint32_t
+unaccent(uint32_t c)
+{
+	static const char latin1[] = "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+	if (c >= 0xE0 && c <= 0xFF && c != 0xF7)
+		return (unsigned char)latin1[c - 0xE0];
+	if (c >= 0x100 && c <= 0x17F) {
+		static const char ext_a[] =
+		    "aaaaaaccccccccddddeeeeeeeeeegggg" "gggghhhhiiiiiiiiiiiijjkkklllllll" "lllnnnnnnnnnoooooooorrrrrrssssss" "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+		return (unsigned char)ext_a[c - 0x100];
+	}
+	return c;
+}
+
+/*
+ * Folds s[0..n) to lower case without accents into out (4n bytes
+ * available); returns its length.  "Nicolás" finds "nicolas".
+ */
 static size_t
 fold(const char *s, size_t n, char *out)
 {
@@ -62,7 +80,7 @@ fold(const char *s, size_t n, char *out)
 		}
 		uint32_t c;
 		i += utf8_decode(s + i, n - i, &c);
-		o += utf8_encode(u_tolower(c), out + o);
+		o += utf8_encode(unaccent(u_tolower(c)), out + o);
 	}
 	return o;
 }

@@ -196,7 +196,7 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		unsigned best_bits = 0;
 		for (size_t j = i; j < d->n && j < i + 8; j++) {
 			const struct ner_token *t = &d->t[j];
-			if (len + t->lowlen + 1 > sizeof key)
+			if (len + t->lowlen + 1 > sizeof key || (j > i && (t->flags & TOK_LINE_START)))
 				break;
 			if (j > i)
 				key[len++] = ' ';

@@ -43,6 +43,8 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 	for (size_t i = 0; i < d->n; i++) {
 		const struct ner_token *t = &d->t[i];
 		int best = NER_O;
+		if (t->flags & TOK_LINE_START)
+			prev = prev2 = NER_O;   /* no name runs over a line break */
 		if (second && (i == 0 || (t->flags & TOK_SENT_START)))
 			skip = !sentence_disagrees(d, tags, i);
 		if (skip) {
@@ -170,6 +172,8 @@ tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold)
 			set_doc_classes(d, gold);
 		int prev = NER_O, prev2 = NER_O;
 		for (size_t i = 0; i < d->n; i++) {
+			if (d->t[i].flags & TOK_LINE_START)
+				prev = prev2 = NER_O;
 			if (!plainly_outside(&d->t[i], prev)) {
 				size_t n = feat_local(d, i, f);
 				n += feat_context(d, i, f + n);

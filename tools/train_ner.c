@@ -6,7 +6,9 @@
  * prints the entity F1 on it after every epoch.
  *
  * Environment: NER_EPOCHS (default 12), NER_MIN_COUNT (default 2),
- * NER_MIN_WEIGHT (weights smaller than this are left out; default 0.01).
+ * NER_MIN_WEIGHT (weights smaller than this are left out; default 0.01),
+ * NER_CAPITALS (set: every fourth sentence is learnt again in capitals;
+ * better on bare headlines, 0.5 worse on CoNLL dev).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include "perceptron.h"
 #include "tagger.h"
 #include "token.h"
+#include "utf8.h"
 
 struct corpus {
 	char *text;             /* every token, NUL-separated */
@@ -67,7 +70,65 @@ new_doc(struct corpus *c)
 }
 
 static void
-read_conll(const char *path, struct corpus *c)
+push_token(struct corpus *c, const char *w, size_t wl, unsigned flags, int gold)
+{
+	if (c->ntok == c->tok_cap) {
+		c->tok_cap = c->tok_cap ? c->tok_cap * 2 : 4096;
+		c->tok_off = xrealloc(c->tok_off, c->tok_cap * sizeof *c->tok_off);
+		c->tok_len = xrealloc(c->tok_len, c->tok_cap * sizeof *c->tok_len);
+		c->flags = xrealloc(c->flags, c->tok_cap * sizeof *c->flags);
+		c->gold = xrealloc(c->gold, c->tok_cap * sizeof *c->gold);
+	}
+	if (c->text_len + wl * 2 + 1 > c->text_cap) {
+		c->text_cap = (c->text_cap + wl * 2 + 1) * 2;
+		c->text = xrealloc(c->text, c->text_cap);
+	}
+	memcpy(c->text + c->text_len, w, wl);
+	c->text[c->text_len + wl] = 0;
+	c->tok_off[c->ntok] = c->text_len;
+	c->tok_len[c->ntok] = wl;
+	c->text_len += wl + 1;
+	c->flags[c->ntok] = token_spelling(w, wl) | flags;
+	c->gold[c->ntok] = gold;
+	c->ntok++;
+}
+
+/*
+ * Headlines come in capitals, and the training set has few: with
+ * NER_CAPITALS every fourth sentence is learnt a second time in
+ * capitals, as a document of its own.
+ */
+static void
+add_capitals(struct corpus *c)
+{
+	size_t ndoc = c->ndoc, sentence = 0;
+	char buf[1024];
+
+	for (size_t k = 0; k < ndoc; k++) {
+		size_t a = c->doc_first[k], b = c->doc_first[k + 1];
+		new_doc(c);
+		for (size_t i = a; i < b; i++) {
+			if (c->flags[i] & TOK_SENT_START)
+				sentence++;
+			if (sentence % 4 != 1)
+				continue;
+			const char *w = c->text + c->tok_off[i];
+			size_t wl = c->tok_len[i], o = 0;
+			for (size_t j = 0; j < wl && o + 4 < sizeof buf;) {
+				uint32_t cp;
+				j += utf8_decode(w + j, wl - j, &cp);
+				o += utf8_encode(u_toupper(cp), buf + o);
+			}
+			push_token(c, buf, o, c->flags[i] & (TOK_SENT_START | TOK_LINE_START), c->gold[i]);
+		}
+	}
+	new_doc(c);
+	c->ndoc--;
+	c->doc_first[c->ndoc] = c->ntok;
+}
+
+static void
+read_conll(const char *path, struct corpus *c, int capitals)
 {
 	FILE *f = fopen(path, "r");
 	char line[4096];
@@ -95,33 +156,16 @@ read_conll(const char *path, struct corpus *c)
 		char *last = strrchr(line, ' ');
 		if (!sp || !last)
 			continue;
-		size_t wl = (size_t)(sp - line);
-		if (c->ntok == c->tok_cap) {
-			c->tok_cap = c->tok_cap ? c->tok_cap * 2 : 4096;
-			c->tok_off = xrealloc(c->tok_off, c->tok_cap * sizeof *c->tok_off);
-			c->tok_len = xrealloc(c->tok_len, c->tok_cap * sizeof *c->tok_len);
-			c->flags = xrealloc(c->flags, c->tok_cap * sizeof *c->flags);
-			c->gold = xrealloc(c->gold, c->tok_cap * sizeof *c->gold);
-		}
-		if (c->text_len + wl + 1 > c->text_cap) {
-			c->text_cap = (c->text_cap + wl + 1) * 2;
-			c->text = xrealloc(c->text, c->text_cap);
-		}
-		memcpy(c->text + c->text_len, line, wl);
-		c->text[c->text_len + wl] = 0;
-		c->tok_off[c->ntok] = c->text_len;
-		c->tok_len[c->ntok] = wl;
-		c->text_len += wl + 1;
-		c->flags[c->ntok] = token_spelling(line, wl) |
-		    (sent_start ? TOK_SENT_START | TOK_LINE_START : 0);
-		c->gold[c->ntok] = tag_of(last + 1);
-		c->ntok++;
+		push_token(c, line, (size_t)(sp - line),
+		    sent_start ? TOK_SENT_START | TOK_LINE_START : 0, tag_of(last + 1));
 		sent_start = 0;
 	}
 	fclose(f);
 	new_doc(c);
 	c->ndoc--;              /* the last entry marks the end */
 	c->doc_first[c->ndoc] = c->ntok;
+	if (capitals)
+		add_capitals(c);
 	/* Headlines as the tokenizer marks them at run time. */
 	struct token *tv = NULL;
 	for (size_t k = 0; k < c->ndoc; k++) {
@@ -211,11 +255,11 @@ main(int argc, char **argv)
 		return 2;
 	}
 	struct gazetteer *g = gaz_new();
-	read_conll(argv[1], &train);
+	read_conll(argv[1], &train, getenv("NER_CAPITALS") != NULL);
 	struct ner_doc *docs = prepare(&train, g);
 	struct ner_doc *dev_docs = NULL;
 	if (argc == 4) {
-		read_conll(argv[3], &dev);
+		read_conll(argv[3], &dev, 0);
 		dev_docs = prepare(&dev, g);
 	}
 	fprintf(stderr, "train_ner: %zu documents, %zu tokens\n", train.ndoc, train.ntok);
