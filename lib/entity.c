@@ -33,6 +33,9 @@ struct mention {
 	enum entity_type type;
 	int defines;            /* -1, or the mention whose acronym this one is */
 	int id;
+	int dropped;            /* part of a person's role, not a name */
+	size_t role_start, role_end;
+	enum entity_gender gender;      /* what the role implies */
 };
 
 struct entity_finder {
@@ -183,6 +186,7 @@ add_mention(struct entity_finder *f, size_t first, size_t last, enum entity_type
 	m->type = t;
 	m->defines = defines;
 	m->id = -1;
+	m->dropped = 0;
 }
 
 static int
@@ -288,7 +292,10 @@ collect_mentions(struct entity_finder *f, const char *text)
 		while (b > a && (v[b - 1].flags & TOK_PUNCT) && !token_is(text, &v[b - 1], ")"))
 			b--;
 		if (a < b) {
-			struct mention tmp = { a, b, ENT_MISC, -1, -1 };
+			struct mention tmp;
+			memset(&tmp, 0, sizeof tmp);
+			tmp.first = a;
+			tmp.last = b;
 			add_mention(f, a, b, type_of(f, text, &tmp, kind), -1);
 			/* "Community of ... States (CELAC)": the acronym is another name for it. */
 			if (j + 2 < n && token_is(text, &v[j], "(") && token_is(text, &v[j + 2], ")") &&
@@ -366,33 +373,51 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 		f->out_cap = f->nm * 2;
 		f->out = grow(f->out, f->out_cap * sizeof *f->out);
 	}
+	/* Roles first: words of a role ("National Security adviser") are no name. */
 	for (size_t k = 0; k < f->nm; k++) {
 		struct mention *m = &f->m[k];
+		m->role_start = m->role_end = 0;
+		m->gender = GENDER_UNKNOWN;
+		if (m->type != ENT_PERSON ||
+		    !role_before(f->roles, text, v, m->first, &m->role_start, &m->role_end, &m->gender))
+			continue;
+		for (size_t j = k; j-- > 0 && v[f->m[j].last - 1].end > m->role_start;) {
+			struct mention *o = &f->m[j];
+			/* "Washington National Security adviser": the place ends where the role begins. */
+			while (o->last > o->first && v[o->last - 1].end > m->role_start)
+				o->last--;
+			if (o->last == o->first)
+				o->dropped = 1;
+		}
+	}
+	size_t kept = 0;
+	for (size_t k = 0; k < f->nm; k++) {
+		struct mention *m = &f->m[k];
+		if (m->dropped)
+			continue;
 		size_t s = v[m->first].start, e = v[m->last - 1].end;
 		if (m->defines >= 0)
 			alias_define(f->alias, f->m[m->defines].id, text + s, e - s);
 		m->id = alias_resolve(f->alias, m->type, text + s, e - s);
-		struct entity *o = &f->out[k];
+		struct entity *o = &f->out[kept++];
 		o->start = base + s;
 		o->end = base + e;
 		o->type = m->type;
 		o->id = m->id;
 		o->role_start = o->role_end = 0;
 		if (m->type == ENT_PERSON) {
-			size_t rs, re;
-			enum entity_gender g = GENDER_UNKNOWN;
 			struct person *p = person(f, m->id);
-			if (role_before(f->roles, text, v, m->first, &rs, &re, &g)) {
-				o->role_start = base + rs;
-				o->role_end = base + re;
-				if (g != GENDER_UNKNOWN)
-					p->by_title = g;
+			if (m->role_end > m->role_start) {
+				o->role_start = base + m->role_start;
+				o->role_end = base + m->role_end;
 			}
+			if (m->gender != GENDER_UNKNOWN)
+				p->by_title = m->gender;
 			count_pronouns(f, text, k, p);
 		}
 	}
 	*out = f->out;
-	return f->nm;
+	return kept;
 }
 
 const char *
