@@ -206,14 +206,27 @@ all_capitals(const char *s, size_t n)
 	return 1;
 }
 
-/* Keeps the better spelling of entity id's name: the fuller, or the one not in capitals. */
+/*
+ * Keeps the better spelling of entity id's name: the fuller, or the one
+ * not in capitals; the fuller name's type is the entity's.
+ */
 static void
-prefer(struct alias_table *a, int id, const char *s, size_t n)
+prefer(struct alias_table *a, int id, enum entity_type t, const char *s, size_t n)
 {
 	size_t len = a->e[id].name_len;
 	int caps = all_capitals(s, n), old_caps = all_capitals(a->arena + a->e[id].name, len);
-	if ((old_caps && !caps) || (caps == old_caps && n > len))
+	if ((old_caps && !caps) || (caps == old_caps && n > len)) {
 		a->e[id].name = keep(a, s, n, &a->e[id].name_len);
+		if (n > len)
+			a->e[id].type = t;
+	}
+}
+
+/* Whether the one word s is the first of several in name e: "Douglas" of "Douglas & Lomason Co". */
+static int
+first_word_of(const char *s, size_t n, const char *e, size_t en)
+{
+	return en > n + 1 && e[n] == ' ' && same_word(s, n, e, n);
 }
 
 /* Whether every word of the shorter name is a word of the longer, the last words alike. */
@@ -280,7 +293,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 	for (int id = a->n; id-- > 0;) {
 		const char *e = name_of(a, id, &len);
 		if (same_word(e, len, s, n)) {
-			prefer(a, id, s, n);
+			prefer(a, id, t, s, n);
 			return id;
 		}
 	}
@@ -290,10 +303,17 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 				continue;
 			const char *e = name_of(a, id, &len);
 			if (same_person(s, n, e, len)) {
-				prefer(a, id, s, n);    /* the fuller name becomes the canonical one */
+				prefer(a, id, t, s, n); /* the fuller name becomes the canonical one */
 				return id;
 			}
 		}
+		/* A company named after people, met again by the first name on its door. */
+		if (!memchr(s, ' ', n))
+			for (int id = a->n; id-- > 0;) {
+				const char *e = name_of(a, id, &len);
+				if (a->e[id].type == ENT_ORG && first_word_of(s, n, e, len))
+					return id;
+			}
 	}
 	if (alias_is_acronym(s, n)) {
 		for (int id = a->n; id-- > 0;) {

@@ -26,6 +26,8 @@ void alias_clear(struct alias_table *a);
 /*
  * Resolves a mention s[0..n) of type t to an entity id, making a new
  * entity when none matches.  The table keeps its own copy of names.
+ * The entity's type (alias_type) is that of its fullest mention, which
+ * may differ from t: a name typed once is typed alike.
  */
 int alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n);
 

@@ -148,6 +148,9 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 
 	switch (kind) {
 	case NER_PER:
+		/* "Johnson Controls Inc" */
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
 		return ENT_PERSON;
 	case NER_ORG:
 		return ENT_ORG;
@@ -399,6 +402,14 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 		if (m->defines >= 0)
 			alias_define(f->alias, f->m[m->defines].id, text + s, e - s);
 		m->id = alias_resolve(f->alias, m->type, text + s, e - s);
+		/*
+		 * A person's name typed otherwise elsewhere takes the entity's
+		 * type; places and organisations keep theirs, as a country's
+		 * name is also its team's.
+		 */
+		enum entity_type et = alias_type(f->alias, m->id);
+		if ((et == ENT_PERSON) != (m->type == ENT_PERSON))
+			m->type = et;
 		struct entity *o = &f->out[kept++];
 		o->start = base + s;
 		o->end = base + e;
