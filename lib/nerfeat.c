@@ -51,6 +51,29 @@ enum {
 	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE
 };
 
+/* Words recur: their gazetteer bits are remembered by the hash of their bytes. */
+#define MEMO_SIZE 8192
+struct ner_gaz_memo {
+	uint64_t key[MEMO_SIZE];        /* 0: empty */
+	unsigned bits[MEMO_SIZE];
+};
+
+static unsigned
+lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
+{
+	if (!d->memo) {
+		d->memo = grow(NULL, sizeof *d->memo);
+		memset(d->memo, 0, sizeof *d->memo);
+	}
+	uint64_t key = t->wordh | 1;
+	size_t slot = (size_t)(key ^ key >> 31) & (MEMO_SIZE - 1);
+	if (d->memo->key[slot] != key) {
+		d->memo->key[slot] = key;
+		d->memo->bits[slot] = gaz_lookup(g, d->arena + t->low, t->lowlen);
+	}
+	return d->memo->bits[slot];
+}
+
 void
 ner_doc_clear(struct ner_doc *d)
 {
@@ -63,6 +86,7 @@ ner_doc_free(struct ner_doc *d)
 {
 	free(d->t);
 	free(d->arena);
+	free(d->memo);
 	memset(d, 0, sizeof *d);
 }
 
@@ -184,8 +208,7 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		 */
 		unsigned near = t->flags | (i > 0 ? d->t[i - 1].flags : 0) |
 		    (i + 1 < d->n ? d->t[i + 1].flags : 0);
-		t->gaz = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ?
-		    gaz_lookup(g, d->arena + t->low, t->lowlen) : 0;
+		t->gaz = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
 		t->closed = (t->flags & TOK_UPPER) && is_closed(d->arena + t->low, t->lowlen);
 	}
 	/* Phrases: the longest listed run of 2+ tokens from each start. */

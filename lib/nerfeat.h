@@ -35,6 +35,7 @@ struct ner_doc {
 	size_t n, cap;
 	char *arena;
 	size_t arena_len, arena_cap;
+	struct ner_gaz_memo *memo;      /* recent words' gazetteer bits */
 };
 
 void ner_doc_clear(struct ner_doc *d);
