@@ -143,8 +143,9 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	const char *s = text + v[m->first].start;
 	size_t n = v[m->last - 1].end - v[m->first].start;
 	const struct token *last = &v[m->last - 1];
-	unsigned whole = gaz_lookup(f->gaz, s, n);
-	unsigned tail = gaz_lookup(f->gaz, text + last->start, last->end - last->start);
+	/* The tagger's tokens know their own lists; only phrases are looked up again. */
+	unsigned tail = f->doc.t[m->last - 1].gaz;
+	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->gaz, s, n);
 
 	switch (kind) {
 	case NER_PER:

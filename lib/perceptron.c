@@ -11,6 +11,15 @@ struct pct_model {
 	double *total;          /* training: sums for averaging */
 	uint32_t *stamp;
 	uint32_t now;
+	/* A loaded model: key and quantised weights side by side, one cache line a feature. */
+	struct packed *pk;
+	size_t pk_mask;
+	float scale;
+};
+
+struct packed {
+	uint32_t key;           /* 0: empty */
+	int16_t w[PCT_CLASSES];
 };
 
 static void *
@@ -70,6 +79,7 @@ pct_free(struct pct_model *m)
 	free(m->w);
 	free(m->total);
 	free(m->stamp);
+	free(m->pk);
 	free(m);
 }
 
@@ -91,8 +101,12 @@ pct_load(const unsigned char *data, size_t len)
 	memcpy(&scale, &sbits, sizeof scale);
 
 	struct pct_model *m = xcalloc(1, sizeof *m);
-	table_init(m, count);
-	m->w = xcalloc(count * PCT_CLASSES, sizeof *m->w);
+	size_t cap = 1024;
+	while (cap < count + count / 2)
+		cap *= 2;
+	m->pk = xcalloc(cap, sizeof *m->pk);
+	m->pk_mask = cap - 1;
+	m->scale = scale;
 	size_t pos = 20;
 	for (size_t n = 0; n < count; n++) {
 		if (pos + 6 > len)
@@ -100,19 +114,19 @@ pct_load(const unsigned char *data, size_t len)
 		uint32_t k = key_of(get_u32(data + pos));
 		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
 		pos += 6;
-		size_t i = slot_of(m, k);
-		if (m->kv[2 * (i)])
+		size_t i = (k * 2654435761u) & m->pk_mask;
+		while (m->pk[i].key && m->pk[i].key != k)
+			i = (i + 1) & m->pk_mask;
+		if (m->pk[i].key)
 			goto bad;
-		m->kv[2 * (i)] = k;
-		m->kv[2 * (i) + 1] = (uint32_t)n;
+		m->pk[i].key = k;
 		m->used++;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (!(mask & 1u << c))
 				continue;
 			if (pos + 2 > len)
 				goto bad;
-			int16_t q = (int16_t)(data[pos] | data[pos + 1] << 8);
-			m->w[n * PCT_CLASSES + c] = q * scale;
+			m->pk[i].w[c] = (int16_t)(data[pos] | data[pos + 1] << 8);
 			pos += 2;
 		}
 	}
@@ -125,6 +139,23 @@ bad:
 void
 pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores)
 {
+	if (m->pk) {
+		/* Whole numbers add exactly; the scale comes once at the end. */
+		long sum[PCT_CLASSES] = { 0 };
+		for (size_t j = 0; j < n; j++) {
+			uint32_t k = key_of(f[j]);
+			size_t i = (k * 2654435761u) & m->pk_mask;
+			while (m->pk[i].key && m->pk[i].key != k)
+				i = (i + 1) & m->pk_mask;
+			if (!m->pk[i].key)
+				continue;
+			for (int c = 0; c < PCT_CLASSES; c++)
+				sum[c] += m->pk[i].w[c];
+		}
+		for (int c = 0; c < PCT_CLASSES; c++)
+			scores[c] += (float)sum[c] * m->scale;
+		return;
+	}
 	for (size_t j = 0; j < n; j++) {
 		uint32_t k = key_of(f[j]);
 		size_t i = (k * 2654435761u) & m->mask;
