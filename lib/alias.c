@@ -315,6 +315,14 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 					return id;
 			}
 	}
+	/* "Washington" after "MaliVai Washington": a person's surname, however tagged. */
+	if (t != ENT_PERSON && !memchr(s, ' ', n) && !alias_is_acronym(s, n)) {
+		for (int id = a->n; id-- > 0;) {
+			const char *e = name_of(a, id, &len);
+			if (a->e[id].type == ENT_PERSON && memchr(e, ' ', len) && same_person(s, n, e, len))
+				return id;
+		}
+	}
 	if (alias_is_acronym(s, n)) {
 		for (int id = a->n; id-- > 0;) {
 			const char *e = name_of(a, id, &len);

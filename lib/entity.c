@@ -262,8 +262,12 @@ keep_listed_phrases(struct entity_finder *f)
 			tagged |= tags[k] != NER_O;
 		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
 			continue;
-		tags[i] = NER_BEGIN(kind);
-		for (size_t k = i + 1; k < j; k++)
+		/* "Kurdistan Democratic Party": a name running into the phrase takes it in. */
+		size_t from = i;
+		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
+			from--;
+		tags[from] = NER_BEGIN(kind);
+		for (size_t k = from + 1; k < j; k++)
 			tags[k] = NER_INSIDE(kind);
 		if (j < n && tags[j] > NER_KINDS)
 			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
