@@ -32,6 +32,8 @@ struct alias_table {
 	size_t nacr, acr_cap;
 	char *arena;
 	size_t arena_len, arena_cap;
+	int (*is_first)(void *ctx, const char *s, size_t n);
+	void *first_ctx;
 };
 
 static void *
@@ -68,6 +70,14 @@ alias_free(struct alias_table *a)
 	free(a->acr);
 	free(a->arena);
 	free(a);
+}
+
+void
+alias_first_names(struct alias_table *a, int (*is_first)(void *ctx, const char *s, size_t n),
+    void *ctx)
+{
+	a->is_first = is_first;
+	a->first_ctx = ctx;
 }
 
 void
@@ -315,11 +325,13 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 					return id;
 			}
 	}
-	/* "Washington" after "MaliVai Washington": a person's surname, however tagged. */
-	if (t != ENT_PERSON && !memchr(s, ' ', n) && !alias_is_acronym(s, n)) {
+	/* "Washington" after "George Washington": a person's surname, however tagged. */
+	if (t != ENT_PERSON && a->is_first && !memchr(s, ' ', n) && !alias_is_acronym(s, n)) {
 		for (int id = a->n; id-- > 0;) {
 			const char *e = name_of(a, id, &len);
-			if (a->e[id].type == ENT_PERSON && memchr(e, ' ', len) && same_person(s, n, e, len))
+			const char *sp = memchr(e, ' ', len);
+			if (a->e[id].type == ENT_PERSON && sp && same_person(s, n, e, len) &&
+			    a->is_first(a->first_ctx, e, (size_t)(sp - e)))
 				return id;
 		}
 	}

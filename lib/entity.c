@@ -67,6 +67,12 @@ grow(void *p, size_t size)
 	return q;
 }
 
+static int
+is_first_name(void *gaz, const char *s, size_t n)
+{
+	return (gaz_lookup(gaz, s, n) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) != 0;
+}
+
 struct entity_finder *
 entity_finder_new(void)
 {
@@ -79,6 +85,7 @@ entity_finder_new(void)
 		exit(2);
 	}
 	f->alias = alias_new();
+	alias_first_names(f->alias, is_first_name, f->gaz);
 	f->roles = role_new();
 	f->cache = grow(NULL, sizeof *f->cache);
 	memset(f->cache, 0, sizeof *f->cache);

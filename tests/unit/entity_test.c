@@ -108,6 +108,13 @@ canonical_is(const struct alias_table *a, int id, const char *want)
 	return n == strlen(want) && memcmp(s, want, n) == 0;
 }
 
+static int
+is_george(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	return n == 6 && memcmp(s, "George", 6) == 0;
+}
+
 static void
 test_alias(void)
 {
@@ -128,6 +135,15 @@ test_alias(void)
 	CHECK(canonical_is(a, alias_resolve(a, ENT_NORP, "Venezuelans", 11), "Venezuelan"));
 	alias_clear(a);
 	CHECK(canonical_is(a, alias_resolve(a, ENT_PERSON, "Lavrov", 6), "Lavrov"));
+
+	/* A lone word tagged a place is a person's surname only after a first name. */
+	alias_clear(a);
+	int lebed = alias_resolve(a, ENT_PERSON, "Lebed Chechnya", 14);
+	CHECK(alias_resolve(a, ENT_GPE, "Chechnya", 8) != lebed);
+	alias_first_names(a, is_george, NULL);
+	int george = alias_resolve(a, ENT_PERSON, "George Washington", 17);
+	CHECK(alias_resolve(a, ENT_GPE, "Washington", 10) == george);
+	CHECK(alias_resolve(a, ENT_GPE, "Chechnya", 8) != lebed);
 	alias_free(a);
 }
 
