@@ -133,6 +133,13 @@ static const char *const geo_words[] = {
 	"Basin", "Canal", "Channel", "Plateau", "Forest", "Hills", "Range", "Region", NULL
 };
 
+/* Last words that make a name a contest. */
+static const char *const contest_words[] = {
+	"Open", "Cup", "Championship", "Championships", "Classic", "Prix", "Games", "Olympics",
+	"Bowl", "Trophy", "Series", "Marathon", "Rally", "OPEN", "CUP", "CHAMPIONSHIP",
+	"CHAMPIONSHIPS", "CLASSIC", "PRIX", "GAMES", "OLYMPICS", NULL
+};
+
 static int
 in_list(const char *const *list, const char *s, size_t n)
 {
@@ -154,6 +161,10 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	unsigned tail = f->doc.t[m->last - 1].gaz;
 	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->gaz, s, n);
 
+	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
+	if (kind != NER_PER && m->last - m->first > 1 &&
+	    in_list(contest_words, text + last->start, last->end - last->start))
+		return ENT_EVENT;
 	switch (kind) {
 	case NER_PER:
 		/* "Johnson Controls Inc" */

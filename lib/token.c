@@ -141,6 +141,9 @@ word_end(const char *s, size_t n, size_t i)
 			i += l;
 			continue;
 		}
+		if (c == '$' && i - start <= 3 && u_isupper(prev)) {
+			return i + l;   /* currencies: "C$", "US$", "HK$" */
+		}
 		if (c == '&' && u_isupper(prev) && u_isupper(next) && i - start <= 3) {
 			prev = c;
 			i += l;
