@@ -106,3 +106,10 @@ row() {
 	[ "$status" -eq 0 ]
 	[ "${#lines[@]}" -eq 1 ]
 }
+
+@test "contests are events by their last word; currencies keep their sign" {
+	printf 'Germany won the Davis Cup, and the Greater Milwaukee Open ended.\nThe C$ fell.\n' | nentity > out
+	[ "$(row 'Davis Cup' < out | cut -d'|' -f1)" = "EVENT" ]
+	[ "$(row 'Greater Milwaukee Open' < out | cut -d'|' -f1)" = "EVENT" ]
+	[ "$(row 'C$' < out | cut -d'|' -f1)" = "MISC" ]
+}

@@ -32,6 +32,10 @@ test_tokens(void)
 	CHECK(tl.v[11].flags & TOK_LINE_START);
 	CHECK(!(tl.v[2].flags & TOK_SENT_START));
 
+	const char *cur = "C$ 5 and US$5";
+	token_scan(&tl, cur, strlen(cur));
+	CHECK(tl.n == 5 && token_is(cur, &tl.v[0], "C$") && token_is(cur, &tl.v[3], "US$"));
+
 	const char *h = "LEADERS MEET IN PARIS\nThey met.";
 	token_scan(&tl, h, strlen(h));
 	CHECK(tl.n == 7);
