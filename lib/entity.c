@@ -15,6 +15,7 @@
 #include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
+#include "sentence.h"
 #include "tagger.h"
 #include "token.h"
 
@@ -374,11 +375,37 @@ count_pronouns(struct entity_finder *f, const char *text, size_t k, struct perso
 	}
 }
 
+/*
+ * Sentences as the sentence splitter sees them (the tokenizer's own
+ * guess is cruder), and every line start too, as in the training data.
+ */
+static void
+mark_sentences(struct token_list *tl, const char *text, size_t len)
+{
+	struct sentencer sp;
+	size_t start, end, i = 0;
+
+	for (size_t k = 0; k < tl->n; k++) {
+		tl->v[k].flags &= ~(unsigned)(TOK_SENT_START | TOK_HEADLINE);
+		if (tl->v[k].flags & TOK_LINE_START)
+			tl->v[k].flags |= TOK_SENT_START;
+	}
+	sentencer_init(&sp, text, len);
+	while (sentencer_next(&sp, &start, &end)) {
+		while (i < tl->n && tl->v[i].end <= start)
+			i++;
+		if (i < tl->n)
+			tl->v[i].flags |= TOK_SENT_START;
+	}
+	token_mark_headlines(tl->v, tl->n);
+}
+
 /* Finds the mentions of text[0..len) and appends them to f->out[*kept..]. */
 static void
 find_in_window(struct entity_finder *f, const char *text, size_t len, size_t base, size_t *kept_so_far)
 {
 	token_scan(&f->toks, text, len);
+	mark_sentences(&f->toks, text, len);
 	const struct token *v = f->toks.v;
 	size_t n = f->toks.n;
 
