@@ -88,8 +88,7 @@ entity_finder_new(void)
 	f->alias = alias_new();
 	alias_first_names(f->alias, is_first_name, f->gaz);
 	f->roles = role_new();
-	f->cache = grow(NULL, sizeof *f->cache);
-	memset(f->cache, 0, sizeof *f->cache);
+	f->cache = tagger_cache_new();
 	return f;
 }
 
@@ -108,7 +107,7 @@ entity_finder_free(struct entity_finder *f)
 	free(f->m);
 	free(f->out);
 	free(f->people);
-	free(f->cache);
+	tagger_cache_free(f->cache);
 	free(f);
 }
 

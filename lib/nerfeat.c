@@ -51,11 +51,15 @@ enum {
 	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE
 };
 
-/* Words recur: their gazetteer bits are remembered by the hash of their bytes. */
-#define MEMO_SIZE 8192
+/*
+ * Words recur: their gazetteer bits are remembered by the hash of their
+ * bytes, in room for a news stream's working vocabulary (a list lookup
+ * is a trip to memory; a smaller memo missed one word in five).
+ */
+#define MEMO_SIZE 65536
 struct ner_gaz_memo {
 	uint64_t key[MEMO_SIZE];        /* 0: empty */
-	unsigned bits[MEMO_SIZE];
+	uint16_t bits[MEMO_SIZE];
 };
 
 static unsigned
@@ -69,7 +73,7 @@ lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token
 	size_t slot = (size_t)(key ^ key >> 31) & (MEMO_SIZE - 1);
 	if (d->memo->key[slot] != key) {
 		d->memo->key[slot] = key;
-		d->memo->bits[slot] = gaz_lookup(g, d->arena + t->low, t->lowlen);
+		d->memo->bits[slot] = (uint16_t)gaz_lookup(g, d->arena + t->low, t->lowlen);
 	}
 	return d->memo->bits[slot];
 }
@@ -347,11 +351,18 @@ feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
 		if (i + 1 < d->n && (d->t[i + 1].gaz & 1u << b))
 			out[n++] = mix(F_GAZ_NEXT, (uint32_t)b);
 	}
-	if (t->doc_class >= 0) {
-		out[n++] = mix(F_DOC, (uint32_t)t->doc_class);
-		out[n++] = mix3(F_DOC_SHAPE, (uint32_t)t->doc_class, cf);
-	}
-	return n;
+	return n + feat_doc(d, i, out + n);
+}
+
+size_t
+feat_doc(const struct ner_doc *d, size_t i, uint32_t *out)
+{
+	const struct ner_token *t = &d->t[i];
+	if (t->doc_class < 0)
+		return 0;
+	out[0] = mix(F_DOC, (uint32_t)t->doc_class);
+	out[1] = mix3(F_DOC_SHAPE, (uint32_t)t->doc_class, case_flags(t->flags));
+	return 2;
 }
 
 size_t
