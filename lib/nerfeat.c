@@ -58,8 +58,8 @@ enum {
  */
 #define MEMO_SIZE 65536
 struct ner_gaz_memo {
-	uint64_t key[MEMO_SIZE];        /* 0: empty */
-	uint16_t bits[MEMO_SIZE];
+	/* The hash's bits above the slot's and the GAZ_* bits below: one memory trip a word. */
+	uint64_t slot[MEMO_SIZE];       /* 0: empty */
 };
 
 static unsigned
@@ -69,13 +69,12 @@ lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token
 		d->memo = grow(NULL, sizeof *d->memo);
 		memset(d->memo, 0, sizeof *d->memo);
 	}
-	uint64_t key = t->wordh | 1;
-	size_t slot = (size_t)(key ^ key >> 31) & (MEMO_SIZE - 1);
-	if (d->memo->key[slot] != key) {
-		d->memo->key[slot] = key;
-		d->memo->bits[slot] = (uint16_t)gaz_lookup(g, d->arena + t->low, t->lowlen);
-	}
-	return d->memo->bits[slot];
+	uint64_t h = t->wordh;
+	uint64_t *slot = &d->memo->slot[(size_t)(h ^ h >> 31) & (MEMO_SIZE - 1)];
+	uint64_t key = (h | 1u << 16) & ~(uint64_t)0xFFFF;
+	if ((*slot & ~(uint64_t)0xFFFF) != key)
+		*slot = key | (gaz_lookup(g, d->arena + t->low, t->lowlen) & 0xFFFF);
+	return (unsigned)(*slot & 0xFFFF);
 }
 
 void

@@ -65,13 +65,13 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 	} else {
 		uint64_t key = feat_local_key(d, i) | 1;
 		size_t slot = (size_t)(key ^ key >> 29) & (TAGGER_CACHE_SIZE - 1);
-		if (cache->key[slot] != key) {
+		if (cache->word[slot].key != key) {
 			n = feat_local(d, i, f);
-			memset(cache->score[slot], 0, sizeof cache->score[slot]);
-			pct_sum(m, f, n, cache->score[slot]);
-			cache->key[slot] = key;
+			memset(cache->word[slot].score, 0, sizeof cache->word[slot].score);
+			pct_sum(m, f, n, cache->word[slot].score);
+			cache->word[slot].key = key;
 		}
-		memcpy(s, cache->score[slot], sizeof s);
+		memcpy(s, cache->word[slot].score, sizeof s);
 		if (second) {
 			n = feat_context(d, i, f);
 		} else {

@@ -27,8 +27,10 @@ enum { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_KINDS };
  */
 #define TAGGER_CACHE_SIZE 16384
 struct tagger_cache {
-	uint64_t key[TAGGER_CACHE_SIZE];        /* 0: empty */
-	int32_t score[TAGGER_CACHE_SIZE][PCT_CLASSES];
+	struct {
+		uint64_t key;                   /* 0: empty */
+		int32_t score[PCT_CLASSES];     /* beside its key: one memory trip */
+	} word[TAGGER_CACHE_SIZE];
 	int32_t (*fixed)[PCT_CLASSES];
 	unsigned char *has_fixed;
 	size_t fixed_cap;
