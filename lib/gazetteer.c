@@ -30,9 +30,17 @@ struct slot {
 	unsigned bits;
 };
 
+/*
+ * Two bits per key in a filter small enough to stay in the cache: most
+ * phrases looked up are on no list, and the filter answers for them
+ * without a trip to the big table.
+ */
+#define FILTER_BITS (1u << 21)
+
 struct gazetteer {
 	struct slot *slots;
 	size_t mask, used;
+	uint64_t filter[FILTER_BITS / 64];
 	char *arena;
 	size_t arena_len, arena_cap;
 };
@@ -111,6 +119,21 @@ find_slot(const struct gazetteer *g, const char *key, size_t n, uint64_t h)
 }
 
 static void
+filter_add(struct gazetteer *g, uint64_t h)
+{
+	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
+	g->filter[a / 64] |= 1ull << (a % 64);
+	g->filter[b / 64] |= 1ull << (b % 64);
+}
+
+static int
+filter_has(const struct gazetteer *g, uint64_t h)
+{
+	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
+	return (g->filter[a / 64] >> (a % 64) & 1) && (g->filter[b / 64] >> (b % 64) & 1);
+}
+
+static void
 rehash(struct gazetteer *g)
 {
 	size_t old = g->mask + 1;
@@ -144,6 +167,7 @@ add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
 		g->arena = grow(g->arena, g->arena_cap);
 	}
 	memcpy(g->arena + g->arena_len, key, n);
+	filter_add(g, h);
 	s->hash = h;
 	s->key = (uint32_t)g->arena_len;
 	s->keylen = (uint32_t)n;
@@ -266,7 +290,10 @@ gaz_lookup(const struct gazetteer *g, const char *key, size_t n)
 	if (n == 0 || n > 200)
 		return 0;
 	n = fold(key, n, buf);
-	struct slot *s = find_slot(g, buf, n, hash_bytes(buf, n));
+	uint64_t h = hash_bytes(buf, n);
+	if (!filter_has(g, h))
+		return 0;
+	struct slot *s = find_slot(g, buf, n, h);
 	return s->keylen ? s->bits : 0;
 }
 

@@ -62,15 +62,24 @@ struct ner_gaz_memo {
 	uint64_t slot[MEMO_SIZE];       /* 0: empty */
 };
 
+#define MEMO_AHEAD 8
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+static uint64_t *
+memo_slot(const struct ner_doc *d, uint64_t h)
+{
+	return &d->memo->slot[(size_t)(h ^ h >> 31) & (MEMO_SIZE - 1)];
+}
+
 static unsigned
 lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
 {
-	if (!d->memo) {
-		d->memo = grow(NULL, sizeof *d->memo);
-		memset(d->memo, 0, sizeof *d->memo);
-	}
 	uint64_t h = t->wordh;
-	uint64_t *slot = &d->memo->slot[(size_t)(h ^ h >> 31) & (MEMO_SIZE - 1)];
+	uint64_t *slot = memo_slot(d, h);
 	uint64_t key = (h | 1u << 16) & ~(uint64_t)0xFFFF;
 	if ((*slot & ~(uint64_t)0xFFFF) != key)
 		*slot = key | (gaz_lookup(g, d->arena + t->low, t->lowlen) & 0xFFFF);
@@ -201,8 +210,15 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 {
 	char key[512];
 
+	if (!d->memo) {
+		d->memo = grow(NULL, sizeof *d->memo);
+		memset(d->memo, 0, sizeof *d->memo);
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		struct ner_token *t = &d->t[i];
+		/* The memo is bigger than the fast caches: ask for a later word's slot early. */
+		if (i + MEMO_AHEAD < d->n)
+			PREFETCH(memo_slot(d, d->t[i + MEMO_AHEAD].wordh));
 		t->shapeh = shape_hash(t->s, t->len);
 		/*
 		 * Lower-case words matter to the lists only next to capitals

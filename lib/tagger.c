@@ -45,6 +45,19 @@ sentence_disagrees(const struct ner_doc *d, const int *tags, size_t i)
 	} \
 } while (0)
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+static size_t
+cache_slot(const struct ner_doc *d, size_t i)
+{
+	uint64_t key = feat_local_key(d, i) | 1;
+	return (size_t)(key ^ key >> 29) & (TAGGER_CACHE_SIZE - 1);
+}
+
 /*
  * Token i's whole-number score with a loaded model.  The first pass
  * keeps the sum of the features that the second pass does not change
@@ -64,7 +77,7 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 		n = feat_doc(d, i, f);
 	} else {
 		uint64_t key = feat_local_key(d, i) | 1;
-		size_t slot = (size_t)(key ^ key >> 29) & (TAGGER_CACHE_SIZE - 1);
+		size_t slot = cache_slot(d, i);
 		if (cache->word[slot].key != key) {
 			n = feat_local(d, i, f);
 			memset(cache->word[slot].score, 0, sizeof cache->word[slot].score);
@@ -113,8 +126,12 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 			prev = tags[i];
 			continue;
 		}
-		if (cache && !second)
+		if (cache && !second) {
 			cache->has_fixed[i] = 0;
+			/* The cache is bigger than the fast caches: ask early for the slot of a later name's word. */
+			if (i + 4 < d->n && !plainly_outside(&d->t[i + 4], NER_O))
+				PREFETCH(&cache->word[cache_slot(d, i + 4)]);
+		}
 		if (plainly_outside(t, prev)) {
 			if (gold && gold[i] != NER_O)
 				wrong++;

@@ -20,7 +20,7 @@ static int
 is_abbreviation(const char *s, size_t n)
 {
 	for (const char *const *a = abbreviations; *a; a++)
-		if (strlen(*a) == n && memcmp(*a, s, n) == 0)
+		if (n && (*a)[0] == s[0] && strlen(*a) == n && memcmp(*a, s, n) == 0)
 			return 1;
 	return 0;
 }
