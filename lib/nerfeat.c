@@ -102,56 +102,6 @@ ner_doc_free(struct ner_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-void
-ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
-{
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 512;
-		d->t = grow(d->t, d->cap * sizeof *d->t);
-	}
-	size_t cap_low = len < 64 ? len : 64;
-	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
-		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
-		d->arena = grow(d->arena, d->arena_cap);
-	}
-	struct ner_token *t = &d->t[d->n++];
-	memset(t, 0, sizeof *t);
-	t->s = s;
-	t->len = len;
-	t->flags = flags;
-	t->doc_class = -1;
-	t->low = d->arena_len;
-	/* Lower case may grow a character by a byte or two; cap what is kept. */
-	size_t i = 0, o = 0;
-	char *out = d->arena + d->arena_len;
-	while (i < cap_low) {
-		unsigned char b = (unsigned char)s[i];
-		if (b < 0x80) {
-			if (o + 1 > cap_low * 2)
-				break;
-			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-			i++;
-			continue;
-		}
-		uint32_t c;
-		size_t l = utf8_decode(s + i, len - i, &c);
-		char buf[4];
-		size_t m = utf8_encode(u_tolower(c), buf);
-		if (o + m > cap_low * 2)
-			break;
-		memcpy(out + o, buf, m);
-		o += m;
-		i += l;
-	}
-	t->lowlen = o;
-	d->arena_len += o;
-	t->lowh = hash_str(F_LOW, out, o);
-	uint64_t h = 14695981039346656037ull;
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
-	t->wordh = h;
-}
-
 /* "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d": kinds of characters, runs collapsed. */
 static uint32_t
 shape_hash(const char *s, size_t n)
@@ -179,6 +129,96 @@ shape_hash(const char *s, size_t n)
 		last = k;
 	}
 	return hash_str(F_SHAPE, buf, o);
+}
+
+void
+ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 512;
+		d->t = grow(d->t, d->cap * sizeof *d->t);
+	}
+	size_t cap_low = len < 64 ? len : 64;
+	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
+		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
+		d->arena = grow(d->arena, d->arena_cap);
+	}
+	struct ner_token *t = &d->t[d->n++];
+	t->s = s;
+	t->len = len;
+	t->flags = flags;
+	t->gaz = t->phrase = 0;
+	t->phrase_pos = 0;
+	t->doc_class = -1;
+	t->closed = 0;
+	t->low = d->arena_len;
+	char *out = d->arena + d->arena_len;
+	size_t i = 0, o = 0;
+	/*
+	 * Most words are short and ASCII: one sweep makes the lower-case
+	 * form, both hashes and the shape (the same values as the general
+	 * path below).
+	 */
+	if (len <= 64) {
+		uint32_t lh = 2166136261u ^ (F_LOW * 16777619u);
+		uint32_t sh = 2166136261u ^ (F_SHAPE * 16777619u);
+		uint64_t wh = 14695981039346656037ull;
+		size_t shapes = 0;
+		char last = 0;
+		for (; i < len; i++) {
+			unsigned char b = (unsigned char)s[i];
+			if (b >= 0x80)
+				break;
+			char k = b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' :
+			    b >= '0' && b <= '9' ? 'd' : (char)b;
+			unsigned char lo = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+			out[i] = (char)lo;
+			lh = (lh ^ lo) * 16777619u;
+			wh = (wh ^ b) * 1099511628211ull;
+			if (k != last && shapes < 16) {
+				sh = (sh ^ (unsigned char)k) * 16777619u;
+				shapes++;
+			}
+			last = k;
+		}
+		if (i == len) {
+			t->lowlen = len;
+			d->arena_len += len;
+			t->lowh = lh ^ (lh >> 15);
+			t->shapeh = sh ^ (sh >> 15);
+			t->wordh = wh;
+			return;
+		}
+		i = 0;
+	}
+	/* Lower case may grow a character by a byte or two; cap what is kept. */
+	while (i < cap_low) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (o + 1 > cap_low * 2)
+				break;
+			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
+		uint32_t c;
+		size_t l = utf8_decode(s + i, len - i, &c);
+		char buf[4];
+		size_t m = utf8_encode(u_tolower(c), buf);
+		if (o + m > cap_low * 2)
+			break;
+		memcpy(out + o, buf, m);
+		o += m;
+		i += l;
+	}
+	t->lowlen = o;
+	d->arena_len += o;
+	t->lowh = hash_str(F_LOW, out, o);
+	t->shapeh = shape_hash(s, len);
+	uint64_t h = 14695981039346656037ull;
+	for (size_t k = 0; k < len; k++)
+		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+	t->wordh = h;
 }
 
 /* Function words, which begin no name even when capitalised. */
@@ -219,7 +259,6 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		/* The memo is bigger than the fast caches: ask for a later word's slot early. */
 		if (i + MEMO_AHEAD < d->n)
 			PREFETCH(memo_slot(d, d->t[i + MEMO_AHEAD].wordh));
-		t->shapeh = shape_hash(t->s, t->len);
 		/*
 		 * Lower-case words matter to the lists only next to capitals
 		 * (the tagger skips the rest): looking them all up would be

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "entity.h"
 #include "gazetteer.h"
+#include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
 #include "token.h"
@@ -48,6 +49,33 @@ test_tokens(void)
 	CHECK(tl.n >= 3);
 	CHECK(tl.v[tl.n - 1].end == sizeof bad - 1);
 	token_list_free(&tl);
+}
+
+/* ASCII words take a quicker path to their hashes: it must give what the general one does. */
+static void
+test_word_hashes(void)
+{
+	static const char *const words[] = { "Zoe", "Zoë", "ZOE", "zoe", "Zoë-x", "Zoe-x",
+		"A1", "Á1", "", "O'Brien", "Ó'Brien", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ",
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-1.2aAa1-bB" };
+	struct ner_doc d = { 0 };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		ner_doc_add(&d, words[i], strlen(words[i]), 0);
+	CHECK(d.t[0].shapeh == d.t[1].shapeh);     /* Xx, by both paths */
+	CHECK(d.t[0].lowh == d.t[2].lowh && d.t[0].lowh == d.t[3].lowh);
+	CHECK(d.t[0].lowh != d.t[1].lowh && d.t[0].wordh != d.t[2].wordh);
+	CHECK(d.t[4].shapeh == d.t[5].shapeh && d.t[6].shapeh == d.t[7].shapeh);
+	CHECK(d.t[9].shapeh == d.t[10].shapeh && d.t[9].lowlen == 7);
+	CHECK(d.t[11].shapeh != d.t[12].shapeh && d.t[8].lowlen == 0);
+	/* Past 64 bytes only a prefix is lowered, the whole word still hashed. */
+	char lng[80], lng2[80];
+	memset(lng, 'a', sizeof lng);
+	memcpy(lng2, lng, sizeof lng);
+	lng2[79] = 'b';
+	ner_doc_add(&d, lng, sizeof lng, 0);
+	ner_doc_add(&d, lng2, sizeof lng2, 0);
+	CHECK(d.t[13].lowlen == 64 && d.t[13].lowh == d.t[14].lowh && d.t[13].wordh != d.t[14].wordh);
+	ner_doc_free(&d);
 }
 
 static void
@@ -204,6 +232,7 @@ int
 main(void)
 {
 	test_tokens();
+	test_word_hashes();
 	test_gazetteer();
 	test_perceptron();
 	test_alias();
