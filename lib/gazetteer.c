@@ -23,11 +23,12 @@ LIST(words_txt)
 LIST(aliases_tsv)
 LIST(groups_txt)
 
+/* 12 bytes: the table is most of the finder's memory and of its start-up time. */
 struct slot {
-	uint64_t hash;
+	uint32_t check;         /* the hash's high half */
 	uint32_t key;           /* offset of the folded key in the arena */
-	uint32_t keylen;
-	unsigned bits;
+	uint16_t keylen;        /* 0: empty */
+	uint16_t bits;
 };
 
 /*
@@ -109,9 +110,10 @@ static struct slot *
 find_slot(const struct gazetteer *g, const char *key, size_t n, uint64_t h)
 {
 	size_t i = h & g->mask;
+	uint32_t check = (uint32_t)(h >> 32);
 	while (g->slots[i].keylen) {
 		struct slot *s = &g->slots[i];
-		if (s->hash == h && s->keylen == n && memcmp(g->arena + s->key, key, n) == 0)
+		if (s->check == check && s->keylen == n && memcmp(g->arena + s->key, key, n) == 0)
 			return s;
 		i = (i + 1) & g->mask;
 	}
@@ -143,7 +145,7 @@ rehash(struct gazetteer *g)
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 	for (size_t i = 0; i < old; i++)
 		if (o[i].keylen) {
-			size_t j = o[i].hash & g->mask;
+			size_t j = hash_bytes(g->arena + o[i].key, o[i].keylen) & g->mask;
 			while (g->slots[j].keylen)
 				j = (j + 1) & g->mask;
 			g->slots[j] = o[i];
@@ -159,7 +161,7 @@ add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
 	uint64_t h = hash_bytes(key, n);
 	struct slot *s = find_slot(g, key, n, h);
 	if (s->keylen) {
-		s->bits |= bits;
+		s->bits = (uint16_t)(s->bits | bits);
 		return;
 	}
 	if (g->arena_len + n > g->arena_cap) {
@@ -168,10 +170,10 @@ add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
 	}
 	memcpy(g->arena + g->arena_len, key, n);
 	filter_add(g, h);
-	s->hash = h;
+	s->check = (uint32_t)(h >> 32);
 	s->key = (uint32_t)g->arena_len;
-	s->keylen = (uint32_t)n;
-	s->bits = bits;
+	s->keylen = (uint16_t)n;
+	s->bits = (uint16_t)bits;
 	g->arena_len += n;
 	if (++g->used * 2 > g->mask)
 		rehash(g);
