@@ -145,7 +145,8 @@ bad:
 }
 
 void
-pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums)
+pct_sum2(const struct pct_model *m, const uint32_t *f, size_t split, size_t n, int32_t *first,
+    int32_t *rest)
 {
 	/*
 	 * Three sweeps, so that the memory trips of all the features
@@ -153,11 +154,11 @@ pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums)
 	 * be, which slot holds it, and the weights.
 	 */
 	size_t slot[128];
-	int32_t sum[PCT_CLASSES] = { 0 };
+	int32_t sum[2][PCT_CLASSES] = { { 0 } };
 	if (!m->pk_key)
 		return;
 	for (size_t at = 0; at < n; at += 128) {
-		size_t cnt = n - at < 128 ? n - at : 128, found = 0;
+		size_t cnt = n - at < 128 ? n - at : 128, found = 0, found_first = 0;
 		for (size_t j = 0; j < cnt; j++) {
 			slot[j] = (key_of(f[at + j]) * 2654435761u) & m->pk_mask;
 			PREFETCH(&m->pk_key[slot[j]]);
@@ -171,13 +172,24 @@ pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums)
 				continue;
 			PREFETCH(m->pk_w[i]);
 			slot[found++] = i;
+			if (at + j < split)
+				found_first = found;
 		}
 		for (size_t j = 0; j < found; j++)
 			for (int c = 0; c < PCT_CLASSES; c++)
-				sum[c] += m->pk_w[slot[j]][c];
+				sum[j >= found_first][c] += m->pk_w[slot[j]][c];
 	}
-	for (int c = 0; c < PCT_CLASSES; c++)
-		sums[c] += sum[c];
+	for (int c = 0; c < PCT_CLASSES; c++) {
+		first[c] += sum[0][c];
+		if (rest)
+			rest[c] += sum[1][c];
+	}
+}
+
+void
+pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums)
+{
+	pct_sum2(m, f, n, n, sums, NULL);
 }
 
 float

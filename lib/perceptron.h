@@ -34,6 +34,9 @@ void pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *sc
  * add exactly, so that partial sums can be kept and added in any order.
  */
 void pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums);
+/* The same, with the weights of f[0..split) added to first and of f[split..n) to rest. */
+void pct_sum2(const struct pct_model *m, const uint32_t *f, size_t split, size_t n, int32_t *first,
+    int32_t *rest);
 float pct_step(const struct pct_model *m);
 
 /* Training: counts features, then keeps those seen at least min times. */

@@ -85,15 +85,19 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 			cache->word[slot].key = key;
 		}
 		memcpy(s, cache->word[slot].score, sizeof s);
-		if (second) {
-			n = feat_context(d, i, f);
-		} else {
+		n = feat_context(d, i, f);
+		if (!second) {
 			/* No word has a doc_class yet: the context is all fixed. */
-			n = feat_context(d, i, f);
-			pct_sum(m, f, n, s);
+			int32_t tagged[PCT_CLASSES] = { 0 };
+			size_t all = n + feat_dynamic(d, i, prev, prev2, f + n);
+			pct_sum2(m, f, n, all, s, tagged);
 			memcpy(cache->fixed[i], s, sizeof s);
 			cache->has_fixed[i] = 1;
-			n = 0;
+			for (int c = 0; c < PCT_CLASSES; c++)
+				s[c] += tagged[c];
+			int best = NER_O;
+			BEST_AFTER(prev, s, best);
+			return best;
 		}
 	}
 	n += feat_dynamic(d, i, prev, prev2, f + n);
