@@ -1,0 +1,958 @@
+#include "attrib.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "entity.h"
+#include "lexicon.h"
+#include "quote.h"
+#include "utf8.h"
+
+extern const unsigned char data_cues_txt[];
+extern const size_t data_cues_txt_len;
+
+/* Word classes of lib/data/cues.txt. */
+enum wclass {
+	W_NONE, W_CUE, W_AUX, W_STOP, W_DEF, W_INDEF, W_MALE, W_FEMALE, W_THING,
+	W_PLURAL, W_FIRST, W_PERSON, W_INTRO, W_ABBR
+};
+
+enum { T_WORD, T_PUNCT, T_QUOTE };
+
+struct tok {
+	size_t s, e;
+	unsigned char type, cap;
+	unsigned char wc;       /* enum wclass */
+	uint32_t ch;            /* the character of a T_PUNCT or T_QUOTE */
+};
+
+#define MAX_TOKS 160
+
+/* What the document has told of one entity so far. */
+struct person {
+	enum entity_type type;
+	int seen;
+	char role[120];         /* the roles the text gave it, lowercased, space-separated */
+	size_t rolelen;
+};
+
+/* A moment where the discourse is about someone. */
+struct event {
+	size_t pos;
+	int id;
+};
+
+struct attrib {
+	unsigned flags;
+	struct lexicon *lx;
+	struct quote_finder *qf;
+	struct entity_finder *ef;
+	struct entity *ents;    /* the piece's mentions, offsets within the piece */
+	size_t nents, capents;
+	struct person *people;
+	size_t npeople;
+	struct event *events;
+	size_t nevents, capevents;
+	struct attribution *out;
+	size_t nout, capout;
+	size_t base;
+	const char *text;
+	size_t len;
+	struct tok toks[MAX_TOKS];
+};
+
+static void *
+must(void *p)
+{
+	if (p == NULL) {
+		fputs("nquote: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+struct attrib *
+attrib_new(unsigned flags)
+{
+	struct attrib *a = must(calloc(1, sizeof *a));
+
+	a->flags = flags;
+	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
+	a->qf = quote_finder_new();
+	a->ef = entity_finder_new();
+	return a;
+}
+
+void
+attrib_free(struct attrib *a)
+{
+	if (a == NULL)
+		return;
+	lexicon_free(a->lx);
+	quote_finder_free(a->qf);
+	entity_finder_free(a->ef);
+	free(a->people);
+	free(a->events);
+	free(a->ents);
+	free(a->out);
+	free(a);
+}
+
+void
+attrib_doc_begin(struct attrib *a)
+{
+	entity_doc_begin(a->ef);
+	for (size_t i = 0; i < a->npeople; i++)
+		a->people[i].seen = 0;
+	a->nevents = 0;
+}
+
+const char *
+attrib_kind_name(enum quote_kind k)
+{
+	static const char *names[] = { "direct", "partial", "scare", "title", "indirect" };
+
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "direct";
+}
+
+/* ------------------------------------------------------------ words */
+
+static enum wclass
+word_class(const struct attrib *a, const char *s, size_t n)
+{
+	const char *v;
+	size_t vl;
+
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	if (!lexicon_find(a->lx, s, n, &v, &vl))
+		return W_NONE;
+	static const struct { const char *name; enum wclass c; } map[] = {
+		{ "cue", W_CUE }, { "aux", W_AUX }, { "stop", W_STOP }, { "def", W_DEF },
+		{ "indef", W_INDEF }, { "m", W_MALE }, { "f", W_FEMALE }, { "n", W_THING },
+		{ "p", W_PLURAL }, { "i", W_FIRST }, { "person", W_PERSON },
+		{ "intro", W_INTRO }, { "abbr", W_ABBR }
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strlen(map[i].name) == vl && memcmp(map[i].name, v, vl) == 0)
+			return map[i].c;
+	return W_NONE;
+}
+
+static int
+is_joiner(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010;
+}
+
+/*
+ * Splits text[lo..hi) into words, punctuation and quotation marks, at
+ * most max of them.  A word keeps its inner apostrophes, hyphens and
+ * dots ("U.S", "Clinton’s"), and the dot after an abbreviation or an
+ * initial.
+ */
+static size_t
+tokenize(struct attrib *a, size_t lo, size_t hi, struct tok *t, size_t max)
+{
+	const char *s = a->text;
+	size_t i = lo, n = 0;
+
+	while (i < hi && n < max) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, hi - i, &cp);
+
+		if (u_isspace(cp)) {
+			i += k;
+			continue;
+		}
+		struct tok *x = &t[n++];
+
+		x->s = i;
+		x->ch = cp;
+		x->wc = W_NONE;
+		x->cap = 0;
+		if (u_isalnum(cp)) {
+			size_t j = i + k;
+
+			x->type = T_WORD;
+			x->cap = u_isupper(cp) != 0;
+			while (j < hi) {
+				uint32_t c2, c3;
+				size_t k2 = utf8_decode(s + j, hi - j, &c2);
+
+				if (u_isalnum(c2)) {
+					j += k2;
+					continue;
+				}
+				if (is_joiner(c2) && j + k2 < hi) {
+					utf8_decode(s + j + k2, hi - j - k2, &c3);
+					if (u_isalnum(c3)) {
+						j += k2;
+						continue;
+					}
+				}
+				break;
+			}
+			x->e = j;
+			x->wc = word_class(a, s + i, j - i);
+			if (j < hi && s[j] == '.') {
+				int initial = x->cap && j - i == 1;
+				int dotted = memchr(s + i, '.', j - i) != NULL;
+
+				if (initial || dotted || x->wc == W_ABBR)
+					x->e = j + 1;
+			}
+			i = x->e;
+			continue;
+		}
+		x->e = i + k;
+		x->type = (u_quote(cp) & U_QUOTE_DOUBLE) ? T_QUOTE : T_PUNCT;
+		i += k;
+	}
+	return n;
+}
+
+static int
+tok_is(const struct attrib *a, const struct tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (t->type != T_WORD || t->e - t->s != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = a->text[t->s + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int
+is_cue(const struct tok *t)
+{
+	return t->type == T_WORD && t->wc == W_CUE && !t->cap;
+}
+
+static int
+is_pronoun(const struct tok *t)
+{
+	return t->type == T_WORD && t->wc >= W_MALE && t->wc <= W_FIRST;
+}
+
+static int
+ends_sentence(const struct tok *t, size_t i, size_t n)
+{
+	if (t[i].type != T_PUNCT || !(t[i].ch == '.' || t[i].ch == '!' || t[i].ch == '?'))
+		return 0;
+	return i + 1 >= n || t[i + 1].type != T_WORD || t[i + 1].cap;
+}
+
+/* May a speaker phrase start with this word? */
+static int
+opens_mention(const struct tok *t)
+{
+	return t->type == T_WORD && (t->cap || is_pronoun(t) || t->wc == W_DEF ||
+	    t->wc == W_INDEF || t->wc == W_PERSON);
+}
+
+/* The speaker phrase that follows an inverted cue ("said the minister"). */
+static size_t
+phrase_after(const struct tok *t, size_t i, size_t n, size_t *end)
+{
+	size_t j = i;
+
+	if (i >= n || !opens_mention(&t[i]))
+		return 0;
+	while (j < n && j - i < 8 && t[j].type == T_WORD && t[j].wc != W_STOP &&
+	    !(t[j].wc == W_CUE && !t[j].cap))
+		j++;
+	*end = j;
+	return j - i;
+}
+
+/* The speaker phrase that ends just before t[j] ("the Russian diplomat" reiterated). */
+static size_t
+phrase_before(const struct tok *t, size_t lo, size_t j, size_t *begin)
+{
+	size_t e = j, b;
+
+	while (e > lo && t[e - 1].type == T_WORD && t[e - 1].wc == W_AUX)
+		e--;
+	b = e;
+	while (b > lo && e - b < 10 && t[b - 1].type == T_WORD &&
+	    t[b - 1].wc != W_STOP && t[b - 1].wc != W_INTRO && !is_cue(&t[b - 1]))
+		b--;
+	/* "the representative of ...": keep "of"; drop lowercase words before the phrase */
+	while (b < e && !opens_mention(&t[b]))
+		b++;
+	*begin = b;
+	return e - b;
+}
+
+/* ------------------------------------------------------------ people */
+
+static struct person *
+person_of(struct attrib *a, int id)
+{
+	if (id < 0)
+		return NULL;
+	if ((size_t)id >= a->npeople) {
+		size_t n = a->npeople ? a->npeople : 64;
+
+		while (n <= (size_t)id)
+			n *= 2;
+		a->people = must(realloc(a->people, n * sizeof *a->people));
+		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
+		a->npeople = n;
+	}
+	return &a->people[id];
+}
+
+static void
+add_event(struct attrib *a, size_t pos, int id)
+{
+	if (id < 0)
+		return;
+	if (a->nevents == a->capevents) {
+		a->capevents = a->capevents ? 2 * a->capevents : 64;
+		a->events = must(realloc(a->events, a->capevents * sizeof *a->events));
+	}
+	/* keep them in order of position: speakers arrive after subjects */
+	size_t i = a->nevents++;
+
+	while (i > 0 && a->events[i - 1].pos > a->base + pos) {
+		a->events[i] = a->events[i - 1];
+		i--;
+	}
+	a->events[i].pos = a->base + pos;
+	a->events[i].id = id;
+}
+
+static void
+note_role(struct attrib *a, struct person *p, size_t s, size_t e)
+{
+	for (size_t i = s; i < e && p->rolelen + 2 < sizeof p->role; i++) {
+		char c = a->text[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (i == s && p->rolelen)
+			p->role[p->rolelen++] = ' ';
+		p->role[p->rolelen++] = c;
+	}
+}
+
+static int
+role_has(const struct attrib *a, const struct person *p, const struct tok *t)
+{
+	size_t n = t->e - t->s;
+
+	if (n < 3)
+		return 0;
+	for (size_t i = 0; i + n <= p->rolelen; i++) {
+		if ((i > 0 && p->role[i - 1] != ' ') || (i + n < p->rolelen && p->role[i + n] != ' '))
+			continue;
+		size_t k;
+
+		for (k = 0; k < n; k++) {
+			char c = a->text[t->s + k];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != p->role[i + k])
+				break;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+gender_fits(const struct attrib *a, int id, enum wclass pron)
+{
+	enum entity_gender g = entity_gender_of(a->ef, id);
+
+	if (pron == W_MALE)
+		return g != GENDER_FEMALE;
+	if (pron == W_FEMALE)
+		return g != GENDER_MALE;
+	return 1;
+}
+
+/* The person in focus before pos whose gender fits the pronoun. */
+static int
+focus(const struct attrib *a, size_t pos, enum wclass pron)
+{
+	for (size_t i = a->nevents; i > 0; i--) {
+		const struct event *ev = &a->events[i - 1];
+
+		if (ev->pos >= a->base + pos)
+			continue;
+		if (a->people[ev->id].type == ENT_PERSON && gender_fits(a, ev->id, pron))
+			return ev->id;
+	}
+	/* no subject yet: the last person named */
+	for (size_t i = a->nents; i > 0; i--) {
+		const struct entity *en = &a->ents[i - 1];
+
+		if (en->type == ENT_PERSON && en->start < pos && gender_fits(a, en->id, pron))
+			return en->id;
+	}
+	return -1;
+}
+
+/* The person a description such as "the Russian diplomat" stands for. */
+static int
+describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
+{
+	int best = -1, best_score = 0;
+	size_t best_at = 0;
+
+	for (size_t i = 0; i < a->nevents; i++) {
+		const struct event *ev = &a->events[i];
+		const struct person *p = &a->people[ev->id];
+		int score = 0;
+
+		if (ev->pos >= a->base + pos || p->type != ENT_PERSON)
+			continue;
+		for (size_t k = b; k < e; k++)
+			if (t[k].type == T_WORD && t[k].wc != W_DEF)
+				score += role_has(a, p, &t[k]);
+		if (score > best_score || (score == best_score && score > 0 && ev->pos >= best_at)) {
+			best = ev->id;
+			best_score = score;
+			best_at = ev->pos;
+		}
+	}
+	for (size_t i = 0; i < a->nents && a->ents[i].start < pos; i++) {
+		const struct entity *en = &a->ents[i];
+		const struct person *p = &a->people[en->id];
+		int score = 0;
+
+		if (en->type != ENT_PERSON)
+			continue;
+		for (size_t k = b; k < e; k++)
+			if (t[k].type == T_WORD && t[k].wc != W_DEF)
+				score += role_has(a, p, &t[k]);
+		if (score > best_score) {
+			best = en->id;
+			best_score = score;
+		}
+	}
+	if (best >= 0)
+		return best;
+	for (size_t k = b; k < e; k++)
+		if (t[k].wc == W_PERSON)
+			return focus(a, pos, W_NONE);
+	return -1;
+}
+
+struct resolved {
+	int id;                 /* the entity, or -1 */
+	size_t as_written_s, as_written_e;      /* a name with no entity behind it */
+};
+
+/* Resolves the speaker phrase t[b..e). */
+static struct resolved
+resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
+{
+	struct resolved r = { -1, 0, 0 };
+	size_t head_e = e;
+
+	if (b >= e)
+		return r;
+	if (e - b == 1 && is_pronoun(&t[b])) {
+		if (t[b].wc == W_MALE || t[b].wc == W_FEMALE)
+			r.id = focus(a, t[b].s, (enum wclass)t[b].wc);
+		return r;
+	}
+	/* "the representative of X" is not X */
+	if (t[b].wc == W_DEF || t[b].wc == W_INDEF)
+		for (size_t k = b + 1; k < e; k++)
+			if (tok_is(a, &t[k], "of")) {
+				head_e = k;
+				break;
+			}
+	size_t hs = t[b].s, he = t[head_e - 1].e;
+
+	for (size_t i = 0; i < a->nents; i++) {
+		const struct entity *en = &a->ents[i];
+
+		if (en->start >= hs && en->end <= he && (en->type == ENT_PERSON || en->type == ENT_ORG)) {
+			/* a possessor ("Trump's spokesman") does not speak */
+			if (en->end + 1 < a->len && en->end < he &&
+			    (a->text[en->end] == '\'' || (unsigned char)a->text[en->end] == 0xE2))
+				continue;
+			if (r.id < 0 || a->ents[r.id].type != ENT_PERSON || en->type == ENT_PERSON)
+				r.id = (int)i;
+		}
+	}
+	if (r.id >= 0) {
+		r.id = a->ents[r.id].id;
+		return r;
+	}
+	if (t[b].wc == W_INDEF)
+		return r;
+	if (t[b].wc == W_DEF) {
+		r.id = describe(a, t, b, head_e, t[b].s);
+		if (r.id < 0 && t[b + (head_e - b > 1)].cap) {
+			r.as_written_s = t[b + 1].s;    /* "the White House" */
+			r.as_written_e = he;
+		}
+		return r;
+	}
+	if (t[b].cap) {
+		r.as_written_s = hs;
+		r.as_written_e = he;
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------ subjects */
+
+/* Is the mention at [s, ...) the subject its sentence opens with? */
+static int
+opens_sentence(struct attrib *a, size_t ps, size_t s)
+{
+	size_t i = s, words = 0;
+
+	while (i > ps) {
+		uint32_t cp;
+		size_t k = utf8_decode_back(a->text, i, &cp);
+
+		if (cp == '\n') {
+			size_t j = i - k;
+
+			while (j > ps && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
+				j--;
+			if (j == ps || a->text[j - 1] == '\n')
+				return 1;       /* a paragraph's start */
+		}
+		if (u_isspace(cp)) {
+			i -= k;
+			continue;
+		}
+		if (cp == '.' || cp == '!' || cp == '?')
+			return 1;
+		if (cp == ',' && words <= 1) {
+			i -= k;
+			continue;       /* "Also, Lavrov ..." */
+		}
+		if (!u_isalpha(cp))
+			return 0;
+		/* a word: capitalised (a title) or an opening word */
+		size_t we = i;
+
+		while (i > ps) {
+			size_t k2 = utf8_decode_back(a->text, i, &cp);
+
+			if (!u_isalpha(cp) && cp != '.' && cp != '-')
+				break;
+			i -= k2;
+		}
+		utf8_decode(a->text + i, we - i, &cp);
+		enum wclass wc = word_class(a, a->text + i, we - i);
+
+		if (!u_isupper(cp) && wc != W_INTRO && wc != W_DEF)
+			return 0;
+		if (++words > 6)
+			return 0;
+	}
+	return 1;
+}
+
+/* Paragraph start at or before s. */
+static size_t
+para_start_of(const struct attrib *a, size_t s)
+{
+	size_t i = s;
+
+	while (i > 0) {
+		if (a->text[i - 1] == '\n') {
+			size_t j = i - 1;
+
+			while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
+				j--;
+			if (j == 0 || a->text[j - 1] == '\n')
+				return i;
+		}
+		i--;
+	}
+	return 0;
+}
+
+static int
+inside_quote(const struct quote_span *q, size_t nq, size_t *cursor, size_t pos)
+{
+	while (*cursor < nq && q[*cursor].end <= pos)
+		(*cursor)++;
+	return *cursor < nq && q[*cursor].start <= pos;
+}
+
+/*
+ * Records who each sentence is about: a person named as its subject, or
+ * a description of one ("The Russian diplomat reiterated ...").
+ */
+static void
+find_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	size_t cursor = 0;
+
+	for (size_t i = 0; i < a->nents; i++) {
+		const struct entity *en = &a->ents[i];
+		struct person *p = person_of(a, en->id);
+
+		p->type = en->type;
+		if (!p->seen) {
+			p->seen = 1;
+			p->rolelen = 0;
+		}
+		if (en->role_end > en->role_start)
+			note_role(a, p, en->role_start, en->role_end);
+		if (en->type != ENT_PERSON || inside_quote(q, nq, &cursor, en->start))
+			continue;
+		size_t s = en->role_end > en->role_start && en->role_start < en->start ? en->role_start : en->start;
+
+		if (opens_sentence(a, para_start_of(a, s), s))
+			add_event(a, en->start, en->id);
+	}
+}
+
+/* Sentences that open with a description ("The Russian diplomat said"). */
+static void
+find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	size_t cursor = 0;
+
+	for (size_t i = 0; i + 4 < a->len; i++) {
+		char c = a->text[i];
+
+		if (c != 'T' || a->text[i + 1] != 'h' || a->text[i + 2] != 'e' || a->text[i + 3] != ' ')
+			continue;
+		if (i > 0 && !(a->text[i - 1] == ' ' || a->text[i - 1] == '\n'))
+			continue;
+		if (inside_quote(q, nq, &cursor, i) || !opens_sentence(a, para_start_of(a, i), i))
+			continue;
+		struct tok t[8];
+		size_t hi = i + 120 < a->len ? i + 120 : a->len;
+		size_t n = tokenize(a, i, hi, t, 8);
+
+		for (size_t k = 1; k < n && t[k].type == T_WORD; k++) {
+			if (t[k].wc == W_PERSON) {
+				int id = describe(a, t, 0, k + 1, i);
+
+				if (id >= 0)
+					add_event(a, t[0].s, id);
+				break;
+			}
+			if (t[k].wc == W_STOP || t[k].wc == W_CUE)
+				break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ quotations */
+
+struct found {
+	size_t ms, me, cs, ce;  /* mention, cue */
+	size_t mb, mend;        /* the mention as tokens, for resolving */
+	int ok;
+};
+
+static void
+set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t cb, size_t cend)
+{
+	f->ok = 1;
+	f->ms = t[mb].s;
+	f->me = t[mend - 1].e;
+	f->cs = t[cb].s;
+	f->ce = t[cend - 1].e;
+	f->mb = mb;
+	f->mend = mend;
+}
+
+/* "...," he said / "...," said the minister / "...," according to X */
+static struct found
+cue_after(struct attrib *a, const struct tok *t, size_t n)
+{
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+	size_t k = 0, e;
+
+	while (k < n && t[k].type == T_PUNCT && (t[k].ch == ',' || u_isdash(t[k].ch)))
+		k++;
+	if (k >= n || t[k].type != T_WORD)
+		return f;
+	if (tok_is(a, &t[k], "according") && k + 1 < n && tok_is(a, &t[k + 1], "to")) {
+		if (phrase_after(t, k + 2, n, &e))
+			set_found(&f, t, k + 2, e, k, k + 2);
+		return f;
+	}
+	if (is_cue(&t[k])) {
+		if (phrase_after(t, k + 1, n, &e) && !is_cue(&t[k + 1]))
+			set_found(&f, t, k + 1, e, k, k + 1);
+		return f;
+	}
+	if (!opens_mention(&t[k]))
+		return f;
+	for (size_t j = k + 1; j < n && j <= k + 8; j++) {
+		if (t[j].type != T_WORD)
+			break;
+		if (is_cue(&t[j])) {
+			size_t me = j;
+
+			while (me > k + 1 && t[me - 1].wc == W_AUX)
+				me--;
+			set_found(&f, t, k, me, j, j + 1);
+			return f;
+		}
+		if (t[j].wc == W_STOP)
+			break;
+	}
+	return f;
+}
+
+/* She said: "..." / said Smith: "..." / Trump called it "..." */
+static struct found
+cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
+{
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+	size_t b, e;
+
+	for (size_t j = n; j > lo; j--) {
+		const struct tok *x = &t[j - 1];
+
+		if (x->type == T_QUOTE)
+			break;
+		if (tok_is(a, x, "according") && j < n && tok_is(a, &t[j], "to")) {
+			if (phrase_after(t, j + 1, n, &e))
+				set_found(&f, t, j + 1, e, j - 1, j + 1);
+			return f;
+		}
+		if (!is_cue(x))
+			continue;
+		if (phrase_before(t, lo, j - 1, &b) && b < j - 1) {
+			size_t me = j - 1;
+
+			while (me > b + 1 && t[me - 1].wc == W_AUX)
+				me--;
+			set_found(&f, t, b, me, j - 1, j);
+			return f;
+		}
+		/* inverted: "said Smith:" right before the mark */
+		if (phrase_after(t, j, n, &e) && e + 1 >= n) {
+			set_found(&f, t, j, e, j - 1, j);
+			return f;
+		}
+	}
+	return f;
+}
+
+static void
+push_out(struct attrib *a, const struct attribution *x)
+{
+	if (a->nout == a->capout) {
+		a->capout = a->capout ? 2 * a->capout : 32;
+		a->out = must(realloc(a->out, a->capout * sizeof *a->out));
+	}
+	a->out[a->nout++] = *x;
+}
+
+static size_t
+count_words(const char *s, size_t n, int *title_case)
+{
+	size_t words = 0, caps = 0;
+	int in = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+
+		if (!sp && !in) {
+			words++;
+			uint32_t cp;
+
+			utf8_decode(s + i, n - i, &cp);
+			if (u_isupper(cp) || u_isdigit(cp))
+				caps++;
+			else {
+				static const char *small[] = { "of ", "the ", "and ", "a ", "in ", "on ", "to ", "for " };
+
+				for (size_t k = 0; k < sizeof small / sizeof small[0]; k++)
+					if (strncmp(s + i, small[k], strlen(small[k])) == 0 && i + strlen(small[k]) <= n)
+						caps++;
+			}
+		}
+		in = !sp;
+	}
+	*title_case = words > 0 && caps == words;
+	return words;
+}
+
+static void
+set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
+{
+	x->speaker = NULL;
+	x->speaker_len = 0;
+	if (r.id >= 0) {
+		x->speaker = entity_canonical(a->ef, r.id, &x->speaker_len);
+	} else if (r.as_written_e > r.as_written_s) {
+		x->speaker = a->text + r.as_written_s;
+		x->speaker_len = r.as_written_e - r.as_written_s;
+	}
+}
+
+static void
+attribute(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	struct attribution prev = { 0 };
+	int have_prev = 0;
+	size_t prev_para = (size_t)-1;
+	struct tok *t = a->toks;
+
+	for (size_t i = 0; i < nq; i++) {
+		const struct quote_span *s = &q[i];
+		struct attribution x;
+		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+		int inherit = 0, opens = 0;
+		size_t n;
+
+		memset(&x, 0, sizeof x);
+		x.start = s->start;
+		x.end = s->end;
+		x.text_start = s->inner_start;
+		x.text_end = s->inner_end;
+		quote_trim_words(a->text, &x.text_start, &x.text_end);
+		if (s->para_start != prev_para && !(s->flags & QUOTE_REOPENED))
+			have_prev = 0;
+
+		/* the cue after it, up to the sentence's end */
+		size_t hi = s->end + 400 < s->para_end ? s->end + 400 : s->para_end;
+
+		if (i + 1 < nq && q[i + 1].start < hi)
+			hi = q[i + 1].start;
+		n = tokenize(a, s->end, hi, t, 24);
+		for (size_t k = 0; k < n; k++)
+			if (ends_sentence(t, k, n) || t[k].type == T_QUOTE) {
+				n = k;
+				break;
+			}
+		if (!(s->flags & QUOTE_REOPENED))
+			f = cue_after(a, t, n);
+		struct resolved r = { -1, 0, 0 };
+
+		if (f.ok)
+			r = resolve(a, t, f.mb, f.mend);
+
+		/* else the cue before it, in its sentence */
+		size_t lo = s->para_start;
+		int sentence_break = 0;
+
+		if (i > 0 && q[i - 1].end > lo && q[i - 1].end <= s->start)
+			lo = q[i - 1].end;
+		if (s->start > lo + 600)
+			lo = s->start - 600;
+		n = tokenize(a, lo, s->start, t, MAX_TOKS);
+		size_t ls = 0;
+
+		for (size_t k = 0; k < n; k++)
+			if (ends_sentence(t, k, n) || (t[k].type == T_PUNCT && t[k].ch == ';')) {
+				ls = k + 1;
+				sentence_break = 1;
+			}
+		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':');
+		if (!f.ok && !(s->flags & QUOTE_REOPENED)) {
+			f = cue_before(a, t, ls, n);
+			if (f.ok)
+				r = resolve(a, t, f.mb, f.mend);
+		}
+		if (!f.ok && have_prev && prev.mention_end > prev.mention_start &&
+		    ((s->flags & QUOTE_REOPENED) || !sentence_break || ls == n))
+			inherit = 1;
+
+		int title_case;
+		size_t words = count_words(a->text + x.text_start, x.text_end - x.text_start, &title_case);
+
+		if (inherit) {
+			x.mention_start = prev.mention_start;
+			x.mention_end = prev.mention_end;
+			x.cue_start = prev.cue_start;
+			x.cue_end = prev.cue_end;
+			x.speaker = prev.speaker;
+			x.speaker_len = prev.speaker_len;
+			x.kind = opens ? KIND_DIRECT : prev.kind;
+		} else if (f.ok) {
+			x.mention_start = f.ms;
+			x.mention_end = f.me;
+			x.cue_start = f.cs;
+			x.cue_end = f.ce;
+			set_speaker(a, &x, r);
+			if (r.id >= 0)
+				add_event(a, f.ms, r.id);
+			x.kind = opens || f.cs >= s->end ? KIND_DIRECT : KIND_PARTIAL;
+		} else if (words >= 4 || (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
+			x.kind = opens ? KIND_DIRECT : KIND_PARTIAL;
+		} else {
+			x.kind = title_case ? KIND_TITLE : KIND_SCARE;
+		}
+		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
+			prev = x;
+			have_prev = 1;
+			prev_para = s->para_start;
+		}
+		if (x.kind == KIND_SCARE || x.kind == KIND_TITLE) {
+			if (!(a->flags & ATTRIB_ALL))
+				continue;
+		}
+		push_out(a, &x);
+	}
+}
+
+size_t
+attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
+    const struct attribution **out)
+{
+	const struct quote_span *q;
+	size_t nq;
+
+	a->nout = 0;
+	a->text = text;
+	a->len = len;
+	a->base = base;
+	nq = quote_find(a->qf, text, len, &q);
+	*out = a->out;
+	if (nq == 0 && !(a->flags & ATTRIB_INDIRECT))
+		return 0;
+	const struct entity *found;
+	size_t nf = entity_find(a->ef, text, len, base, &found);
+
+	if (nf > a->capents) {
+		a->capents = nf;
+		a->ents = must(realloc(a->ents, nf * sizeof *a->ents));
+	}
+	a->nents = 0;
+	for (size_t i = 0; i < nf; i++) {
+		struct entity e = found[i];
+
+		if (e.start < base || e.end > base + len || e.id < 0)
+			continue;
+		e.start -= base;
+		e.end -= base;
+		if (e.role_end > e.role_start && e.role_start >= base && e.role_end <= base + len) {
+			e.role_start -= base;
+			e.role_end -= base;
+		} else {
+			e.role_start = e.role_end = e.start;
+		}
+		a->ents[a->nents++] = e;
+	}
+	find_subjects(a, q, nq);
+	find_described_subjects(a, q, nq);
+	attribute(a, q, nq);
+	*out = a->out;
+	return a->nout;
+}
