@@ -55,6 +55,15 @@ $(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
+# The name finder's weights: retrained from the CoNLL-2003 training set.
+SHARED  ?= ../shared
+$(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
+
+model: $(OBJDIR)/train_ner
+	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
+	    $(SHARED)/eval/data/entity-conll-dev.conll
+
 units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done
 
@@ -77,4 +86,4 @@ install: all
 clean:
 	rm -rf bin build
 
-.PHONY: all units test check-asan example bench install clean
+.PHONY: all model units test check-asan example bench install clean

@@ -12,7 +12,8 @@ void
 cli_init(struct cli *c, const char *prog, const char *usage)
 {
 	memset(c, 0, sizeof *c);
-	diag_init(prog);
+	diag_init(prog, usage);
+	opterr = 0;     /* getopt's own messages lack our format */
 	c->usage = usage;
 	c->header = 1;
 	c->reader.text_col = "text";
@@ -80,7 +81,9 @@ cli_option(struct cli *c, int opt, const char *arg)
 		return 1;
 	case '?':
 	case ':':
-		diag_usage("unknown option or missing argument");
+		if (optopt)
+			diag_usage("-%c: unknown option or missing argument", optopt);
+		diag_usage("unknown option, or an option's argument is missing");
 		return 1;
 	}
 	return 0;

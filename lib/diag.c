@@ -1,16 +1,19 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 
 static const char *prog = "ntools";
+static const char *usage = "";
 static int status = EXIT_OK;
 
 void
-diag_init(const char *name)
+diag_init(const char *name, const char *usage_text)
 {
 	prog = name;
+	usage = usage_text;
 }
 
 const char *
@@ -64,7 +67,8 @@ diag_usage(const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(NULL, 0, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+	fprintf(stderr, "%.*s\nTry '%s --help' for more information.\n",
+	    (int)strcspn(usage, "\n"), usage, prog);
 	exit(EXIT_TROUBLE);
 }
 

@@ -12,8 +12,9 @@ enum exit_status {
 	EXIT_TROUBLE = 2        /* usage or system error */
 };
 
-/* Sets the program name used in every message. */
-void diag_init(const char *prog);
+/* Sets the program name used in every message, and its usage text
+ * (whose first line, the synopsis, follows a usage error). */
+void diag_init(const char *prog, const char *usage);
 const char *diag_prog(void);
 
 /* Reports bad input at file:line (line 0: no line) and counts it. */

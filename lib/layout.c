@@ -167,7 +167,9 @@ dateline(const char *s, size_t a, size_t b, struct block *bl, struct ymd *when)
 			dash = i;
 			break;
 		}
-		if ((cp == '-' && i > a && s[i - 1] == ' ' && i + 1 < lim && s[i + 1] == ' ') ||
+		/* " - ", and "Oct 2- " or "(Reuters)- " as wire copy types it */
+		if ((cp == '-' && i > a && (s[i - 1] == ' ' || s[i - 1] == ')' ||
+		    (s[i - 1] >= '0' && s[i - 1] <= '9')) && i + 1 < lim && s[i + 1] == ' ') ||
 		    cp == 0x2014 || cp == 0x2013) {
 			dash = i;
 			break;
