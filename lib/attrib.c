@@ -56,6 +56,10 @@ struct attrib {
 	size_t nevents, capevents;
 	struct attribution *out;
 	size_t nout, capout;
+	char *held;             /* pieces not yet given to the name finder */
+	size_t held_len, held_cap;
+	struct held_piece { size_t at, len, base; } *pieces;
+	size_t npieces, cappieces;
 	size_t base;
 	const char *text;
 	size_t len;
@@ -96,6 +100,8 @@ attrib_free(struct attrib *a)
 	free(a->events);
 	free(a->ents);
 	free(a->out);
+	free(a->held);
+	free(a->pieces);
 	free(a);
 }
 
@@ -103,6 +109,8 @@ void
 attrib_doc_begin(struct attrib *a)
 {
 	entity_doc_begin(a->ef);
+	a->npieces = 0;
+	a->held_len = 0;
 	for (size_t i = 0; i < a->npeople; i++)
 		a->people[i].seen = 0;
 	a->nevents = 0;
@@ -806,10 +814,15 @@ set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
 	}
 }
 
-static void
+/*
+ * First pass, without names: the cue, the mention and the kind of each
+ * quotation.  Returns where the text stops mattering for resolving the
+ * mentions (0: no mention to resolve).
+ */
+static size_t
 attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 {
-	struct attribution prev = { 0 };
+	size_t prev = 0, need = 0;
 	int have_prev = 0;
 	size_t prev_para = (size_t)-1;
 	struct tok *t = a->toks;
@@ -835,7 +848,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 
 		if (i + 1 < nq && q[i + 1].start < hi)
 			hi = q[i + 1].start;
-		n = tokenize(a, s->end, hi, t, 24);
+		n = tokenize(a, s->end, hi, t, 40);
 		for (size_t k = 0; k < n; k++)
 			if (ends_sentence(t, k, n) || t[k].type == T_QUOTE) {
 				n = k;
@@ -843,10 +856,6 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			}
 		if (!(s->flags & QUOTE_REOPENED))
 			f = cue_after(a, t, n);
-		struct resolved r = { -1, 0, 0 };
-
-		if (f.ok)
-			r = resolve(a, t, f.mb, f.mend);
 
 		/* else the cue before it, in its sentence */
 		size_t lo = s->para_start;
@@ -865,71 +874,98 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				sentence_break = 1;
 			}
 		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':');
-		if (!f.ok && !(s->flags & QUOTE_REOPENED)) {
+		if (!f.ok && !(s->flags & QUOTE_REOPENED))
 			f = cue_before(a, t, ls, n);
-			if (f.ok)
-				r = resolve(a, t, f.mb, f.mend);
-		}
-		if (!f.ok && have_prev && prev.mention_end > prev.mention_start &&
+		if (!f.ok && have_prev && a->out[prev].mention_end > a->out[prev].mention_start &&
 		    ((s->flags & QUOTE_REOPENED) || !sentence_break || ls == n))
 			inherit = 1;
 
 		int title_case;
 		size_t words = count_words(a->text + x.text_start, x.text_end - x.text_start, &title_case);
 
+		x.inherits = -1;
 		if (inherit) {
-			x.mention_start = prev.mention_start;
-			x.mention_end = prev.mention_end;
-			x.cue_start = prev.cue_start;
-			x.cue_end = prev.cue_end;
-			x.speaker = prev.speaker;
-			x.speaker_len = prev.speaker_len;
-			x.kind = opens ? KIND_DIRECT : prev.kind;
+			const struct attribution *p = &a->out[prev];
+
+			x.mention_start = p->mention_start;
+			x.mention_end = p->mention_end;
+			x.cue_start = p->cue_start;
+			x.cue_end = p->cue_end;
+			x.inherits = (long)prev;
+			x.kind = opens ? KIND_DIRECT : p->kind;
 		} else if (f.ok) {
 			x.mention_start = f.ms;
 			x.mention_end = f.me;
 			x.cue_start = f.cs;
 			x.cue_end = f.ce;
-			set_speaker(a, &x, r);
-			if (r.id >= 0)
-				add_event(a, f.ms, r.id);
 			x.kind = opens || f.cs >= s->end ? KIND_DIRECT : KIND_PARTIAL;
+			if (f.me > need)
+				need = f.me;
 		} else if (words >= 4 || (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
 			x.kind = opens ? KIND_DIRECT : KIND_PARTIAL;
 		} else {
 			x.kind = title_case ? KIND_TITLE : KIND_SCARE;
 		}
+		push_out(a, &x);
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
-			prev = x;
+			prev = a->nout - 1;
 			have_prev = 1;
 			prev_para = s->para_start;
 		}
-		if (x.kind == KIND_SCARE || x.kind == KIND_TITLE) {
-			if (!(a->flags & ATTRIB_ALL))
-				continue;
+	}
+	return need;
+}
+
+/* Second pass: the speakers' names. */
+static void
+resolve_all(struct attrib *a)
+{
+	struct tok t[24];
+
+	for (size_t i = 0; i < a->nout; i++) {
+		struct attribution *x = &a->out[i];
+
+		if (x->inherits >= 0) {
+			x->speaker = a->out[x->inherits].speaker;
+			x->speaker_len = a->out[x->inherits].speaker_len;
+			continue;
 		}
-		push_out(a, &x);
+		if (x->mention_end <= x->mention_start)
+			continue;
+		size_t n = tokenize(a, x->mention_start, x->mention_end, t, 24);
+		struct resolved r = resolve(a, t, 0, n);
+
+		set_speaker(a, x, r);
+		if (r.id >= 0)
+			add_event(a, x->mention_start, r.id);
 	}
 }
 
-size_t
-attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
-    const struct attribution **out)
+/* Only speech, unless asked for everything. */
+static void
+keep_wanted(struct attrib *a)
 {
-	const struct quote_span *q;
-	size_t nq;
+	size_t k = 0;
 
-	a->nout = 0;
-	a->text = text;
-	a->len = len;
-	a->base = base;
-	nq = quote_find(a->qf, text, len, &q);
-	*out = a->out;
-	if (nq == 0 && !(a->flags & ATTRIB_INDIRECT))
-		return 0;
+	if (a->flags & ATTRIB_ALL)
+		return;
+	for (size_t i = 0; i < a->nout; i++)
+		if (a->out[i].kind != KIND_SCARE && a->out[i].kind != KIND_TITLE)
+			a->out[k++] = a->out[i];
+	a->nout = k;
+}
+
+/* Gives the name finder text[0..len) and learns who the sentences are about. */
+static void
+feed(struct attrib *a, const char *text, size_t len, size_t base,
+    const struct quote_span *q, size_t nq)
+{
 	const struct entity *found;
-	size_t nf = entity_find(a->ef, text, len, base, &found);
+	size_t nf;
 
+	a->text = text;
+	a->base = base;
+	nf = entity_find(a->ef, text, len, base, &found);
 	if (nf > a->capents) {
 		a->capents = nf;
 		a->ents = must(realloc(a->ents, nf * sizeof *a->ents));
@@ -950,9 +986,80 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		}
 		a->ents[a->nents++] = e;
 	}
+	size_t keep_len = a->len;
+
+	a->len = len;
 	find_subjects(a, q, nq);
 	find_described_subjects(a, q, nq);
-	attribute(a, q, nq);
+	a->len = keep_len;
+}
+
+/*
+ * Pieces of a document with nothing to resolve wait here, unread by the
+ * name finder, until a later piece needs the names they introduce.
+ */
+static void
+hold(struct attrib *a, const char *text, size_t len, size_t base)
+{
+	if (a->held_len + len > a->held_cap) {
+		size_t cap = a->held_cap ? a->held_cap : 4096;
+
+		while (cap < a->held_len + len)
+			cap *= 2;
+		a->held = must(realloc(a->held, cap));
+		a->held_cap = cap;
+	}
+	memcpy(a->held + a->held_len, text, len);
+	if (a->npieces == a->cappieces) {
+		a->cappieces = a->cappieces ? 2 * a->cappieces : 8;
+		a->pieces = must(realloc(a->pieces, a->cappieces * sizeof *a->pieces));
+	}
+	a->pieces[a->npieces].at = a->held_len;
+	a->pieces[a->npieces].len = len;
+	a->pieces[a->npieces].base = base;
+	a->npieces++;
+	a->held_len += len;
+}
+
+static void
+feed_held(struct attrib *a)
+{
+	for (size_t i = 0; i < a->npieces; i++)
+		feed(a, a->held + a->pieces[i].at, a->pieces[i].len, a->pieces[i].base, NULL, 0);
+	a->npieces = 0;
+	a->held_len = 0;
+}
+
+size_t
+attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
+    const struct attribution **out)
+{
+	const struct quote_span *q;
+	size_t nq, need;
+
+	a->nout = 0;
+	a->nents = 0;
+	a->text = text;
+	a->len = len;
+	a->base = base;
+	nq = quote_find(a->qf, text, len, &q);
+	need = nq ? attribute(a, q, nq) : 0;
+	if (need == 0) {
+		hold(a, text, len, base);
+	} else {
+		/* the names that matter stand before the last mention's paragraph ends */
+		size_t upto = need;
+
+		while (upto < len && !(text[upto] == '\n' && upto + 1 < len && text[upto + 1] == '\n'))
+			upto++;
+		feed_held(a);
+		feed(a, text, upto, base, q, nq);
+		a->text = text;
+		a->len = len;
+		a->base = base;
+		resolve_all(a);
+	}
+	keep_wanted(a);
 	*out = a->out;
 	return a->nout;
 }

@@ -39,6 +39,7 @@ struct attribution {
 	size_t cue_start, cue_end;              /* equal when no cue */
 	const char *speaker;            /* the canonical name (UTF-8), or NULL */
 	size_t speaker_len;
+	long inherits;          /* the earlier quotation whose speaker this one continues, or -1 */
 };
 
 enum {

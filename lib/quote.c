@@ -224,6 +224,13 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 			}
 		}
 		while (i < pe) {
+			unsigned char c = (unsigned char)t[i];
+
+			/* every double mark starts with one of these bytes */
+			if (c != '"' && c != 0xE2 && c != 0xC2) {
+				i++;
+				continue;
+			}
 			uint32_t cp = char_at(t, pe, i, &n);
 			int q = u_quote(cp);
 
