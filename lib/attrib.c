@@ -15,7 +15,7 @@ extern const size_t data_cues_txt_len;
 /* Word classes of lib/data/cues.txt. */
 enum wclass {
 	W_NONE, W_CUE, W_AUX, W_STOP, W_DEF, W_INDEF, W_MALE, W_FEMALE, W_THING,
-	W_PLURAL, W_FIRST, W_PERSON, W_INTRO, W_ABBR
+	W_PLURAL, W_FIRST, W_PERSON, W_INTRO, W_ABBR, W_MEDIUM, W_LABEL
 };
 
 enum { T_WORD, T_PUNCT, T_QUOTE };
@@ -140,7 +140,8 @@ word_class(const struct attrib *a, const char *s, size_t n)
 		{ "cue", W_CUE }, { "aux", W_AUX }, { "stop", W_STOP }, { "def", W_DEF },
 		{ "indef", W_INDEF }, { "m", W_MALE }, { "f", W_FEMALE }, { "n", W_THING },
 		{ "p", W_PLURAL }, { "i", W_FIRST }, { "person", W_PERSON },
-		{ "intro", W_INTRO }, { "abbr", W_ABBR }
+		{ "intro", W_INTRO }, { "abbr", W_ABBR }, { "medium", W_MEDIUM },
+		{ "label", W_LABEL }
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strlen(map[i].name) == vl && memcmp(map[i].name, v, vl) == 0)
@@ -282,14 +283,31 @@ phrase_after(const struct tok *t, size_t i, size_t n, size_t *end)
 	return j - i;
 }
 
-/* The speaker phrase that ends just before t[j] ("the Russian diplomat" reiterated). */
+/*
+ * The speaker phrase that ends just before t[j] ("the Russian diplomat"
+ * reiterated), over adverbs, an apposition ("Morial, the chief executive
+ * of the league, told") and "who".
+ */
 static size_t
-phrase_before(const struct tok *t, size_t lo, size_t j, size_t *begin)
+phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, size_t *begin)
 {
 	size_t e = j, b;
 
 	while (e > lo && t[e - 1].type == T_WORD && t[e - 1].wc == W_AUX)
 		e--;
+	if (e > lo + 1 && tok_is(a, &t[e - 1], "who") && t[e - 2].type == T_PUNCT && t[e - 2].ch == ',')
+		e -= 2;
+	if (e > lo + 1 && t[e - 1].type == T_PUNCT && (t[e - 1].ch == ',' || t[e - 1].ch == ')')) {
+		uint32_t open = t[e - 1].ch == ')' ? '(' : ',';
+		size_t x = e - 1;
+
+		while (x > lo && e - x < 25 && !(t[x - 1].type == T_PUNCT && t[x - 1].ch == open) &&
+		    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
+			x--;
+		if (x > lo + 1 && t[x - 1].type == T_PUNCT && t[x - 1].ch == open && t[x - 2].type == T_WORD &&
+		    t[x - 2].cap)
+			e = x - 1;
+	}
 	b = e;
 	while (b > lo && e - b < 10 && t[b - 1].type == T_WORD &&
 	    t[b - 1].wc != W_STOP && t[b - 1].wc != W_INTRO && !is_cue(&t[b - 1]))
@@ -298,6 +316,32 @@ phrase_before(const struct tok *t, size_t lo, size_t j, size_t *begin)
 	while (b < e && !opens_mention(&t[b]))
 		b++;
 	*begin = b;
+	return e - b;
+}
+
+/* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
+static size_t
+sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *end)
+{
+	size_t b = ls, e;
+
+	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO)) {
+		size_t c = b;
+
+		while (c < n && c - b < 12 && !(t[c].type == T_PUNCT && t[c].ch == ','))
+			c++;
+		if (c < n && c - b < 12)
+			b = c + 1;
+	}
+	e = b;
+	while (e < n && e - b < 8 && t[e].type == T_WORD && t[e].wc != W_STOP && !is_cue(&t[e]) &&
+	    (t[e].cap || t[e].wc == W_DEF || t[e].wc == W_INDEF || is_pronoun(&t[e]) ||
+	    (e > b && (t[e - 1].wc == W_DEF || t[e - 1].wc == W_INDEF || t[e].wc == W_PERSON))))
+		e++;
+	(void)a;
+	if (e == b || !opens_mention(&t[b]))
+		return 0;
+	*end = e;
 	return e - b;
 }
 
@@ -684,15 +728,21 @@ set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t c
 	f->mend = mend;
 }
 
-/* "...," he said / "...," said the minister / "...," according to X */
+/*
+ * "...," he said / "...," said the minister / "...," according to X /
+ * "...," Flynn, a top surrogate, said / "..." ― Christina Lastra.
+ */
 static struct found
 cue_after(struct attrib *a, const struct tok *t, size_t n)
 {
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t k = 0, e;
+	int dash = 0;
 
-	while (k < n && t[k].type == T_PUNCT && (t[k].ch == ',' || u_isdash(t[k].ch)))
+	while (k < n && t[k].type == T_PUNCT && (t[k].ch == ',' || u_isdash(t[k].ch))) {
+		dash |= u_isdash(t[k].ch);
 		k++;
+	}
 	if (k >= n || t[k].type != T_WORD)
 		return f;
 	if (tok_is(a, &t[k], "according") && k + 1 < n && tok_is(a, &t[k + 1], "to")) {
@@ -705,21 +755,49 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 			set_found(&f, t, k + 1, e, k, k + 1);
 		return f;
 	}
-	if (!opens_mention(&t[k]))
+	if (!opens_mention(&t[k]) || t[k].wc == W_STOP)
 		return f;
-	for (size_t j = k + 1; j < n && j <= k + 8; j++) {
+	/* the speaker, then perhaps an apposition in commas or parentheses, then the cue */
+	size_t np_end = 0, depth = 0;
+
+	for (size_t j = k + 1; j < n && j <= k + 30; j++) {
+		if (t[j].type == T_PUNCT) {
+			if (t[j].ch == '(')
+				depth++;
+			else if (t[j].ch == ')' && depth)
+				depth--;
+			else if (t[j].ch != ',' && t[j].ch != '.' && !u_isdash(t[j].ch))
+				break;
+			if (!np_end)
+				np_end = j;
+			continue;
+		}
 		if (t[j].type != T_WORD)
 			break;
-		if (is_cue(&t[j])) {
-			size_t me = j;
+		if (!np_end && j - k > 8)
+			break;
+		if (is_cue(&t[j]) && depth == 0 && (!np_end || t[j - 1].type == T_PUNCT ||
+		    t[j - 1].wc == W_AUX)) {
+			size_t me = np_end ? np_end : j;
 
 			while (me > k + 1 && t[me - 1].wc == W_AUX)
 				me--;
 			set_found(&f, t, k, me, j, j + 1);
 			return f;
 		}
-		if (t[j].wc == W_STOP)
+		if (!np_end && t[j].wc == W_STOP)
 			break;
+	}
+	/* a signature after a dash: "..." ― Christina Lastra. */
+	if (dash && t[k].cap) {
+		size_t j = k;
+
+		while (j < n && j - k < 6 && t[j].type == T_WORD && t[j].cap)
+			j++;
+		if (j > k && (j == n || t[j].type == T_PUNCT)) {
+			set_found(&f, t, k, j, k, k);
+			f.cs = f.ce = 0;
+		}
 	}
 	return f;
 }
@@ -743,9 +821,24 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 		}
 		if (!is_cue(x))
 			continue;
-		if (phrase_before(t, lo, j - 1, &b) && b < j - 1) {
-			size_t me = j - 1;
+		/* "..., saying, "...": the sentence's subject speaks */
+		size_t xl = x->e - x->s;
 
+		if (xl > 4 && memcmp(a->text + x->e - 3, "ing", 3) == 0 && j >= 2 &&
+		    t[j - 2].type == T_PUNCT && t[j - 2].ch == ',') {
+			if (sentence_subject(a, t, lo, j - 2, &e))
+				set_found(&f, t, lo, e, j - 1, j);
+			if (f.ok && t[f.mb].wc == W_STOP)
+				f.ok = 0;
+			if (f.ok)
+				return f;
+			continue;
+		}
+		if (phrase_before(a, t, lo, j - 1, &b) && b < j - 1) {
+			size_t me = b;
+
+			while (me < j - 1 && t[me].type == T_WORD)
+				me++;
 			while (me > b + 1 && t[me - 1].wc == W_AUX)
 				me--;
 			set_found(&f, t, b, me, j - 1, j);
@@ -815,6 +908,36 @@ set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
 }
 
 /*
+ * A few words in marks with no cue: a title after "'s", "on" or a word
+ * such as "documentary", or between the parts of a name (a nickname); a
+ * scare quote when the words modify a noun ("quack" medical cures), follow
+ * "so-called", or are a lone pronoun; else somebody's words (partial).
+ */
+static enum quote_kind
+short_kind(const struct attrib *a, const struct tok *before, const struct tok *after,
+    int title_case, int pronoun)
+{
+	if (pronoun)
+		return KIND_SCARE;
+	if (title_case && before != NULL && before->type == T_WORD) {
+		size_t n = before->e - before->s;
+		const char *w = a->text + before->s;
+
+		if ((n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+		    (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0) ||
+		    before->wc == W_MEDIUM || tok_is(a, before, "on"))
+			return KIND_TITLE;
+		if (before->cap && after->type == T_WORD && after->cap)
+			return KIND_TITLE;
+	}
+	if (before != NULL && before->wc == W_LABEL)
+		return KIND_SCARE;
+	if (after->type == T_WORD && !after->cap && after->wc == W_NONE)
+		return KIND_SCARE;
+	return KIND_PARTIAL;
+}
+
+/*
  * First pass, without names: the cue, the mention and the kind of each
  * quotation.  Returns where the text stops mattering for resolving the
  * mentions (0: no mention to resolve).
@@ -849,6 +972,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (i + 1 < nq && q[i + 1].start < hi)
 			hi = q[i + 1].start;
 		n = tokenize(a, s->end, hi, t, 40);
+		struct tok after = n ? t[0] : (struct tok){ 0, 0, T_PUNCT, 0, 0, '.' };
+
 		for (size_t k = 0; k < n; k++)
 			if (ends_sentence(t, k, n) || t[k].type == T_QUOTE) {
 				n = k;
@@ -904,7 +1029,10 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		} else if (words >= 4 || (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
 			x.kind = opens ? KIND_DIRECT : KIND_PARTIAL;
 		} else {
-			x.kind = title_case ? KIND_TITLE : KIND_SCARE;
+			x.kind = short_kind(a, n ? &t[n - 1] : NULL, &after, title_case,
+			    words == 1 && x.text_end > x.text_start &&
+			    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
+			    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST);
 		}
 		push_out(a, &x);
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
