@@ -134,6 +134,10 @@ word_class(const struct attrib *a, const char *s, size_t n)
 
 	if (n > 1 && s[n - 1] == '.')
 		n--;
+	if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+		n -= 2;
+	else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0)
+		n -= 4;
 	if (!lexicon_find(a->lx, s, n, &v, &vl))
 		return W_NONE;
 	static const struct { const char *name; enum wclass c; } map[] = {
@@ -309,10 +313,38 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 			e = x - 1;
 	}
 	b = e;
-	while (b > lo && e - b < 10 && t[b - 1].type == T_WORD &&
-	    t[b - 1].wc != W_STOP && t[b - 1].wc != W_INTRO && !is_cue(&t[b - 1]))
+	if (e > lo && is_pronoun(&t[e - 1])) {
+		*begin = e - 1;
+		return 1;
+	}
+	while (b > lo && e - b < 10) {
+		const struct tok *x = &t[b - 1];
+
+		if (x->type != T_WORD || x->wc == W_STOP || x->wc == W_INTRO || is_cue(x) || is_pronoun(x))
+			break;
+		if (x->wc == W_DEF || x->wc == W_INDEF) {
+			b--;
+			break;
+		}
+		if (x->cap || x->wc == W_PERSON || x->wc == W_ABBR) {
+			b--;
+			continue;
+		}
+		/* a lowercase word belongs to a description that a determiner opens */
+		size_t k = b - 1;
+		int det = 0;
+
+		while (k > lo && b - k < 6 && t[k - 1].type == T_WORD && t[k - 1].wc != W_STOP) {
+			if (t[k - 1].wc == W_DEF || t[k - 1].wc == W_INDEF) {
+				det = 1;
+				break;
+			}
+			k--;
+		}
+		if (!det)
+			break;
 		b--;
-	/* "the representative of ...": keep "of"; drop lowercase words before the phrase */
+	}
 	while (b < e && !opens_mention(&t[b]))
 		b++;
 	*begin = b;
@@ -440,6 +472,21 @@ gender_fits(const struct attrib *a, int id, enum wclass pron)
 static int
 focus(const struct attrib *a, size_t pos, enum wclass pron)
 {
+	/* a recent person whose gender the text made plain comes first */
+	if (pron == W_MALE || pron == W_FEMALE) {
+		enum entity_gender want = pron == W_MALE ? GENDER_MALE : GENDER_FEMALE;
+		size_t seen = 0;
+
+		for (size_t i = a->nevents; i > 0 && seen < 6; i--) {
+			const struct event *ev = &a->events[i - 1];
+
+			if (ev->pos >= a->base + pos)
+				continue;
+			seen++;
+			if (a->people[ev->id].type == ENT_PERSON && entity_gender_of(a->ef, ev->id) == want)
+				return ev->id;
+		}
+	}
 	for (size_t i = a->nevents; i > 0; i--) {
 		const struct event *ev = &a->events[i - 1];
 
@@ -848,6 +895,17 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 		if (phrase_after(t, j, n, &e) && e + 1 >= n) {
 			set_found(&f, t, j, e, j - 1, j);
 			return f;
+		}
+		/* "Trump took to Twitter to accuse them of being "duped"" */
+		if (sentence_subject(a, t, lo, j - 1, &e) && (t[lo].cap || is_pronoun(&t[lo]))) {
+			size_t sb = lo;
+
+			while (sb < e && !(t[sb].cap || is_pronoun(&t[sb]) || t[sb].wc == W_DEF))
+				sb++;
+			if (sb < e && t[sb].wc != W_STOP && t[sb].wc != W_INTRO) {
+				set_found(&f, t, sb, e, j - 1, j);
+				return f;
+			}
 		}
 	}
 	return f;
