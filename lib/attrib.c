@@ -965,6 +965,26 @@ set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
 	}
 }
 
+/* `He said:` ending the paragraph before a quotation that opens its own. */
+static struct found
+cue_over_break(struct attrib *a, size_t para_start)
+{
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+	size_t e = para_start, lo, n, ls = 0;
+
+	while (e > 0 && (a->text[e - 1] == '\n' || a->text[e - 1] == ' ' || a->text[e - 1] == '\r' ||
+	    a->text[e - 1] == '\t'))
+		e--;
+	if (e == 0 || a->text[e - 1] != ':')
+		return f;
+	lo = e > 300 ? e - 300 : 0;
+	n = tokenize(a, lo, e - 1, a->toks, MAX_TOKS);
+	for (size_t k = 0; k < n; k++)
+		if (ends_sentence(a->toks, k, n))
+			ls = k + 1;
+	return cue_before(a, a->toks, ls, n);
+}
+
 /*
  * A few words in marks with no cue: a title after "'s", "on" or a word
  * such as "documentary", or between the parts of a name (a nickname); a
@@ -1037,8 +1057,19 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				n = k;
 				break;
 			}
-		if (!(s->flags & QUOTE_REOPENED))
+		if (!(s->flags & QUOTE_REOPENED)) {
 			f = cue_after(a, t, n);
+			/* "“...” for criminal behavior, she said." */
+			for (size_t k = 1; !f.ok && k < n; k++)
+				if (t[k].type == T_PUNCT && t[k].ch == ',' && k + 1 < n &&
+				    (t[k + 1].cap || is_pronoun(&t[k + 1]))) {
+					f = cue_after(a, t + k, n - k);
+					if (f.ok) {
+						f.mb += k;
+						f.mend += k;
+					}
+				}
+		}
 
 		/* else the cue before it, in its sentence */
 		size_t lo = s->para_start;
@@ -1059,6 +1090,19 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':');
 		if (!f.ok && !(s->flags & QUOTE_REOPENED))
 			f = cue_before(a, t, ls, n);
+		if (!f.ok && n == 0 && !(s->flags & QUOTE_REOPENED))
+			f = cue_over_break(a, s->para_start);
+		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED)) {
+			/* words quoted inside a sentence about someone are theirs */
+			size_t e;
+
+			if (sentence_subject(a, t, ls, n, &e) && (is_pronoun(&t[ls]) ||
+			    (t[ls].cap && t[ls].wc == W_NONE)) && t[ls].wc != W_THING &&
+			    t[ls].wc != W_FIRST) {
+				set_found(&f, t, ls, e, ls, ls);
+				f.cs = f.ce = 0;
+			}
+		}
 		if (!f.ok && have_prev && a->out[prev].mention_end > a->out[prev].mention_start &&
 		    ((s->flags & QUOTE_REOPENED) || !sentence_break || ls == n))
 			inherit = 1;
