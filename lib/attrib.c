@@ -28,6 +28,7 @@ struct tok {
 };
 
 #define MAX_TOKS 160
+#define INHERIT_FOCUS (-2)
 
 /* What the document has told of one entity so far. */
 struct person {
@@ -1130,6 +1131,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				need = f.me;
 		} else if (words >= 4 || (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
 			x.kind = opens ? KIND_DIRECT : KIND_PARTIAL;
+			if (n == 0) {
+				/* a paragraph of its own: the person the text is about */
+				x.inherits = INHERIT_FOCUS;
+				if (s->start + 1 > need)
+					need = s->start + 1;
+			}
 		} else {
 			x.kind = short_kind(a, n ? &t[n - 1] : NULL, &after, title_case,
 			    words == 1 && x.text_end > x.text_start &&
@@ -1155,6 +1162,12 @@ resolve_all(struct attrib *a)
 	for (size_t i = 0; i < a->nout; i++) {
 		struct attribution *x = &a->out[i];
 
+		if (x->inherits == INHERIT_FOCUS) {
+			struct resolved r = { focus(a, x->start, W_NONE), 0, 0 };
+
+			set_speaker(a, x, r);
+			continue;
+		}
 		if (x->inherits >= 0) {
 			x->speaker = a->out[x->inherits].speaker;
 			x->speaker_len = a->out[x->inherits].speaker_len;

@@ -39,7 +39,8 @@ struct attribution {
 	size_t cue_start, cue_end;              /* equal when no cue */
 	const char *speaker;            /* the canonical name (UTF-8), or NULL */
 	size_t speaker_len;
-	long inherits;          /* the earlier quotation whose speaker this one continues, or -1 */
+	long inherits;          /* the earlier quotation whose speaker this one continues;
+	                           -1 none; -2 the person the text is about */
 };
 
 enum {
