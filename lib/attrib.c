@@ -262,6 +262,8 @@ ends_sentence(const struct tok *t, size_t i, size_t n)
 {
 	if (t[i].type != T_PUNCT || !(t[i].ch == '.' || t[i].ch == '!' || t[i].ch == '?'))
 		return 0;
+	if (i + 1 < n && t[i + 1].type == T_PUNCT && (t[i + 1].ch == ')' || t[i + 1].ch == ','))
+		return 0;       /* "(D-Md.)" */
 	return i + 1 >= n || t[i + 1].type != T_WORD || t[i + 1].cap;
 }
 
@@ -469,6 +471,23 @@ gender_fits(const struct attrib *a, int id, enum wclass pron)
 	return 1;
 }
 
+/*
+ * Is entity id plausibly a person to refer back to: a known gender, or a
+ * name of two words or more?  Keeps sentence-initial words that the name
+ * finder took for people ("All", "Netflix") out of pronoun resolution.
+ */
+static int
+looks_personal(const struct attrib *a, int id)
+{
+	size_t n;
+	const char *c;
+
+	if (entity_gender_of(a->ef, id) != GENDER_UNKNOWN)
+		return 1;
+	c = entity_canonical(a->ef, id, &n);
+	return c != NULL && memchr(c, ' ', n) != NULL;
+}
+
 /* The person in focus before pos whose gender fits the pronoun. */
 static int
 focus(const struct attrib *a, size_t pos, enum wclass pron)
@@ -493,7 +512,8 @@ focus(const struct attrib *a, size_t pos, enum wclass pron)
 
 		if (ev->pos >= a->base + pos)
 			continue;
-		if (a->people[ev->id].type == ENT_PERSON && gender_fits(a, ev->id, pron))
+		if (a->people[ev->id].type == ENT_PERSON && gender_fits(a, ev->id, pron) &&
+		    looks_personal(a, ev->id))
 			return ev->id;
 	}
 	/* no subject yet: the last person named */
@@ -598,12 +618,15 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 	}
 	if (t[b].wc == W_INDEF)
 		return r;
-	if (t[b].wc == W_DEF) {
+	if (!t[head_e - 1].cap || t[b].wc == W_DEF) {
+		/* "the Russian diplomat", "Obama's former strategist", "the Foreign Minister" */
 		r.id = describe(a, t, b, head_e, t[b].s);
-		if (r.id < 0 && t[b + (head_e - b > 1)].cap) {
-			r.as_written_s = t[b + 1].s;    /* "the White House" */
-			r.as_written_e = he;
-		}
+		if (r.id >= 0 || !t[head_e - 1].cap)
+			return r;
+	}
+	if (t[b].wc == W_DEF) {
+		r.as_written_s = t[b + (head_e - b > 1)].s;    /* "the White House" */
+		r.as_written_e = he;
 		return r;
 	}
 	if (t[b].cap) {
@@ -712,8 +735,20 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
 			p->seen = 1;
 			p->rolelen = 0;
 		}
-		if (en->role_end > en->role_start)
-			note_role(a, p, en->role_start, en->role_end);
+		if (en->role_end > en->role_start) {
+			/* the nationality before the title: "Russian Foreign Minister" */
+			size_t rs = en->role_start;
+
+			if (rs > 2 && a->text[rs - 1] == ' ') {
+				size_t w = rs - 1;
+
+				while (w > 0 && a->text[w - 1] != ' ' && a->text[w - 1] != '\n')
+					w--;
+				if (w < rs - 1 && a->text[w] >= 'A' && a->text[w] <= 'Z')
+					rs = w;
+			}
+			note_role(a, p, rs, en->role_end);
+		}
 		if (en->type != ENT_PERSON || inside_quote(q, nq, &cursor, en->start))
 			continue;
 		size_t s = en->role_end > en->role_start && en->role_start < en->start ? en->role_start : en->start;
@@ -803,7 +838,9 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 			set_found(&f, t, k + 1, e, k, k + 1);
 		return f;
 	}
-	if (!opens_mention(&t[k]) || t[k].wc == W_STOP)
+	/* "panel Chairman Rep. Jason Chaffetz said" opens with a lowercase word */
+	if ((!opens_mention(&t[k]) && !(k + 1 < n && t[k + 1].type == T_WORD && t[k + 1].cap)) ||
+	    t[k].wc == W_STOP || t[k].wc == W_INTRO)
 		return f;
 	/* the speaker, then perhaps an apposition in commas or parentheses, then the cue */
 	size_t np_end = 0, depth = 0;
