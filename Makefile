@@ -3,16 +3,23 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic
-CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib -Ibuild/$(VARIANT)/data
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib
 PREFIX  ?= /usr/local
 BATS    ?= $(shell command -v bats 2>/dev/null || echo "npx --yes bats@1.13.0")
 
 # VARIANT=asan builds the same programs with AddressSanitizer and UBSan
-# into build/asan/bin; the default variant lands in bin/.
+# into build/asan/bin; another name (VARIANT=clang CC=clang) builds into
+# build/NAME/bin; the default variant lands in bin/.
 VARIANT ?= release
 ifeq ($(VARIANT),asan)
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 BINDIR   = build/asan/bin
+else ifeq ($(VARIANT),fuzz)
+SAN      = -fsanitize=fuzzer-no-link,address,undefined
+BINDIR   = build/fuzz/bin
+else ifneq ($(VARIANT),release)
+SAN      =
+BINDIR   = build/$(VARIANT)/bin
 else
 SAN      =
 BINDIR   = bin
@@ -73,6 +80,25 @@ test: all units
 check-asan:
 	$(MAKE) VARIANT=asan CC=clang test
 
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus,
+# against the library built with coverage for the fuzzer.
+FUZZ_SECONDS ?= 60
+FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/bin/%,$(wildcard tests/fuzz/*.c))
+fuzz:
+	$(MAKE) VARIANT=fuzz CC=clang fuzzers
+	for f in $(FUZZERS); do \
+		mkdir -p $$f.corpus; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $$f.corpus examples || exit 1; \
+	done
+fuzzers: $(FUZZERS)
+build/fuzz/bin/%: tests/fuzz/%.c $(OBJDIR)/libntools.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+
+# Every program under valgrind on the example and a hostile stream.
+leakcheck: all
+	sh tools/leakcheck.sh $(BINDIR)
+
 example: all
 	$(BINDIR)/nsplit -u doc examples/rhc-lavrov-mexico.txt
 
@@ -86,4 +112,4 @@ install: all
 clean:
 	rm -rf bin build
 
-.PHONY: all model units test check-asan example bench install clean
+.PHONY: all model units test check-asan fuzz fuzzers leakcheck example bench install clean

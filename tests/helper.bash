@@ -1,0 +1,61 @@
+# Shared set-up for the bats suites: the programs under test on PATH
+# (NTOOLS_BIN, as `make test` and `make check-asan` set it, else ./bin),
+# a scratch directory, and a C locale so that nothing depends on the
+# environment.
+
+ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
+EXAMPLES="$ROOT/examples"
+FIXTURES="$ROOT/tests/fixtures"
+SEED="$EXAMPLES/rhc-lavrov-mexico.txt"
+
+setup() {
+	export PATH="${NTOOLS_BIN:-$ROOT/bin}:$PATH"
+	export LC_ALL=C
+	cd "$BATS_TEST_TMPDIR" || return 1
+}
+
+# col NAME: the values of column NAME of the TSV on stdin, header skipped.
+col() {
+	awk -F'\t' -v name="$1" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+		c { print $c }'
+}
+
+# unescape: undo the TSV escapes \t \n \r \\ on stdin, byte for byte.
+unescape() {
+	awk '{
+		out = ""
+		while ((i = index($0, "\\")) > 0) {
+			out = out substr($0, 1, i - 1)
+			c = substr($0, i + 1, 1)
+			if (c == "t") out = out "\t"
+			else if (c == "n") out = out "\n"
+			else if (c == "r") out = out "\r"
+			else if (c == "\\") out = out "\\"
+			else out = out "\\" c
+			$0 = substr($0, i + 2)
+		}
+		printf "%s", out $0
+	}'
+}
+
+# slice FILE START END: bytes [START, END) of FILE.
+slice() {
+	tail -c +"$(($2 + 1))" "$1" | head -c "$(($3 - $2))"
+}
+
+# doc_bytes FILE: FILE from the byte after its first --- line, where a
+# stream's first document's offsets count from.
+doc_bytes() {
+	local at
+	at=$(grep -a -b -m1 -x -e '---' "$1" | cut -d: -f1)
+	tail -c +"$((at + 5))" "$1"
+}
+
+# programs: the ntools programs that are built, for checks every one must pass.
+programs() {
+	local p
+	for p in nsplit ndate nentity nquote; do
+		command -v "$p" > /dev/null && echo "$p"
+	done
+}

@@ -1,0 +1,151 @@
+/* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon. */
+#include <string.h>
+
+#include "calendar.h"
+#include "check.h"
+#include "docdate.h"
+#include "hash.h"
+#include "lexicon.h"
+#include "tsv.h"
+#include "utf8.h"
+
+static void
+test_utf8(void)
+{
+	uint32_t cp;
+
+	CHECK(utf8_decode("\xc3\xa9", 2, &cp) == 2 && cp == 0xE9);
+	CHECK(utf8_decode("\xe2\x80\x9c", 3, &cp) == 3 && cp == 0x201C);
+	CHECK(utf8_decode("\xe2\x80", 2, &cp) == 1 && cp == U_REPLACEMENT);    /* truncated */
+	CHECK(utf8_decode("\xc0\x80", 2, &cp) == 1 && cp == U_REPLACEMENT);    /* overlong */
+	CHECK(utf8_decode("\xed\xa0\x80", 3, &cp) == 1 && cp == U_REPLACEMENT); /* surrogate */
+	CHECK(utf8_decode("\xff", 1, &cp) == 1 && cp == U_REPLACEMENT);
+	CHECK(utf8_decode_back("a\xc3\xa9", 3, &cp) == 2 && cp == 0xE9);
+	CHECK(utf8_decode_back("a\xa9", 2, &cp) == 1 && cp == U_REPLACEMENT);
+	CHECK(u_isupper(0xC9) && u_islower(0xE9) && u_tolower(0xC9) == 0xE9);   /* É é */
+	CHECK(u_isupper(0x160) && u_tolower(0x160) == 0x161);   /* Š š */
+	CHECK(u_isupper(0x141) && u_tolower(0x141) == 0x142);   /* Ł ł */
+	CHECK(u_isupper(0x218) && u_toupper(0x219) == 0x218);   /* Ș ș */
+	CHECK(u_isupper(0x394) && u_tolower(0x394) == 0x3B4);   /* Δ δ */
+	CHECK(u_isupper(0x416) && u_tolower(0x416) == 0x436);   /* Ж ж */
+	CHECK(u_isupper(0x401) && u_tolower(0x401) == 0x451);   /* Ё ё */
+	CHECK(u_isalpha(0x4E2D) && !u_isupper(0x4E2D));         /* 中 */
+	CHECK(!u_isalpha('1') && !u_isalpha(0xD7) && !u_isalpha(0x2014));
+	CHECK(u_isspace(0xA0) && u_isspace(0x2009) && !u_isspace('x'));
+	CHECK(u_isdash(0x2014) && u_isdash('-') && !u_isdash('_'));
+	CHECK(u_quote(0x201C) & U_QUOTE_OPENS);
+	CHECK((u_quote(0x201D) & (U_QUOTE_OPENS | U_QUOTE_CLOSES)) == U_QUOTE_CLOSES);
+	CHECK(u_quote(0xAB) & U_QUOTE_DOUBLE);
+	CHECK(u_quote(0x2019) & U_QUOTE_SINGLE);
+	CHECK(u_quote('x') == 0);
+}
+
+static void
+test_tsv(void)
+{
+	char s[] = "a\\tb\\nc\\\\d\\re\\q";
+	size_t n = tsv_unescape(s, strlen(s));
+
+	CHECK(n == 11 && memcmp(s, "a\tb\nc\\d\re\\q", 11) == 0);
+}
+
+static void
+test_hash(void)
+{
+	char hex[17];
+
+	/* Ids must never change between versions: these are fixed. */
+	hash_hex(hash64("", 0), hex);
+	CHECK(strlen(hex) == 16);
+	CHECK(hash64("abc", 3) != hash64("abd", 3));
+	CHECK(hash64("abcdefgh1", 9) != hash64("abcdefgh2", 9));
+	CHECK(hash64("abcdefgh", 8) != hash64("abcdefgh\0", 9));
+}
+
+static void
+test_calendar(void)
+{
+	int y, m, d, wy, w;
+
+	CHECK(month_from_name("February", 8) == 2 && month_from_name("feb", 3) == 2);
+	CHECK(month_from_name("Sept", 4) == 9 && month_from_name("Ma", 2) == 0);
+	CHECK(month_from_name("Marc", 4) == 0 && month_from_name("MAY", 3) == 5);
+	CHECK(weekday_from_name("Thursday", 8) == 3 && weekday_from_name("Thurs", 5) == 3);
+	CHECK(weekday_from_name("Sun", 3) == 6 && weekday_from_name("Sunny", 5) == -1);
+	CHECK(weekday_of(2020, 2, 7) == 4);     /* a Friday */
+	CHECK(days_in_month(2020, 2) == 29 && days_in_month(1900, 2) == 28 && days_in_month(2000, 2) == 29);
+	civil_from_days(days_from_civil(2020, 2, 7) + 6, &y, &m, &d);
+	CHECK(y == 2020 && m == 2 && d == 13);
+	civil_from_days(days_from_civil(1987, 12, 31) + 1, &y, &m, &d);
+	CHECK(y == 1988 && m == 1 && d == 1);
+	iso_week(2020, 2, 7, &wy, &w);
+	CHECK(wy == 2020 && w == 6);
+	iso_week(2021, 1, 1, &wy, &w);
+	CHECK(wy == 2020 && w == 53);
+}
+
+static int
+parses(const char *s, enum date_order order, const struct ymd *hint, const char *want)
+{
+	struct ymd d;
+	char out[11];
+	size_t k = date_parse(s, strlen(s), order, hint, &d);
+
+	if (!want)
+		return k == 0;
+	return k > 0 && ymd_format(&d, out) && strcmp(out, want) == 0;
+}
+
+static void
+test_docdate(void)
+{
+	struct ymd feb7 = {0, 2, 7}, d;
+
+	CHECK(parses("07/02/2020", ORDER_DMY, NULL, "2020-02-07"));
+	CHECK(parses("07/02/2020", ORDER_MDY, NULL, "2020-07-02"));
+	CHECK(parses("07/02/2020", ORDER_MDY, &feb7, "2020-02-07"));
+	CHECK(parses("13/03/1987", ORDER_MDY, NULL, "1987-03-13"));
+	CHECK(parses("2020-02-07", ORDER_MDY, NULL, "2020-02-07"));
+	CHECK(parses("February 7, 2020", ORDER_DMY, NULL, "2020-02-07"));
+	CHECK(parses("Feb. 7, 2020", ORDER_DMY, NULL, "2020-02-07"));
+	CHECK(parses("7 Feb 2020", ORDER_DMY, NULL, "2020-02-07"));
+	CHECK(parses("7th of February 2020", ORDER_DMY, NULL, "2020-02-07"));
+	CHECK(parses("Friday, February 7, 2020", ORDER_DMY, NULL, "2020-02-07"));
+	CHECK(parses("31/02/2020", ORDER_DMY, NULL, NULL));
+	CHECK(parses("2020-13-01", ORDER_DMY, NULL, NULL));
+	CHECK(parses("1/2", ORDER_DMY, NULL, NULL));
+	CHECK(parses("May I", ORDER_DMY, NULL, NULL));
+	CHECK(date_parse("February 7 (RHC)", 16, ORDER_DMY, NULL, &d) == 10 &&
+	    d.year == 0 && d.month == 2 && d.day == 7);
+	CHECK(ymd_read_iso("2020-02-07", 10, &d) && d.day == 7);
+	CHECK(!ymd_read_iso("2020-02-30", 10, &d));
+}
+
+static void
+test_lexicon(void)
+{
+	static const unsigned char data[] = "# comment\nU.S.\tUnited States\nParis\nU.S.\tshadowed\nÉcole\tx\n";
+	struct lexicon *lx = lexicon_build(data, sizeof data - 1, LEX_FOLD_CASE);
+	const char *v;
+	size_t n;
+
+	CHECK(lexicon_find(lx, "U.S.", 4, &v, &n) && n == 13 && memcmp(v, "United States", 13) == 0);
+	CHECK(lexicon_find(lx, "u.s.", 4, &v, &n));
+	CHECK(lexicon_find(lx, "PARIS", 5, &v, &n) && n == 0);
+	CHECK(lexicon_find(lx, "\xc3\xa9" "cole", 6, NULL, NULL));
+	CHECK(!lexicon_find(lx, "# comment", 9, NULL, NULL));
+	CHECK(!lexicon_find(lx, "Pari", 4, NULL, NULL));
+	lexicon_free(lx);
+}
+
+int
+main(void)
+{
+	test_utf8();
+	test_tsv();
+	test_hash();
+	test_calendar();
+	test_docdate();
+	test_lexicon();
+	return check_result("foundation_test");
+}

@@ -1,0 +1,51 @@
+#!/bin/sh
+# bench.sh [MB]: throughput and peak memory of each built program beside
+# `wc -w`, on the same stream in the same run (timings on a shared
+# machine are noisy: the ratio is the figure to quote).  The stream is
+# made from the shared Reuters corpus when it is there, else from the
+# example article repeated.  Peak memory is measured at two sizes, to
+# show that it does not grow with the stream.
+set -eu
+mb=${1:-100}
+bindir=${BINDIR:-bin}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+make_stream() {         # make_stream MB FILE
+	if [ -x ../shared/corpus/grow ] && command -v python3 > /dev/null; then
+		../shared/corpus/grow "$1" "$2"
+	else
+		: > "$2"
+		while [ "$(wc -c < "$2")" -lt $(($1 * 1000000)) ]; do
+			cat examples/rhc-lavrov-mexico.txt examples/rhc-lavrov-mexico.txt \
+			    examples/rhc-lavrov-mexico.txt examples/rhc-lavrov-mexico.txt >> "$2"
+			printf '\n---\n' >> "$2"
+		done
+	fi
+}
+
+# run_timed CMD...: seconds and peak KiB of CMD reading the stream.
+run_timed() {
+	/usr/bin/time -f '%e %M' -o "$tmp/t" "$@" < "$tmp/stream" > /dev/null
+	cat "$tmp/t"
+}
+
+make_stream 10 "$tmp/small"
+make_stream "$mb" "$tmp/stream"
+bytes=$(wc -c < "$tmp/stream")
+echo "stream: $bytes bytes"
+printf '%-8s %9s %9s %10s %13s\n' program MB/s time/wc 'peak MiB' 'peak@10MB MiB'
+set -- $(run_timed wc -w)
+wc_s=$1
+printf '%-8s %9.1f %9.2f %10.1f\n' 'wc -w' "$(echo "$bytes / 1000000 / $wc_s" | bc -l)" 1 "$(echo "$2 / 1024" | bc -l)"
+for prog in nsplit ndate nentity nquote; do
+	[ -x "$bindir/$prog" ] || continue
+	set -- $(run_timed wc -w)
+	wc_s=$1
+	set -- $(run_timed "$bindir/$prog")
+	s=$1 peak=$2
+	small=$(/usr/bin/time -f '%M' "$bindir/$prog" < "$tmp/small" 2>&1 > /dev/null | tail -1)
+	printf '%-8s %9.1f %9.2f %10.1f %13.1f\n' "$prog" \
+		"$(echo "$bytes / 1000000 / $s" | bc -l)" "$(echo "$s / $wc_s" | bc -l)" \
+		"$(echo "$peak / 1024" | bc -l)" "$(echo "$small / 1024" | bc -l)"
+done
