@@ -1190,6 +1190,140 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 	return need;
 }
 
+/* Is there a paragraph break between byte offsets a and b? */
+static int
+breaks_between(const struct attrib *a, size_t from, size_t to)
+{
+	const char *p = memchr(a->text + from, '\n', to - from);
+
+	while (p != NULL) {
+		size_t i = (size_t)(p - a->text) + 1;
+
+		while (i < to && (a->text[i] == ' ' || a->text[i] == '\t' || a->text[i] == '\r'))
+			i++;
+		if (i < to && a->text[i] == '\n')
+			return 1;
+		p = i < to ? memchr(a->text + i, '\n', to - i) : NULL;
+	}
+	return 0;
+}
+
+static int
+is_say(const struct attrib *a, const struct tok *t)
+{
+	return tok_is(a, t, "said") || tok_is(a, t, "says") || tok_is(a, t, "say") ||
+	    tok_is(a, t, "told") || tok_is(a, t, "tells");
+}
+
+/*
+ * Indirect speech in sentences without marks: "Lavrov said (that) both
+ * nations ..." and "..., another source said."  The span is the reported
+ * clause.  Returns the new need (see attribute).
+ */
+static size_t
+find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t need)
+{
+	struct tok *t = a->toks;
+	size_t pos = 0, qi = 0;
+
+	while (pos < a->len) {
+		size_t hi = pos + 3000 < a->len ? pos + 3000 : a->len;
+		size_t n = tokenize(a, pos, hi, t, MAX_TOKS), k;
+
+		if (n == 0)
+			break;
+		for (k = 0; k < n; k++)
+			if (ends_sentence(t, k, n) || (k + 1 < n && breaks_between(a, t[k].e, t[k + 1].s)))
+				break;
+		if (k == n && hi < a->len && n == MAX_TOKS) {
+			pos = t[n - 1].e;       /* too long a sentence: skip it */
+			continue;
+		}
+		size_t end = k < n ? k : n - 1, ss = t[0].s, se = t[end].e;
+
+		pos = se;
+		while (qi < nq && q[qi].end <= ss)
+			qi++;
+		if (qi < nq && q[qi].start < se)
+			continue;       /* marks: the quotation finder's business */
+		size_t last = k < n ? k : n;    /* tokens [0, last) before the full stop */
+		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+		size_t cs = 0, ce = 0;
+
+		for (size_t j = 1; j + 1 < last && !f.ok; j++) {
+			if (!is_cue(&t[j]))
+				continue;
+			size_t b, c = j + 1;
+
+			if (tok_is(a, &t[c], "that"))
+				c++;
+			else if (!is_say(a, &t[j]) || t[c].type != T_WORD)
+				continue;
+			else if (tok_is(a, &t[j], "told") || tok_is(a, &t[j], "tells")) {
+				/* "told reporters (that) ..." */
+				while (c < last && c < j + 4 && t[c].type == T_WORD && !tok_is(a, &t[c], "that"))
+					c++;
+				if (c < last && tok_is(a, &t[c], "that"))
+					c++;
+			}
+			if (c >= last || !phrase_before(a, t, 0, j, &b) || b >= j)
+				continue;
+			size_t me = b;
+
+			while (me < j && t[me].type == T_WORD)
+				me++;
+			while (me > b + 1 && t[me - 1].wc == W_AUX)
+				me--;
+			set_found(&f, t, b, me, j, j + 1);
+			cs = t[c].s;
+			ce = t[last - 1].e;
+		}
+		/* "..., another source said." */
+		if (!f.ok && last >= 4 && is_cue(&t[last - 1]) && is_say(a, &t[last - 1])) {
+			size_t b;
+
+			if (phrase_before(a, t, 0, last - 1, &b) && b > 1 && t[b - 1].type == T_PUNCT &&
+			    t[b - 1].ch == ',') {
+				set_found(&f, t, b, last - 1, last - 1, last);
+				cs = t[0].s;
+				ce = t[b - 2].e;
+			}
+		}
+		if (!f.ok || ce <= cs)
+			continue;
+		struct attribution x;
+
+		memset(&x, 0, sizeof x);
+		x.start = x.text_start = cs;
+		x.end = x.text_end = ce;
+		x.kind = KIND_INDIRECT;
+		x.mention_start = f.ms;
+		x.mention_end = f.me;
+		x.cue_start = f.cs;
+		x.cue_end = f.ce;
+		x.inherits = -1;
+		push_out(a, &x);
+		if (f.me > need)
+			need = f.me;
+	}
+	return need;
+}
+
+static void
+sort_by_start(struct attrib *a)
+{
+	for (size_t i = 1; i < a->nout; i++) {
+		struct attribution x = a->out[i];
+		size_t j = i;
+
+		while (j > 0 && a->out[j - 1].start > x.start) {
+			a->out[j] = a->out[j - 1];
+			j--;
+		}
+		a->out[j] = x;
+	}
+}
+
 /* Second pass: the speakers' names. */
 static void
 resolve_all(struct attrib *a)
@@ -1324,6 +1458,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	a->base = base;
 	nq = quote_find(a->qf, text, len, &q);
 	need = nq ? attribute(a, q, nq) : 0;
+	if (a->flags & ATTRIB_INDIRECT)
+		need = find_indirect(a, q, nq, need);
 	if (need == 0) {
 		hold(a, text, len, base);
 	} else {
@@ -1340,6 +1476,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		resolve_all(a);
 	}
 	keep_wanted(a);
+	if (a->flags & ATTRIB_INDIRECT)
+		sort_by_start(a);
 	*out = a->out;
 	return a->nout;
 }

@@ -252,7 +252,8 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 					i = j < pe ? j + 1 : pe;
 					continue;
 				}
-				if (after == 0 || u_isspace(after) ||
+				/* French « » take a space inside; other marks do not */
+				if (after == 0 || (u_isspace(after) && cp != 0xAB && cp != 0xBB) ||
 				    (cp == '"' && u_isdigit(before))) {
 					i += n;     /* a stray or inch mark */
 					continue;
