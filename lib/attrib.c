@@ -1003,6 +1003,16 @@ set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
 	}
 }
 
+/* Does the span starting at start go on in the next paragraph? */
+static int
+q_goes_on(const struct quote_span *q, size_t nq, size_t start)
+{
+	for (size_t i = 0; i < nq; i++)
+		if (q[i].start == start)
+			return (q[i].flags & QUOTE_GOES_ON) != 0;
+	return 0;
+}
+
 /* `He said:` ending the paragraph before a quotation that opens its own. */
 static struct found
 cue_over_break(struct attrib *a, size_t para_start)
@@ -1095,7 +1105,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				n = k;
 				break;
 			}
-		if (!(s->flags & QUOTE_REOPENED)) {
+		{
 			f = cue_after(a, t, n);
 			/* "“...” for criminal behavior, she said." */
 			for (size_t k = 1; !f.ok && k < n; k++)
@@ -1130,7 +1140,15 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			f = cue_before(a, t, ls, n);
 		if (!f.ok && n == 0 && !(s->flags & QUOTE_REOPENED))
 			f = cue_over_break(a, s->para_start);
-		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED)) {
+		int title_case;
+		size_t words = count_words(a->text + x.text_start, x.text_end - x.text_start, &title_case);
+		int is_pron = words == 1 && x.text_end > x.text_start &&
+		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
+		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST;
+		enum quote_kind short_k = words < 4 ?
+		    short_kind(a, n ? &t[n - 1] : NULL, &after, title_case, is_pron) : KIND_PARTIAL;
+
+		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
 			/* words quoted inside a sentence about someone are theirs */
 			size_t e;
 
@@ -1144,9 +1162,6 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (!f.ok && have_prev && a->out[prev].mention_end > a->out[prev].mention_start &&
 		    ((s->flags & QUOTE_REOPENED) || !sentence_break || ls == n))
 			inherit = 1;
-
-		int title_case;
-		size_t words = count_words(a->text + x.text_start, x.text_end - x.text_start, &title_case);
 
 		x.inherits = -1;
 		if (inherit) {
@@ -1175,16 +1190,27 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 					need = s->start + 1;
 			}
 		} else {
-			x.kind = short_kind(a, n ? &t[n - 1] : NULL, &after, title_case,
-			    words == 1 && x.text_end > x.text_start &&
-			    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
-			    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST);
+			x.kind = short_k;
 		}
 		push_out(a, &x);
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
 			prev = a->nout - 1;
 			have_prev = 1;
 			prev_para = s->para_start;
+		}
+	}
+	/* a quotation over paragraphs takes its cue from wherever it stands */
+	for (size_t i = a->nout; i > 1; i--) {
+		struct attribution *x = &a->out[i - 2], *y = &a->out[i - 1];
+
+		if (x->mention_end == x->mention_start && x->inherits < 0 &&
+		    y->mention_end > y->mention_start &&
+		    q_goes_on(q, nq, x->start)) {
+			x->mention_start = y->mention_start;
+			x->mention_end = y->mention_end;
+			x->cue_start = y->cue_start;
+			x->cue_end = y->cue_end;
+			x->inherits = (long)(i - 1);
 		}
 	}
 	return need;
@@ -1333,15 +1359,12 @@ resolve_all(struct attrib *a)
 	for (size_t i = 0; i < a->nout; i++) {
 		struct attribution *x = &a->out[i];
 
+		if (x->inherits >= 0)
+			continue;
 		if (x->inherits == INHERIT_FOCUS) {
 			struct resolved r = { focus(a, x->start, W_NONE), 0, 0 };
 
 			set_speaker(a, x, r);
-			continue;
-		}
-		if (x->inherits >= 0) {
-			x->speaker = a->out[x->inherits].speaker;
-			x->speaker_len = a->out[x->inherits].speaker_len;
 			continue;
 		}
 		if (x->mention_end <= x->mention_start)
@@ -1352,6 +1375,23 @@ resolve_all(struct attrib *a)
 		set_speaker(a, x, r);
 		if (r.id >= 0)
 			add_event(a, x->mention_start, r.id);
+	}
+	/* continuations, backwards so that a chain of forward references resolves */
+	for (size_t i = a->nout; i > 0; i--) {
+		struct attribution *x = &a->out[i - 1];
+
+		if (x->inherits >= 0 && (size_t)x->inherits > i - 1) {
+			x->speaker = a->out[x->inherits].speaker;
+			x->speaker_len = a->out[x->inherits].speaker_len;
+		}
+	}
+	for (size_t i = 0; i < a->nout; i++) {
+		struct attribution *x = &a->out[i];
+
+		if (x->inherits >= 0 && (size_t)x->inherits < i) {
+			x->speaker = a->out[x->inherits].speaker;
+			x->speaker_len = a->out[x->inherits].speaker_len;
+		}
 	}
 }
 
