@@ -802,6 +802,19 @@ struct found {
 static void
 set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t cb, size_t cend)
 {
+	/* a pronoun is the whole speaker; auxiliaries are not part of one */
+	if (is_pronoun(&t[mb]))
+		mend = mb + 1;
+	while (mend > mb + 1 && t[mend - 1].type == T_WORD && t[mend - 1].wc == W_AUX)
+		mend--;
+	size_t k = mb;
+
+	while (k < mend && t[k].type == T_WORD && (t[k].wc == W_DEF || t[k].wc == W_INDEF))
+		k++;
+	if (k == mend) {
+		f->ok = 0;      /* "a", "his": no speaker */
+		return;
+	}
 	f->ok = 1;
 	f->ms = t[mb].s;
 	f->me = t[mend - 1].e;
@@ -927,12 +940,14 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 			while (me > b + 1 && t[me - 1].wc == W_AUX)
 				me--;
 			set_found(&f, t, b, me, j - 1, j);
-			return f;
+			if (f.ok)
+				return f;
 		}
 		/* inverted: "said Smith:" right before the mark */
 		if (phrase_after(t, j, n, &e) && e + 1 >= n) {
 			set_found(&f, t, j, e, j - 1, j);
-			return f;
+			if (f.ok)
+				return f;
 		}
 		/* "Trump took to Twitter to accuse them of being "duped"" */
 		if (sentence_subject(a, t, lo, j - 1, &e) && (t[lo].cap || is_pronoun(&t[lo]))) {
@@ -942,7 +957,8 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				sb++;
 			if (sb < e && t[sb].wc != W_STOP && t[sb].wc != W_INTRO) {
 				set_found(&f, t, sb, e, j - 1, j);
-				return f;
+				if (f.ok)
+					return f;
 			}
 		}
 	}
@@ -1371,6 +1387,12 @@ resolve_all(struct attrib *a)
 			continue;
 		size_t n = tokenize(a, x->mention_start, x->mention_end, t, 24);
 		struct resolved r = resolve(a, t, 0, n);
+
+		if (x->cue_end == x->cue_start && r.id < 0 && !(n == 1 && is_pronoun(&t[0]))) {
+			/* a sentence's first words, taken without a cue, that name nobody */
+			x->mention_start = x->mention_end = 0;
+			continue;
+		}
 
 		set_speaker(a, x, r);
 		if (r.id >= 0)
