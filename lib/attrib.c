@@ -356,7 +356,8 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 
 /* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
 static size_t
-sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *end)
+sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *begin,
+    size_t *end)
 {
 	size_t b = ls, e;
 
@@ -376,6 +377,7 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 	(void)a;
 	if (e == b || !opens_mention(&t[b]))
 		return 0;
+	*begin = b;
 	*end = e;
 	return e - b;
 }
@@ -924,8 +926,8 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 
 		if (xl > 4 && memcmp(a->text + x->e - 3, "ing", 3) == 0 && j >= 2 &&
 		    t[j - 2].type == T_PUNCT && t[j - 2].ch == ',') {
-			if (sentence_subject(a, t, lo, j - 2, &e))
-				set_found(&f, t, lo, e, j - 1, j);
+			if (sentence_subject(a, t, lo, j - 2, &b, &e))
+				set_found(&f, t, b, e, j - 1, j);
 			if (f.ok && t[f.mb].wc == W_STOP)
 				f.ok = 0;
 			if (f.ok)
@@ -950,16 +952,11 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				return f;
 		}
 		/* "Trump took to Twitter to accuse them of being "duped"" */
-		if (sentence_subject(a, t, lo, j - 1, &e) && (t[lo].cap || is_pronoun(&t[lo]))) {
-			size_t sb = lo;
-
-			while (sb < e && !(t[sb].cap || is_pronoun(&t[sb]) || t[sb].wc == W_DEF))
-				sb++;
-			if (sb < e && t[sb].wc != W_STOP && t[sb].wc != W_INTRO) {
-				set_found(&f, t, sb, e, j - 1, j);
-				if (f.ok)
-					return f;
-			}
+		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b])) &&
+		    t[b].wc != W_STOP && t[b].wc != W_INTRO) {
+			set_found(&f, t, b, e, j - 1, j);
+			if (f.ok)
+				return f;
 		}
 	}
 	return f;
@@ -1166,12 +1163,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 
 		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
 			/* words quoted inside a sentence about someone are theirs */
-			size_t e;
+			size_t b, e;
 
-			if (sentence_subject(a, t, ls, n, &e) && (is_pronoun(&t[ls]) ||
-			    (t[ls].cap && t[ls].wc == W_NONE)) && t[ls].wc != W_THING &&
-			    t[ls].wc != W_FIRST) {
-				set_found(&f, t, ls, e, ls, ls);
+			if (sentence_subject(a, t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
+			    (t[b].cap && t[b].wc == W_NONE)) && t[b].wc != W_THING &&
+			    t[b].wc != W_FIRST) {
+				set_found(&f, t, b, e, b, b);
 				f.cs = f.ce = 0;
 			}
 		}
