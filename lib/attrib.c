@@ -15,7 +15,7 @@ extern const size_t data_cues_txt_len;
 /* Word classes of lib/data/cues.txt. */
 enum wclass {
 	W_NONE, W_CUE, W_AUX, W_STOP, W_DEF, W_INDEF, W_MALE, W_FEMALE, W_THING,
-	W_PLURAL, W_FIRST, W_PERSON, W_INTRO, W_ABBR, W_MEDIUM, W_LABEL
+	W_PLURAL, W_FIRST, W_PERSON, W_INTRO, W_ABBR, W_MEDIUM, W_LABEL, W_BODY
 };
 
 enum { T_WORD, T_PUNCT, T_QUOTE };
@@ -146,7 +146,7 @@ word_class(const struct attrib *a, const char *s, size_t n)
 		{ "indef", W_INDEF }, { "m", W_MALE }, { "f", W_FEMALE }, { "n", W_THING },
 		{ "p", W_PLURAL }, { "i", W_FIRST }, { "person", W_PERSON },
 		{ "intro", W_INTRO }, { "abbr", W_ABBR }, { "medium", W_MEDIUM },
-		{ "label", W_LABEL }
+		{ "label", W_LABEL }, { "body", W_BODY }
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strlen(map[i].name) == vl && memcmp(map[i].name, v, vl) == 0)
@@ -528,6 +528,54 @@ focus(const struct attrib *a, size_t pos, enum wclass pron)
 	return -1;
 }
 
+/* The organisation in focus before pos ("it", "they"). */
+static int
+focus_org(const struct attrib *a, size_t pos)
+{
+	size_t seen = 0;
+
+	for (size_t i = a->nevents; i > 0 && seen < 4; i--) {
+		const struct event *ev = &a->events[i - 1];
+
+		if (ev->pos >= a->base + pos)
+			continue;
+		seen++;
+		if (a->people[ev->id].type == ENT_ORG)
+			return ev->id;
+	}
+	return -1;
+}
+
+/* Does the canonical name of id hold the word t ("the commission")? */
+static int
+name_has(const struct attrib *a, int id, const struct tok *t)
+{
+	size_t n, w = t->e - t->s;
+	const char *c = entity_canonical(a->ef, id, &n);
+
+	for (size_t i = 0; c != NULL && i + w <= n; i++) {
+		if (i > 0 && c[i - 1] != ' ')
+			continue;
+		if (i + w < n && c[i + w] != ' ')
+			continue;
+		size_t k;
+
+		for (k = 0; k < w; k++) {
+			char x = c[i + k], y = a->text[t->s + k];
+
+			if (x >= 'A' && x <= 'Z')
+				x = (char)(x - 'A' + 'a');
+			if (y >= 'A' && y <= 'Z')
+				y = (char)(y - 'A' + 'a');
+			if (x != y)
+				break;
+		}
+		if (k == w)
+			return 1;
+	}
+	return 0;
+}
+
 /* The person a description such as "the Russian diplomat" stands for. */
 static int
 describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
@@ -571,6 +619,22 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 	for (size_t k = b; k < e; k++)
 		if (t[k].wc == W_PERSON)
 			return focus(a, pos, W_NONE);
+	if (e > b && t[e - 1].wc == W_BODY) {
+		/* "the commission": the organisation whose name holds the word */
+		for (size_t i = a->nevents; i > 0; i--) {
+			const struct event *ev = &a->events[i - 1];
+
+			if (ev->pos < a->base + pos && a->people[ev->id].type == ENT_ORG &&
+			    name_has(a, ev->id, &t[e - 1]))
+				return ev->id;
+		}
+		for (size_t i = a->nents; i > 0; i--) {
+			const struct entity *en = &a->ents[i - 1];
+
+			if (en->start < pos && en->type == ENT_ORG && name_has(a, en->id, &t[e - 1]))
+				return en->id;
+		}
+	}
 	return -1;
 }
 
@@ -591,6 +655,8 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 	if (e - b == 1 && is_pronoun(&t[b])) {
 		if (t[b].wc == W_MALE || t[b].wc == W_FEMALE)
 			r.id = focus(a, t[b].s, (enum wclass)t[b].wc);
+		else if (t[b].wc == W_THING || t[b].wc == W_PLURAL)
+			r.id = focus_org(a, t[b].s);
 		return r;
 	}
 	/* "the representative of X" is not X */
@@ -751,7 +817,7 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
 			}
 			note_role(a, p, rs, en->role_end);
 		}
-		if (en->type != ENT_PERSON || inside_quote(q, nq, &cursor, en->start))
+		if ((en->type != ENT_PERSON && en->type != ENT_ORG) || inside_quote(q, nq, &cursor, en->start))
 			continue;
 		size_t s = en->role_end > en->role_start && en->role_start < en->start ? en->role_start : en->start;
 
