@@ -1119,11 +1119,14 @@ cue_over_break(struct attrib *a, size_t para_start)
  * "so-called", or are a lone pronoun; else somebody's words (partial).
  */
 static enum quote_kind
-short_kind(const struct attrib *a, const struct tok *before, const struct tok *after,
-    int title_case, int pronoun)
+short_kind(const struct attrib *a, const struct tok *before2, const struct tok *before,
+    const struct tok *after, int title_case, int pronoun)
 {
 	if (pronoun)
 		return KIND_SCARE;
+	/* "a broadcast of "Fox News Sunday"" */
+	if (title_case && before2 != NULL && before2->wc == W_MEDIUM && tok_is(a, before, "of"))
+		return KIND_TITLE;
 	if (title_case && before != NULL && before->type == T_WORD) {
 		size_t n = before->e - before->s;
 		const char *w = a->text + before->s;
@@ -1225,7 +1228,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
 		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST;
 		enum quote_kind short_k = words < 4 ?
-		    short_kind(a, n ? &t[n - 1] : NULL, &after, title_case, is_pron) : KIND_PARTIAL;
+		    short_kind(a, n > 1 ? &t[n - 2] : NULL, n ? &t[n - 1] : NULL, &after, title_case,
+		    is_pron) : KIND_PARTIAL;
 
 		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
 			/* words quoted inside a sentence about someone are theirs */
@@ -1252,6 +1256,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			x.cue_end = p->cue_end;
 			x.inherits = (long)prev;
 			x.kind = opens ? KIND_DIRECT : p->kind;
+		} else if (f.ok && short_k == KIND_TITLE && f.cs < s->start && f.ce != 0) {
+			x.kind = short_k;       /* a title in a reported sentence */
 		} else if (f.ok) {
 			x.mention_start = f.ms;
 			x.mention_end = f.me;
