@@ -638,6 +638,44 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 	return -1;
 }
 
+/*
+ * The person (else organisation) of this document whose canonical name
+ * ends with the word t, possessive aside; -1 when none or several people.
+ */
+static int
+known_by_last_word(const struct attrib *a, const struct tok *t)
+{
+	size_t w = t->e - t->s;
+	const char *x = a->text + t->s;
+	int found = -1, found_org = -1;
+
+	if (w > 2 && x[w - 2] == '\'' && x[w - 1] == 's')
+		w -= 2;
+	else if (w > 4 && memcmp(x + w - 4, "\xe2\x80\x99s", 4) == 0)
+		w -= 4;
+	if (w < 2)
+		return -1;
+	for (size_t id = 0; id < a->npeople; id++) {
+		const struct person *p = &a->people[id];
+		size_t n;
+		const char *c;
+
+		if (!p->seen || (p->type != ENT_PERSON && p->type != ENT_ORG))
+			continue;
+		c = entity_canonical(a->ef, (int)id, &n);
+		if (c == NULL || n < w || memcmp(c + n - w, x, w) != 0 || (n > w && c[n - w - 1] != ' '))
+			continue;
+		if (p->type == ENT_PERSON) {
+			if (found >= 0 && found != (int)id)
+				return -1;      /* two people share it: leave it */
+			found = (int)id;
+		} else if (found_org < 0) {
+			found_org = (int)id;
+		}
+	}
+	return found >= 0 ? found : found_org;
+}
+
 struct resolved {
 	int id;                 /* the entity, or -1 */
 	size_t as_written_s, as_written_e;      /* a name with no entity behind it */
@@ -683,6 +721,12 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 	if (r.id >= 0) {
 		r.id = a->ents[r.id].id;
 		return r;
+	}
+	if (t[head_e - 1].cap && t[b].wc != W_INDEF) {
+		/* a name the finder missed here but found elsewhere: "Trump" -> "Donald Trump" */
+		r.id = known_by_last_word(a, &t[head_e - 1]);
+		if (r.id >= 0)
+			return r;
 	}
 	if (t[b].wc == W_INDEF)
 		return r;
@@ -826,6 +870,37 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
 	}
 }
 
+/*
+ * A sentence that opens with a name the finder did not mark there but
+ * knows from elsewhere in the document ("Trump said ...").
+ */
+static void
+name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cursor, size_t i)
+{
+	size_t j = i;
+
+	/* only at a sentence's start: after . ! ? or a paragraph break */
+	while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\r'))
+		j--;
+	if (j > 0 && a->text[j - 1] != '.' && a->text[j - 1] != '!' && a->text[j - 1] != '?' &&
+	    !(a->text[j - 1] == '\n' && j > 1 && a->text[j - 2] == '\n'))
+		return;
+	if (inside_quote(q, nq, cursor, i))
+		return;
+	struct tok t[6];
+	size_t hi = i + 80 < a->len ? i + 80 : a->len;
+	size_t n = tokenize(a, i, hi, t, 6), k = 0;
+
+	while (k < n && t[k].type == T_WORD && t[k].cap && t[k].wc == W_NONE)
+		k++;
+	if (k == 0 || k >= n || t[k].type != T_WORD || t[k].cap)
+		return;
+	int id = known_by_last_word(a, &t[k - 1]);
+
+	if (id >= 0)
+		add_event(a, t[0].s, id);
+}
+
 /* Sentences that open with a description ("The Russian diplomat said"). */
 static void
 find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
@@ -835,6 +910,11 @@ find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
 	for (size_t i = 0; i + 4 < a->len; i++) {
 		char c = a->text[i];
 
+		if (c >= 'A' && c <= 'Z' && !(c == 'T' && a->text[i + 1] == 'h' && a->text[i + 2] == 'e' &&
+		    a->text[i + 3] == ' ')) {
+			name_subject(a, q, nq, &cursor, i);
+			continue;
+		}
 		if (c != 'T' || a->text[i + 1] != 'h' || a->text[i + 2] != 'e' || a->text[i + 3] != ' ')
 			continue;
 		if (i > 0 && !(a->text[i - 1] == ' ' || a->text[i - 1] == '\n'))
