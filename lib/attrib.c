@@ -1327,7 +1327,11 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			inherit = 1;
 
 		x.inherits = -1;
-		if (inherit) {
+
+		/* "the so-called "reforms"" are nobody's words, whoever the sentence quotes */
+		int so_called = n > 0 && tok_is(a, &t[n - 1], "so-called") && words < 4;
+
+		if (inherit && (short_k != KIND_TITLE || words >= 4) && !so_called) {
 			const struct attribution *p = &a->out[prev];
 
 			x.mention_start = p->mention_start;
@@ -1336,6 +1340,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			x.cue_end = p->cue_end;
 			x.inherits = (long)prev;
 			x.kind = opens ? KIND_DIRECT : p->kind;
+		} else if (so_called) {
+			x.kind = KIND_SCARE;
 		} else if (f.ok && short_k == KIND_TITLE && f.cs < s->start && f.ce != 0) {
 			x.kind = short_k;       /* a title in a reported sentence */
 		} else if (f.ok) {
