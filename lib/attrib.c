@@ -966,8 +966,12 @@ set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t c
 	f->ok = 1;
 	f->ms = t[mb].s;
 	f->me = t[mend - 1].e;
-	f->cs = t[cb].s;
-	f->ce = t[cend - 1].e;
+	if (cend > cb) {
+		f->cs = t[cb].s;
+		f->ce = t[cend - 1].e;
+	} else {
+		f->cs = f->ce = 0;      /* no cue */
+	}
 	f->mb = mb;
 	f->mend = mend;
 }
