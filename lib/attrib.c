@@ -1311,9 +1311,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		int is_pron = words == 1 && x.text_end > x.text_start &&
 		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
 		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST;
-		enum quote_kind short_k = words < 4 ?
+		enum quote_kind short_k = words < 4 || (words <= 6 && title_case) ?
 		    short_kind(a, n > 1 ? &t[n - 2] : NULL, n ? &t[n - 1] : NULL, &after, title_case,
 		    is_pron) : KIND_PARTIAL;
+
+		if (words >= 4 && short_k == KIND_SCARE)
+			short_k = KIND_PARTIAL;         /* longer names in marks are titles or words */
 
 		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
 			/* words quoted inside a sentence about someone are theirs */
@@ -1356,7 +1359,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			x.kind = opens || f.cs >= s->end ? KIND_DIRECT : KIND_PARTIAL;
 			if (f.me > need)
 				need = f.me;
-		} else if (words >= 4 || (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
+		} else if ((words >= 4 && short_k != KIND_TITLE) ||
+		    (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
 			x.kind = opens ? KIND_DIRECT : KIND_PARTIAL;
 			if (n == 0) {
 				/* a paragraph of its own: the person the text is about */
