@@ -312,8 +312,20 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 		    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
 			x--;
 		if (x > lo + 1 && t[x - 1].type == T_PUNCT && t[x - 1].ch == open && t[x - 2].type == T_WORD &&
-		    t[x - 2].cap)
+		    t[x - 2].cap) {
+			/* "His former partner, Lawrence B. Cummings, called": the name in commas */
+			if (open == ',' && x < e - 1 && t[x].cap && t[x].wc == W_NONE && t[e - 2].cap) {
+				size_t k = x;
+
+				while (k < e - 1 && t[k].type == T_WORD && (t[k].cap || t[k].wc == W_ABBR))
+					k++;
+				if (k == e - 1) {
+					*begin = x;
+					return e - 1 - x;
+				}
+			}
 			e = x - 1;
+		}
 	}
 	b = e;
 	if (e > lo && is_pronoun(&t[e - 1])) {
@@ -1069,6 +1081,15 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				set_found(&f, t, j + 1, e, j - 1, j + 1);
 			return f;
 		}
+		if (j - 1 == lo && x->type == T_WORD && x->wc == W_CUE && x->cap) {
+			/* "Said Ellis: "..."" */
+			if (phrase_after(t, j, n, &e) && e + 1 >= n) {
+				set_found(&f, t, j, e, j - 1, j);
+				if (f.ok)
+					return f;
+			}
+			continue;
+		}
 		if (!is_cue(x))
 			continue;
 		/* "..., saying, "...": the sentence's subject speaks */
@@ -1237,8 +1258,8 @@ short_kind(const struct attrib *a, const struct tok *before2, const struct tok *
 static size_t
 attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 {
-	size_t prev = 0, need = 0;
-	int have_prev = 0;
+	size_t prev = 0, need = 0, last_any = 0;
+	int have_prev = 0, have_any = 0;
 	size_t prev_para = (size_t)-1;
 	struct tok *t = a->toks;
 
@@ -1294,10 +1315,11 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (s->start > lo + 600)
 			lo = s->start - 600;
 		n = tokenize(a, lo, s->start, t, MAX_TOKS);
-		size_t ls = 0;
+		size_t ls = 0, pls = 0;
 
 		for (size_t k = 0; k < n; k++)
 			if (ends_sentence(t, k, n) || (t[k].type == T_PUNCT && t[k].ch == ';')) {
+				pls = ls;
 				ls = k + 1;
 				sentence_break = 1;
 			}
@@ -1332,6 +1354,18 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (!f.ok && have_prev && a->out[prev].mention_end > a->out[prev].mention_start &&
 		    ((s->flags & QUOTE_REOPENED) || !sentence_break || ls == n))
 			inherit = 1;
+		if (!f.ok && !inherit && ls == n && ls > 1 && !(s->flags & QUOTE_REOPENED)) {
+			/* "Schiff said. "The other factor ..."": the sentence before reports */
+			f = cue_before(a, t, pls, ls - 1);
+		}
+		if (!f.ok && !inherit && n == 0 && have_any && s->para_start > a->out[last_any].end &&
+		    s->para_start - a->out[last_any].end < 120 &&
+		    a->out[last_any].mention_end > a->out[last_any].mention_start &&
+		    a->out[last_any].cue_start >= a->out[last_any].end) {
+			/* the paragraph before ended on a quotation and its cue: more of it */
+			prev = last_any;
+			inherit = 1;
+		}
 
 		x.inherits = -1;
 
@@ -1374,6 +1408,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		push_out(a, &x);
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
 			prev = a->nout - 1;
+			last_any = prev;
+			have_any = 1;
 			have_prev = 1;
 			prev_para = s->para_start;
 		}
