@@ -1358,7 +1358,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			/* "Schiff said. "The other factor ..."": the sentence before reports */
 			f = cue_before(a, t, pls, ls - 1);
 		}
-		if (!f.ok && !inherit && n == 0 && have_any && s->para_start > a->out[last_any].end &&
+		if (!f.ok && !inherit && n == 0 && have_any && !(s->flags & QUOTE_GOES_ON) &&
+		    s->para_start > a->out[last_any].end &&
 		    s->para_start - a->out[last_any].end < 120 &&
 		    a->out[last_any].mention_end > a->out[last_any].mention_start &&
 		    a->out[last_any].cue_start >= a->out[last_any].end) {
