@@ -271,8 +271,8 @@ ends_sentence(const struct tok *t, size_t i, size_t n)
 static int
 opens_mention(const struct tok *t)
 {
-	return t->type == T_WORD && (t->cap || is_pronoun(t) || t->wc == W_DEF ||
-	    t->wc == W_INDEF || t->wc == W_PERSON);
+	return t->type == T_WORD &&
+	    (t->cap || is_pronoun(t) || t->wc == W_DEF || t->wc == W_INDEF || t->wc == W_PERSON);
 }
 
 /* The speaker phrase that follows an inverted cue ("said the minister"). */
