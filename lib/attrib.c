@@ -506,21 +506,6 @@ looks_personal(const struct attrib *a, int id)
 static int
 focus(const struct attrib *a, size_t pos, enum wclass pron)
 {
-	/* a recent person whose gender the text made plain comes first */
-	if (pron == W_MALE || pron == W_FEMALE) {
-		enum entity_gender want = pron == W_MALE ? GENDER_MALE : GENDER_FEMALE;
-		size_t seen = 0;
-
-		for (size_t i = a->nevents; i > 0 && seen < 6; i--) {
-			const struct event *ev = &a->events[i - 1];
-
-			if (ev->pos >= a->base + pos)
-				continue;
-			seen++;
-			if (a->people[ev->id].type == ENT_PERSON && entity_gender_of(a->ef, ev->id) == want)
-				return ev->id;
-		}
-	}
 	for (size_t i = a->nevents; i > 0; i--) {
 		const struct event *ev = &a->events[i - 1];
 
