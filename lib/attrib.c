@@ -57,6 +57,8 @@ struct attrib {
 	size_t nevents, capevents;
 	struct attribution *out;
 	size_t nout, capout;
+	size_t *order;          /* out in the order of the text */
+	size_t caporder;
 	char *held;             /* pieces not yet given to the name finder */
 	size_t held_len, held_cap;
 	struct held_piece { size_t at, len, base; } *pieces;
@@ -103,6 +105,7 @@ attrib_free(struct attrib *a)
 	free(a->out);
 	free(a->held);
 	free(a->pieces);
+	free(a->order);
 	free(a);
 }
 
@@ -1475,7 +1478,7 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 			continue;       /* marks: the quotation finder's business */
 		size_t last = k < n ? k : n;    /* tokens [0, last) before the full stop */
 		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
-		size_t cs = 0, ce = 0;
+		size_t cs = 0, ce = 0, e;
 
 		for (size_t j = 1; j + 1 < last && !f.ok; j++) {
 			if (!is_cue(&t[j]))
@@ -1504,6 +1507,16 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 			set_found(&f, t, b, me, j, j + 1);
 			cs = t[c].s;
 			ce = t[last - 1].e;
+		}
+		/* "..., noted NBC's Dante Chinni." */
+		for (size_t j = 2; !f.ok && j + 2 < last; j++) {
+			if (t[j].type != T_PUNCT || t[j].ch != ',' || !is_cue(&t[j + 1]))
+				continue;
+			if (phrase_after(t, j + 2, last, &e) && e == last && t[j + 2].cap) {
+				set_found(&f, t, j + 2, e, j + 1, j + 2);
+				cs = t[0].s;
+				ce = t[j - 1].e;
+			}
 		}
 		/* "..., another source said." */
 		if (!f.ok && last >= 4 && is_cue(&t[last - 1]) && is_say(a, &t[last - 1])) {
@@ -1557,8 +1570,22 @@ resolve_all(struct attrib *a)
 {
 	struct tok t[24];
 
+	/* in the order of the text, so that each speaker is in focus for the next */
+	if (a->nout > a->caporder) {
+		a->caporder = a->nout;
+		a->order = must(realloc(a->order, a->caporder * sizeof *a->order));
+	}
 	for (size_t i = 0; i < a->nout; i++) {
-		struct attribution *x = &a->out[i];
+		size_t j = i;
+
+		while (j > 0 && a->out[a->order[j - 1]].start > a->out[i].start) {
+			a->order[j] = a->order[j - 1];
+			j--;
+		}
+		a->order[j] = i;
+	}
+	for (size_t o = 0; o < a->nout; o++) {
+		struct attribution *x = &a->out[a->order[o]];
 
 		if (x->inherits >= 0)
 			continue;
@@ -1608,11 +1635,13 @@ keep_wanted(struct attrib *a)
 {
 	size_t k = 0;
 
-	if (a->flags & ATTRIB_ALL)
-		return;
-	for (size_t i = 0; i < a->nout; i++)
-		if (a->out[i].kind != KIND_SCARE && a->out[i].kind != KIND_TITLE)
+	for (size_t i = 0; i < a->nout; i++) {
+		enum quote_kind kd = a->out[i].kind;
+
+		if (((kd != KIND_SCARE && kd != KIND_TITLE) || (a->flags & ATTRIB_ALL)) &&
+		    (kd != KIND_INDIRECT || (a->flags & ATTRIB_INDIRECT)))
 			a->out[k++] = a->out[i];
+	}
 	a->nout = k;
 }
 
@@ -1705,7 +1734,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	a->base = base;
 	nq = quote_find(a->qf, text, len, &q);
 	need = nq ? attribute(a, q, nq) : 0;
-	if (a->flags & ATTRIB_INDIRECT)
+	/* reported speech puts its speakers in focus, shown or not */
+	if (nq || (a->flags & ATTRIB_INDIRECT))
 		need = find_indirect(a, q, nq, need);
 	if (need == 0) {
 		hold(a, text, len, base);
