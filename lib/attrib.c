@@ -144,16 +144,21 @@ word_class(const struct attrib *a, const char *s, size_t n)
 		n -= 4;
 	if (!lexicon_find(a->lx, s, n, &v, &vl))
 		return W_NONE;
-	static const struct { const char *name; enum wclass c; } map[] = {
-		{ "cue", W_CUE }, { "aux", W_AUX }, { "stop", W_STOP }, { "def", W_DEF },
-		{ "indef", W_INDEF }, { "m", W_MALE }, { "f", W_FEMALE }, { "n", W_THING },
-		{ "p", W_PLURAL }, { "i", W_FIRST }, { "person", W_PERSON },
-		{ "intro", W_INTRO }, { "abbr", W_ABBR }, { "medium", W_MEDIUM },
-		{ "label", W_LABEL }, { "body", W_BODY }
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strlen(map[i].name) == vl && memcmp(map[i].name, v, vl) == 0)
-			return map[i].c;
+	/* the class names of cues.txt, told apart by length and first letters */
+	switch (vl) {
+	case 1:
+		return v[0] == 'm' ? W_MALE : v[0] == 'f' ? W_FEMALE : v[0] == 'n' ? W_THING :
+		    v[0] == 'p' ? W_PLURAL : v[0] == 'i' ? W_FIRST : W_NONE;
+	case 3:
+		return v[0] == 'c' ? W_CUE : v[0] == 'a' ? W_AUX : v[0] == 'd' ? W_DEF : W_NONE;
+	case 4:
+		return v[0] == 's' ? W_STOP : v[0] == 'a' ? W_ABBR : v[0] == 'b' ? W_BODY : W_NONE;
+	case 5:
+		return v[0] == 'i' && v[1] == 'n' && v[2] == 'd' ? W_INDEF :
+		    v[0] == 'i' ? W_INTRO : v[0] == 'l' ? W_LABEL : W_NONE;
+	case 6:
+		return v[0] == 'p' ? W_PERSON : v[0] == 'm' ? W_MEDIUM : W_NONE;
+	}
 	return W_NONE;
 }
 
@@ -1448,15 +1453,15 @@ is_say(const struct attrib *a, const struct tok *t)
 /*
  * Indirect speech in sentences without marks: "Lavrov said (that) both
  * nations ..." and "..., another source said."  The span is the reported
- * clause.  Returns the new need (see attribute).
+ * clause, in text[0..limit).  Returns the new need (see attribute).
  */
 static size_t
-find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t need)
+find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t need, size_t limit)
 {
 	struct tok *t = a->toks;
 	size_t pos = 0, qi = 0;
 
-	while (pos < a->len) {
+	while (pos < limit) {
 		size_t hi = pos + 3000 < a->len ? pos + 3000 : a->len;
 		size_t n = tokenize(a, pos, hi, t, MAX_TOKS), k;
 
@@ -1736,7 +1741,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	need = nq ? attribute(a, q, nq) : 0;
 	/* reported speech puts its speakers in focus, shown or not */
 	if (nq || (a->flags & ATTRIB_INDIRECT))
-		need = find_indirect(a, q, nq, need);
+		need = find_indirect(a, q, nq, need,
+		    (a->flags & ATTRIB_INDIRECT) ? len : q[nq - 1].start);
 	if (need == 0) {
 		hold(a, text, len, base);
 	} else {
