@@ -32,6 +32,8 @@ struct alias_table {
 	size_t nacr, acr_cap;
 	char *arena;
 	size_t arena_len, arena_cap;
+	int (*is_first)(void *ctx, const char *s, size_t n);
+	void *first_ctx;
 };
 
 static void *
@@ -68,6 +70,14 @@ alias_free(struct alias_table *a)
 	free(a->acr);
 	free(a->arena);
 	free(a);
+}
+
+void
+alias_first_names(struct alias_table *a, int (*is_first)(void *ctx, const char *s, size_t n),
+    void *ctx)
+{
+	a->is_first = is_first;
+	a->first_ctx = ctx;
 }
 
 void
@@ -176,10 +186,57 @@ initials_match(const char *acr, size_t an, const char *name, size_t nn)
 	return k == an && words >= 2;
 }
 
+/* Whether a and b are the same whatever their case (headlines come in capitals). */
 static int
 same_word(const char *a, size_t an, const char *b, size_t bn)
 {
-	return an == bn && memcmp(a, b, an) == 0;
+	size_t i = 0, j = 0;
+	if (an == bn && memcmp(a, b, an) == 0)
+		return 1;
+	while (i < an && j < bn) {
+		uint32_t c, d;
+		i += utf8_decode(a + i, an - i, &c);
+		j += utf8_decode(b + j, bn - j, &d);
+		if (c != d && u_tolower(c) != u_tolower(d))
+			return 0;
+	}
+	return i == an && j == bn;
+}
+
+/* Whether s has no lower-case letter: a headline's spelling, not a name's. */
+static int
+all_capitals(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += utf8_decode(s + i, n - i, &c);
+		if (u_islower(c))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Keeps the better spelling of entity id's name: the fuller, or the one
+ * not in capitals; the fuller name's type is the entity's.
+ */
+static void
+prefer(struct alias_table *a, int id, enum entity_type t, const char *s, size_t n)
+{
+	size_t len = a->e[id].name_len;
+	int caps = all_capitals(s, n), old_caps = all_capitals(a->arena + a->e[id].name, len);
+	if ((old_caps && !caps) || (caps == old_caps && n > len)) {
+		a->e[id].name = keep(a, s, n, &a->e[id].name_len);
+		if (n > len)
+			a->e[id].type = t;
+	}
+}
+
+/* Whether the one word s is the first of several in name e: "Douglas" of "Douglas & Lomason Co". */
+static int
+first_word_of(const char *s, size_t n, const char *e, size_t en)
+{
+	return en > n + 1 && e[n] == ' ' && same_word(s, n, e, n);
 }
 
 /* Whether every word of the shorter name is a word of the longer, the last words alike. */
@@ -245,8 +302,10 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 			return a->acr[k].id;
 	for (int id = a->n; id-- > 0;) {
 		const char *e = name_of(a, id, &len);
-		if (same_word(e, len, s, n))
+		if (same_word(e, len, s, n)) {
+			prefer(a, id, t, s, n);
 			return id;
+		}
 	}
 	if (t == ENT_PERSON) {
 		for (int id = a->n; id-- > 0;) {
@@ -254,10 +313,26 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 				continue;
 			const char *e = name_of(a, id, &len);
 			if (same_person(s, n, e, len)) {
-				if (n > len)    /* the fuller name becomes the canonical one */
-					a->e[id].name = keep(a, s, n, &a->e[id].name_len);
+				prefer(a, id, t, s, n); /* the fuller name becomes the canonical one */
 				return id;
 			}
+		}
+		/* A company named after people, met again by the first name on its door. */
+		if (!memchr(s, ' ', n))
+			for (int id = a->n; id-- > 0;) {
+				const char *e = name_of(a, id, &len);
+				if (a->e[id].type == ENT_ORG && first_word_of(s, n, e, len))
+					return id;
+			}
+	}
+	/* "Washington" after "George Washington": a person's surname, however tagged. */
+	if (t != ENT_PERSON && a->is_first && !memchr(s, ' ', n) && !alias_is_acronym(s, n)) {
+		for (int id = a->n; id-- > 0;) {
+			const char *e = name_of(a, id, &len);
+			const char *sp = memchr(e, ' ', len);
+			if (a->e[id].type == ENT_PERSON && sp && same_person(s, n, e, len) &&
+			    a->is_first(a->first_ctx, e, (size_t)(sp - e)))
+				return id;
 		}
 	}
 	if (alias_is_acronym(s, n)) {

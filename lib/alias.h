@@ -20,12 +20,23 @@ struct alias_table;
 struct alias_table *alias_new(void);
 void alias_free(struct alias_table *a);
 
+/*
+ * Tells the table how to know a first name (by default it knows none):
+ * a lone word typed otherwise is taken for the surname of a person only
+ * when that person's name begins with one ("Washington" after "MaliVai
+ * Washington" stays a place; after "George Washington", a person).
+ */
+void alias_first_names(struct alias_table *a, int (*is_first)(void *ctx, const char *s, size_t n),
+    void *ctx);
+
 /* Forgets the document's entities. */
 void alias_clear(struct alias_table *a);
 
 /*
  * Resolves a mention s[0..n) of type t to an entity id, making a new
  * entity when none matches.  The table keeps its own copy of names.
+ * The entity's type (alias_type) is that of its fullest mention, which
+ * may differ from t: a name typed once is typed alike.
  */
 int alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n);
 

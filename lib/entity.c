@@ -33,6 +33,9 @@ struct mention {
 	enum entity_type type;
 	int defines;            /* -1, or the mention whose acronym this one is */
 	int id;
+	int dropped;            /* part of a person's role, not a name */
+	size_t role_start, role_end;
+	enum entity_gender gender;      /* what the role implies */
 };
 
 struct entity_finder {
@@ -50,6 +53,7 @@ struct entity_finder {
 	size_t out_cap;
 	struct person *people;
 	size_t people_cap;
+	struct tagger_cache *cache;
 };
 
 static void *
@@ -61,6 +65,12 @@ grow(void *p, size_t size)
 		exit(2);
 	}
 	return q;
+}
+
+static int
+is_first_name(void *gaz, const char *s, size_t n)
+{
+	return (gaz_lookup(gaz, s, n) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) != 0;
 }
 
 struct entity_finder *
@@ -75,7 +85,10 @@ entity_finder_new(void)
 		exit(2);
 	}
 	f->alias = alias_new();
+	alias_first_names(f->alias, is_first_name, f->gaz);
 	f->roles = role_new();
+	f->cache = grow(NULL, sizeof *f->cache);
+	memset(f->cache, 0, sizeof *f->cache);
 	return f;
 }
 
@@ -94,6 +107,7 @@ entity_finder_free(struct entity_finder *f)
 	free(f->m);
 	free(f->out);
 	free(f->people);
+	free(f->cache);
 	free(f);
 }
 
@@ -119,6 +133,13 @@ static const char *const geo_words[] = {
 	"Basin", "Canal", "Channel", "Plateau", "Forest", "Hills", "Range", "Region", NULL
 };
 
+/* Last words that make a name a contest. */
+static const char *const contest_words[] = {
+	"Open", "Cup", "Championship", "Championships", "Classic", "Prix", "Games", "Olympics",
+	"Bowl", "Trophy", "Series", "Marathon", "Rally", "OPEN", "CUP", "CHAMPIONSHIP",
+	"CHAMPIONSHIPS", "CLASSIC", "PRIX", "GAMES", "OLYMPICS", NULL
+};
+
 static int
 in_list(const char *const *list, const char *s, size_t n)
 {
@@ -136,11 +157,19 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	const char *s = text + v[m->first].start;
 	size_t n = v[m->last - 1].end - v[m->first].start;
 	const struct token *last = &v[m->last - 1];
-	unsigned whole = gaz_lookup(f->gaz, s, n);
-	unsigned tail = gaz_lookup(f->gaz, text + last->start, last->end - last->start);
+	/* The tagger's tokens know their own lists; only phrases are looked up again. */
+	unsigned tail = f->doc.t[m->last - 1].gaz;
+	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->gaz, s, n);
 
+	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
+	if (kind != NER_PER && m->last - m->first > 1 &&
+	    in_list(contest_words, text + last->start, last->end - last->start))
+		return ENT_EVENT;
 	switch (kind) {
 	case NER_PER:
+		/* "Johnson Controls Inc" */
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
 		return ENT_PERSON;
 	case NER_ORG:
 		return ENT_ORG;
@@ -151,12 +180,17 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 			return ENT_LOC;
 		if (in_list(geo_words, text + last->start, last->end - last->start))
 			return ENT_LOC;
+		/* "... Agency", "... Council": an organisation however placed. */
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
 		return ENT_GPE;
 	default:
 		if (whole & (GAZ_DEMONYM | GAZ_GROUP))
 			return ENT_NORP;
 		if ((whole | tail) & GAZ_EVENT)
 			return ENT_EVENT;
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
 		return ENT_MISC;
 	}
 }
@@ -174,6 +208,7 @@ add_mention(struct entity_finder *f, size_t first, size_t last, enum entity_type
 	m->type = t;
 	m->defines = defines;
 	m->id = -1;
+	m->dropped = 0;
 }
 
 static int
@@ -181,6 +216,81 @@ token_is(const char *text, const struct token *t, const char *s)
 {
 	size_t n = strlen(s);
 	return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
+}
+
+/*
+ * A headline's capitals hide which of its words are names: a word that
+ * the body of the document gives mostly to a person is one there too
+ * ("MERKEL" after "Angela Merkel").  Other kinds are left to the tagger:
+ * the body's "Bucharest Stock Exchange" does not make a dateline's
+ * "BUCHAREST" an organisation.
+ */
+static void
+retag_headlines(struct entity_finder *f)
+{
+	const struct ner_token *t = f->doc.t;
+	size_t n = f->doc.n, seen = 0;
+	int *tags = f->tags;
+
+	for (size_t i = 0; i < n && seen < 200; i++) {
+		if (!(t[i].flags & TOK_HEADLINE) || !(t[i].flags & TOK_ALPHA))
+			continue;
+		seen++;         /* a document all in capitals has nothing to learn from */
+		unsigned person = 0, other = 0;
+		for (size_t j = 0; j < n; j++) {
+			if ((t[j].flags & TOK_HEADLINE) || t[j].lowh != t[i].lowh)
+				continue;
+			if (tags[j] != NER_O && NER_KIND(tags[j]) == NER_PER)
+				person++;
+			else
+				other++;
+		}
+		if (person <= other)
+			continue;
+		int joins = i > 0 && (t[i - 1].flags & TOK_HEADLINE) && tags[i - 1] != NER_O &&
+		    NER_KIND(tags[i - 1]) == NER_PER && !(t[i].flags & TOK_SENT_START);
+		tags[i] = joins ? NER_INSIDE(NER_PER) : NER_BEGIN(NER_PER);
+		if (i + 1 < n && tags[i + 1] > NER_KINDS && NER_KIND(tags[i + 1]) != NER_PER)
+			tags[i + 1] = NER_BEGIN(NER_KIND(tags[i + 1]));
+	}
+}
+
+/*
+ * Names of several words that the lists know as organisations or events
+ * stay whole and get the lists' kind, when the tagger saw a name there at all: it may have cut
+ * "Community of Latin American and Caribbean States" in two.
+ */
+static void
+keep_listed_phrases(struct entity_finder *f)
+{
+	const struct ner_token *t = f->doc.t;
+	size_t n = f->doc.n;
+	int *tags = f->tags;
+
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].phrase_pos != 1)
+			continue;
+		size_t j = i + 1;
+		while (j < n && t[j].phrase_pos == 2)
+			j++;
+		/* Places are left to the tagger: clubs are named after cities. */
+		int kind = t[i].phrase & GAZ_ORG ? NER_ORG : t[i].phrase & GAZ_EVENT ? NER_MISC : -1;
+		int tagged = 0;
+		for (size_t k = i; k < j; k++)
+			tagged |= tags[k] != NER_O;
+		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
+			continue;
+		/* "Kurdistan Democratic Party": a name running into the phrase takes it in. */
+		size_t from = i;
+		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
+			from--;
+		tags[from] = NER_BEGIN(kind);
+		for (size_t k = from + 1; k < j; k++)
+			tags[k] = NER_INSIDE(kind);
+		if (j < n && tags[j] > NER_KINDS)
+			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
+		i = j - 1;
+	}
 }
 
 /* Mentions from the tags, with acronyms defined in parentheses after a name. */
@@ -208,7 +318,10 @@ collect_mentions(struct entity_finder *f, const char *text)
 		while (b > a && (v[b - 1].flags & TOK_PUNCT) && !token_is(text, &v[b - 1], ")"))
 			b--;
 		if (a < b) {
-			struct mention tmp = { a, b, ENT_MISC, -1, -1 };
+			struct mention tmp;
+			memset(&tmp, 0, sizeof tmp);
+			tmp.first = a;
+			tmp.last = b;
 			add_mention(f, a, b, type_of(f, text, &tmp, kind), -1);
 			/* "Community of ... States (CELAC)": the acronym is another name for it. */
 			if (j + 2 < n && token_is(text, &v[j], "(") && token_is(text, &v[j + 2], ")") &&
@@ -277,40 +390,68 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 		f->tags_cap = n * 2;
 		f->tags = grow(f->tags, f->tags_cap * sizeof *f->tags);
 	}
-	tagger_run(f->model, &f->doc, f->tags, NULL);
+	tagger_run(f->model, &f->doc, f->tags, NULL, f->cache);
+	retag_headlines(f);
+	keep_listed_phrases(f);
 	collect_mentions(f, text);
 
 	if (f->nm > f->out_cap) {
 		f->out_cap = f->nm * 2;
 		f->out = grow(f->out, f->out_cap * sizeof *f->out);
 	}
+	/* Roles first: words of a role ("National Security adviser") are no name. */
 	for (size_t k = 0; k < f->nm; k++) {
 		struct mention *m = &f->m[k];
+		m->role_start = m->role_end = 0;
+		m->gender = GENDER_UNKNOWN;
+		if (m->type != ENT_PERSON ||
+		    !role_before(f->roles, text, v, m->first, &m->role_start, &m->role_end, &m->gender))
+			continue;
+		for (size_t j = k; j-- > 0 && v[f->m[j].last - 1].end > m->role_start;) {
+			struct mention *o = &f->m[j];
+			/* "Washington National Security adviser": the place ends where the role begins. */
+			while (o->last > o->first && v[o->last - 1].end > m->role_start)
+				o->last--;
+			if (o->last == o->first)
+				o->dropped = 1;
+		}
+	}
+	size_t kept = 0;
+	for (size_t k = 0; k < f->nm; k++) {
+		struct mention *m = &f->m[k];
+		if (m->dropped)
+			continue;
 		size_t s = v[m->first].start, e = v[m->last - 1].end;
 		if (m->defines >= 0)
 			alias_define(f->alias, f->m[m->defines].id, text + s, e - s);
 		m->id = alias_resolve(f->alias, m->type, text + s, e - s);
-		struct entity *o = &f->out[k];
+		/*
+		 * A person's name typed otherwise elsewhere takes the entity's
+		 * type; places and organisations keep theirs, as a country's
+		 * name is also its team's.
+		 */
+		enum entity_type et = alias_type(f->alias, m->id);
+		if ((et == ENT_PERSON) != (m->type == ENT_PERSON))
+			m->type = et;
+		struct entity *o = &f->out[kept++];
 		o->start = base + s;
 		o->end = base + e;
 		o->type = m->type;
 		o->id = m->id;
 		o->role_start = o->role_end = 0;
 		if (m->type == ENT_PERSON) {
-			size_t rs, re;
-			enum entity_gender g = GENDER_UNKNOWN;
 			struct person *p = person(f, m->id);
-			if (role_before(f->roles, text, v, m->first, &rs, &re, &g)) {
-				o->role_start = base + rs;
-				o->role_end = base + re;
-				if (g != GENDER_UNKNOWN)
-					p->by_title = g;
+			if (m->role_end > m->role_start) {
+				o->role_start = base + m->role_start;
+				o->role_end = base + m->role_end;
 			}
+			if (m->gender != GENDER_UNKNOWN)
+				p->by_title = m->gender;
 			count_pronouns(f, text, k, p);
 		}
 	}
 	*out = f->out;
-	return f->nm;
+	return kept;
 }
 
 const char *

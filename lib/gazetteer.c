@@ -48,15 +48,39 @@ grow(void *p, size_t size)
 	return q;
 }
 
-/* Folds s[0..n) to lower case into out (4n bytes available); returns its length. */
+/* The letter without its accent, for Latin letters (already lower case). */
+static uint32_t
+unaccent(uint32_t c)
+{
+	static const char latin1[] = "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+	if (c >= 0xE0 && c <= 0xFF && c != 0xF7)
+		return (unsigned char)latin1[c - 0xE0];
+	if (c >= 0x100 && c <= 0x17F) {
+		static const char ext_a[] =
+		    "aaaaaaccccccccddddeeeeeeeeeegggg" "gggghhhhiiiiiiiiiiiijjkkklllllll" "lllnnnnnnnnnoooooooorrrrrrssssss" "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+		return (unsigned char)ext_a[c - 0x100];
+	}
+	return c;
+}
+
+/*
+ * Folds s[0..n) to lower case without accents into out (4n bytes
+ * available); returns its length.  "Nicolás" finds "nicolas".
+ */
 static size_t
 fold(const char *s, size_t n, char *out)
 {
 	size_t o = 0;
 	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
 		uint32_t c;
 		i += utf8_decode(s + i, n - i, &c);
-		o += utf8_encode(u_tolower(c), out + o);
+		o += utf8_encode(unaccent(u_tolower(c)), out + o);
 	}
 	return o;
 }
@@ -67,7 +91,10 @@ hash_bytes(const char *s, size_t n)
 	uint64_t h = 14695981039346656037ull;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-	return h ^ (h >> 29);
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	return h;
 }
 
 static struct slot *
@@ -202,7 +229,7 @@ gaz_new(void)
 {
 	struct gazetteer *g = grow(NULL, sizeof *g);
 	memset(g, 0, sizeof *g);
-	g->mask = (1u << 17) - 1;
+	g->mask = (1u << 19) - 1;      /* room for every list without rehashing */
 	g->slots = grow(NULL, (g->mask + 1) * sizeof *g->slots);
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 

@@ -51,6 +51,29 @@ enum {
 	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE
 };
 
+/* Words recur: their gazetteer bits are remembered by the hash of their bytes. */
+#define MEMO_SIZE 8192
+struct ner_gaz_memo {
+	uint64_t key[MEMO_SIZE];        /* 0: empty */
+	unsigned bits[MEMO_SIZE];
+};
+
+static unsigned
+lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
+{
+	if (!d->memo) {
+		d->memo = grow(NULL, sizeof *d->memo);
+		memset(d->memo, 0, sizeof *d->memo);
+	}
+	uint64_t key = t->wordh | 1;
+	size_t slot = (size_t)(key ^ key >> 31) & (MEMO_SIZE - 1);
+	if (d->memo->key[slot] != key) {
+		d->memo->key[slot] = key;
+		d->memo->bits[slot] = gaz_lookup(g, d->arena + t->low, t->lowlen);
+	}
+	return d->memo->bits[slot];
+}
+
 void
 ner_doc_clear(struct ner_doc *d)
 {
@@ -63,6 +86,7 @@ ner_doc_free(struct ner_doc *d)
 {
 	free(d->t);
 	free(d->arena);
+	free(d->memo);
 	memset(d, 0, sizeof *d);
 }
 
@@ -89,6 +113,14 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 	size_t i = 0, o = 0;
 	char *out = d->arena + d->arena_len;
 	while (i < cap_low) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (o + 1 > cap_low * 2)
+				break;
+			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
 		uint32_t c;
 		size_t l = utf8_decode(s + i, len - i, &c);
 		char buf[4];
@@ -102,6 +134,10 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 	t->lowlen = o;
 	d->arena_len += o;
 	t->lowh = hash_str(F_LOW, out, o);
+	uint64_t h = 14695981039346656037ull;
+	for (size_t k = 0; k < len; k++)
+		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+	t->wordh = h;
 }
 
 /* "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d": kinds of characters, runs collapsed. */
@@ -112,15 +148,49 @@ shape_hash(const char *s, size_t n)
 	size_t o = 0;
 	char last = 0;
 	for (size_t i = 0; i < n && o < sizeof buf;) {
-		uint32_t c;
+		uint32_t c = (unsigned char)s[i];
+		char k;
+		if (c < 0x80) {
+			i++;
+			k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' :
+			    c >= '0' && c <= '9' ? 'd' : (char)c;
+			if (k != last)
+				buf[o++] = k;
+			last = k;
+			continue;
+		}
 		i += utf8_decode(s + i, n - i, &c);
-		char k = u_isupper(c) ? 'X' : u_islower(c) ? 'x' : u_isdigit(c) ? 'd' :
+		k = u_isupper(c) ? 'X' : u_islower(c) ? 'x' : u_isdigit(c) ? 'd' :
 		    u_isalpha(c) ? 'a' : c < 0x80 ? (char)c : '*';
 		if (k != last)
 			buf[o++] = k;
 		last = k;
 	}
 	return hash_str(F_SHAPE, buf, o);
+}
+
+/* Function words, which begin no name even when capitalised. */
+static const char *const closed_words[] = {
+	"the", "a", "an", "in", "on", "at", "but", "and", "or", "it", "he", "she", "they",
+	"we", "i", "this", "that", "these", "those", "for", "with", "by", "as", "if",
+	"when", "after", "before", "its", "his", "her", "their", "there", "some", "all",
+	"of", "to", "from", "while", "although", "however", "also", "not", "no", "other",
+	"more", "most", "what", "who", "which", "where", "why", "how", "mr.", "mrs.",
+	"ms.", "dr.", "is", "was", "are", "were", "be", "has", "have", "had", "said",
+	"says", "our", "my", "your", "you", "do", "does", "did", "so", "than", "then",
+	"one", "two", "three", "four", "five", "only", "over", "under", "about", "into",
+	"since", "until", "because", "meanwhile", "last", "next", "each", "both", NULL
+};
+
+static int
+is_closed(const char *low, size_t n)
+{
+	if (n > 9)
+		return 0;
+	for (const char *const *w = closed_words; *w; w++)
+		if ((*w)[0] == low[0] && strlen(*w) == n && memcmp(*w, low, n) == 0)
+			return 1;
+	return 0;
 }
 
 void
@@ -131,7 +201,15 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 	for (size_t i = 0; i < d->n; i++) {
 		struct ner_token *t = &d->t[i];
 		t->shapeh = shape_hash(t->s, t->len);
-		t->gaz = (t->flags & TOK_ALPHA) ? gaz_lookup(g, d->arena + t->low, t->lowlen) : 0;
+		/*
+		 * Lower-case words matter to the lists only next to capitals
+		 * (the tagger skips the rest): looking them all up would be
+		 * most of the time spent here.
+		 */
+		unsigned near = t->flags | (i > 0 ? d->t[i - 1].flags : 0) |
+		    (i + 1 < d->n ? d->t[i + 1].flags : 0);
+		t->gaz = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
+		t->closed = (t->flags & TOK_UPPER) && is_closed(d->arena + t->low, t->lowlen);
 	}
 	/* Phrases: the longest listed run of 2+ tokens from each start. */
 	for (size_t i = 0; i < d->n; i++) {
@@ -141,7 +219,7 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		unsigned best_bits = 0;
 		for (size_t j = i; j < d->n && j < i + 8; j++) {
 			const struct ner_token *t = &d->t[j];
-			if (len + t->lowlen + 1 > sizeof key)
+			if (len + t->lowlen + 1 > sizeof key || (j > i && (t->flags & TOK_LINE_START)))
 				break;
 			if (j > i)
 				key[len++] = ' ';
@@ -205,31 +283,52 @@ case_flags(unsigned f)
 }
 
 size_t
-feat_static(const struct ner_doc *d, size_t i, uint32_t *out)
+feat_local(const struct ner_doc *d, size_t i, uint32_t *out)
 {
 	const struct ner_token *t = &d->t[i];
 	const char *low = d->arena + t->low;
 	size_t n = 0;
 	unsigned cf = case_flags(t->flags);
-	unsigned pf = i > 0 ? case_flags(d->t[i - 1].flags) : 16;
-	unsigned nf = i + 1 < d->n ? case_flags(d->t[i + 1].flags) : 16;
 
 	out[n++] = F_BIAS;
 	out[n++] = hash_str(F_WORD, t->s, t->len < 64 ? t->len : 64);
 	out[n++] = t->lowh;
 	out[n++] = t->shapeh;
 	out[n++] = mix(F_SHAPE_POS, mix(t->shapeh, cf));
-	out[n++] = mix(F_FLAGS, cf | pf << 5 | nf << 10);
 	out[n++] = mix(F_LEN, t->lowlen < 12 ? (uint32_t)t->lowlen : 12);
 	if (t->flags & TOK_LINE_START)
 		out[n++] = mix(F_LINE, t->shapeh);
-
 	/* Affixes by bytes: a cut inside a character still names it consistently. */
 	for (size_t k = 1; k <= 4 && k < t->lowlen; k++) {
 		out[n++] = hash_str(F_PREFIX * 8 + (uint32_t)k, low, k);
 		out[n++] = hash_str(F_SUFFIX * 8 + (uint32_t)k, low + t->lowlen - k, k);
 	}
+	for (int b = 0; b < GAZ_CLASSES; b++)
+		if (t->gaz & 1u << b) {
+			out[n++] = mix(F_GAZ, (uint32_t)b);
+			out[n++] = mix3(F_GAZ_FLAGS, (uint32_t)b, cf);
+		}
+	return n;
+}
 
+uint64_t
+feat_local_key(const struct ner_doc *d, size_t i)
+{
+	const struct ner_token *t = &d->t[i];
+	unsigned k = case_flags(t->flags) | (t->flags & TOK_LINE_START ? 32 : 0);
+	return t->wordh ^ ((uint64_t)mix(k, t->gaz) << 20);
+}
+
+size_t
+feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
+{
+	const struct ner_token *t = &d->t[i];
+	size_t n = 0;
+	unsigned cf = case_flags(t->flags);
+	unsigned pf = i > 0 ? case_flags(d->t[i - 1].flags) : 16;
+	unsigned nf = i + 1 < d->n ? case_flags(d->t[i + 1].flags) : 16;
+
+	out[n++] = mix(F_FLAGS, cf | pf << 5 | nf << 10);
 	out[n++] = mix(F_LOW_PREV, low_or_edge(d, i, -1));
 	out[n++] = mix(F_LOW_NEXT, low_or_edge(d, i, 1));
 	out[n++] = mix(F_LOW_PREV2, low_or_edge(d, i, -2));
@@ -240,20 +339,13 @@ feat_static(const struct ner_doc *d, size_t i, uint32_t *out)
 	out[n++] = mix3(F_BIGRAM_PREV, low_or_edge(d, i, -1), t->lowh);
 	out[n++] = mix3(F_BIGRAM_NEXT, t->lowh, low_or_edge(d, i, 1));
 	out[n++] = mix3(F_LOW_SHAPE_NEXT, t->lowh, shape_or_edge(d, i, 1));
-
 	for (int b = 0; b < GAZ_CLASSES; b++) {
-		if (t->gaz & 1u << b) {
-			out[n++] = mix(F_GAZ, (uint32_t)b);
-			out[n++] = mix3(F_GAZ_FLAGS, (uint32_t)b, cf);
-		}
 		if (t->phrase & 1u << b)
 			out[n++] = mix3(F_GAZ_POS, (uint32_t)b, (uint32_t)t->phrase_pos);
 		if (i > 0 && (d->t[i - 1].gaz & 1u << b))
 			out[n++] = mix(F_GAZ_PREV, (uint32_t)b);
 		if (i + 1 < d->n && (d->t[i + 1].gaz & 1u << b))
 			out[n++] = mix(F_GAZ_NEXT, (uint32_t)b);
-		if (n + 8 > FEAT_MAX - 4)
-			break;
 	}
 	if (t->doc_class >= 0) {
 		out[n++] = mix(F_DOC, (uint32_t)t->doc_class);

@@ -4,14 +4,22 @@
 #include "perceptron.h"
 
 struct pct_model {
-	uint32_t *keys;         /* open addressing; 0 marks an empty slot */
-	uint32_t *index;        /* slot -> feature number */
+	uint32_t *kv;           /* per slot: the key (0: empty) and its feature number, side by side for the cache */
 	unsigned *counts;       /* while counting: per slot */
 	size_t mask, used;
 	float *w;               /* feature number * PCT_CLASSES + class */
 	double *total;          /* training: sums for averaging */
 	uint32_t *stamp;
 	uint32_t now;
+	/* A loaded model: key and quantised weights side by side, one cache line a feature. */
+	struct packed *pk;
+	size_t pk_mask;
+	float scale;
+};
+
+struct packed {
+	uint32_t key;           /* 0: empty */
+	int16_t w[PCT_CLASSES];
 };
 
 static void *
@@ -36,7 +44,7 @@ static size_t
 slot_of(const struct pct_model *m, uint32_t k)
 {
 	size_t i = (k * 2654435761u) & m->mask;
-	while (m->keys[i] && m->keys[i] != k)
+	while (m->kv[2 * (i)] && m->kv[2 * (i)] != k)
 		i = (i + 1) & m->mask;
 	return i;
 }
@@ -48,8 +56,7 @@ table_init(struct pct_model *m, size_t want)
 	while (cap < want * 2)
 		cap *= 2;
 	m->mask = cap - 1;
-	m->keys = xcalloc(cap, sizeof *m->keys);
-	m->index = xcalloc(cap, sizeof *m->index);
+	m->kv = xcalloc(cap * 2, sizeof *m->kv);
 	m->used = 0;
 }
 
@@ -67,12 +74,12 @@ pct_free(struct pct_model *m)
 {
 	if (!m)
 		return;
-	free(m->keys);
-	free(m->index);
+	free(m->kv);
 	free(m->counts);
 	free(m->w);
 	free(m->total);
 	free(m->stamp);
+	free(m->pk);
 	free(m);
 }
 
@@ -94,8 +101,12 @@ pct_load(const unsigned char *data, size_t len)
 	memcpy(&scale, &sbits, sizeof scale);
 
 	struct pct_model *m = xcalloc(1, sizeof *m);
-	table_init(m, count);
-	m->w = xcalloc(count * PCT_CLASSES, sizeof *m->w);
+	size_t cap = 1024;
+	while (cap < count + count / 2)
+		cap *= 2;
+	m->pk = xcalloc(cap, sizeof *m->pk);
+	m->pk_mask = cap - 1;
+	m->scale = scale;
 	size_t pos = 20;
 	for (size_t n = 0; n < count; n++) {
 		if (pos + 6 > len)
@@ -103,19 +114,19 @@ pct_load(const unsigned char *data, size_t len)
 		uint32_t k = key_of(get_u32(data + pos));
 		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
 		pos += 6;
-		size_t i = slot_of(m, k);
-		if (m->keys[i])
+		size_t i = (k * 2654435761u) & m->pk_mask;
+		while (m->pk[i].key && m->pk[i].key != k)
+			i = (i + 1) & m->pk_mask;
+		if (m->pk[i].key)
 			goto bad;
-		m->keys[i] = k;
-		m->index[i] = (uint32_t)n;
+		m->pk[i].key = k;
 		m->used++;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (!(mask & 1u << c))
 				continue;
 			if (pos + 2 > len)
 				goto bad;
-			int16_t q = (int16_t)(data[pos] | data[pos + 1] << 8);
-			m->w[n * PCT_CLASSES + c] = q * scale;
+			m->pk[i].w[c] = (int16_t)(data[pos] | data[pos + 1] << 8);
 			pos += 2;
 		}
 	}
@@ -128,14 +139,31 @@ bad:
 void
 pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores)
 {
+	if (m->pk) {
+		/* Whole numbers add exactly; the scale comes once at the end. */
+		long sum[PCT_CLASSES] = { 0 };
+		for (size_t j = 0; j < n; j++) {
+			uint32_t k = key_of(f[j]);
+			size_t i = (k * 2654435761u) & m->pk_mask;
+			while (m->pk[i].key && m->pk[i].key != k)
+				i = (i + 1) & m->pk_mask;
+			if (!m->pk[i].key)
+				continue;
+			for (int c = 0; c < PCT_CLASSES; c++)
+				sum[c] += m->pk[i].w[c];
+		}
+		for (int c = 0; c < PCT_CLASSES; c++)
+			scores[c] += (float)sum[c] * m->scale;
+		return;
+	}
 	for (size_t j = 0; j < n; j++) {
 		uint32_t k = key_of(f[j]);
 		size_t i = (k * 2654435761u) & m->mask;
-		while (m->keys[i] && m->keys[i] != k)
+		while (m->kv[2 * (i)] && m->kv[2 * (i)] != k)
 			i = (i + 1) & m->mask;
-		if (!m->keys[i])
+		if (!m->kv[2 * (i)])
 			continue;
-		const float *w = m->w + (size_t)m->index[i] * PCT_CLASSES;
+		const float *w = m->w + (size_t)m->kv[2 * (i) + 1] * PCT_CLASSES;
 		for (int c = 0; c < PCT_CLASSES; c++)
 			scores[c] += w[c];
 	}
@@ -144,15 +172,15 @@ pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores)
 static void
 grow_table(struct pct_model *m)
 {
-	uint32_t *ok = m->keys;
+	uint32_t *ok = m->kv;
 	unsigned *oc = m->counts;
 	size_t old = m->mask + 1;
 	table_init(m, old);
 	m->counts = xcalloc(m->mask + 1, sizeof *m->counts);
 	for (size_t i = 0; i < old; i++)
-		if (ok[i]) {
-			size_t j = slot_of(m, ok[i]);
-			m->keys[j] = ok[i];
+		if (ok[2 * i]) {
+			size_t j = slot_of(m, ok[2 * i]);
+			m->kv[2 * j] = ok[2 * i];
 			m->counts[j] = oc[i];
 			m->used++;
 		}
@@ -166,8 +194,8 @@ pct_count(struct pct_model *m, const uint32_t *f, size_t n)
 	for (size_t j = 0; j < n; j++) {
 		uint32_t k = key_of(f[j]);
 		size_t i = slot_of(m, k);
-		if (!m->keys[i]) {
-			m->keys[i] = k;
+		if (!m->kv[2 * (i)]) {
+			m->kv[2 * (i)] = k;
 			m->used++;
 		}
 		m->counts[i]++;
@@ -180,20 +208,19 @@ pct_count(struct pct_model *m, const uint32_t *f, size_t n)
 void
 pct_keep_frequent(struct pct_model *m, unsigned min)
 {
-	uint32_t *ok = m->keys;
+	uint32_t *ok = m->kv;
 	unsigned *oc = m->counts;
 	size_t old = m->mask + 1, kept = 0;
 
 	for (size_t i = 0; i < old; i++)
-		kept += ok[i] && oc[i] >= min;
-	free(m->index);
+		kept += ok[2 * i] && oc[i] >= min;
 	table_init(m, kept);
 	size_t n = 0;
 	for (size_t i = 0; i < old; i++)
-		if (ok[i] && oc[i] >= min) {
-			size_t j = slot_of(m, ok[i]);
-			m->keys[j] = ok[i];
-			m->index[j] = (uint32_t)n++;
+		if (ok[2 * i] && oc[i] >= min) {
+			size_t j = slot_of(m, ok[2 * i]);
+			m->kv[2 * j] = ok[2 * i];
+			m->kv[2 * (j) + 1] = (uint32_t)n++;
 			m->used++;
 		}
 	free(ok);
@@ -232,9 +259,9 @@ pct_update(struct pct_model *m, const uint32_t *f, size_t n, int truth, int gues
 	for (size_t j = 0; j < n; j++) {
 		uint32_t k = key_of(f[j]);
 		size_t i = slot_of(m, k);
-		if (!m->keys[i])
+		if (!m->kv[2 * (i)])
 			continue;
-		size_t base = (size_t)m->index[i] * PCT_CLASSES;
+		size_t base = (size_t)m->kv[2 * (i) + 1] * PCT_CLASSES;
 		nudge(m, base + (size_t)truth, 1.0f);
 		nudge(m, base + (size_t)guess, -1.0f);
 	}
@@ -280,9 +307,9 @@ pct_save(const struct pct_model *m, FILE *out, float min_abs)
 	float top = 0;
 	size_t count = 0;
 	for (size_t i = 0; i <= m->mask; i++) {
-		if (!m->keys[i])
+		if (!m->kv[2 * (i)])
 			continue;
-		const float *w = m->w + (size_t)m->index[i] * PCT_CLASSES;
+		const float *w = m->w + (size_t)m->kv[2 * (i) + 1] * PCT_CLASSES;
 		int any = 0;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (absf(w[c]) > top)
@@ -298,9 +325,9 @@ pct_save(const struct pct_model *m, FILE *out, float min_abs)
 	    put_u32(out, (uint32_t)count) || put_u32(out, sbits))
 		return -1;
 	for (size_t i = 0; i <= m->mask; i++) {
-		if (!m->keys[i])
+		if (!m->kv[2 * (i)])
 			continue;
-		const float *w = m->w + (size_t)m->index[i] * PCT_CLASSES;
+		const float *w = m->w + (size_t)m->kv[2 * (i) + 1] * PCT_CLASSES;
 		unsigned mask = 0;
 		for (int c = 0; c < PCT_CLASSES; c++)
 			if (absf(w[c]) >= min_abs && round_to(w[c], scale) != 0)
@@ -313,7 +340,7 @@ pct_save(const struct pct_model *m, FILE *out, float min_abs)
 				continue;
 		}
 		unsigned char hdr[2] = { (unsigned char)mask, (unsigned char)(mask >> 8) };
-		if (put_u32(out, m->keys[i]) || fwrite(hdr, 1, 2, out) != 2)
+		if (put_u32(out, m->kv[2 * (i)]) || fwrite(hdr, 1, 2, out) != 2)
 			return -1;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (!(mask & 1u << c))

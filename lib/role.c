@@ -57,6 +57,9 @@ role_before(const struct role_finder *r, const char *text, const struct token *v
 
 	if (i == 0 || (v[i].flags & TOK_SENT_START))
 		return 0;
+	/* "... adviser, John Bolton": a comma may stand between. */
+	if (i > 1 && v[i - 1].end - v[i - 1].start == 1 && text[v[i - 1].start] == ',')
+		i--;
 	/* The longest title that ends at token i-1, within the sentence. */
 	size_t first = i;
 	while (first > 0 && i - first < ROLE_WORDS && !(v[first].flags & TOK_SENT_START) &&

@@ -19,12 +19,22 @@ enum { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_KINDS };
 #define NER_INSIDE(k) (1 + NER_KINDS + (k))
 #define NER_KIND(tag) (((tag) - 1) % NER_KINDS)
 
+/* The summed weights of recently seen words' own features (see feat_local). */
+#define TAGGER_CACHE_SIZE 8192
+struct tagger_cache {
+	uint64_t key[TAGGER_CACHE_SIZE];        /* 0: empty */
+	float score[TAGGER_CACHE_SIZE][PCT_CLASSES];
+};
+
 /*
  * Tags d's tokens into tags[0..d->n).  With gold (training), also
  * updates m towards gold after every token and returns the number of
  * tokens tagged wrong; else returns 0.  d's doc_class fields are set.
+ * cache (zeroed before first use; NULL when training, since the weights
+ * change) saves scoring words again.
  */
-size_t tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold);
+size_t tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
+    struct tagger_cache *cache);
 
 /* Training: counts d's features as the gold tags would make them (see pct_count). */
 void tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold);

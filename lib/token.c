@@ -32,7 +32,24 @@ token_spelling(const char *s, size_t n)
 	int first = 1;
 
 	for (size_t i = 0; i < n;) {
-		uint32_t c;
+		uint32_t c = (unsigned char)s[i];
+		if (c < 0x80) {
+			/* Most text is ASCII: no decoding, no table calls. */
+			i++;
+			if (c >= 'a' && c <= 'z') {
+				f |= TOK_ALPHA | TOK_LOWER;
+			} else if (c >= 'A' && c <= 'Z') {
+				f |= TOK_ALPHA | TOK_UPPER | (first ? TOK_UPPER_INITIAL : 0);
+			} else if (c >= '0' && c <= '9') {
+				f |= TOK_DIGIT;
+			} else if (c == '.') {
+				f |= TOK_PERIOD;
+			} else if (c == '-') {
+				f |= TOK_HYPHEN;
+			}
+			first = 0;
+			continue;
+		}
 		i += utf8_decode(s + i, n - i, &c);
 		if (u_isdigit(c)) {
 			f |= TOK_DIGIT;
@@ -63,11 +80,32 @@ char_at(const char *s, size_t n, size_t i, size_t *len)
 	uint32_t c = 0;
 	size_t l = 0;
 
+	if (i < n && (unsigned char)s[i] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)s[i];
+	}
 	if (i < n)
 		l = utf8_decode(s + i, n - i, &c);
 	if (len)
 		*len = l;
 	return c;
+}
+
+static int
+alnum(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return u_isalnum(c);
+}
+
+static int
+space(uint32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+	return u_isspace(c);
 }
 
 static int
@@ -87,13 +125,13 @@ word_end(const char *s, size_t n, size_t i)
 		c = char_at(s, n, i, &l);
 		if (l == 0)
 			return i;
-		if (u_isalnum(c)) {
+		if (alnum(c)) {
 			prev = c;
 			i += l;
 			continue;
 		}
 		uint32_t next = char_at(s, n, i + l, &l2);
-		if ((c == '-' || c == 0x2010) && u_isalnum(next) && u_isalnum(prev)) {
+		if ((c == '-' || c == 0x2010) && alnum(next) && alnum(prev)) {
 			prev = c;
 			i += l;
 			continue;
@@ -103,6 +141,9 @@ word_end(const char *s, size_t n, size_t i)
 			i += l;
 			continue;
 		}
+		if (c == '$' && i - start <= 3 && u_isupper(prev)) {
+			return i + l;   /* currencies: "C$", "US$", "HK$" */
+		}
 		if (c == '&' && u_isupper(prev) && u_isupper(next) && i - start <= 3) {
 			prev = c;
 			i += l;
@@ -110,7 +151,7 @@ word_end(const char *s, size_t n, size_t i)
 		}
 		if (is_apostrophe(c) && u_isalpha(prev) && u_isalpha(next)) {
 			uint32_t after = char_at(s, n, i + l + l2, NULL);
-			if ((next == 's' || next == 'S') && !u_isalnum(after))
+			if ((next == 's' || next == 'S') && !alnum(after))
 				return i;       /* a possessive: its own token */
 			prev = c;
 			i += l;
@@ -173,11 +214,11 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 			i += l;
 			continue;
 		}
-		if (u_isspace(c) || c == 0) {
+		if (space(c) || c == 0) {
 			i += l;
 			continue;
 		}
-		if (u_isalnum(c)) {
+		if (alnum(c)) {
 			end = word_end(s, n, i);
 		} else {
 			size_t l2;
@@ -185,7 +226,7 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 			end = i + l;
 			if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
 			    tl->n > 0 && tl->v[tl->n - 1].end == start &&
-			    !u_isalnum(char_at(s, n, i + l + l2, NULL)))
+			    !alnum(char_at(s, n, i + l + l2, NULL)))
 				end = i + l + l2;
 		}
 		unsigned f = token_spelling(s + start, end - start);

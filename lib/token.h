@@ -4,7 +4,8 @@
  *
  * Tokens follow the CoNLL conventions the model was trained on:
  * abbreviations keep their periods ("U.S.", "Corp."), hyphenated words
- * and numbers stay whole ("Anglo-Dutch", "1996-08-30", "3,500"), a
+ * and numbers stay whole ("Anglo-Dutch", "1996-08-30", "3,500"), so do
+ * currency signs after capitals ("C$", "HK$"), a
  * possessive 's is a token of its own, and every other punctuation mark
  * is one token.
  */

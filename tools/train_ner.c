@@ -5,7 +5,10 @@
  * and writes the weights file lib/perceptron.h describes.  With DEV, it
  * prints the entity F1 on it after every epoch.
  *
- * Environment: NER_EPOCHS (default 12), NER_MIN_COUNT (default 2).
+ * Environment: NER_EPOCHS (default 12), NER_MIN_COUNT (default 2),
+ * NER_MIN_WEIGHT (weights smaller than this are left out; default 0.01),
+ * NER_CAPITALS (set: every fourth sentence is learnt again in capitals;
+ * better on bare headlines, 0.5 worse on CoNLL dev).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,7 @@
 #include "perceptron.h"
 #include "tagger.h"
 #include "token.h"
+#include "utf8.h"
 
 struct corpus {
 	char *text;             /* every token, NUL-separated */
@@ -66,7 +70,65 @@ new_doc(struct corpus *c)
 }
 
 static void
-read_conll(const char *path, struct corpus *c)
+push_token(struct corpus *c, const char *w, size_t wl, unsigned flags, int gold)
+{
+	if (c->ntok == c->tok_cap) {
+		c->tok_cap = c->tok_cap ? c->tok_cap * 2 : 4096;
+		c->tok_off = xrealloc(c->tok_off, c->tok_cap * sizeof *c->tok_off);
+		c->tok_len = xrealloc(c->tok_len, c->tok_cap * sizeof *c->tok_len);
+		c->flags = xrealloc(c->flags, c->tok_cap * sizeof *c->flags);
+		c->gold = xrealloc(c->gold, c->tok_cap * sizeof *c->gold);
+	}
+	if (c->text_len + wl * 2 + 1 > c->text_cap) {
+		c->text_cap = (c->text_cap + wl * 2 + 1) * 2;
+		c->text = xrealloc(c->text, c->text_cap);
+	}
+	memcpy(c->text + c->text_len, w, wl);
+	c->text[c->text_len + wl] = 0;
+	c->tok_off[c->ntok] = c->text_len;
+	c->tok_len[c->ntok] = wl;
+	c->text_len += wl + 1;
+	c->flags[c->ntok] = token_spelling(w, wl) | flags;
+	c->gold[c->ntok] = gold;
+	c->ntok++;
+}
+
+/*
+ * Headlines come in capitals, and the training set has few: with
+ * NER_CAPITALS every fourth sentence is learnt a second time in
+ * capitals, as a document of its own.
+ */
+static void
+add_capitals(struct corpus *c)
+{
+	size_t ndoc = c->ndoc, sentence = 0;
+	char buf[1024];
+
+	for (size_t k = 0; k < ndoc; k++) {
+		size_t a = c->doc_first[k], b = c->doc_first[k + 1];
+		new_doc(c);
+		for (size_t i = a; i < b; i++) {
+			if (c->flags[i] & TOK_SENT_START)
+				sentence++;
+			if (sentence % 4 != 1)
+				continue;
+			const char *w = c->text + c->tok_off[i];
+			size_t wl = c->tok_len[i], o = 0;
+			for (size_t j = 0; j < wl && o + 4 < sizeof buf;) {
+				uint32_t cp;
+				j += utf8_decode(w + j, wl - j, &cp);
+				o += utf8_encode(u_toupper(cp), buf + o);
+			}
+			push_token(c, buf, o, c->flags[i] & (TOK_SENT_START | TOK_LINE_START), c->gold[i]);
+		}
+	}
+	new_doc(c);
+	c->ndoc--;
+	c->doc_first[c->ndoc] = c->ntok;
+}
+
+static void
+read_conll(const char *path, struct corpus *c, int capitals)
 {
 	FILE *f = fopen(path, "r");
 	char line[4096];
@@ -94,33 +156,16 @@ read_conll(const char *path, struct corpus *c)
 		char *last = strrchr(line, ' ');
 		if (!sp || !last)
 			continue;
-		size_t wl = (size_t)(sp - line);
-		if (c->ntok == c->tok_cap) {
-			c->tok_cap = c->tok_cap ? c->tok_cap * 2 : 4096;
-			c->tok_off = xrealloc(c->tok_off, c->tok_cap * sizeof *c->tok_off);
-			c->tok_len = xrealloc(c->tok_len, c->tok_cap * sizeof *c->tok_len);
-			c->flags = xrealloc(c->flags, c->tok_cap * sizeof *c->flags);
-			c->gold = xrealloc(c->gold, c->tok_cap * sizeof *c->gold);
-		}
-		if (c->text_len + wl + 1 > c->text_cap) {
-			c->text_cap = (c->text_cap + wl + 1) * 2;
-			c->text = xrealloc(c->text, c->text_cap);
-		}
-		memcpy(c->text + c->text_len, line, wl);
-		c->text[c->text_len + wl] = 0;
-		c->tok_off[c->ntok] = c->text_len;
-		c->tok_len[c->ntok] = wl;
-		c->text_len += wl + 1;
-		c->flags[c->ntok] = token_spelling(line, wl) |
-		    (sent_start ? TOK_SENT_START | TOK_LINE_START : 0);
-		c->gold[c->ntok] = tag_of(last + 1);
-		c->ntok++;
+		push_token(c, line, (size_t)(sp - line),
+		    sent_start ? TOK_SENT_START | TOK_LINE_START : 0, tag_of(last + 1));
 		sent_start = 0;
 	}
 	fclose(f);
 	new_doc(c);
 	c->ndoc--;              /* the last entry marks the end */
 	c->doc_first[c->ndoc] = c->ntok;
+	if (capitals)
+		add_capitals(c);
 	/* Headlines as the tokenizer marks them at run time. */
 	struct token *tv = NULL;
 	for (size_t k = 0; k < c->ndoc; k++) {
@@ -188,7 +233,7 @@ evaluate(struct pct_model *m, const struct corpus *c, struct ner_doc *docs)
 	int *tags = xrealloc(NULL, (c->ntok + 1) * sizeof *tags);
 	for (size_t k = 0; k < c->ndoc; k++) {
 		size_t a = c->doc_first[k];
-		tagger_run(m, &docs[k], tags + a, NULL);
+		tagger_run(m, &docs[k], tags + a, NULL, NULL);
 		score_doc(tags + a, c->gold + a, docs[k].n, &s);
 	}
 	free(tags);
@@ -202,6 +247,7 @@ main(int argc, char **argv)
 	struct corpus train, dev;
 	int epochs = getenv("NER_EPOCHS") ? atoi(getenv("NER_EPOCHS")) : 12;
 	unsigned min_count = getenv("NER_MIN_COUNT") ? (unsigned)atoi(getenv("NER_MIN_COUNT")) : 2;
+	float min_abs = getenv("NER_MIN_WEIGHT") ? (float)atof(getenv("NER_MIN_WEIGHT")) : 0.01f;
 	clock_t t0 = clock();
 
 	if (argc < 3 || argc > 4) {
@@ -209,11 +255,11 @@ main(int argc, char **argv)
 		return 2;
 	}
 	struct gazetteer *g = gaz_new();
-	read_conll(argv[1], &train);
+	read_conll(argv[1], &train, getenv("NER_CAPITALS") != NULL);
 	struct ner_doc *docs = prepare(&train, g);
 	struct ner_doc *dev_docs = NULL;
 	if (argc == 4) {
-		read_conll(argv[3], &dev);
+		read_conll(argv[3], &dev, 0);
 		dev_docs = prepare(&dev, g);
 	}
 	fprintf(stderr, "train_ner: %zu documents, %zu tokens\n", train.ndoc, train.ntok);
@@ -240,7 +286,7 @@ main(int argc, char **argv)
 		size_t wrong = 0;
 		for (size_t k = 0; k < train.ndoc; k++) {
 			size_t d = order[k], a = train.doc_first[d];
-			wrong += tagger_run(m, &docs[d], tags + a, train.gold + a);
+			wrong += tagger_run(m, &docs[d], tags + a, train.gold + a, NULL);
 		}
 		fprintf(stderr, "train_ner: epoch %d: %zu tokens wrong (%.1fs)\n", e + 1, wrong,
 		    (double)(clock() - t0) / CLOCKS_PER_SEC);
@@ -250,10 +296,31 @@ main(int argc, char **argv)
 		fprintf(stderr, "train_ner: dev entity F1 %.2f\n", evaluate(m, &dev, dev_docs));
 
 	FILE *out = fopen(argv[2], "wb");
-	if (!out || pct_save(m, out, 0.01f) != 0 || fclose(out) != 0) {
+	if (!out || pct_save(m, out, min_abs) != 0 || fclose(out) != 0) {
 		perror(argv[2]);
 		return 2;
 	}
 	fprintf(stderr, "train_ner: wrote %s (%.1fs)\n", argv[2], (double)(clock() - t0) / CLOCKS_PER_SEC);
+	if (dev_docs) {
+		/* What ships is pruned and quantised: score that too. */
+		FILE *in = fopen(argv[2], "rb");
+		unsigned char *bytes = NULL;
+		size_t len = 0, cap = 0, got;
+		while (in) {
+			if (len == cap)
+				bytes = xrealloc(bytes, cap = cap ? cap * 2 : 1 << 20);
+			if ((got = fread(bytes + len, 1, cap - len, in)) == 0)
+				break;
+			len += got;
+		}
+		if (in)
+			fclose(in);
+		struct pct_model *shipped = bytes ? pct_load(bytes, len) : NULL;
+		if (shipped)
+			fprintf(stderr, "train_ner: %zu features kept; dev entity F1 of the file %.2f\n",
+			    pct_features(shipped), evaluate(shipped, &dev, dev_docs));
+		pct_free(shipped);
+		free(bytes);
+	}
 	return 0;
 }
