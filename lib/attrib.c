@@ -1009,8 +1009,17 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 		return f;
 	}
 	/* "panel Chairman Rep. Jason Chaffetz said" opens with a lowercase word */
-	if ((!opens_mention(&t[k]) && !(k + 1 < n && t[k + 1].type == T_WORD && t[k + 1].cap)) ||
-	    t[k].wc == W_STOP || t[k].wc == W_INTRO)
+	if (!opens_mention(&t[k])) {
+		/* "campaign manager Robby Mook said": role words, then the name */
+		size_t x = k;
+
+		while (x < n && x < k + 3 && t[x].type == T_WORD && !t[x].cap &&
+		    (t[x].wc == W_NONE || t[x].wc == W_PERSON || t[x].wc == W_BODY))
+			x++;
+		if (x == k || x >= n || t[x].type != T_WORD || !t[x].cap)
+			return f;
+	}
+	if (t[k].wc == W_STOP || t[k].wc == W_INTRO)
 		return f;
 	/* the speaker, then perhaps an apposition in commas or parentheses, then the cue */
 	size_t np_end = 0, depth = 0;
@@ -1116,8 +1125,8 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				return f;
 		}
 		/* "Trump took to Twitter to accuse them of being "duped"" */
-		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b])) &&
-		    t[b].wc != W_STOP && t[b].wc != W_INTRO) {
+		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
+		    t[b].wc == W_DEF || t[b].wc == W_INDEF) && t[b].wc != W_STOP && t[b].wc != W_INTRO) {
 			set_found(&f, t, b, e, j - 1, j);
 			if (f.ok)
 				return f;
@@ -1207,7 +1216,16 @@ cue_over_break(struct attrib *a, size_t para_start)
 	for (size_t k = 0; k < n; k++)
 		if (ends_sentence(a->toks, k, n))
 			ls = k + 1;
-	return cue_before(a, a->toks, ls, n);
+	f = cue_before(a, a->toks, ls, n);
+	if (!f.ok) {
+		/* "President Clinton released the following statement:" */
+		size_t b, e2;
+
+		if (sentence_subject(a, a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
+		    a->toks[b].wc == W_NONE)
+			set_found(&f, a->toks, b, e2, b, b);
+	}
+	return f;
 }
 
 /*
@@ -1344,8 +1362,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				f.cs = f.ce = 0;
 			}
 		}
+		size_t lead = ls;
+
+		while (lead < n && t[lead].type == T_WORD && (t[lead].wc == W_INTRO || tok_is(a, &t[lead], "and")))
+			lead++;
 		if (!f.ok && have_prev && a->out[prev].mention_end > a->out[prev].mention_start &&
-		    ((s->flags & QUOTE_REOPENED) || !sentence_break || ls == n))
+		    ((s->flags & QUOTE_REOPENED) || !sentence_break || lead == n))
 			inherit = 1;
 		if (!f.ok && !inherit && ls == n && ls > 1 && !(s->flags & QUOTE_REOPENED)) {
 			/* "Schiff said. "The other factor ..."": the sentence before reports */
@@ -1354,8 +1376,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (!f.ok && !inherit && n == 0 && have_any && !(s->flags & QUOTE_GOES_ON) &&
 		    s->para_start > a->out[last_any].end &&
 		    s->para_start - a->out[last_any].end < 120 &&
-		    a->out[last_any].mention_end > a->out[last_any].mention_start &&
-		    a->out[last_any].cue_start >= a->out[last_any].end) {
+		    a->out[last_any].mention_end > a->out[last_any].mention_start) {
 			/* the paragraph before ended on a quotation and its cue: more of it */
 			prev = last_any;
 			inherit = 1;
