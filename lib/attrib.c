@@ -1335,6 +1335,18 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				sentence_break = 1;
 			}
 		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':');
+		if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' &&
+		    f.cs > s->end && !(s->flags & QUOTE_REOPENED)) {
+			/*
+			 * "Brafman said, "... we have found." He added, ..." -- the
+			 * quotation ended its sentence: a cue before it wins over the
+			 * next sentence's.
+			 */
+			struct found g = cue_before(a, t, ls, n);
+
+			if (g.ok)
+				f = g;
+		}
 		if (!f.ok && !(s->flags & QUOTE_REOPENED))
 			f = cue_before(a, t, ls, n);
 		if (!f.ok && n == 0 && !(s->flags & QUOTE_REOPENED))
