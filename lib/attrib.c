@@ -1085,7 +1085,8 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 		}
 		if (j - 1 == lo && x->type == T_WORD && x->wc == W_CUE && x->cap) {
 			/* "Said Ellis: "..."" */
-			if (phrase_after(t, j, n, &e) && e + 1 >= n) {
+			if (phrase_after(t, j, n, &e) && e + 1 == n && t[e].type == T_PUNCT &&
+			    (t[e].ch == ':' || t[e].ch == ',')) {
 				set_found(&f, t, j, e, j - 1, j);
 				if (f.ok)
 					return f;
@@ -1119,7 +1120,8 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				return f;
 		}
 		/* inverted: "said Smith:" right before the mark */
-		if (phrase_after(t, j, n, &e) && e + 1 >= n) {
+		if (phrase_after(t, j, n, &e) && e + 1 == n && t[e].type == T_PUNCT &&
+		    (t[e].ch == ':' || t[e].ch == ',')) {
 			set_found(&f, t, j, e, j - 1, j);
 			if (f.ok)
 				return f;
