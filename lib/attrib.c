@@ -381,6 +381,8 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 {
 	size_t b = ls, e;
 
+	if (b + 1 < n && t[b].type == T_WORD && t[b].wc == W_INTRO && t[b + 1].type == T_WORD)
+		b++;            /* "But Sen. Pat Toomey refused" */
 	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO)) {
 		size_t c = b;
 
@@ -1323,11 +1325,28 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		size_t lo = s->para_start;
 		int sentence_break = 0;
 
-		if (i > 0 && q[i - 1].end > lo && q[i - 1].end <= s->start)
-			lo = q[i - 1].end;
+		/* the window reaches back to the last quotation of speech, over titles */
+		size_t title_end = 0;
+
+		for (size_t k = i; k > 0; k--) {
+			const struct attribution *px = &a->out[a->nout - (i - k) - 1];
+
+			if (q[k - 1].end <= lo || q[k - 1].end > s->start)
+				break;
+			if (px->kind == KIND_TITLE || px->kind == KIND_SCARE) {
+				if (!title_end)
+					title_end = q[k - 1].end;
+				continue;
+			}
+			lo = q[k - 1].end;
+			break;
+		}
 		if (s->start > lo + 600)
 			lo = s->start - 600;
 		n = tokenize(a, lo, s->start, t, MAX_TOKS);
+		for (size_t k = 0; k < n; k++)
+			if (t[k].type == T_QUOTE && t[k].s < title_end)
+				t[k].type = T_PUNCT;    /* a title's marks do not end the window */
 		size_t ls = 0, pls = 0;
 
 		for (size_t k = 0; k < n; k++)
