@@ -1073,8 +1073,25 @@ static struct found
 cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 {
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
-	size_t b, e;
+	size_t b, e, from = lo;
 
+	/* "Trump said Clinton called it "...": the outermost report speaks */
+	for (size_t j = lo; j < n; j++)
+		if (t[j].type == T_QUOTE)
+			from = j + 1;
+	for (size_t j = from; j + 1 < n; j++) {
+		if (!is_cue(&t[j]) || (t[j].e - t[j].s > 4 && memcmp(a->text + t[j].e - 3, "ing", 3) == 0))
+			continue;
+		if (phrase_before(a, t, from, j, &b) && b < j && (t[b].cap || is_pronoun(&t[b]))) {
+			size_t me = b;
+
+			while (me < j && t[me].type == T_WORD)
+				me++;
+			set_found(&f, t, b, me, j, j + 1);
+			if (f.ok)
+				return f;
+		}
+	}
 	for (size_t j = n; j > lo; j--) {
 		const struct tok *x = &t[j - 1];
 
