@@ -1529,25 +1529,41 @@ is_say(const struct attrib *a, const struct tok *t)
 static size_t
 find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t need, size_t limit)
 {
-	struct tok *t = a->toks;
-	size_t pos = 0, qi = 0;
+	struct tok *all = a->toks;
+	size_t pos = 0, qi = 0, nall = 0, b0 = 0;
+	int cut = 0;
 
 	while (pos < limit) {
-		size_t hi = pos + 3000 < a->len ? pos + 3000 : a->len;
-		size_t n = tokenize(a, pos, hi, t, MAX_TOKS), k;
+		if (b0 >= nall) {
+			/* a fresh window of tokens from pos, read sentence by sentence */
+			size_t hi = pos + 3000 < a->len ? pos + 3000 : a->len;
 
-		if (n == 0)
-			break;
+			nall = tokenize(a, pos, hi, all, MAX_TOKS);
+			cut = nall == MAX_TOKS || hi < a->len;
+			b0 = 0;
+			if (nall == 0)
+				break;
+		}
+		struct tok *t = all + b0;
+		size_t n = nall - b0, k;
+
 		for (k = 0; k < n; k++)
 			if (ends_sentence(t, k, n) || (k + 1 < n && breaks_between(a, t[k].e, t[k + 1].s)))
 				break;
-		if (k == n && hi < a->len && n == MAX_TOKS) {
+		if (k == n && cut) {
+			if (b0 > 0) {
+				pos = t[0].s;   /* the window ends inside this sentence: read it afresh */
+				nall = 0;
+				continue;
+			}
 			pos = t[n - 1].e;       /* too long a sentence: skip it */
+			nall = 0;
 			continue;
 		}
 		size_t end = k < n ? k : n - 1, ss = t[0].s, se = t[end].e;
 
 		pos = se;
+		b0 += end + 1;
 		while (qi < nq && q[qi].end <= ss)
 			qi++;
 		if (qi < nq && q[qi].start < se)
