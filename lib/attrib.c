@@ -749,7 +749,13 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 		return r;
 	}
 	if (t[b].cap) {
-		r.as_written_s = hs;
+		/* as written, from after a possessor: "Clinton's campaign manager Robby Mook" */
+		size_t k = head_e;
+
+		while (k > b && t[k - 1].type == T_WORD && t[k - 1].cap && !(t[k - 1].e - t[k - 1].s > 2 &&
+		    (a->text[t[k - 1].e - 2] == '\'' || a->text[t[k - 1].e - 3] == '\x80')))
+			k--;
+		r.as_written_s = k < head_e ? t[k].s : hs;
 		r.as_written_e = he;
 	}
 	return r;
