@@ -843,6 +843,30 @@ inside_quote(const struct quote_span *q, size_t nq, size_t *cursor, size_t pos)
 }
 
 /*
+ * Is the person introduced here with a description in commas ("Henry
+ * Crespo, president of the caucus,", "Ana Ruiz, a lawyer,")?  An
+ * introduction brings a person into focus wherever it stands.
+ */
+static int
+introduced(struct attrib *a, const struct entity *en)
+{
+	struct tok t[3];
+	size_t hi, n;
+
+	if (en->type != ENT_PERSON || en->end + 2 >= a->len || a->text[en->end] != ',')
+		return 0;
+	hi = en->end + 60 < a->len ? en->end + 60 : a->len;
+	n = tokenize(a, en->end + 1, hi, t, 3);
+	if (n < 2 || t[0].type != T_WORD || t[0].cap)
+		return 0;
+	if (t[0].wc == W_DEF || t[0].wc == W_INDEF || t[0].wc == W_PERSON)
+		return 1;
+	/* "executive director of ..." */
+	return t[0].wc == W_NONE && (tok_is(a, &t[1], "of") || tok_is(a, &t[1], "at") ||
+	    (n > 2 && t[1].type == T_WORD && !t[1].cap && (tok_is(a, &t[2], "of") || tok_is(a, &t[2], "at"))));
+}
+
+/*
  * Records who each sentence is about: a person named as its subject, or
  * a description of one ("The Russian diplomat reiterated ...").
  */
@@ -878,7 +902,7 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
 			continue;
 		size_t s = en->role_end > en->role_start && en->role_start < en->start ? en->role_start : en->start;
 
-		if (opens_sentence(a, para_start_of(a, s), s))
+		if (opens_sentence(a, para_start_of(a, s), s) || introduced(a, en))
 			add_event(a, en->start, en->id);
 	}
 }
