@@ -1391,9 +1391,15 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (s->start > lo + 600)
 			lo = s->start - 600;
 		n = tokenize(a, lo, s->start, t, MAX_TOKS);
-		for (size_t k = 0; k < n; k++)
-			if (t[k].type == T_QUOTE && t[k].s < title_end)
-				t[k].type = T_PUNCT;    /* a title's marks do not end the window */
+		if (title_end) {
+			/* a title's marks do not end the window: drop them */
+			size_t m = 0;
+
+			for (size_t k = 0; k < n; k++)
+				if (!(t[k].type == T_QUOTE && t[k].s < title_end))
+					t[m++] = t[k];
+			n = m;
+		}
 		size_t ls = 0, pls = 0;
 
 		for (size_t k = 0; k < n; k++)
