@@ -8,15 +8,17 @@
 #include "cli.h"
 #include "diag.h"
 #include "layout.h"
+#include "sentence.h"
 
 static const char usage[] =
-"usage: nsplit [-H] [-u doc|para] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
+"usage: nsplit [-H] [-u sent|para|doc] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
 "\n"
 "Reads news articles (an article stream, documents separated by lines\n"
 "holding ---, or TSV with a text column) and writes one TSV row per unit.\n"
 "\n"
-"  -u, --unit UNIT   doc: doc date title dateline byline start end text\n"
+"  -u, --unit UNIT   sent (default): doc date para sent start end text\n"
 "                    para: doc date para start end text kind\n"
+"                    doc: doc date title dateline byline start end text\n"
 "  -H, --no-header   leave out the header row\n"
 "  -t, --text COL    the TSV column that holds the text (default: text)\n"
 "      --dmy, --mdy  read a numeric date line such as 07/02/2020 day first\n"
@@ -30,11 +32,12 @@ static const char usage[] =
 "Exit status: 0 all input good, 1 some input bad (the rest processed),\n"
 "2 usage or system error.\n";
 
-enum unit { UNIT_DOC, UNIT_PARA };
+enum unit { UNIT_SENT, UNIT_PARA, UNIT_DOC };
 
 struct split {
 	enum unit unit;
 	struct layout layout;
+	unsigned long sentences;        /* in the document so far */
 };
 
 static void
@@ -87,16 +90,43 @@ split_paras(const struct doc *d, struct tsv_writer *out, struct layout *l)
 	}
 }
 
+/* One row per sentence; para is the block that holds the sentence's start. */
+static void
+split_sents(const struct doc *d, struct tsv_writer *out, struct split *sp)
+{
+	struct sentencer s;
+	struct block b = {0};
+	size_t start, end;
+	int more = layout_next(&sp->layout, &b);
+
+	sentencer_init(&s, d->text, d->len);
+	while (sentencer_next(&s, &start, &end)) {
+		while (more && b.end <= start)
+			more = layout_next(&sp->layout, &b);
+		put_doc_head(d, out);
+		tsv_num(out, b.number);
+		tsv_num(out, ++sp->sentences);
+		put_span(d, out, start, end);
+		tsv_end_row(out);
+	}
+	while (more)
+		more = layout_next(&sp->layout, &b);
+}
+
 static void
 each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
 {
 	struct split *sp = arg;
 
-	if (d->same_doc)
+	if (d->same_doc) {
 		layout_continue(&sp->layout, d->text, d->len);
-	else
+	} else {
 		layout_init(&sp->layout, d->text, d->len);
-	if (sp->unit == UNIT_DOC)
+		sp->sentences = 0;
+	}
+	if (sp->unit == UNIT_SENT)
+		split_sents(d, out, sp);
+	else if (sp->unit == UNIT_DOC)
 		split_doc(d, out, &sp->layout);
 	else
 		split_paras(d, out, &sp->layout);
@@ -111,7 +141,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli;
-	struct split sp = { UNIT_PARA, {0} };
+	struct split sp = { UNIT_SENT, {0}, 0 };
 	int opt;
 
 	cli_init(&cli, "nsplit", usage);
@@ -122,15 +152,15 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "para") == 0)
 				sp.unit = UNIT_PARA;
 			else if (strcmp(optarg, "sent") == 0)
-				diag_usage("-u sent: sentence splitting is not built yet");
+				sp.unit = UNIT_SENT;
 			else
-				diag_usage("-u: unknown unit '%s' (doc, para)", optarg);
+				diag_usage("-u: unknown unit '%s' (sent, para, doc)", optarg);
 		} else {
 			cli_option(&cli, opt, optarg);
 		}
 	}
-	cli_header(&cli, sp.unit == UNIT_DOC ?
-	    "doc\tdate\ttitle\tdateline\tbyline\tstart\tend\ttext" :
+	cli_header(&cli, sp.unit == UNIT_SENT ? "doc\tdate\tpara\tsent\tstart\tend\ttext" :
+	    sp.unit == UNIT_DOC ? "doc\tdate\ttitle\tdateline\tbyline\tstart\tend\ttext" :
 	    "doc\tdate\tpara\tstart\tend\ttext\tkind");
 	return cli_run(&cli, argv + optind, argc - optind, each_doc, &sp);
 }

@@ -56,25 +56,24 @@ put_byte(struct tsv_writer *w, char c)
 	w->buf[w->len++] = c;
 }
 
+/* The escape letter for each byte that needs one, else 0. */
+static const char escape_of[256] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'
+};
+
 void
 tsv_append(struct tsv_writer *w, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, run = 0;
 
 	/* Copy runs of plain bytes whole; only the four specials are escaped. */
 	for (i = 0; i < n; i++) {
-		char esc;
-
-		switch (s[i]) {
-		case '\t': esc = 't'; break;
-		case '\n': esc = 'n'; break;
-		case '\r': esc = 'r'; break;
-		case '\\': esc = '\\'; break;
-		default: continue;
-		}
+		if (!escape_of[u[i]])
+			continue;
 		put(w, s + run, i - run);
 		put_byte(w, '\\');
-		put_byte(w, esc);
+		put_byte(w, escape_of[u[i]]);
 		run = i + 1;
 	}
 	put(w, s + run, n - run);

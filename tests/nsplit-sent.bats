@@ -1,0 +1,203 @@
+#!/usr/bin/env bats
+# nsplit -u sent (the default unit): sentence boundaries.  Each kind of
+# hard case has one text that must split and one that must not.
+
+load helper
+
+# sents TEXT: the sentences nsplit finds in TEXT, one a line (TSV-escaped).
+sents() {
+	printf '%s' "$1" | nsplit | col text
+}
+
+@test "sent is the default unit, with its columns" {
+	[ "$(printf 'One. Two.\n' | nsplit | head -1)" = "doc	date	para	sent	start	end	text" ]
+	[ "$(printf 'One. Two.\n' | nsplit -u sent)" = "$(printf 'One. Two.\n' | nsplit)" ]
+	[ "$(printf 'One. Two.\n' | nsplit -H | cut -f3-)" = "1	1	0	4	One.
+1	2	5	9	Two." ]
+}
+
+@test "abbreviations and titles: no split after Mr. Gen. U.S. Inc. No. St. Feb. vs. e.g. p.m." {
+	for s in 'Mr. Smith met Gen. Petraeus in St. Louis on Feb. 7 at 5 p.m. Monday.' \
+	    'U.S. officials said the U.S. Senate would vote on bill No. 5 soon.' \
+	    'Acme Inc. shares rose, Beta Corp. said, and Gamma Co. Ltd. agreed.' \
+	    'It was Smith vs. Jones, e.g. a classic, i.e. a rematch at 9 a.m. sharp.'; do
+		[ "$(sents "$s")" = "$s" ]
+	done
+}
+
+@test "abbreviations: a sentence that ends with one splits before the next" {
+	[ "$(sents 'The plant moved to the U.S. The jobs went with it.')" = "The plant moved to the U.S.
+The jobs went with it." ]
+	[ "$(sents 'He sold it to Acme Corp. The price was low.')" = "He sold it to Acme Corp.
+The price was low." ]
+	[ "$(sents 'The talks began at 9 a.m. They ended at noon.')" = "The talks began at 9 a.m.
+They ended at noon." ]
+}
+
+@test "initials: J. R. R. Tolkien and George W. Bush stay whole; Plan B. Then splits" {
+	[ "$(sents 'J. R. R. Tolkien met George W. Bush once.')" = "J. R. R. Tolkien met George W. Bush once." ]
+	[ "$(sents 'We had no Plan B. Then the rain came.')" = "We had no Plan B.
+Then the rain came." ]
+}
+
+@test "numbers: decimals, prices, versions and No. 1026.253 do not split; 1,000. does" {
+	s='Sales of 2.4 billion, $1.5 each, 3.14 times version 2.0.1 and item No. 1026.253 rose.'
+	[ "$(sents "$s")" = "$s" ]
+	[ "$(sents 'The crowd was 1,000. Police counted fewer.')" = "The crowd was 1,000.
+Police counted fewer." ]
+}
+
+@test "ellipses inside a sentence do not split: ... . . . and (...)" {
+	for s in 'She waited ... and waited.' 'She waited . . . and waited.' \
+	    'He paused… then went on.' 'Trade (...) grew fast in 2019.'; do
+		[ "$(sents "$s")" = "$s" ]
+	done
+}
+
+@test "ellipses at the end of a sentence split" {
+	[ "$(sents 'I never said that.... She walked out.')" = "I never said that....
+She walked out." ]
+	[ "$(sents 'They kept waiting… The bus never came.')" = "They kept waiting…
+The bus never came." ]
+}
+
+@test "quotations: a quoted sentence followed by a new one splits after the mark" {
+	[ "$(sents '"We are ready." He left.')" = '"We are ready."
+He left.' ]
+	[ "$(sents "'Go home now.' Nobody moved.")" = "'Go home now.'
+Nobody moved." ]
+	[ "$(sents '“It is over.” The crowd left.')" = '“It is over.”
+The crowd left.' ]
+}
+
+@test "quotations: a question or exclamation followed by its speaker does not split" {
+	[ "$(sents '"Are you ready?" she asked.')" = '"Are you ready?" she asked.' ]
+	[ "$(sents '“Stop it!” he shouted.')" = '“Stop it!” he shouted.' ]
+	[ "$(sents "'Who knows?' a voter said.")" = "'Who knows?' a voter said." ]
+	[ "$(sents '"Why now?" Ann Lee asked.')" = '"Why now?" Ann Lee asked.' ]
+}
+
+@test "quotations: a quotation of several sentences splits inside its marks" {
+	[ "$(sents '"We won. We are happy," the coach said.')" = '"We won.
+We are happy," the coach said.' ]
+}
+
+@test "quotations: one broken mid-sentence by a paragraph break runs on; one broken after a full stop does not" {
+	printf '"We will fight on the beaches and\n\nin the hills," he said.\n' > a
+	[ "$(nsplit -H a | wc -l)" -eq 1 ]
+	[ "$(nsplit a | col text)" = '"We will fight on the beaches and\n\nin the hills," he said.' ]
+	[ "$(nsplit a | col para)" = 1 ]
+	printf '"We will fight.\n\nWe will win," he said.\n' > b
+	[ "$(nsplit b | col text)" = '"We will fight.
+We will win," he said.' ]
+	[ "$(nsplit b | col para | tr '\n' ' ')" = "1 2 " ]
+}
+
+@test "brackets: a bracketed sentence is one; an abbreviation inside brackets splits nothing" {
+	[ "$(sents 'He left early. (Nobody noticed.) Then it rained.')" = "He left early.
+(Nobody noticed.)
+Then it rained." ]
+	[ "$(sents 'The firm (Acme Inc.) said nothing (at all).')" = "The firm (Acme Inc.) said nothing (at all)." ]
+}
+
+@test "! and ?: Yahoo! inside a name does not split; Stop! and a question do" {
+	[ "$(sents 'Shares of Yahoo! Inc. rose.')" = "Shares of Yahoo! Inc. rose." ]
+	[ "$(sents 'Stop! Thief! Why now? Nobody knows.')" = "Stop!
+Thief!
+Why now?
+Nobody knows." ]
+}
+
+@test "headlines, date lines and bylines end at their line" {
+	printf 'Storm hits coast\nMonday, May 4, 2020\nBy Jane Doe\nMIAMI - A storm hit.\n' > a
+	[ "$(nsplit a | col text)" = "Storm hits coast
+Monday, May 4, 2020
+By Jane Doe
+MIAMI - A storm hit." ]
+	printf '**Storm hits coast**\n04/05/2020\nThe storm hit.\n' > b
+	[ "$(nsplit -H b | wc -l)" -eq 3 ]
+}
+
+@test "a line that ends mid-sentence runs on to the next line" {
+	printf 'The storm hit the coast of the\nUnited States and then\nmoved north.\n' > a
+	[ "$(nsplit a | col text)" = 'The storm hit the coast of the\nUnited States and then\nmoved north.' ]
+}
+
+@test "list items and bullets end at their line" {
+	printf 'Officials said:\n• roads are closed\n- schools are shut\n1. stay home\na) keep calm\n' > a
+	[ "$(nsplit a | col text)" = "Officials said:
+• roads are closed
+- schools are shut
+1. stay home
+a) keep calm" ]
+}
+
+@test "a list item's number does not split it from its text" {
+	printf 'Steps:\n1. Open the box. Then close it.\n2. Wait\n' > a
+	[ "$(nsplit a | col text)" = "Steps:
+1. Open the box.
+Then close it.
+2. Wait" ]
+}
+
+@test "URLs, e-mail addresses, file names and domains do not split" {
+	s='Amazon.com said www.example.org/news.html, jane.doe@example.com and report.pdf were fine.'
+	[ "$(sents "$s")" = "$s" ]
+	[ "$(sents 'Visit example.org. Then call.')" = "Visit example.org.
+Then call." ]
+}
+
+@test "paragraph breaks end sentences; para numbers the block of the sentence start" {
+	printf 'Title line\n\nFirst one. Second one\n\nThird one.\n' > a
+	[ "$(nsplit a | col text)" = "Title line
+First one.
+Second one
+Third one." ]
+	[ "$(nsplit a | col para | tr '\n' ' ')" = "1 2 2 3 " ]
+	[ "$(nsplit a | col sent | tr '\n' ' ')" = "1 2 3 4 " ]
+}
+
+# same_bytes FILE DOC: every row nsplit makes of FILE (one document, whose
+# bytes are DOC) holds in text exactly DOC's bytes from start to end,
+# with no white space at either end.
+same_bytes() {
+	nsplit -H "$1" > rows
+	[ "$(wc -l < rows)" -ge 3 ]
+	i=0
+	cut -f5,6 rows | while read -r start end; do
+		i=$((i + 1))
+		sed -n "${i}p" rows | cut -f7 | unescape > want
+		slice "$2" "$start" "$end" > got
+		cmp want got
+		case "$(head -c 1 want)" in ' '|'	'|'') false ;; esac
+		case "$(tail -c 1 want)" in ' '|'	'|'') false ;; esac
+	done
+}
+
+@test "each row's text is the document's bytes from start to end, trimmed" {
+	doc_bytes "$SEED" > seed-doc
+	same_bytes "$SEED" seed-doc
+	{ printf '  **A title**\r\n\r\n'
+	  printf 'Mr. Smith said:\t"It is done." Then he left...\r\n\r\n'
+	  printf '\xe2\x80\x9cA curly one?\xe2\x80\x9d  Yes.\xc2\xa0\xc2\xa0And a\\backslash.  \r\n'
+	  printf 'Edited by\nNobody\n\n  \n'; } > mine
+	same_bytes mine mine
+}
+
+@test "TSV input: offsets are shifted by start; sentence numbers go on over rows of one document" {
+	printf 'doc\tstart\ttext\nd1\t100\tOne here. Two here.\nd1\t120\tThree here.\nd2\t0\tFour.\n' > in.tsv
+	[ "$(nsplit -H in.tsv | cut -f1,3-)" = "d1	1	1	100	109	One here.
+d1	1	2	110	119	Two here.
+d1	2	3	120	131	Three here.
+d2	1	1	0	5	Four." ]
+}
+
+@test "hostile bytes: NUL, invalid UTF-8, lone marks; offsets stay in the document" {
+	printf 'A\0B. \xff\xfe C.\n\n. . \n!?\n\xe2\x80\n"\n(\n...' > h
+	run nsplit -H h
+	[ "$status" -eq 0 ]
+	len=$(wc -c < h)
+	nsplit -H h | cut -f5,6 | while read -r start end; do
+		[ "$start" -lt "$end" ] && [ "$end" -le "$len" ]
+	done
+}
