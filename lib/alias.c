@@ -348,6 +348,9 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 void
 alias_define(struct alias_table *a, int id, const char *s, size_t n)
 {
+	for (size_t k = 0; k < a->nacr; k++)
+		if (a->acr[k].id == id && same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
+			return;         /* defined again, as articles do */
 	if (a->nacr == a->acr_cap) {
 		a->acr_cap = a->acr_cap ? a->acr_cap * 2 : 16;
 		a->acr = grow(a->acr, a->acr_cap * sizeof *a->acr);

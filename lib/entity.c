@@ -15,6 +15,7 @@
 #include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
+#include "sentence.h"
 #include "tagger.h"
 #include "token.h"
 
@@ -374,11 +375,37 @@ count_pronouns(struct entity_finder *f, const char *text, size_t k, struct perso
 	}
 }
 
-size_t
-entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
-    const struct entity **out)
+/*
+ * Sentences as the sentence splitter sees them (the tokenizer's own
+ * guess is cruder), and every line start too, as in the training data.
+ */
+static void
+mark_sentences(struct token_list *tl, const char *text, size_t len)
+{
+	struct sentencer sp;
+	size_t start, end, i = 0;
+
+	for (size_t k = 0; k < tl->n; k++) {
+		tl->v[k].flags &= ~(unsigned)(TOK_SENT_START | TOK_HEADLINE);
+		if (tl->v[k].flags & TOK_LINE_START)
+			tl->v[k].flags |= TOK_SENT_START;
+	}
+	sentencer_init(&sp, text, len);
+	while (sentencer_next(&sp, &start, &end)) {
+		while (i < tl->n && tl->v[i].end <= start)
+			i++;
+		if (i < tl->n)
+			tl->v[i].flags |= TOK_SENT_START;
+	}
+	token_mark_headlines(tl->v, tl->n);
+}
+
+/* Finds the mentions of text[0..len) and appends them to f->out[*kept..]. */
+static void
+find_in_window(struct entity_finder *f, const char *text, size_t len, size_t base, size_t *kept_so_far)
 {
 	token_scan(&f->toks, text, len);
+	mark_sentences(&f->toks, text, len);
 	const struct token *v = f->toks.v;
 	size_t n = f->toks.n;
 
@@ -395,8 +422,9 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 	keep_listed_phrases(f);
 	collect_mentions(f, text);
 
-	if (f->nm > f->out_cap) {
-		f->out_cap = f->nm * 2;
+	size_t kept = *kept_so_far;
+	if (kept + f->nm > f->out_cap) {
+		f->out_cap = (kept + f->nm) * 2;
 		f->out = grow(f->out, f->out_cap * sizeof *f->out);
 	}
 	/* Roles first: words of a role ("National Security adviser") are no name. */
@@ -416,7 +444,6 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 				o->dropped = 1;
 		}
 	}
-	size_t kept = 0;
 	for (size_t k = 0; k < f->nm; k++) {
 		struct mention *m = &f->m[k];
 		if (m->dropped)
@@ -449,6 +476,33 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 				p->by_title = m->gender;
 			count_pronouns(f, text, k, p);
 		}
+	}
+	*kept_so_far = kept;
+}
+
+/*
+ * Tokens cost some hundred bytes each: a huge piece is read in windows
+ * that end at a line break (else a space), so that memory stays a few
+ * times a window however long the piece.  Names resolve across windows.
+ */
+#define WINDOW (1u << 20)
+
+size_t
+entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
+    const struct entity **out)
+{
+	size_t kept = 0, at = 0;
+
+	while (at < len) {
+		size_t end = len;
+		if (len - at > WINDOW + WINDOW / 2) {
+			const char *cut = memchr(text + at + WINDOW, '\n', WINDOW / 2);
+			if (!cut)
+				cut = memchr(text + at + WINDOW, ' ', WINDOW / 2);
+			end = cut ? (size_t)(cut - text) + 1 : at + WINDOW;
+		}
+		find_in_window(f, text + at, end - at, base + at, &kept);
+		at = end;
 	}
 	*out = f->out;
 	return kept;

@@ -12,7 +12,7 @@
 static int
 plainly_outside(const struct ner_token *t, int prev)
 {
-	return prev == NER_O && (!(t->flags & (TOK_UPPER | TOK_DIGIT)) || t->closed);
+	return prev == NER_O && (!(t->flags & TOK_UPPER) || t->closed);
 }
 
 /*

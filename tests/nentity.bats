@@ -113,3 +113,18 @@ row() {
 	[ "$(row 'Greater Milwaukee Open' < out | cut -d'|' -f1)" = "EVENT" ]
 	[ "$(row 'C$' < out | cut -d'|' -f1)" = "MISC" ]
 }
+
+@test "a document longer than the tagger's window keeps its offsets and names" {
+	i=0
+	while [ $i -lt 40000 ]; do
+		echo "Sergey Lavrov met Nicolás Maduro in Caracas on day $i."
+		i=$((i + 1))
+	done > long.txt
+	[ "$(wc -c < long.txt)" -gt 2000000 ]
+	nentity -H long.txt > out
+	[ "$(grep -c '	PERSON	Lavrov	\|	PERSON	Sergey Lavrov	' out)" -eq 40000 ]
+	tail -1 out | cut -f2,3,5 > last
+	read -r start end text < last
+	[ "$(slice long.txt "$start" "$end")" = "$text" ]
+	[ "$text" = "Caracas" ]
+}
