@@ -376,8 +376,7 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 
 /* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
 static size_t
-sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *begin,
-    size_t *end)
+sentence_subject(const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
 {
 	size_t b = ls, e;
 
@@ -396,7 +395,6 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 	    (t[e].cap || t[e].wc == W_DEF || t[e].wc == W_INDEF || is_pronoun(&t[e]) ||
 	    (e > b && (t[e - 1].wc == W_DEF || t[e - 1].wc == W_INDEF || t[e].wc == W_PERSON))))
 		e++;
-	(void)a;
 	if (e == b || !opens_mention(&t[b]))
 		return 0;
 	*begin = b;
@@ -1149,7 +1147,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 
 		if (xl > 4 && memcmp(a->text + x->e - 3, "ing", 3) == 0 && j >= 2 &&
 		    t[j - 2].type == T_PUNCT && t[j - 2].ch == ',') {
-			if (sentence_subject(a, t, lo, j - 2, &b, &e))
+			if (sentence_subject(t, lo, j - 2, &b, &e))
 				set_found(&f, t, b, e, j - 1, j);
 			if (f.ok && t[f.mb].wc == W_STOP)
 				f.ok = 0;
@@ -1176,7 +1174,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				return f;
 		}
 		/* "Trump took to Twitter to accuse them of being "duped"" */
-		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
+		if (sentence_subject(t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
 		    t[b].wc == W_DEF || t[b].wc == W_INDEF) && t[b].wc != W_STOP && t[b].wc != W_INTRO) {
 			set_found(&f, t, b, e, j - 1, j);
 			if (f.ok)
@@ -1217,7 +1215,7 @@ count_words(const char *s, size_t n, int *title_case)
 				static const char *small[] = { "of ", "the ", "and ", "a ", "in ", "on ", "to ", "for " };
 
 				for (size_t k = 0; k < sizeof small / sizeof small[0]; k++)
-					if (strncmp(s + i, small[k], strlen(small[k])) == 0 && i + strlen(small[k]) <= n)
+					if (i + strlen(small[k]) <= n && memcmp(s + i, small[k], strlen(small[k])) == 0)
 						caps++;
 			}
 		}
@@ -1272,7 +1270,7 @@ cue_over_break(struct attrib *a, size_t para_start)
 		/* "President Clinton released the following statement:" */
 		size_t b, e2;
 
-		if (sentence_subject(a, a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
+		if (sentence_subject(a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
 		    a->toks[b].wc == W_NONE)
 			set_found(&f, a->toks, b, e2, b, b);
 	}
@@ -1441,7 +1439,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			/* words quoted inside a sentence about someone are theirs */
 			size_t b, e;
 
-			if (sentence_subject(a, t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
+			if (sentence_subject(t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
 			    (t[b].cap && t[b].wc == W_NONE)) && t[b].wc != W_THING &&
 			    t[b].wc != W_FIRST) {
 				set_found(&f, t, b, e, b, b);

@@ -179,7 +179,7 @@ struct pairing {
 
 static void
 emit(struct quote_finder *qf, const struct pairing *p, size_t end, size_t inner_end,
-    size_t ps, size_t pe, unsigned flags)
+    size_t pe, unsigned flags)
 {
 	struct quote_span s;
 
@@ -187,7 +187,6 @@ emit(struct quote_finder *qf, const struct pairing *p, size_t end, size_t inner_
 	s.end = end;
 	s.inner_start = p->inner_at;
 	s.inner_end = inner_end;
-	(void)ps;
 	s.para_start = p->para_at;
 	s.para_end = pe;
 	s.flags = p->flags | flags;
@@ -198,7 +197,7 @@ size_t
 quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quote_span **out)
 {
 	struct pairing p = { 0, 0, 0, 0, 0, 0 };
-	size_t pos = 0, ps, pe, prev_ps = 0, prev_pe = 0;
+	size_t pos = 0, ps, pe, prev_pe = 0;
 
 	qf->n = 0;
 	while (next_para(t, len, &pos, &ps, &pe)) {
@@ -209,7 +208,7 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 
 			if (u_quote(first) & U_QUOTE_DOUBLE) {
 				/* reopened: the previous span ends with its paragraph */
-				emit(qf, &p, prev_pe, prev_pe, prev_ps, prev_pe, QUOTE_GOES_ON);
+				emit(qf, &p, prev_pe, prev_pe, prev_pe, QUOTE_GOES_ON);
 				p.open_cp = first;
 				p.open_at = ps;
 				p.inner_at = ps + n;
@@ -219,7 +218,7 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 			} else if (u_islower(first)) {
 				p.flags |= QUOTE_RUNS_ON;
 			} else {
-				emit(qf, &p, prev_pe, prev_pe, prev_ps, prev_pe, QUOTE_UNTERMINATED);
+				emit(qf, &p, prev_pe, prev_pe, prev_pe, QUOTE_UNTERMINATED);
 				p.open = 0;
 			}
 		}
@@ -290,15 +289,14 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 					continue;
 				}
 			}
-			emit(qf, &p, i + n, i, ps, pe, 0);
+			emit(qf, &p, i + n, i, pe, 0);
 			p.open = 0;
 			i += n;
 		}
-		prev_ps = ps;
 		prev_pe = pe;
 	}
 	if (p.open)
-		emit(qf, &p, prev_pe, prev_pe, prev_ps, prev_pe, QUOTE_UNTERMINATED);
+		emit(qf, &p, prev_pe, prev_pe, prev_pe, QUOTE_UNTERMINATED);
 	*out = qf->spans;
 	return qf->n;
 }
