@@ -442,6 +442,10 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 				o->last--;
 			if (o->last == o->first)
 				o->dropped = 1;
+			/* ... and is a place, the one whose official the person is. */
+			else if (o->type == ENT_ORG && o->last - o->first == 1 &&
+			    (f->doc.t[o->first].gaz & (GAZ_COUNTRY | GAZ_CITY)))
+				o->type = ENT_GPE;
 		}
 	}
 	for (size_t k = 0; k < f->nm; k++) {

@@ -81,6 +81,7 @@ row() {
 	grep -q "	GPE	United States$" got
 	grep -q "	ORG	United Nations$" got
 	grep -q "	EVENT	World War II$" got
+	grep -q "^2572	2582	GPE	Washington$" got
 }
 
 @test "TSV rows of one document resolve against earlier rows" {

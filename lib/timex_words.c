@@ -1,0 +1,284 @@
+#include <string.h>
+#include "timex_words.h"
+
+extern const unsigned char data_timex_words_tsv[];
+extern const size_t data_timex_words_tsv_len;
+
+#define TW_MAXLEN 15
+#define TW_SLOTS 1024           /* a power of two, well over twice the table */
+
+struct tw_entry {
+	char key[TW_MAXLEN + 1];
+	unsigned char len, cls, vlen;
+	const char *val;
+};
+
+static struct tw_entry tw_table[TW_SLOTS];
+/* Set for (first letter, second letter, length) of every table word. */
+static unsigned char tw_filter[1 << 14];
+/* Set for (first letter, second letter, length) of the words whose class is a trigger. */
+unsigned char tw_trigger_filter[1 << 14];
+static unsigned long tw_trigger_classes;
+static int tw_ready;
+
+#define trigger_key tw_filter_key
+
+#define L 1
+#define D 2
+const unsigned char tw_byte_class[256] = {
+	['0'] = D, ['1'] = D, ['2'] = D, ['3'] = D, ['4'] = D,
+	['5'] = D, ['6'] = D, ['7'] = D, ['8'] = D, ['9'] = D,
+	['A'] = L, ['B'] = L, ['C'] = L, ['D'] = L, ['E'] = L, ['F'] = L,
+	['G'] = L, ['H'] = L, ['I'] = L, ['J'] = L, ['K'] = L, ['L'] = L,
+	['M'] = L, ['N'] = L, ['O'] = L, ['P'] = L, ['Q'] = L, ['R'] = L,
+	['S'] = L, ['T'] = L, ['U'] = L, ['V'] = L, ['W'] = L, ['X'] = L,
+	['Y'] = L, ['Z'] = L,
+	['a'] = L, ['b'] = L, ['c'] = L, ['d'] = L, ['e'] = L, ['f'] = L,
+	['g'] = L, ['h'] = L, ['i'] = L, ['j'] = L, ['k'] = L, ['l'] = L,
+	['m'] = L, ['n'] = L, ['o'] = L, ['p'] = L, ['q'] = L, ['r'] = L,
+	['s'] = L, ['t'] = L, ['u'] = L, ['v'] = L, ['w'] = L, ['x'] = L,
+	['y'] = L, ['z'] = L,
+};
+#undef L
+#undef D
+
+static const char *const tw_class_names[] = {
+	"", "month", "wday", "num", "ord", "unit", "units", "rel", "ago",
+	"ref", "dayrel", "part", "clock", "season", "edge", "approx", "setw",
+	"every", "quant", "fiscal", "half", "func", "holiday", "ampm", "tz",
+	"vague", "past", "future", "plain"
+};
+
+static unsigned char lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+static unsigned hash_word(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ lower((unsigned char)w[i])) * 16777619u;
+	return h;
+}
+
+static int class_from_name(const char *s, size_t n)
+{
+	for (size_t i = 1; i < sizeof tw_class_names / sizeof *tw_class_names; i++)
+		if (strlen(tw_class_names[i]) == n && memcmp(tw_class_names[i], s, n) == 0)
+			return (int)i;
+	return TW_NONE;
+}
+
+static void add_entry(const char *w, size_t n, int cls, const char *val, size_t vlen)
+{
+	if (n == 0 || n > TW_MAXLEN || cls == TW_NONE || vlen > 255)
+		return;
+	unsigned i = hash_word(w, n) & (TW_SLOTS - 1);
+	while (tw_table[i].len) {
+		if (tw_table[i].len == n && memcmp(tw_table[i].key, w, n) == 0)
+			return;         /* the first entry wins */
+		i = (i + 1) & (TW_SLOTS - 1);
+	}
+	for (size_t k = 0; k < n; k++)
+		tw_table[i].key[k] = (char)lower((unsigned char)w[k]);
+	tw_table[i].len = (unsigned char)n;
+	tw_table[i].cls = (unsigned char)cls;
+	tw_table[i].val = val;
+	tw_table[i].vlen = (unsigned char)vlen;
+	tw_filter[trigger_key(w, n)] = 1;
+	if (tw_trigger_classes >> cls & 1)
+		tw_trigger_filter[trigger_key(w, n)] = 1;
+}
+
+void tw_init(unsigned long trigger_classes)
+{
+	if (tw_ready)
+		return;
+	tw_trigger_classes = trigger_classes;
+	const char *p = (const char *)data_timex_words_tsv;
+	const char *end = p + data_timex_words_tsv_len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		if (p < le && *p != '#') {
+			const char *f[3] = { p, NULL, NULL };
+			const char *fe[3] = { le, le, le };
+			int nf = 1;
+			for (const char *q = p; q < le && nf < 3; q++)
+				if (*q == '\t') {
+					fe[nf - 1] = q;
+					f[nf++] = q + 1;
+				}
+			if (nf == 3)
+				add_entry(f[0], (size_t)(fe[0] - f[0]),
+				    class_from_name(f[1], (size_t)(fe[1] - f[1])),
+				    f[2], (size_t)(fe[2] - f[2]));
+		}
+		p = le + 1;
+	}
+	tw_ready = 1;
+}
+
+int tw_maybe(const char *w, size_t n)
+{
+	return n <= TW_MAXLEN && tw_filter[trigger_key(w, n)];
+}
+
+int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
+{
+	if (n == 0 || n > TW_MAXLEN)
+		return TW_NONE;
+	unsigned i = hash_word(w, n) & (TW_SLOTS - 1);
+	while (tw_table[i].len) {
+		const struct tw_entry *e = &tw_table[i];
+		if (e->len == n) {
+			size_t k = 0;
+			while (k < n && e->key[k] == (char)lower((unsigned char)w[k]))
+				k++;
+			if (k == n) {
+				*val = e->val;
+				*vlen = e->vlen;
+				return e->cls;
+			}
+		}
+		i = (i + 1) & (TW_SLOTS - 1);
+	}
+	return TW_NONE;
+}
+
+long tw_value_num(const char *val, size_t vlen)
+{
+	long v = 0;
+	int neg = vlen && val[0] == '-';
+	for (size_t i = neg; i < vlen && val[i] >= '0' && val[i] <= '9'; i++)
+		v = v * 10 + (val[i] - '0');
+	return neg ? -v : v;
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Non-breaking space (C2 A0) counts as space between words. */
+static size_t skip_space(const char *text, size_t len, size_t pos, int *lines)
+{
+	*lines = 0;
+	while (pos < len) {
+		unsigned char c = (unsigned char)text[pos];
+		if (c == '\n') {
+			(*lines)++;
+			pos++;
+		} else if (is_space(c)) {
+			pos++;
+		} else if (c == 0xC2 && pos + 1 < len && (unsigned char)text[pos + 1] == 0xA0) {
+			pos += 2;
+		} else {
+			break;
+		}
+	}
+	return pos;
+}
+
+static void classify(const char *text, size_t len, struct tok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = text + t->s;
+	t->cls = TW_NONE;
+	t->val = NULL;
+	t->vlen = 0;
+	t->num = 0;
+	t->cap = (unsigned char)(w[0] >= 'A' && w[0] <= 'Z');
+	if ((t->s > 0 && (unsigned char)text[t->s - 1] >= 0x80) ||
+	    (t->e < len && (unsigned char)text[t->e] >= 0x80))
+		return;
+	if (!tw_maybe(w, n))
+		return;
+	t->cls = (unsigned char)tw_lookup(w, n, &t->val, &t->vlen);
+	if (t->cls == TW_NUM || t->cls == TW_ORD || t->cls == TW_DAYREL || t->cls == TW_MONTH || t->cls == TW_WDAY)
+		t->num = tw_value_num(t->val, t->vlen);
+}
+
+size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t)
+{
+	int lines;
+	pos = skip_space(text, len, pos, &lines);
+	t->s = t->e = pos;
+	t->space = (unsigned char)(lines ? 2 : 0);
+	if (pos > 0 && lines == 0 && is_space((unsigned char)text[pos - 1]))
+		t->space = 1;
+	if (pos >= len || lines >= 2) {
+		t->kind = TK_END;
+		t->cls = TW_NONE;
+		return pos;
+	}
+	unsigned char c = (unsigned char)text[pos];
+	size_t e = pos + 1;
+	if (tw_byte_class[c] == 1) {
+		while (e < len && tw_byte_class[(unsigned char)text[e]] == 1)
+			e++;
+		t->kind = TK_WORD;
+		t->e = e;
+		classify(text, len, t);
+		/* "a.m." and "p.m." are one word */
+		if (e - pos == 1 && (c == 'a' || c == 'p' || c == 'A' || c == 'P') && e + 2 < len + 0 &&
+		    text[e] == '.' && (text[e + 1] == 'm' || text[e + 1] == 'M')) {
+			t->e = e + 2;
+			if (t->e < len && text[t->e] == '.')
+				t->e++;
+			t->cls = TW_AMPM;
+			t->val = (c == 'a' || c == 'A') ? "am" : "pm";
+			t->vlen = 2;
+		}
+	} else if (tw_byte_class[c] == 2) {
+		long v = c - '0';
+		while (e < len && tw_byte_class[(unsigned char)text[e]] == 2) {
+			if (v < 100000000)
+				v = v * 10 + (text[e] - '0');
+			e++;
+		}
+		t->kind = TK_NUM;
+		t->e = e;
+		t->cls = TW_NONE;
+		t->num = v;
+		t->cap = 0;
+	} else {
+		t->kind = c < 0x80 ? TK_PUNCT : TK_OTHER;
+		if (c >= 0x80)
+			while (e < len && ((unsigned char)text[e] & 0xC0) == 0x80)
+				e++;
+		t->e = e;
+		t->cls = TW_NONE;
+		t->cap = 0;
+		t->num = c;
+	}
+	return t->e;
+}
+
+int tw_prev(const char *text, size_t pos, struct tok *t)
+{
+	size_t p = pos;
+	int lines = 0;
+	while (p > 0 && is_space((unsigned char)text[p - 1])) {
+		if (text[p - 1] == '\n')
+			lines++;
+		p--;
+	}
+	t->kind = TK_END;
+	t->cls = TW_NONE;
+	if (p == 0 || lines >= 2)
+		return 0;
+	unsigned char c = (unsigned char)text[p - 1];
+	size_t s = p - 1;
+	int k = tw_byte_class[c];
+	if (k) {
+		while (s > 0 && tw_byte_class[(unsigned char)text[s - 1]] == k)
+			s--;
+	}
+	/* re-read forward so that both directions agree on the token */
+	tw_next(text, p, s, t);
+	if (t->e != p)
+		t->kind = TK_OTHER;
+	return t->kind != TK_END;
+}

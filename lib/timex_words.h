@@ -1,0 +1,96 @@
+/*
+ * timex_words: the words and tokens the date finder reads.
+ *
+ * A table of temporal words (lib/data/timex_words.tsv: months,
+ * weekdays, number words, units, "last", "ago", "now" ...) and a
+ * tokenizer that cuts ASCII words, digit runs and single punctuation
+ * bytes out of text[0..len) without allocating.  Words are matched
+ * without regard to ASCII case; a word touching a non-ASCII byte is
+ * never a table word ("Mayé" is not "May").
+ */
+#ifndef NTOOLS_TIMEX_WORDS_H
+#define NTOOLS_TIMEX_WORDS_H
+
+#include <stddef.h>
+
+enum tw_class {
+	TW_NONE, TW_MONTH, TW_WDAY, TW_NUM, TW_ORD, TW_UNIT, TW_UNITS,
+	TW_REL, TW_AGO, TW_REF, TW_DAYREL, TW_PART, TW_CLOCK, TW_SEASON,
+	TW_EDGE, TW_APPROX, TW_SETW, TW_EVERY, TW_QUANT, TW_FISCAL,
+	TW_HALF, TW_FUNC, TW_HOLIDAY, TW_AMPM, TW_TZ, TW_VAGUE,
+	TW_PAST, TW_FUTURE, TW_PLAIN   /* verbs for the tense: "said", "will"; "-ed" words that are none */
+};
+
+enum tok_kind { TK_WORD, TK_NUM, TK_PUNCT, TK_OTHER, TK_END };
+
+struct tok {
+	size_t s, e;            /* the token's bytes */
+	unsigned char kind;     /* enum tok_kind */
+	unsigned char cls;      /* enum tw_class, for words */
+	unsigned char cap;      /* a word with an upper-case first letter */
+	unsigned char space;    /* white space (or nothing) before it: 1 space, 2 a line break */
+	const char *val;        /* the table's value field (not NUL-terminated) */
+	unsigned char vlen;
+	long num;               /* a digit run's value (capped), a number word's value */
+};
+
+/*
+ * Builds the table on first use (the embedded data outlive it); safe
+ * to call often.  Not thread-safe on the first call.  Words of the
+ * classes in the bit mask trigger_classes (bit 1 << TW_MONTH, ...) pass
+ * tw_maybe_trigger.
+ */
+void tw_init(unsigned long trigger_classes);
+
+/*
+ * Whether the word w[0..n) may belong to a trigger class: a cheap test,
+ * by its first two letters and length, that keeps most words from the
+ * lookup.  False positives happen; false negatives do not.
+ */
+static inline int tw_maybe_trigger(const char *w, size_t n);
+
+/* The filters' key: first two letters (folded to 5 bits) and length. */
+static inline unsigned tw_filter_key(const char *w, size_t n)
+{
+	unsigned a = (unsigned char)w[0] & 31, b = n > 1 ? (unsigned char)w[1] & 31 : 0;
+	return a << 9 | b << 4 | (unsigned)(n < 15 ? n : 15);
+}
+
+/* Inline because the scan asks it of every word. */
+extern unsigned char tw_trigger_filter[1 << 14];
+
+static inline int tw_maybe_trigger(const char *w, size_t n)
+{
+	return n <= 15 && tw_trigger_filter[tw_filter_key(w, n)];
+}
+
+/*
+ * Whether the word w[0..n) could be in the table: a cheap test, by its
+ * first two letters and length, that keeps the lookup off most words.
+ */
+int tw_maybe(const char *w, size_t n);
+
+/* The class of the word w[0..n), TW_NONE when not in the table; *val, *vlen its value. */
+int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen);
+
+/* The number a table value spells, for numeric classes. */
+long tw_value_num(const char *val, size_t vlen);
+
+/*
+ * Reads the token at or after pos in text[0..len) (skipping white
+ * space) into *t and returns the offset after it; t->kind is TK_END at
+ * the end of text or at a blank line, which ends an expression.
+ */
+size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t);
+
+/*
+ * Reads the word that ends just before pos (skipping white space back)
+ * into *t; returns 0 (t->kind TK_END) when there is none or a blank
+ * line or punctuation other than '-' stands between.
+ */
+int tw_prev(const char *text, size_t pos, struct tok *t);
+
+/* Byte classes for the scanner: 1 ASCII letter, 2 digit, 0 else. */
+extern const unsigned char tw_byte_class[256];
+
+#endif

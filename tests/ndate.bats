@@ -1,0 +1,218 @@
+#!/usr/bin/env bats
+# ndate: each kind of date and time expression with its TIMEX3 value,
+# resolved against a reference date given with --ref-date.  The
+# sentences are written for these tests.
+
+load helper
+
+# found REF SENTENCE: "type<TAB>value<TAB>text" for each expression ndate finds.
+found() {
+	printf '%s\n' "$2" | ndate -H -r "$1" | cut -f4-6
+}
+
+# expect REF SENTENCE TYPE VALUE TEXT: SENTENCE holds TEXT as TYPE VALUE.
+expect() {
+	local rows
+	rows=$(found "$1" "$2")
+	if ! printf '%s\n' "$rows" | grep -qxF "$(printf '%s\t%s\t%s' "$3" "$4" "$5")"; then
+		printf 'in: %s\nwanted: %s %s %s\ngot:\n%s\n' "$2" "$3" "$4" "$5" "$rows" >&2
+		return 1
+	fi
+}
+
+# none REF SENTENCE: no expression at all.
+none() {
+	local rows
+	rows=$(found "$1" "$2")
+	if [ -n "$rows" ]; then
+		printf 'in: %s\nwanted nothing, got:\n%s\n' "$2" "$rows" >&2
+		return 1
+	fi
+}
+
+@test "the seed article: its seven expressions and values" {
+	ndate "$SEED" | cut -f2-6 > got
+	cat > want <<'TSV'
+start	end	type	value	text
+68	78	DATE	2020-02-07	07/02/2020
+95	105	DATE	2020-02-07	February 7
+985	989	DATE	2016	2016
+994	998	DATE	2018	2018
+1205	1208	DATE	2020-05	May
+2096	2104	DATE	2020-02-13	Thursday
+2486	2489	DATE	PRESENT_REF	now
+TSV
+	diff want got
+}
+
+@test "durations, numeric and spelled" {
+	expect 2013-03-15 "The strike lasted 90 days." DURATION P90D "90 days"
+	expect 2013-03-15 "It took a decade to build." DURATION P10Y "a decade"
+	expect 2013-03-15 "They signed a two-year contract." DURATION P2Y "two-year"
+	expect 2013-03-15 "Prices rose over the past three years." DURATION P3Y "the past three years"
+	expect 2013-03-15 "The flight took twenty-four hours." DURATION PT24H "twenty-four hours"
+	expect 2013-03-15 "He waited for 45 minutes." DURATION PT45M "45 minutes"
+	expect 2013-03-15 "Sales fell in the first nine months." DURATION P9M "the first nine months"
+	expect 2013-03-15 "It lasted more than four hours." DURATION PT4H "more than four hours"
+	expect 2013-03-15 "The siege lasted 2 1/2 years." DURATION P2Y6M "2 1/2 years"
+	expect 2013-03-15 "He had lived there for years." DURATION PXY "years"
+	[ "$(printf 'It lasted more than four hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = MORE_THAN ]
+}
+
+@test "vague durations" {
+	expect 2013-03-15 "The talks went on for several days." DURATION PXD "several days"
+	expect 2013-03-15 "Violence has grown in recent weeks." DURATION PXW "recent weeks"
+	expect 2013-03-15 "He stayed a few months." DURATION PXM "a few months"
+}
+
+@test "explicit years and decades" {
+	expect 2013-03-15 "The plant opened in 2010." DATE 2010 "2010"
+	expect 2013-03-15 "He left in 1987, she said." DATE 1987 "1987"
+	expect 2013-03-15 "Prices soared in the 1990s." DATE 199 "the 1990s"
+	expect 2013-03-15 "It happened in the late 1970s." DATE 197 "the late 1970s"
+	expect 2013-03-15 "It was built in the 19th century." DATE 18 "the 19th century"
+}
+
+@test "a year inside a name is still a date (decision)" {
+	expect 2013-03-15 "It broke the 1990 Clean Air Act." DATE 1990 "1990"
+}
+
+@test "months: bare, with a year, relative, with modifiers" {
+	expect 2013-03-15 "The bank opened in June 2011." DATE 2011-06 "June 2011"
+	expect 2013-03-15 "Rates were cut late last July." DATE 2012-07 "late last July"
+	[ "$(printf 'Rates were cut late last July.\n' | ndate -H -r 2013-03-15 | cut -f7)" = END ]
+	expect 2013-03-15 "The vote is due next month." DATE 2013-04 "next month"
+	expect 2013-03-15 "Sales fell last month." DATE 2013-02 "last month"
+}
+
+@test "a bare month goes the way the verbs point" {
+	expect 2013-03-15 "The minister said in August that talks had failed." DATE 2012-08 "August"
+	expect 2013-03-15 "The minister will travel to Rome in August." DATE 2013-08 "August"
+	expect 2013-03-15 "The fair in August draws crowds." DATE 2013-08 "August"
+	expect 2013-11-20 "The plant will reopen in January." DATE 2014-01 "January"
+	expect 2013-11-20 "The plant closed in January." DATE 2013-01 "January"
+	# a day in the next month or two is the coming one, whatever the verb
+	expect 2013-11-20 "The board said the dividend is payable Dec. 7." DATE 2013-12-07 "Dec. 7"
+	expect 2013-11-20 "The notes matured Jan. 2, it said." DATE 2014-01-02 "Jan. 2"
+	# one or two months back is the one just gone
+	expect 2013-01-10 "Sales rose in November." DATE 2012-11 "November"
+}
+
+@test "a bare weekday goes the way the verbs point" {
+	# 2013-03-20 is a Wednesday
+	expect 2013-03-20 "The minister said Thursday that he would resign." DATE 2013-03-14 "Thursday"
+	expect 2013-03-20 "The minister will meet his counterpart on Thursday." DATE 2013-03-21 "Thursday"
+	expect 2013-03-20 "She expects to arrive in Lima on Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "Police arrested him on Monday." DATE 2013-03-18 "Monday"
+	expect 2013-03-20 "A bomb went off next to the hotel on Monday." DATE 2013-03-18 "Monday"
+	expect 2013-03-20 "The verdict is expected Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "The vote was held last Friday." DATE 2013-03-15 "last Friday"
+	expect 2013-03-20 "He will speak Friday afternoon." TIME 2013-03-22TAF "Friday afternoon"
+	expect 2013-03-20 "Shots were heard Tuesday night." TIME 2013-03-19TNI "Tuesday night"
+}
+
+@test "relative days, years, weeks, quarters, halves, seasons" {
+	expect 2013-03-20 "Shares fell yesterday." DATE 2013-03-19 "yesterday"
+	expect 2013-03-20 "The court rules today." DATE 2013-03-20 "today"
+	expect 2013-03-20 "The court rules tomorrow." DATE 2013-03-21 "tomorrow"
+	expect 2013-03-20 "Profit rose last year." DATE 2012 "last year"
+	expect 2013-03-20 "Profit will rise this fiscal year." DATE 2013 "this fiscal year"
+	expect 2013-03-20 "Output in fiscal 1987 fell." DATE 1987 "fiscal 1987"
+	expect 2013-03-20 "The board meets this week." DATE 2013-W12 "this week"
+	expect 2013-03-20 "It lost money in the fourth quarter." DATE 2012-Q4 "the fourth quarter"
+	expect 2013-03-20 "First-quarter sales will rise." DATE 2013-Q1 "First-quarter"
+	expect 2013-03-20 "Crops failed last summer." DATE 2012-SU "last summer"
+	expect 2013-03-20 "Growth slowed in the first half of 2012." DATE 2012-H1 "the first half of 2012"
+	expect 2013-03-20 "Sales fell a year earlier." DATE 2012 "a year earlier"
+	expect 2013-03-20 "He arrived three days ago." DATE 2013-03-17 "three days ago"
+	expect 2013-03-20 "The firm was sold earlier this year." DATE 2013 "earlier this year"
+}
+
+@test "the present, the past and the future" {
+	expect 2013-03-20 "Prices are now higher." DATE PRESENT_REF "now"
+	expect 2013-03-20 "He currently lives abroad." DATE PRESENT_REF "currently"
+	expect 2013-03-20 "The firm recently moved." DATE PAST_REF "recently"
+	expect 2013-03-20 "Such things happened in the past." DATE PAST_REF "the past"
+	expect 2013-03-20 "Nobody knows what comes in the future." DATE FUTURE_REF "the future"
+}
+
+@test "clock times" {
+	expect 2013-03-20 "Polls close at 8 PM." TIME 2013-03-20T20:00 "8 PM"
+	expect 2013-03-20 "The blast came at 10:30 a.m. EST." TIME 2013-03-20T10:30 "10:30 a.m. EST"
+	expect 2013-03-20 "The ban starts at midnight." TIME 2013-03-20T24:00 "midnight"
+	expect 2013-03-20 "It ends at 5 p.m. Friday, officials said." TIME 2013-03-15T17:00 "5 p.m. Friday"
+}
+
+@test "sets" {
+	expect 2013-03-20 "He runs every morning." SET XXXX-XX-XXTMO "every morning"
+	expect 2013-03-20 "The fee is paid annually." SET P1Y "annually"
+	expect 2013-03-20 "The group meets each week." SET P1W "each week"
+	expect 2013-03-20 "The club meets every Thursday." SET XXXX-WXX-4 "every Thursday"
+}
+
+@test "full dates, and numeric dates in both orders" {
+	expect 2013-03-20 "He was born on March 13, 1987." DATE 1987-03-13 "March 13, 1987"
+	expect 2013-03-20 "He was born on 13 March 1987." DATE 1987-03-13 "13 March 1987"
+	expect 2013-03-20 "The file is dated 1987-03-13." DATE 1987-03-13 "1987-03-13"
+	expect 2013-03-20 "Filed 13/03/1987 in London." DATE 1987-03-13 "13/03/1987"
+	expect 2013-03-20 "Filed 3/13/1987 in Boston." DATE 1987-03-13 "3/13/1987"
+	# day first unless the article says otherwise
+	expect 2013-03-20 "Filed 07/02/2020 here." DATE 2020-02-07 "07/02/2020"
+	[ "$(printf 'Filed 07/02/2020 here.\n' | ndate -H --mdy -r 2013-03-20 | cut -f5)" = 2020-07-02 ]
+	# the article's own date settles the order
+	expect 2020-07-02 "Filed 07/02/2020 here." DATE 2020-07-02 "07/02/2020"
+	# so does another date of the same article
+	expect 2013-03-20 "Filed 12/25/2019, amended 07/02/2020." DATE 2020-07-02 "07/02/2020"
+	expect 2013-03-20 "The deal will close Sept. 30." DATE 2013-09-30 "Sept. 30"
+	expect 2013-03-20 "The deal closed Sept. 30." DATE 2012-09-30 "Sept. 30"
+}
+
+@test "ranges" {
+	expect 2013-03-20 "Trade grew between 2016 and 2018." DATE 2016 "2016"
+	expect 2013-03-20 "Trade grew between 2016 and 2018." DATE 2018 "2018"
+	expect 2013-03-20 "Trade grew in 2016-18." DATE 2016 "2016"
+	expect 2013-03-20 "Trade grew in 2016-18." DATE 2018 "18"
+	expect 2013-03-20 "The show runs from May to July." DATE 2013-05 "May"
+	expect 2013-03-20 "The show runs from May to July." DATE 2013-07 "July"
+	expect 2013-03-20 "The fair runs March 5-7." DATE 2013-03-05 "March 5"
+	expect 2013-03-20 "The fair runs March 5-7." DATE 2013-03-07 "7"
+}
+
+@test "not dates: verbs, fractions, prices, amounts, names" {
+	none 2013-03-20 "Protesters may march to the square."
+	none 2013-03-20 "They March to the sea, and May I add, it rains."
+	none 2013-03-20 "Add 1/2 of the flour."
+	none 2013-03-20 "It cost \$27 and 2.4 billion dollars."
+	none 2013-03-20 "They left one by one."
+	none 2013-03-20 "She read the Sunday Times."
+	none 2013-03-20 "Theresa May spoke."
+	none 2013-03-20 "A 52-year-old man was hurt."
+	none 2013-03-20 "The firm earns \$5 million a year."
+}
+
+@test "without a reference date relative expressions stay underspecified" {
+	printf 'doc\ttext\nd1\tHe said Thursday that sales rose last year and will rise in August.\n' > in.tsv
+	ndate -H in.tsv | cut -f4-6 > got
+	grep -qxF "$(printf 'DATE\tXXXX-WXX-4\tThursday')" got
+	grep -qxF "$(printf 'DATE\tXXXX\tlast year')" got
+	grep -qxF "$(printf 'DATE\tXXXX-08\tAugust')" got
+}
+
+@test "TSV input: the date column is the reference; offsets count from the row's start column" {
+	printf 'doc\tdate\tstart\ttext\nd1\t2013-03-20\t100\tHe left yesterday.\n' > in.tsv
+	run ndate -H in.tsv
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'd1\t108\t117\tDATE\t2013-03-19\tyesterday\t')" ]
+}
+
+@test "--ref-date overrides the article's date; a bad one is a usage error" {
+	[ "$(printf 'doc\tdate\ttext\nd\t2013-03-20\tHe left yesterday.\n' | ndate -H --ref-date 2000-01-01 | cut -f5)" = 1999-12-31 ]
+	run ndate -r 2013-13-01 /dev/null
+	[ "$status" -eq 2 ]
+}
+
+@test "header names the columns" {
+	run ndate /dev/null
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'doc\tstart\tend\ttype\tvalue\ttext\tmod')" ]
+}

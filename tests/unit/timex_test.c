@@ -1,0 +1,140 @@
+/*
+ * timex: the finder through its API, without a process: values,
+ * offsets, the state one document keeps, and hostile bytes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "timex.h"
+#include "timex_tense.h"
+
+struct seen {
+	size_t n;
+	struct timex t[16];
+};
+
+static void
+collect(const struct timex *t, void *arg)
+{
+	struct seen *s = arg;
+
+	if (s->n < 16)
+		s->t[s->n] = *t;
+	s->n++;
+}
+
+static struct seen
+scan(const char *text, int y, int m, int d)
+{
+	struct ymd ref = { y, m, d };
+	struct timex_doc doc;
+	struct seen s;
+
+	memset(&s, 0, sizeof s);
+	timex_doc_init(&doc, &ref);
+	timex_scan(&doc, text, strlen(text), collect, &s);
+	return s;
+}
+
+static int
+has(const struct seen *s, const char *text, size_t start, size_t end, const char *value)
+{
+	for (size_t i = 0; i < s->n && i < 16; i++)
+		if (s->t[i].start == start && s->t[i].end == end && strcmp(s->t[i].value, value) == 0)
+			return 1;
+	(void)text;
+	return 0;
+}
+
+int
+main(void)
+{
+	struct seen s;
+
+	s = scan("He left on Thursday.", 2013, 3, 20);
+	CHECK(s.n == 1 && has(&s, "", 11, 19, "2013-03-14") && s.t[0].type == TIMEX_DATE);
+
+	/* no reference date: underspecified, never today */
+	s = scan("He left on Thursday and returns next year.", 0, 0, 0);
+	CHECK(s.n == 2 && has(&s, "", 11, 19, "XXXX-WXX-4") && has(&s, "", 32, 41, "XXXX"));
+
+	/* an invalid reference date counts as none */
+	s = scan("next year", 2013, 2, 30);
+	CHECK(s.n == 1 && strcmp(s.t[0].value, "XXXX") == 0);
+
+	/* mod */
+	s = scan("in early 2012", 2013, 3, 20);
+	CHECK(s.n == 1 && strcmp(s.t[0].value, "2012") == 0 && strcmp(s.t[0].mod, "START") == 0);
+
+	/* a quarter named earlier sets the grain of "a year earlier" */
+	{
+		struct ymd ref = { 1989, 11, 2 };
+		struct timex_doc doc;
+		const char *a = "Third-quarter profit rose.";
+		const char *b = "Profit was $5 a year earlier.";
+		memset(&s, 0, sizeof s);
+		timex_doc_init(&doc, &ref);
+		timex_scan(&doc, a, strlen(a), collect, &s);
+		timex_scan(&doc, b, strlen(b), collect, &s);
+		CHECK(s.n == 2 && strcmp(s.t[0].value, "1989-Q3") == 0 && strcmp(s.t[1].value, "1988-Q3") == 0);
+	}
+
+	/* NUL bytes and invalid UTF-8 are text like any other */
+	{
+		const char text[] = "\0\377May\xC3 2010\0on \xE2\x80\x93" "Friday\xFF";
+		struct ymd ref = { 2013, 3, 20 };
+		struct timex_doc doc;
+		memset(&s, 0, sizeof s);
+		timex_doc_init(&doc, &ref);
+		timex_scan(&doc, text, sizeof text - 1, collect, &s);
+		CHECK(has(&s, "", 7, 11, "2010"));
+		for (size_t i = 0; i < s.n && i < 16; i++)
+			CHECK(s.t[i].start < s.t[i].end && s.t[i].end <= sizeof text - 1);
+	}
+
+	/* random bytes from a fixed seed: every span stays inside the text */
+	{
+		static const char pieces[][12] = {
+			"May ", "2010", "-", "/", "3", "12", " ", ".", "last ", "the ",
+			"year", "s", "Friday", "a.m.", ":", "\xE2\x80\x93", "\n\n", "ago", "'", "\377"
+		};
+		unsigned long x = 12345;
+		char *buf = malloc(20000);
+		size_t len = 0;
+		CHECK(buf != NULL);
+		while (buf && len < 19900) {
+			x = x * 6364136223846793005ul + 1442695040888963407ul;
+			const char *p = pieces[(x >> 33) % 20];
+			size_t n = strlen(p);
+			memcpy(buf + len, p, n);
+			len += n;
+		}
+		if (buf) {
+			struct ymd ref = { 2013, 3, 20 };
+			struct timex_doc doc;
+			timex_doc_init(&doc, &ref);
+			memset(&s, 0, sizeof s);
+			/* every prefix ends the text somewhere new */
+			for (size_t cut = len; cut > len - 200; cut -= 7)
+				timex_scan(&doc, buf, cut, collect, &s);
+			for (size_t i = 0; i < s.n && i < 16; i++)
+				CHECK(s.t[i].start < s.t[i].end && s.t[i].end <= len);
+			free(buf);
+		}
+	}
+
+	/* tense: the nearest cue, and the finite verb alone */
+	{
+		const char *t = "She was invited to attend the fair in May.";
+		int strong;
+		size_t at = strlen(t) - 4;
+		CHECK(timex_tense(t, strlen(t), at, at + 3, &strong) == 1);
+		CHECK(strong == -1);
+		t = "He said the vote is Friday.";
+		at = strlen(t) - 7;
+		CHECK(timex_tense(t, strlen(t), at, at + 6, NULL) == -1);
+	}
+
+	return check_result("timex_test");
+}
