@@ -147,6 +147,73 @@ is_george(void *ctx, const char *s, size_t n)
 	return n == 6 && memcmp(s, "George", 6) == 0;
 }
 
+static size_t
+put_feature(unsigned char *p, uint32_t key, unsigned mask, int first_weight)
+{
+	size_t o = 0;
+	p[o++] = (unsigned char)key;
+	p[o++] = (unsigned char)(key >> 8);
+	p[o++] = (unsigned char)(key >> 16);
+	p[o++] = (unsigned char)(key >> 24);
+	p[o++] = (unsigned char)mask;
+	p[o++] = (unsigned char)(mask >> 8);
+	for (int c = 0, w = first_weight; c < PCT_CLASSES; c++)
+		if (mask & 1u << c) {
+			p[o++] = (unsigned char)(w & 0xff);
+			p[o++] = (unsigned char)((unsigned)w >> 8 & 0xff);
+			w -= 3;
+		}
+	return o;
+}
+
+/* Loaded weights: features on few classes and on many, positive and negative, and missing ones. */
+static void
+test_loaded_weights(void)
+{
+	static unsigned char buf[32768];
+	size_t at = 20, nfeat = 0;
+	memcpy(buf, "NTPC\1\0\0\0\11\0\0\0", 12);
+	float scale = 0.5f;
+	memcpy(buf + 16, &scale, 4);
+	/* Weights counting down from the first: class c gets first - 3 * (its rank in the mask). */
+	at += put_feature(buf + at, 7, 0x1FF, 4), nfeat++;      /* all nine */
+	at += put_feature(buf + at, 8, 0x0A2, 100), nfeat++;    /* classes 1, 5, 7 */
+	at += put_feature(buf + at, 9, 0x13F, -2), nfeat++;     /* seven: 0-5 and 8 */
+	for (uint32_t k = 100; k < 3000; k++)                   /* enough for the table to probe on */
+		at += put_feature(buf + at, k * 7919u, 1u << (k % 9), 1), nfeat++;
+	buf[12] = (unsigned char)nfeat;
+	buf[13] = (unsigned char)(nfeat >> 8);
+	struct pct_model *m = pct_load(buf, at);
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	uint32_t f[] = { 7, 8, 9, 12345 };
+	int32_t sum[PCT_CLASSES] = { 0 };
+	pct_sum(m, f, 4, sum);
+	int32_t want[PCT_CLASSES] = { 4 - 2, 1 + 100 - 5, -2 - 8, -5 - 11, -8 - 14,
+		-11 + 97 - 17, -14, -17 + 94, -20 - 20 };
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(sum[c] == want[c]);
+	int32_t a[PCT_CLASSES] = { 0 }, b[PCT_CLASSES] = { 0 };
+	pct_sum2(m, f, 1, 4, a, b);
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(a[c] == 4 - 3 * c && a[c] + b[c] == want[c]);
+	float s[PCT_CLASSES] = { 0 };
+	pct_score(m, f, 4, s);
+	CHECK(s[1] == 0.5f * (float)want[1] && pct_step(m) == 0.5f);
+	uint32_t many[3000];
+	for (uint32_t k = 100; k < 3000; k++)
+		many[k] = k * 7919u;
+	memset(sum, 0, sizeof sum);
+	pct_sum(m, many + 100, 2900, sum);
+	int32_t per_class[PCT_CLASSES] = { 0 };
+	for (uint32_t k = 100; k < 3000; k++)
+		per_class[k % 9]++;
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(sum[c] == per_class[c]);
+	pct_free(m);
+}
+
 static void
 test_alias(void)
 {
@@ -235,6 +302,7 @@ main(void)
 	test_word_hashes();
 	test_gazetteer();
 	test_perceptron();
+	test_loaded_weights();
 	test_alias();
 	test_roles();
 	test_finder();
