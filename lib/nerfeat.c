@@ -48,7 +48,7 @@ enum {
 	F_LOW_PREV, F_LOW_NEXT, F_LOW_PREV2, F_LOW_NEXT2, F_SHAPE_PREV, F_SHAPE_NEXT,
 	F_BIGRAM_PREV, F_BIGRAM_NEXT, F_GAZ, F_GAZ_POS, F_GAZ_PREV, F_GAZ_NEXT,
 	F_GAZ_FLAGS, F_DOC, F_DOC_SHAPE, F_TAG1, F_TAG2, F_TAG_LOW, F_TAG_SHAPE,
-	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE
+	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE, F_SEEN, F_SEEN_ALL
 };
 
 /*
@@ -99,6 +99,7 @@ ner_doc_free(struct ner_doc *d)
 	free(d->t);
 	free(d->arena);
 	free(d->memo);
+	free(d->seen);
 	memset(d, 0, sizeof *d);
 }
 
@@ -151,6 +152,7 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 	t->phrase_pos = 0;
 	t->doc_class = -1;
 	t->closed = 0;
+	t->seen = 0;
 	t->low = d->arena_len;
 	char *out = d->arena + d->arena_len;
 	size_t i = 0, o = 0;
@@ -245,6 +247,78 @@ is_closed(const char *low, size_t n)
 	return 0;
 }
 
+struct ner_seen {
+	uint32_t word;          /* lowh | 1; 0: empty */
+	unsigned short count[FEAT_SEEN_KINDS];  /* places of each kind, up to a cap */
+};
+
+static unsigned
+is_cap(const struct ner_token *t)
+{
+	return (t->flags & TOK_UPPER_INITIAL) && !t->closed;
+}
+
+/* The FEAT_SEEN_* bits of token i's own place. */
+static unsigned
+seen_here(const struct ner_doc *d, size_t i)
+{
+	const struct ner_token *t = &d->t[i];
+	const struct ner_token *p = i > 0 && !(t->flags & TOK_LINE_START) ? &d->t[i - 1] : NULL;
+	const struct ner_token *q = i + 1 < d->n && !(d->t[i + 1].flags & TOK_LINE_START) ?
+	    &d->t[i + 1] : NULL;
+	unsigned bits = 0;
+	if (p && is_cap(p) && (p->gaz & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)))
+		bits |= FEAT_SEEN_AFTER_FIRST;
+	if (p && (p->gaz & GAZ_TITLE))
+		bits |= FEAT_SEEN_AFTER_TITLE;
+	if (q && is_cap(q) && (q->gaz & GAZ_ORG_WORD))
+		bits |= FEAT_SEEN_BEFORE_ORG_WORD;
+	if (q && is_cap(q))
+		bits |= FEAT_SEEN_BEFORE_CAPITAL;
+	else if (p && !(t->flags & TOK_SENT_START) && !is_cap(p) && !(t->flags & TOK_HEADLINE))
+		bits |= FEAT_SEEN_ALONE;
+	return bits;
+}
+
+/*
+ * A name is often written in full once and short later ("Pirelli
+ * Cables" ... "Pirelli"; "Alan Shearer" ... "Shearer"): every capitalised
+ * word learns the places the same word holds in the rest of the document
+ * (its own place is in its other features: leaving it out keeps a word
+ * written once as it was without these).
+ */
+static void
+mark_seen(struct ner_doc *d)
+{
+	size_t cap = 64;
+	while (cap < d->n * 2)
+		cap *= 2;
+	if (cap > d->seen_cap) {
+		d->seen = grow(d->seen, cap * sizeof *d->seen);
+		d->seen_cap = cap;
+	}
+	memset(d->seen, 0, cap * sizeof *d->seen);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < d->n; i++) {
+			struct ner_token *t = &d->t[i];
+			if (!is_cap(t) || !(t->flags & TOK_ALPHA))
+				continue;
+			uint32_t w = t->lowh | 1;
+			size_t j = w & (cap - 1);
+			while (d->seen[j].word && d->seen[j].word != w)
+				j = (j + 1) & (cap - 1);
+			unsigned here = seen_here(d, i);
+			d->seen[j].word = w;
+			for (int b = 0; b < FEAT_SEEN_KINDS; b++) {
+				unsigned short *c = &d->seen[j].count[b];
+				if (pass == 0 && (here & 1u << b) && *c < 0xFFFF)
+					++*c;
+				else if (pass == 1 && *c > ((here >> b) & 1u))
+					t->seen |= 1u << b;
+			}
+		}
+}
+
 void
 feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 {
@@ -269,6 +343,8 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		t->gaz = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
 		t->closed = (t->flags & TOK_UPPER) && is_closed(d->arena + t->low, t->lowlen);
 	}
+	if (!d->alone)
+		mark_seen(d);
 	/* Phrases: the longest listed run of 2+ tokens from each start. */
 	for (size_t i = 0; i < d->n; i++) {
 		if (!(d->t[i].gaz & GAZ_PREFIX))
@@ -397,6 +473,12 @@ feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
 	out[n++] = mix3(F_BIGRAM_PREV, low_or_edge(d, i, -1), t->lowh);
 	out[n++] = mix3(F_BIGRAM_NEXT, t->lowh, low_or_edge(d, i, 1));
 	out[n++] = mix3(F_LOW_SHAPE_NEXT, t->lowh, shape_or_edge(d, i, 1));
+	if (t->seen) {
+		out[n++] = mix(F_SEEN_ALL, t->seen);
+		for (int b = 0; b < FEAT_SEEN_KINDS; b++)
+			if (t->seen & 1u << b)
+				out[n++] = mix(F_SEEN, (uint32_t)b);
+	}
 	for (int b = 0; b < GAZ_CLASSES; b++) {
 		if (t->phrase & 1u << b)
 			out[n++] = mix3(F_GAZ_POS, (uint32_t)b, (uint32_t)t->phrase_pos);

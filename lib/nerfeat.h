@@ -13,7 +13,7 @@
 
 #include "gazetteer.h"
 
-#define FEAT_MAX 96
+#define FEAT_MAX 104
 
 struct ner_token {
 	const char *s;          /* as written */
@@ -27,6 +27,7 @@ struct ner_token {
 	uint64_t wordh;         /* hash of the bytes as written */
 	int doc_class;          /* class given the same word elsewhere in the document, or -1 */
 	int closed;             /* a function word ("The", "But"): capitalised, still no name */
+	unsigned seen;          /* FEAT_SEEN_*: the contexts of the same capitalised word anywhere in the document */
 };
 
 /* One document's tokens; reused from document to document. */
@@ -36,6 +37,19 @@ struct ner_doc {
 	char *arena;
 	size_t arena_len, arena_cap;
 	struct ner_gaz_memo *memo;      /* recent words' gazetteer bits */
+	struct ner_seen *seen;          /* capitalised words' FEAT_SEEN_* bits, by hash */
+	size_t seen_cap;
+	int alone;                      /* set: FEAT_SEEN_* left out, as if the document were one short piece */
+};
+
+/* Where a capitalised word stands, somewhere in its document. */
+enum {
+	FEAT_SEEN_AFTER_FIRST = 1 << 0,         /* after a capitalised first name */
+	FEAT_SEEN_BEFORE_ORG_WORD = 1 << 1,     /* before "Corp.", "Party" */
+	FEAT_SEEN_AFTER_TITLE = 1 << 2,         /* after a title or role */
+	FEAT_SEEN_ALONE = 1 << 3,               /* mid-sentence, without capitalised neighbours */
+	FEAT_SEEN_BEFORE_CAPITAL = 1 << 4,      /* before another capitalised word */
+	FEAT_SEEN_KINDS = 5
 };
 
 void ner_doc_clear(struct ner_doc *d);

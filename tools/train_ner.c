@@ -7,6 +7,8 @@
  *
  * Environment: NER_EPOCHS (default 12), NER_MIN_COUNT (default 2),
  * NER_MIN_WEIGHT (weights smaller than this are left out; default 0.01),
+ * NER_ALONE (default 2: every second document is learnt without the
+ * places its words hold elsewhere in it; 0: none),
  * NER_CAPITALS (set: every fourth sentence is learnt again in capitals;
  * better on bare headlines, 0.5 worse on CoNLL dev).
  */
@@ -181,13 +183,18 @@ read_conll(const char *path, struct corpus *c, int capitals)
 }
 
 static struct ner_doc *
-prepare(const struct corpus *c, const struct gazetteer *g)
+prepare(const struct corpus *c, const struct gazetteer *g, size_t alone_every)
 {
 	struct ner_doc *docs = xrealloc(NULL, (c->ndoc ? c->ndoc : 1) * sizeof *docs);
 	memset(docs, 0, (c->ndoc ? c->ndoc : 1) * sizeof *docs);
 	for (size_t k = 0; k < c->ndoc; k++) {
 		for (size_t i = c->doc_first[k]; i < c->doc_first[k + 1]; i++)
 			ner_doc_add(&docs[k], c->text + c->tok_off[i], c->tok_len[i], c->flags[i]);
+		/*
+		 * Text often comes in short pieces, where a word has no other
+		 * places to tell of: some training documents are seen so.
+		 */
+		docs[k].alone = alone_every && k % alone_every == alone_every - 1;
 		feat_prepare(&docs[k], g);
 	}
 	return docs;
@@ -256,11 +263,11 @@ main(int argc, char **argv)
 	}
 	struct gazetteer *g = gaz_new();
 	read_conll(argv[1], &train, getenv("NER_CAPITALS") != NULL);
-	struct ner_doc *docs = prepare(&train, g);
+	struct ner_doc *docs = prepare(&train, g, getenv("NER_ALONE") ? (size_t)atoi(getenv("NER_ALONE")) : 2);
 	struct ner_doc *dev_docs = NULL;
 	if (argc == 4) {
 		read_conll(argv[3], &dev, 0);
-		dev_docs = prepare(&dev, g);
+		dev_docs = prepare(&dev, g, 0);
 	}
 	fprintf(stderr, "train_ner: %zu documents, %zu tokens\n", train.ndoc, train.ntok);
 
