@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "calendar.h"
@@ -22,15 +23,6 @@ const char *timex_type_name(enum timex_type t)
 {
 	static const char *const names[] = { "DATE", "TIME", "DURATION", "SET" };
 	return names[t];
-}
-
-void timex_doc_init(struct timex_doc *d, const struct ymd *ref)
-{
-	memset(d, 0, sizeof *d);
-	if (ref && ref->year > 0 && ref->month >= 1 && ref->month <= 12 &&
-	    ref->day >= 1 && ref->day <= days_in_month(ref->year, ref->month))
-		d->ref = *ref;
-	tw_init(TRIGGER_CLASSES);
 }
 
 /* ---------------------------------------------------------------- scan */
@@ -110,20 +102,169 @@ static int number_may_lead(const char *text, size_t len, size_t i, int digits)
 	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
 }
 
+/* Whether w[0..n) is the lower-case word lw[0..n), whatever its case. */
+static int
+same_word(const char *w, const char *lw, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) != lw[k])
+			return 0;
+	return 1;
+}
+
 /*
  * Triggers outside the trigger classes, whose classes hold words too
  * common to stop at ("this", "that", "time"): "the past", "recent
  * weeks", "the current quarter", "the latest period".
  */
-static int rare_trigger(const char *w, size_t n)
+static int
+rare_trigger(const char *w, size_t n)
 {
 	switch (n) {
-	case 4: return (w[0] | 0x20) == 'p' && tok_is(w, &(struct tok){ 0, 4, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "past", 4);
-	case 6: return ((w[0] | 0x20) == 'r' && tok_is(w, &(struct tok){ 0, 6, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "recent", 6)) ||
-	    ((w[0] | 0x20) == 'p' && tok_is(w, &(struct tok){ 0, 6, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "period", 6));
-	case 7: return (w[0] | 0x20) == 'c' && tok_is(w, &(struct tok){ 0, 7, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "current", 7);
+	case 4: return same_word(w, "past", 4);
+	case 6: return same_word(w, "recent", 6) || same_word(w, "period", 6);
+	case 7: return same_word(w, "current", 7);
 	default: return 0;
 	}
+}
+
+/*
+ * The scan's fast path.  Most of the text is words that head nothing;
+ * the scan finds where each word ends eight bytes at a time and keeps
+ * it from the table lookup with one probe of head_bits, a set (by a
+ * hash of its first eight letters and its length) of the words that
+ * can head an expression.  Word ends and the hash read bytes as a
+ * little-endian number; elsewhere they are read one at a time.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SCAN_WORDS 1
+#else
+#define SCAN_WORDS 0
+#endif
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+enum { HEAD_BITS = 16 };
+static unsigned char head_bits[1 << HEAD_BITS >> 3];
+static int heads_ready;
+
+/* The first (up to) eight bytes of text[s..s+n), the first in the low byte. */
+static inline uint64_t
+word_bytes(const char *text, size_t len, size_t s, size_t n)
+{
+	uint64_t w = 0;
+	size_t k = n < 8 ? n : 8;
+
+#if SCAN_WORDS
+	if (s + 8 <= len) {
+		memcpy(&w, text + s, 8);
+		return k < 8 ? w & ((1ull << 8 * k) - 1) : w;
+	}
+#else
+	(void)len;
+#endif
+	for (size_t j = 0; j < k; j++)
+		w |= (uint64_t)(unsigned char)text[s + j] << 8 * j;
+	return w;
+}
+
+/* The hash of an ASCII word from its first bytes and length, blind to case. */
+static inline unsigned
+head_key(uint64_t first, size_t n)
+{
+	return (unsigned)((((first | 0x20 * ONES) ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - HEAD_BITS));
+}
+
+/* Whether the letters text[s..s+n) may head an expression: no false negatives. */
+static inline int
+may_head(const char *text, size_t len, size_t s, size_t n)
+{
+	unsigned k = head_key(word_bytes(text, len, s, n), n);
+	return head_bits[k >> 3] >> (k & 7) & 1;
+}
+
+/* Bit 7 of each byte of w that is an ASCII letter. */
+static inline uint64_t
+letter_bits(uint64_t w)
+{
+	uint64_t x = w | 0x20 * ONES;   /* only 'A'..'Z' and 'a'..'z' fold into 'a'..'z' */
+	uint64_t x7 = x & 0x7f * ONES;
+	return (x7 + (0x80 - 'a') * ONES) & ~(x7 + (0x80 - 'z' - 1) * ONES) & ~x & HIGHS;
+}
+
+/* Bit 7 of each byte of w that is an ASCII digit. */
+static inline uint64_t
+digit_bits(uint64_t w)
+{
+	uint64_t w7 = w & 0x7f * ONES;
+	return (w7 + (0x80 - '0') * ONES) & ~(w7 + (0x80 - '9' - 1) * ONES) & ~w & HIGHS;
+}
+
+/* The end of the run of ASCII letters at i. */
+static inline size_t
+letters_end(const char *text, size_t len, size_t i)
+{
+#if SCAN_WORDS
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, text + i, 8);
+		uint64_t other = ~letter_bits(w) & HIGHS;
+		if (other)
+			return i + ((size_t)__builtin_ctzll(other) >> 3);
+	}
+#endif
+	while (i < len && tw_byte_class[(unsigned char)text[i]] == 1)
+		i++;
+	return i;
+}
+
+/* The first letter or digit at or after i, or len. */
+static inline size_t
+next_alnum(const char *text, size_t len, size_t i)
+{
+#if SCAN_WORDS
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, text + i, 8);
+		uint64_t alnum = letter_bits(w) | digit_bits(w);
+		if (alnum)
+			return i + ((size_t)__builtin_ctzll(alnum) >> 3);
+	}
+#endif
+	while (i < len && !tw_byte_class[(unsigned char)text[i]])
+		i++;
+	return i;
+}
+
+/* Puts a table word into head_bits when the scan's full test could take it. */
+static void
+add_head(const char *w, size_t n, int cls, const char *val, size_t vlen, void *arg)
+{
+	struct tok t;
+
+	(void)arg;
+	memset(&t, 0, sizeof t);
+	t.e = n;
+	t.kind = TK_WORD;
+	t.cls = (unsigned char)cls;
+	t.val = val;
+	t.vlen = (unsigned char)vlen;
+	t.num = cls == TW_NUM ? tw_value_num(val, vlen) : 0;
+	if ((tw_maybe_trigger(w, n) || rare_trigger(w, n)) && trigger(&t)) {
+		unsigned k = head_key(word_bytes(w, n, 0, n), n);
+		head_bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+	}
+}
+
+static void
+heads_init(void)
+{
+	if (heads_ready)
+		return;
+	tw_init(TRIGGER_CLASSES);
+	tw_each(add_head, NULL);
+	heads_ready = 1;
 }
 
 struct emit {
@@ -231,6 +372,15 @@ static size_t try_at(struct emit *em, struct timex_ctx *c, size_t word_start, si
 	return 0;
 }
 
+void timex_doc_init(struct timex_doc *d, const struct ymd *ref)
+{
+	memset(d, 0, sizeof *d);
+	heads_init();
+	if (ref && ref->year > 0 && ref->month >= 1 && ref->month <= 12 &&
+	    ref->day >= 1 && ref->day <= days_in_month(ref->year, ref->month))
+		d->ref = *ref;
+}
+
 size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, void *arg)
 {
 	struct emit em = { d, each, arg, 0 };
@@ -241,20 +391,19 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 	c.n = 0;
 	c.depth = 0;
 	c.memo_ok = 0;
-	tw_init(TRIGGER_CLASSES);
+	heads_init();
 	size_t floor = 0, i = 0;
 	while (i < len) {
-		unsigned char b = (unsigned char)text[i];
-		int k = tw_byte_class[b];
+		int k = tw_byte_class[(unsigned char)text[i]];
 		if (!k) {
-			i++;
+			i = next_alnum(text, len, i + 1);
 			continue;
 		}
 		size_t s = i;
-		while (i < len && tw_byte_class[(unsigned char)text[i]] == k)
-			i++;
 		int cand;
 		if (k == 2) {
+			while (i < len && tw_byte_class[(unsigned char)text[i]] == 2)
+				i++;
 			/* a decimal, a group of thousands or a price is no date: skip the whole number */
 			if ((i + 1 < len && (text[i] == '.' || text[i] == ',') && tw_byte_class[(unsigned char)text[i + 1]] == 2) ||
 			    (s > 0 && text[s - 1] == '$')) {
@@ -265,6 +414,9 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 			}
 			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
 		} else {
+			i = letters_end(text, len, i + 1);
+			if (!may_head(text, len, s, i - s))
+				continue;
 			cand = 0;
 			if ((tw_maybe_trigger(text + s, i - s) || rare_trigger(text + s, i - s)) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
 			    !(i < len && (unsigned char)text[i] >= 0x80)) {

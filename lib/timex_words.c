@@ -120,6 +120,13 @@ void tw_init(unsigned long trigger_classes)
 	tw_ready = 1;
 }
 
+void tw_each(tw_each_fn fn, void *arg)
+{
+	for (size_t i = 0; i < TW_SLOTS; i++)
+		if (tw_table[i].len)
+			fn(tw_table[i].key, tw_table[i].len, tw_table[i].cls, tw_table[i].val, tw_table[i].vlen, arg);
+}
+
 int tw_maybe(const char *w, size_t n)
 {
 	return n <= TW_MAXLEN && tw_filter[trigger_key(w, n)];

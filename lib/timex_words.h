@@ -73,6 +73,14 @@ int tw_maybe(const char *w, size_t n);
 /* The class of the word w[0..n), TW_NONE when not in the table; *val, *vlen its value. */
 int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen);
 
+typedef void (*tw_each_fn)(const char *w, size_t n, int cls, const char *val, size_t vlen, void *arg);
+
+/*
+ * Calls fn for every word of the table (lower case, not NUL-terminated),
+ * with its class and value, so that a caller can build its own filters.
+ */
+void tw_each(tw_each_fn fn, void *arg);
+
 /* The number a table value spells, for numeric classes. */
 long tw_value_num(const char *val, size_t vlen);
 
