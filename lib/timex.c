@@ -237,6 +237,53 @@ next_alnum(const char *text, size_t len, size_t i)
 	return i;
 }
 
+/*
+ * From the letter at i, skips the words that head nothing and the gaps
+ * after them.  Returns where to look next: a word that may head an
+ * expression, its end in *end, or else (*end = 0) a digit or len.  One
+ * load of eight bytes usually gives a word's end, its hash and the
+ * start of the next word.
+ */
+static size_t
+skip_plain_words(const char *text, size_t len, size_t i, size_t *end)
+{
+	for (;;) {
+		size_t next = 0, e = 0;
+#if SCAN_WORDS
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, text + i, 8);
+			uint64_t letters = letter_bits(w);
+			uint64_t other = ~letters & HIGHS;
+			if (other) {
+				size_t n = (size_t)__builtin_ctzll(other) >> 3;
+				uint64_t word = (1ull << 8 * n) - 1;
+				unsigned k = head_key(w & word, n);
+				if (head_bits[k >> 3] >> (k & 7) & 1) {
+					*end = i + n;
+					return i;
+				}
+				uint64_t after = (letters | digit_bits(w)) & ~word;
+				next = after ? i + ((size_t)__builtin_ctzll(after) >> 3) : next_alnum(text, len, i + 8);
+			}
+		}
+#endif
+		if (!next) {
+			e = letters_end(text, len, i + 1);
+			if (may_head(text, len, i, e - i)) {
+				*end = e;
+				return i;
+			}
+			next = next_alnum(text, len, e);
+		}
+		if (next >= len || tw_byte_class[(unsigned char)text[next]] != 1) {
+			*end = 0;
+			return next;
+		}
+		i = next;
+	}
+}
+
 /* Puts a table word into head_bits when the scan's full test could take it. */
 static void
 add_head(const char *w, size_t n, int cls, const char *val, size_t vlen, void *arg)
@@ -414,9 +461,13 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 			}
 			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
 		} else {
-			i = letters_end(text, len, i + 1);
-			if (!may_head(text, len, s, i - s))
+			size_t e;
+			s = skip_plain_words(text, len, i, &e);
+			if (!e) {
+				i = s;
 				continue;
+			}
+			i = e;
 			cand = 0;
 			if ((tw_maybe_trigger(text + s, i - s) || rare_trigger(text + s, i - s)) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
 			    !(i < len && (unsigned char)text[i] >= 0x80)) {
