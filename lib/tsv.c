@@ -37,6 +37,12 @@ flush(struct tsv_writer *w)
 static void
 put(struct tsv_writer *w, const char *s, size_t n)
 {
+	/* most pieces are a few bytes and fit */
+	if (n < sizeof w->buf - w->len) {
+		memcpy(w->buf + w->len, s, n);
+		w->len += n;
+		return;
+	}
 	while (n > 0) {
 		size_t room = sizeof w->buf - w->len;
 		size_t k = n < room ? n : room;
