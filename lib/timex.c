@@ -142,10 +142,14 @@ rare_trigger(const char *w, size_t n)
 #define SCAN_WORDS 0
 #endif
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
-enum { HEAD_BITS = 16 };
+enum { HEAD_BITS = 14 };
 static unsigned char head_bits[1 << HEAD_BITS >> 3];
 static int heads_ready;
 
@@ -237,51 +241,89 @@ next_alnum(const char *text, size_t len, size_t i)
 	return i;
 }
 
+/* One bit per byte from bit 7 of each byte of highs: byte k to bit k. */
+static inline unsigned
+gather(uint64_t highs)
+{
+	return (unsigned)(((highs >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+enum { BLOCK = 64 };
+
+/* Bit k of *letters (*digits): whether p[k] is an ASCII letter (digit), for k < 64. */
+static inline void
+block_masks(const char *p, uint64_t *letters, uint64_t *digits)
+{
+	uint64_t l = 0, d = 0;
+#ifdef __SSE2__
+	/* a byte is in [lo, lo + n) when (byte - lo + 0x80), signed, is below n - 128 */
+	const __m128i fold = _mm_set1_epi8(0x20), to_a = _mm_set1_epi8(0x80 - 'a'), to_0 = _mm_set1_epi8(0x80 - '0');
+	const __m128i n26 = _mm_set1_epi8(26 - 128), n10 = _mm_set1_epi8(10 - 128);
+	for (int k = 0; k < BLOCK / 16; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		__m128i lv = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), n26);
+		__m128i dv = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), n10);
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(lv) << 16 * k;
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(dv) << 16 * k;
+	}
+#else
+	for (int k = 0; k < BLOCK / 8; k++) {
+		uint64_t w;
+		memcpy(&w, p + 8 * k, 8);
+		l |= (uint64_t)gather(letter_bits(w)) << 8 * k;
+		d |= (uint64_t)gather(digit_bits(w)) << 8 * k;
+	}
+#endif
+	*letters = l;
+	*digits = d;
+}
+
 /*
- * From the letter at i, skips the words that head nothing and the gaps
- * after them.  Returns where to look next: a word that may head an
- * expression, its end in *end, or else (*end = 0) a digit or len.  One
- * load of eight bytes usually gives a word's end, its hash and the
- * start of the next word.
+ * The start of the first run (of letters or of digits) at or after i
+ * that the scan must look at closely: every digit run, and the letter
+ * runs that may head an expression.  The same runs as a byte-by-byte
+ * walk from i would meet (a run may start at i itself), without a
+ * branch per word: a block of 64 bytes becomes bit masks of letters and
+ * digits, and each word in it is hashed and probed into a mask of hits.
+ * A word that runs over the block's end is left to the next block.
+ * Near the end of text it returns the next letter or digit, or len.
  */
 static size_t
-skip_plain_words(const char *text, size_t len, size_t i, size_t *end)
+next_candidate(const char *text, size_t len, size_t i)
 {
-	for (;;) {
-		size_t next = 0, e = 0;
 #if SCAN_WORDS
-		if (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, text + i, 8);
-			uint64_t letters = letter_bits(w);
-			uint64_t other = ~letters & HIGHS;
-			if (other) {
-				size_t n = (size_t)__builtin_ctzll(other) >> 3;
-				uint64_t word = (1ull << 8 * n) - 1;
-				unsigned k = head_key(w & word, n);
-				if (head_bits[k >> 3] >> (k & 7) & 1) {
-					*end = i + n;
-					return i;
-				}
-				uint64_t after = (letters | digit_bits(w)) & ~word;
-				next = after ? i + ((size_t)__builtin_ctzll(after) >> 3) : next_alnum(text, len, i + 8);
-			}
-		}
-#endif
-		if (!next) {
-			e = letters_end(text, len, i + 1);
-			if (may_head(text, len, i, e - i)) {
-				*end = e;
+	/* eight bytes of slack: a word's first eight bytes are loaded whole */
+	while (len - i >= BLOCK + 8 && len > BLOCK + 8) {
+		uint64_t letters, digits;
+		block_masks(text + i, &letters, &digits);
+		uint64_t starts = letters & ~(letters << 1);
+		uint64_t hits = digits & ~(digits << 1);
+		size_t step = BLOCK;
+		if (letters >> 63) {
+			/* the last word may go on: the next block starts at it */
+			unsigned last = 63 - (unsigned)__builtin_clzll(starts);
+			if (last == 0)
 				return i;
-			}
-			next = next_alnum(text, len, e);
+			starts &= ~(1ull << last);
+			step = last;
 		}
-		if (next >= len || tw_byte_class[(unsigned char)text[next]] != 1) {
-			*end = 0;
-			return next;
+		while (starts) {
+			unsigned j = (unsigned)__builtin_ctzll(starts);
+			starts &= starts - 1;
+			size_t n = (size_t)__builtin_ctzll(~letters >> j);
+			uint64_t w;
+			memcpy(&w, text + i + j, 8);
+			if (n < 8)
+				w &= (1ull << 8 * n) - 1;
+			unsigned k = head_key(w, n);
+			hits |= (uint64_t)(head_bits[k >> 3] >> (k & 7) & 1) << j;
 		}
-		i = next;
+		if (hits && (unsigned)__builtin_ctzll(hits) < step)
+			return i + (size_t)__builtin_ctzll(hits);
+		i += step;
 	}
+#endif
+	return next_alnum(text, len, i);
 }
 
 /* Puts a table word into head_bits when the scan's full test could take it. */
@@ -440,12 +482,8 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 	c.memo_ok = 0;
 	heads_init();
 	size_t floor = 0, i = 0;
-	while (i < len) {
+	while ((i = next_candidate(text, len, i)) < len) {
 		int k = tw_byte_class[(unsigned char)text[i]];
-		if (!k) {
-			i = next_alnum(text, len, i + 1);
-			continue;
-		}
 		size_t s = i;
 		int cand;
 		if (k == 2) {
@@ -461,13 +499,9 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 			}
 			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
 		} else {
-			size_t e;
-			s = skip_plain_words(text, len, i, &e);
-			if (!e) {
-				i = s;
+			i = letters_end(text, len, i + 1);
+			if (!may_head(text, len, s, i - s))
 				continue;
-			}
-			i = e;
 			cand = 0;
 			if ((tw_maybe_trigger(text + s, i - s) || rare_trigger(text + s, i - s)) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
 			    !(i < len && (unsigned char)text[i] >= 0x80)) {

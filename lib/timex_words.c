@@ -15,11 +15,17 @@ struct tw_entry {
 	const char *val;
 };
 
+/*
+ * The table is probed through tw_fp, a 4 KB array of fingerprints (0:
+ * an empty slot), and the filters are bit sets of 2 KB: the scan's
+ * lookups stay in the first-level cache while the text streams by.
+ */
 static struct tw_entry tw_table[TW_SLOTS];
+static uint32_t tw_fp[TW_SLOTS];
 /* Set for (first letter, second letter, length) of every table word. */
-static unsigned char tw_filter[1 << 14];
+static unsigned char tw_filter[1 << 14 >> 3];
 /* Set for (first letter, second letter, length) of the words whose class is a trigger. */
-unsigned char tw_trigger_filter[1 << 14];
+unsigned char tw_trigger_filter[1 << 14 >> 3];
 static unsigned long tw_trigger_classes;
 static int tw_ready;
 
@@ -70,9 +76,25 @@ static uint64_t head_of(const char *w, size_t n)
 	return h;
 }
 
-static unsigned hash_word(uint64_t head, size_t n)
+/* The word's hash: its top bits pick the slot, lower ones make the fingerprint. */
+static uint64_t hash_word(uint64_t head, size_t n)
 {
-	return (unsigned)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> 40);
+	return (head ^ n) * 0x9E3779B97F4A7C15ull;
+}
+
+static unsigned slot_of(uint64_t h)
+{
+	return (unsigned)(h >> 54) & (TW_SLOTS - 1);
+}
+
+static uint32_t fingerprint(uint64_t h)
+{
+	return (uint32_t)(h >> 20) | 1;
+}
+
+static void set_bit(unsigned char *set, unsigned k)
+{
+	set[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
 static int class_from_name(const char *s, size_t n)
@@ -87,23 +109,24 @@ static void add_entry(const char *w, size_t n, int cls, const char *val, size_t 
 {
 	if (n == 0 || n > TW_MAXLEN || cls == TW_NONE || vlen > 255)
 		return;
-	uint64_t head = head_of(w, n);
-	unsigned i = hash_word(head, n) & (TW_SLOTS - 1);
-	while (tw_table[i].len) {
+	uint64_t head = head_of(w, n), h = hash_word(head, n);
+	unsigned i = slot_of(h);
+	while (tw_fp[i]) {
 		if (tw_table[i].len == n && memcmp(tw_table[i].key, w, n) == 0)
 			return;         /* the first entry wins */
 		i = (i + 1) & (TW_SLOTS - 1);
 	}
 	for (size_t k = 0; k < n; k++)
 		tw_table[i].key[k] = (char)lower((unsigned char)w[k]);
+	tw_fp[i] = fingerprint(h);
 	tw_table[i].head = head;
 	tw_table[i].len = (unsigned char)n;
 	tw_table[i].cls = (unsigned char)cls;
 	tw_table[i].val = val;
 	tw_table[i].vlen = (unsigned char)vlen;
-	tw_filter[trigger_key(w, n)] = 1;
+	set_bit(tw_filter, trigger_key(w, n));
 	if (tw_trigger_classes >> cls & 1)
-		tw_trigger_filter[trigger_key(w, n)] = 1;
+		set_bit(tw_trigger_filter, trigger_key(w, n));
 }
 
 void tw_init(unsigned long trigger_classes)
@@ -144,18 +167,22 @@ void tw_each(tw_each_fn fn, void *arg)
 
 int tw_maybe(const char *w, size_t n)
 {
-	return n <= TW_MAXLEN && tw_filter[trigger_key(w, n)];
+	if (n > TW_MAXLEN)
+		return 0;
+	unsigned k = trigger_key(w, n);
+	return tw_filter[k >> 3] >> (k & 7) & 1;
 }
 
 int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 {
 	if (n == 0 || n > TW_MAXLEN)
 		return TW_NONE;
-	uint64_t head = head_of(w, n);
-	unsigned i = hash_word(head, n) & (TW_SLOTS - 1);
-	while (tw_table[i].len) {
+	uint64_t head = head_of(w, n), h = hash_word(head, n);
+	uint32_t fp = fingerprint(h), f;
+	unsigned i = slot_of(h);
+	while ((f = tw_fp[i]) != 0) {
 		const struct tw_entry *e = &tw_table[i];
-		if (e->len == n && e->head == head) {
+		if (f == fp && e->len == n && e->head == head) {
 			size_t k = 8;   /* the head holds the first eight */
 			while (k < n && e->key[k] == (char)lower((unsigned char)w[k]))
 				k++;

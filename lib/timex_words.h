@@ -56,12 +56,13 @@ static inline unsigned tw_filter_key(const char *w, size_t n)
 	return a << 9 | b << 4 | (unsigned)(n < 15 ? n : 15);
 }
 
-/* Inline because the scan asks it of every word. */
-extern unsigned char tw_trigger_filter[1 << 14];
+/* Inline because the scan asks it of every word; a bit set by tw_filter_key. */
+extern unsigned char tw_trigger_filter[1 << 14 >> 3];
 
 static inline int tw_maybe_trigger(const char *w, size_t n)
 {
-	return n <= 15 && tw_trigger_filter[tw_filter_key(w, n)];
+	unsigned k = tw_filter_key(w, n);
+	return n <= 15 && (tw_trigger_filter[k >> 3] >> (k & 7) & 1);
 }
 
 /*
