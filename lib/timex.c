@@ -241,14 +241,16 @@ next_alnum(const char *text, size_t len, size_t i)
 	return i;
 }
 
+enum { BLOCK = 64 };
+
 /* One bit per byte from bit 7 of each byte of highs: byte k to bit k. */
+#ifndef __SSE2__
 static inline unsigned
 gather(uint64_t highs)
 {
 	return (unsigned)(((highs >> 7) * 0x0102040810204080ull) >> 56);
 }
-
-enum { BLOCK = 64 };
+#endif
 
 /* Bit k of *letters (*digits): whether p[k] is an ASCII letter (digit), for k < 64. */
 static inline void
