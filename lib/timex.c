@@ -136,18 +136,9 @@ rare_trigger(const char *w, size_t n)
  * can head an expression.  Word ends and the hash read bytes as a
  * little-endian number; elsewhere they are read one at a time.
  */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SCAN_WORDS 1
-#else
-#define SCAN_WORDS 0
-#endif
-
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
 
 enum { HEAD_BITS = 14 };
 static unsigned char head_bits[1 << HEAD_BITS >> 3];
@@ -160,7 +151,7 @@ word_bytes(const char *text, size_t len, size_t s, size_t n)
 	uint64_t w = 0;
 	size_t k = n < 8 ? n : 8;
 
-#if SCAN_WORDS
+#if TW_WORDWISE
 	if (s + 8 <= len) {
 		memcpy(&w, text + s, 8);
 		return k < 8 ? w & ((1ull << 8 * k) - 1) : w;
@@ -177,7 +168,7 @@ word_bytes(const char *text, size_t len, size_t s, size_t n)
 static inline unsigned
 head_key(uint64_t first, size_t n)
 {
-	return (unsigned)((((first | 0x20 * ONES) ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - HEAD_BITS));
+	return (unsigned)((((first | 0x20 * TW_ONES) ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - HEAD_BITS));
 }
 
 /* Whether the letters text[s..s+n) may head an expression: no false negatives. */
@@ -186,59 +177,6 @@ may_head(const char *text, size_t len, size_t s, size_t n)
 {
 	unsigned k = head_key(word_bytes(text, len, s, n), n);
 	return head_bits[k >> 3] >> (k & 7) & 1;
-}
-
-/* Bit 7 of each byte of w that is an ASCII letter. */
-static inline uint64_t
-letter_bits(uint64_t w)
-{
-	uint64_t x = w | 0x20 * ONES;   /* only 'A'..'Z' and 'a'..'z' fold into 'a'..'z' */
-	uint64_t x7 = x & 0x7f * ONES;
-	return (x7 + (0x80 - 'a') * ONES) & ~(x7 + (0x80 - 'z' - 1) * ONES) & ~x & HIGHS;
-}
-
-/* Bit 7 of each byte of w that is an ASCII digit. */
-static inline uint64_t
-digit_bits(uint64_t w)
-{
-	uint64_t w7 = w & 0x7f * ONES;
-	return (w7 + (0x80 - '0') * ONES) & ~(w7 + (0x80 - '9' - 1) * ONES) & ~w & HIGHS;
-}
-
-/* The end of the run of ASCII letters at i. */
-static inline size_t
-letters_end(const char *text, size_t len, size_t i)
-{
-#if SCAN_WORDS
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, text + i, 8);
-		uint64_t other = ~letter_bits(w) & HIGHS;
-		if (other)
-			return i + ((size_t)__builtin_ctzll(other) >> 3);
-	}
-#endif
-	while (i < len && tw_byte_class[(unsigned char)text[i]] == 1)
-		i++;
-	return i;
-}
-
-/* The first letter or digit at or after i, or len. */
-static inline size_t
-next_alnum(const char *text, size_t len, size_t i)
-{
-#if SCAN_WORDS
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, text + i, 8);
-		uint64_t alnum = letter_bits(w) | digit_bits(w);
-		if (alnum)
-			return i + ((size_t)__builtin_ctzll(alnum) >> 3);
-	}
-#endif
-	while (i < len && !tw_byte_class[(unsigned char)text[i]])
-		i++;
-	return i;
 }
 
 enum { BLOCK = 64 };
@@ -272,8 +210,8 @@ block_masks(const char *p, uint64_t *letters, uint64_t *digits)
 	for (int k = 0; k < BLOCK / 8; k++) {
 		uint64_t w;
 		memcpy(&w, p + 8 * k, 8);
-		l |= (uint64_t)gather(letter_bits(w)) << 8 * k;
-		d |= (uint64_t)gather(digit_bits(w)) << 8 * k;
+		l |= (uint64_t)gather(tw_letter_bits(w)) << 8 * k;
+		d |= (uint64_t)gather(tw_digit_bits(w)) << 8 * k;
 	}
 #endif
 	*letters = l;
@@ -293,7 +231,7 @@ block_masks(const char *p, uint64_t *letters, uint64_t *digits)
 static size_t
 next_candidate(const char *text, size_t len, size_t i)
 {
-#if SCAN_WORDS
+#if TW_WORDWISE
 	/* eight bytes of slack: a word's first eight bytes are loaded whole */
 	while (len - i >= BLOCK + 8 && len > BLOCK + 8) {
 		uint64_t letters, digits;
@@ -325,7 +263,7 @@ next_candidate(const char *text, size_t len, size_t i)
 		i += step;
 	}
 #endif
-	return next_alnum(text, len, i);
+	return tw_next_alnum(text, len, i);
 }
 
 /* Puts a table word into head_bits when the scan's full test could take it. */
@@ -501,7 +439,7 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 			}
 			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
 		} else {
-			i = letters_end(text, len, i + 1);
+			i = tw_letters_end(text, len, i + 1);
 			if (!may_head(text, len, s, i - s))
 				continue;
 			cand = 0;

@@ -266,8 +266,7 @@ size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	unsigned char c = (unsigned char)text[pos];
 	size_t e = pos + 1;
 	if (tw_byte_class[c] == 1) {
-		while (e < len && tw_byte_class[(unsigned char)text[e]] == 1)
-			e++;
+		e = tw_letters_end(text, len, e);
 		t->kind = TK_WORD;
 		t->e = e;
 		classify(text, len, t);
