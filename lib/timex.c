@@ -236,8 +236,8 @@ next_candidate(const char *text, size_t len, size_t i)
 	while (len - i >= BLOCK + 8 && len > BLOCK + 8) {
 		uint64_t letters, digits;
 		block_masks(text + i, &letters, &digits);
-		uint64_t starts = letters & ~(letters << 1);
-		uint64_t hits = digits & ~(digits << 1);
+		uint64_t starts = letters & ~(letters << 1), numbers = digits & ~(digits << 1);
+		unsigned first_number = numbers ? (unsigned)__builtin_ctzll(numbers) : BLOCK;
 		size_t step = BLOCK;
 		if (letters >> 63) {
 			/* the last word may go on: the next block starts at it */
@@ -247,19 +247,22 @@ next_candidate(const char *text, size_t len, size_t i)
 			starts &= ~(1ull << last);
 			step = last;
 		}
-		while (starts) {
+		/* words in order, up to the first that may head or the first number */
+		for (; starts; starts &= starts - 1) {
 			unsigned j = (unsigned)__builtin_ctzll(starts);
-			starts &= starts - 1;
+			if (j > first_number)
+				break;
 			size_t n = (size_t)__builtin_ctzll(~letters >> j);
 			uint64_t w;
 			memcpy(&w, text + i + j, 8);
 			if (n < 8)
 				w &= (1ull << 8 * n) - 1;
 			unsigned k = head_key(w, n);
-			hits |= (uint64_t)(head_bits[k >> 3] >> (k & 7) & 1) << j;
+			if (head_bits[k >> 3] >> (k & 7) & 1)
+				return i + j;
 		}
-		if (hits && (unsigned)__builtin_ctzll(hits) < step)
-			return i + (size_t)__builtin_ctzll(hits);
+		if (first_number < step)
+			return i + first_number;
 		i += step;
 	}
 #endif
