@@ -144,6 +144,15 @@ enum { HEAD_BITS = 14 };
 static unsigned char head_bits[1 << HEAD_BITS >> 3];
 static int heads_ready;
 
+/* The mask of the first min(n, 8) bytes of a little-endian number, n > 0. */
+static inline uint64_t
+first_bytes(size_t n)
+{
+	size_t k = n < 8 ? n : 8;
+
+	return ~0ull >> (64 - 8 * k);
+}
+
 /* The first (up to) eight bytes of text[s..s+n), the first in the low byte. */
 static inline uint64_t
 word_bytes(const char *text, size_t len, size_t s, size_t n)
@@ -154,7 +163,7 @@ word_bytes(const char *text, size_t len, size_t s, size_t n)
 #if TW_WORDWISE
 	if (s + 8 <= len) {
 		memcpy(&w, text + s, 8);
-		return k < 8 ? w & ((1ull << 8 * k) - 1) : w;
+		return w & first_bytes(k);
 	}
 #else
 	(void)len;
@@ -238,15 +247,17 @@ next_candidate(const char *text, size_t len, size_t i)
 		block_masks(text + i, &letters, &digits);
 		uint64_t starts = letters & ~(letters << 1), numbers = digits & ~(digits << 1);
 		unsigned first_number = numbers ? (unsigned)__builtin_ctzll(numbers) : BLOCK;
-		size_t step = BLOCK;
-		if (letters >> 63) {
-			/* the last word may go on: the next block starts at it */
-			unsigned last = 63 - (unsigned)__builtin_clzll(starts);
-			if (last == 0)
-				return i;
-			starts &= ~(1ull << last);
-			step = last;
-		}
+		/*
+		 * When the block ends in a letter, its last word may go on: the
+		 * next block starts at that word.  Half the blocks do, so this
+		 * is done without a branch.
+		 */
+		uint64_t open = letters >> 63;
+		unsigned last = 63 - (unsigned)__builtin_clzll(starts | 1);
+		size_t step = open ? last : BLOCK;
+		if (step == 0)
+			return i;       /* one word fills the block */
+		starts &= ~(open << last);
 		/* words in order, up to the first that may head or the first number */
 		for (; starts; starts &= starts - 1) {
 			unsigned j = (unsigned)__builtin_ctzll(starts);
@@ -255,9 +266,7 @@ next_candidate(const char *text, size_t len, size_t i)
 			size_t n = (size_t)__builtin_ctzll(~letters >> j);
 			uint64_t w;
 			memcpy(&w, text + i + j, 8);
-			if (n < 8)
-				w &= (1ull << 8 * n) - 1;
-			unsigned k = head_key(w, n);
+			unsigned k = head_key(w & first_bytes(n), n);
 			if (head_bits[k >> 3] >> (k & 7) & 1)
 				return i + j;
 		}
