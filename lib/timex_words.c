@@ -8,20 +8,19 @@ extern const size_t data_timex_words_tsv_len;
 #define TW_MAXLEN 15
 #define TW_SLOTS 1024           /* a power of two, well over twice the table */
 
+/*
+ * A word in 32 bytes, so that a lookup (the scanners make one for most
+ * words they read) touches one cache line: the word's first eight
+ * bytes in lower case (see head_of) and the rest in tail.
+ */
 struct tw_entry {
-	uint64_t head;          /* the key's first eight bytes (see head_of) */
-	char key[TW_MAXLEN + 1];
-	unsigned char len, cls, vlen;
+	uint64_t head;
 	const char *val;
+	unsigned char len, cls, vlen;   /* len 0: an empty slot */
+	char tail[TW_MAXLEN - 8];
 };
 
-/*
- * The table is probed through tw_fp, a 4 KB array of fingerprints (0:
- * an empty slot), and the filters are bit sets of 2 KB: the scan's
- * lookups stay in the first-level cache while the text streams by.
- */
-static struct tw_entry tw_table[TW_SLOTS];
-static uint32_t tw_fp[TW_SLOTS];
+static _Alignas(64) struct tw_entry tw_table[TW_SLOTS];
 /* Set for (first letter, second letter, length) of every table word. */
 static unsigned char tw_filter[1 << 14 >> 3];
 /* Set for (first letter, second letter, length) of the words whose class is a trigger. */
@@ -76,20 +75,21 @@ static uint64_t head_of(const char *w, size_t n)
 	return h;
 }
 
-/* The word's hash: its top bits pick the slot, lower ones make the fingerprint. */
-static uint64_t hash_word(uint64_t head, size_t n)
+/* The slot where the search for a word starts. */
+static unsigned slot_of(uint64_t head, size_t n)
 {
-	return (head ^ n) * 0x9E3779B97F4A7C15ull;
+	return (unsigned)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> 54) & (TW_SLOTS - 1);
 }
 
-static unsigned slot_of(uint64_t h)
+/* Whether e holds the word w[0..n) whose head is head. */
+static int holds(const struct tw_entry *e, uint64_t head, const char *w, size_t n)
 {
-	return (unsigned)(h >> 54) & (TW_SLOTS - 1);
-}
-
-static uint32_t fingerprint(uint64_t h)
-{
-	return (uint32_t)(h >> 20) | 1;
+	if (e->len != n || e->head != head)
+		return 0;
+	for (size_t k = 8; k < n; k++)
+		if (e->tail[k - 8] != (char)lower((unsigned char)w[k]))
+			return 0;
+	return 1;
 }
 
 static void set_bit(unsigned char *set, unsigned k)
@@ -109,16 +109,15 @@ static void add_entry(const char *w, size_t n, int cls, const char *val, size_t 
 {
 	if (n == 0 || n > TW_MAXLEN || cls == TW_NONE || vlen > 255)
 		return;
-	uint64_t head = head_of(w, n), h = hash_word(head, n);
-	unsigned i = slot_of(h);
-	while (tw_fp[i]) {
-		if (tw_table[i].len == n && memcmp(tw_table[i].key, w, n) == 0)
+	uint64_t head = head_of(w, n);
+	unsigned i = slot_of(head, n);
+	while (tw_table[i].len) {
+		if (holds(&tw_table[i], head, w, n))
 			return;         /* the first entry wins */
 		i = (i + 1) & (TW_SLOTS - 1);
 	}
-	for (size_t k = 0; k < n; k++)
-		tw_table[i].key[k] = (char)lower((unsigned char)w[k]);
-	tw_fp[i] = fingerprint(h);
+	for (size_t k = 8; k < n; k++)
+		tw_table[i].tail[k - 8] = (char)lower((unsigned char)w[k]);
 	tw_table[i].head = head;
 	tw_table[i].len = (unsigned char)n;
 	tw_table[i].cls = (unsigned char)cls;
@@ -160,9 +159,16 @@ void tw_init(unsigned long trigger_classes)
 
 void tw_each(tw_each_fn fn, void *arg)
 {
-	for (size_t i = 0; i < TW_SLOTS; i++)
-		if (tw_table[i].len)
-			fn(tw_table[i].key, tw_table[i].len, tw_table[i].cls, tw_table[i].val, tw_table[i].vlen, arg);
+	for (size_t i = 0; i < TW_SLOTS; i++) {
+		const struct tw_entry *e = &tw_table[i];
+		char key[TW_MAXLEN];
+
+		if (!e->len)
+			continue;
+		for (size_t k = 0; k < e->len; k++)
+			key[k] = k < 8 ? (char)(e->head >> 8 * k) : e->tail[k - 8];
+		fn(key, e->len, e->cls, e->val, e->vlen, arg);
+	}
 }
 
 int tw_maybe(const char *w, size_t n)
@@ -177,22 +183,15 @@ int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 {
 	if (n == 0 || n > TW_MAXLEN)
 		return TW_NONE;
-	uint64_t head = head_of(w, n), h = hash_word(head, n);
-	uint32_t fp = fingerprint(h), f;
-	unsigned i = slot_of(h);
-	while ((f = tw_fp[i]) != 0) {
+	uint64_t head = head_of(w, n);
+	unsigned i = slot_of(head, n);
+	for (; tw_table[i].len; i = (i + 1) & (TW_SLOTS - 1)) {
 		const struct tw_entry *e = &tw_table[i];
-		if (f == fp && e->len == n && e->head == head) {
-			size_t k = 8;   /* the head holds the first eight */
-			while (k < n && e->key[k] == (char)lower((unsigned char)w[k]))
-				k++;
-			if (k >= n) {
-				*val = e->val;
-				*vlen = e->vlen;
-				return e->cls;
-			}
+		if (holds(e, head, w, n)) {
+			*val = e->val;
+			*vlen = e->vlen;
+			return e->cls;
 		}
-		i = (i + 1) & (TW_SLOTS - 1);
 	}
 	return TW_NONE;
 }
