@@ -19,7 +19,8 @@
 	1ul << TW_CLOCK | 1ul << TW_HOLIDAY | 1ul << TW_ORD | 1ul << TW_QUANT | 1ul << TW_FISCAL | \
 	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_HALF)
 
-const char *timex_type_name(enum timex_type t)
+const char *
+timex_type_name(enum timex_type t)
 {
 	static const char *const names[] = { "DATE", "TIME", "DURATION", "SET" };
 	return names[t];
@@ -28,7 +29,8 @@ const char *timex_type_name(enum timex_type t)
 /* ---------------------------------------------------------------- scan */
 
 /* Words that may open an expression before its head ("the", "last", "late", "about"). */
-static int opener(const struct tok *t)
+static int
+opener(const struct tok *t)
 {
 	switch (t->cls) {
 	case TW_REL: case TW_EDGE: case TW_APPROX: case TW_FISCAL: case TW_ORD:
@@ -45,7 +47,8 @@ static int opener(const struct tok *t)
 }
 
 /* Words that can head an expression: the scan stops at these and at digits. */
-static int trigger(const struct tok *t)
+static int
+trigger(const struct tok *t)
 {
 	switch (t->cls) {
 	case TW_MONTH: case TW_WDAY: case TW_UNIT: case TW_UNITS: case TW_REF:
@@ -72,7 +75,8 @@ static int trigger(const struct tok *t)
  * "/", "-".  Most numbers in news are amounts; this keeps them from the
  * grammar at the cost of a few byte tests.
  */
-static int number_may_lead(const char *text, size_t len, size_t i, int digits)
+static int
+number_may_lead(const char *text, size_t len, size_t i, int digits)
 {
 	if (i >= len)
 		return 0;
@@ -315,7 +319,8 @@ struct emit {
 	size_t count;
 };
 
-static void emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, size_t e)
+static void
+emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, size_t e)
 {
 	struct timex x;
 	x.start = s;
@@ -343,7 +348,8 @@ static void emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r
  * A range's second half written short: "2016-18", "March 5-7".  Emits
  * it as an expression of its own, completed from the first half.
  */
-static size_t range_tail(struct emit *em, struct timex_ctx *c, const struct timex_res *r, int last)
+static size_t
+range_tail(struct emit *em, struct timex_ctx *c, const struct timex_res *r, int last)
 {
 	if (!(is_dash(c, last + 1) && adj(c, last + 1) && T(c, last + 2)->kind == TK_NUM && adj(c, last + 2)))
 		return 0;
@@ -373,7 +379,8 @@ static size_t range_tail(struct emit *em, struct timex_ctx *c, const struct time
 }
 
 /* Tries the expressions that could start at or just before the token at pos. */
-static size_t try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
+static size_t
+try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
 {
 	/* candidate starts: up to three opener words back, earliest first */
 	size_t starts[4];
@@ -413,7 +420,8 @@ static size_t try_at(struct emit *em, struct timex_ctx *c, size_t word_start, si
 	return 0;
 }
 
-void timex_doc_init(struct timex_doc *d, const struct ymd *ref)
+void
+timex_doc_init(struct timex_doc *d, const struct ymd *ref)
 {
 	memset(d, 0, sizeof *d);
 	heads_init();
@@ -422,7 +430,8 @@ void timex_doc_init(struct timex_doc *d, const struct ymd *ref)
 		d->ref = *ref;
 }
 
-size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, void *arg)
+size_t
+timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, void *arg)
 {
 	struct emit em = { d, each, arg, 0 };
 	struct timex_ctx c;

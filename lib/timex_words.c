@@ -56,7 +56,8 @@ static const char *const tw_class_names[] = {
 	"vague", "past", "future", "plain"
 };
 
-static unsigned char lower(unsigned char c)
+static unsigned char
+lower(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
@@ -66,7 +67,8 @@ static unsigned char lower(unsigned char c)
  * the low byte: one number to hash and to compare, so that a lookup
  * costs one multiply and (for most words) one comparison.
  */
-static uint64_t head_of(const char *w, size_t n)
+static uint64_t
+head_of(const char *w, size_t n)
 {
 	uint64_t h = 0;
 	size_t k = n < 8 ? n : 8;
@@ -76,13 +78,15 @@ static uint64_t head_of(const char *w, size_t n)
 }
 
 /* The slot where the search for a word starts. */
-static unsigned slot_of(uint64_t head, size_t n)
+static unsigned
+slot_of(uint64_t head, size_t n)
 {
 	return (unsigned)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> 54) & (TW_SLOTS - 1);
 }
 
 /* Whether e holds the word w[0..n) whose head is head. */
-static int holds(const struct tw_entry *e, uint64_t head, const char *w, size_t n)
+static int
+holds(const struct tw_entry *e, uint64_t head, const char *w, size_t n)
 {
 	if (e->len != n || e->head != head)
 		return 0;
@@ -92,12 +96,14 @@ static int holds(const struct tw_entry *e, uint64_t head, const char *w, size_t 
 	return 1;
 }
 
-static void set_bit(unsigned char *set, unsigned k)
+static void
+set_bit(unsigned char *set, unsigned k)
 {
 	set[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
-static int class_from_name(const char *s, size_t n)
+static int
+class_from_name(const char *s, size_t n)
 {
 	for (size_t i = 1; i < sizeof tw_class_names / sizeof *tw_class_names; i++)
 		if (strlen(tw_class_names[i]) == n && memcmp(tw_class_names[i], s, n) == 0)
@@ -105,7 +111,8 @@ static int class_from_name(const char *s, size_t n)
 	return TW_NONE;
 }
 
-static void add_entry(const char *w, size_t n, int cls, const char *val, size_t vlen)
+static void
+add_entry(const char *w, size_t n, int cls, const char *val, size_t vlen)
 {
 	if (n == 0 || n > TW_MAXLEN || cls == TW_NONE || vlen > 255)
 		return;
@@ -128,7 +135,8 @@ static void add_entry(const char *w, size_t n, int cls, const char *val, size_t 
 		set_bit(tw_trigger_filter, trigger_key(w, n));
 }
 
-void tw_init(unsigned long trigger_classes)
+void
+tw_init(unsigned long trigger_classes)
 {
 	if (tw_ready)
 		return;
@@ -157,7 +165,8 @@ void tw_init(unsigned long trigger_classes)
 	tw_ready = 1;
 }
 
-void tw_each(tw_each_fn fn, void *arg)
+void
+tw_each(tw_each_fn fn, void *arg)
 {
 	for (size_t i = 0; i < TW_SLOTS; i++) {
 		const struct tw_entry *e = &tw_table[i];
@@ -171,7 +180,8 @@ void tw_each(tw_each_fn fn, void *arg)
 	}
 }
 
-int tw_maybe(const char *w, size_t n)
+int
+tw_maybe(const char *w, size_t n)
 {
 	if (n > TW_MAXLEN)
 		return 0;
@@ -179,7 +189,8 @@ int tw_maybe(const char *w, size_t n)
 	return tw_filter[k >> 3] >> (k & 7) & 1;
 }
 
-int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
+int
+tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 {
 	if (n == 0 || n > TW_MAXLEN)
 		return TW_NONE;
@@ -196,7 +207,8 @@ int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 	return TW_NONE;
 }
 
-long tw_value_num(const char *val, size_t vlen)
+long
+tw_value_num(const char *val, size_t vlen)
 {
 	long v = 0;
 	int neg = vlen && val[0] == '-';
@@ -205,13 +217,15 @@ long tw_value_num(const char *val, size_t vlen)
 	return neg ? -v : v;
 }
 
-static int is_space(unsigned char c)
+static int
+is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Non-breaking space (C2 A0) counts as space between words. */
-static size_t skip_space(const char *text, size_t len, size_t pos, int *lines)
+static size_t
+skip_space(const char *text, size_t len, size_t pos, int *lines)
 {
 	*lines = 0;
 	while (pos < len) {
@@ -230,7 +244,8 @@ static size_t skip_space(const char *text, size_t len, size_t pos, int *lines)
 	return pos;
 }
 
-static void classify(const char *text, size_t len, struct tok *t)
+static void
+classify(const char *text, size_t len, struct tok *t)
 {
 	size_t n = t->e - t->s;
 	const char *w = text + t->s;
@@ -249,7 +264,8 @@ static void classify(const char *text, size_t len, struct tok *t)
 		t->num = tw_value_num(t->val, t->vlen);
 }
 
-size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t)
+size_t
+tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 {
 	int lines;
 	pos = skip_space(text, len, pos, &lines);
@@ -304,7 +320,8 @@ size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	return t->e;
 }
 
-int tw_prev(const char *text, size_t pos, struct tok *t)
+int
+tw_prev(const char *text, size_t pos, struct tok *t)
 {
 	size_t p = pos;
 	int lines = 0;
