@@ -7,10 +7,13 @@
 #include "timex_words.h"
 
 /*
- * The finder is a scan over bytes that stops only at digits and at
- * words in the temporal word table; there it reads a few tokens ahead
- * (and, for modifiers such as "the", "last", "late", a few back) and
- * tries the expression grammar (lib/timex_grammar.c), longest first.
+ * The finder is a scan that stops only at digits and at words that can
+ * head an expression; there it reads a few tokens ahead (and, for
+ * modifiers such as "the", "last", "late", a few back) and tries the
+ * expression grammar (lib/timex_grammar.c), longest first.  Most words
+ * head nothing, and the scan must keep up with `wc -w`: it passes over
+ * them 64 bytes at a time (next_candidate), and only the candidates are
+ * cut into tokens.
  */
 
 /* Classes of words that can head an expression (see trigger()). */
@@ -479,7 +482,10 @@ timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, voi
 		}
 		if (!cand)
 			continue;
-		/* a word glued to the digits before it ("3rd") is no head */
+		/*
+		 * The scan goes on after an expression found; floor keeps the
+		 * next expression's openers from reaching back into this one.
+		 */
 		size_t e = try_at(&em, &c, s, floor);
 		if (e > i) {
 			i = e;
