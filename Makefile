@@ -62,6 +62,15 @@ $(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
+# The name finder's weights: retrained from the CoNLL-2003 training set.
+SHARED  ?= ../shared
+$(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
+
+model: $(OBJDIR)/train_ner
+	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
+	    $(SHARED)/eval/data/entity-conll-dev.conll
+
 units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done
 
@@ -91,7 +100,7 @@ leakcheck: all
 	sh tools/leakcheck.sh $(BINDIR)
 
 example: all
-	$(BINDIR)/nsplit -u doc examples/rhc-lavrov-mexico.txt
+	sh examples/pipelines.sh
 
 bench: all
 	sh tools/bench.sh
@@ -103,4 +112,4 @@ install: all
 clean:
 	rm -rf bin build
 
-.PHONY: all units test check-asan fuzz fuzzers leakcheck example bench install clean
+.PHONY: all model units test check-asan fuzz fuzzers leakcheck example bench install clean

@@ -1,0 +1,103 @@
+/*
+ * nquote: every quotation in news articles and who said it, one TSV row
+ * each, with byte offsets from the start of each document.
+ */
+#include "attrib.h"
+#include "cli.h"
+#include "diag.h"
+
+static const char usage[] =
+"usage: nquote [-H] [-a] [--indirect] [-t COL] [--max-bytes N] [FILE...]\n"
+"\n"
+"Reads news articles (an article stream, documents separated by lines\n"
+"holding ---, or TSV with a text column) and writes one TSV row per\n"
+"quotation: doc start end speaker mention cue text kind mention_start\n"
+"mention_end.  start and end cover the quotation with its marks; text is\n"
+"the quoted words; speaker the speaker's full name (empty when the\n"
+"article does not name them); mention the speaker as written next to the\n"
+"quotation (\"he\", \"the minister\"); cue the reporting verb.\n"
+"\n"
+"kind: direct (the speaker's own sentences), partial (quoted words inside\n"
+"the writer's sentence), scare (a few words in marks that nobody is\n"
+"reported to say), title (a title-cased name in marks), indirect (speech\n"
+"reported without marks).\n"
+"\n"
+"  -a, --all         also write scare quotes and titles\n"
+"      --indirect    also write indirect speech (\"X said that ...\")\n"
+"  -H, --no-header   leave out the header row\n"
+"  -t, --text COL    the TSV column that holds the text (default: text)\n"
+"      --max-bytes N skip (and report) documents longer than N bytes\n"
+"                    (default 1G; K, M, G suffixes)\n"
+"  -h, --help        this text\n"
+"      --version     the version\n"
+"\n"
+"Exit status: 0 all input good, 1 some input bad (the rest processed),\n"
+"2 usage or system error.\n";
+
+enum { OPT_INDIRECT = OPT_PROGRAM };
+
+static void
+put_span(struct tsv_writer *out, const struct doc *d, size_t s, size_t e)
+{
+	tsv_field(out, d->text + s, e - s);
+}
+
+static void
+each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
+{
+	struct attrib *a = arg;
+	const struct attribution *q;
+	size_t n;
+
+	if (!d->same_doc)
+		attrib_doc_begin(a);
+	n = attrib_find(a, d->text, d->len, d->base, &q);
+	for (size_t i = 0; i < n; i++) {
+		tsv_field(out, d->id, d->idlen);
+		tsv_num(out, d->base + q[i].start);
+		tsv_num(out, d->base + q[i].end);
+		tsv_field(out, q[i].speaker ? q[i].speaker : "", q[i].speaker_len);
+		put_span(out, d, q[i].mention_start, q[i].mention_end);
+		put_span(out, d, q[i].cue_start, q[i].cue_end);
+		put_span(out, d, q[i].text_start, q[i].text_end);
+		tsv_str(out, attrib_kind_name(q[i].kind));
+		if (q[i].mention_end > q[i].mention_start) {
+			tsv_num(out, d->base + q[i].mention_start);
+			tsv_num(out, d->base + q[i].mention_end);
+		} else {
+			tsv_field(out, "", 0);
+			tsv_field(out, "", 0);
+		}
+		tsv_end_row(out);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "indirect", no_argument, NULL, OPT_INDIRECT },
+		CLI_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli cli;
+	unsigned flags = 0;
+	int opt, status;
+
+	cli_init(&cli, "nquote", usage);
+	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS "a", longopts, NULL)) != -1) {
+		if (opt == 'a')
+			flags |= ATTRIB_ALL;
+		else if (opt == OPT_INDIRECT)
+			flags |= ATTRIB_INDIRECT;
+		else
+			cli_option(&cli, opt, optarg);
+	}
+	struct attrib *a = attrib_new(flags);
+
+	cli_header(&cli, "doc\tstart\tend\tspeaker\tmention\tcue\ttext\tkind\tmention_start\tmention_end");
+	status = cli_run(&cli, argv + optind, argc - optind, each_doc, a);
+	attrib_free(a);
+	return status;
+}

@@ -1,0 +1,383 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alias.h"
+#include "lexicon.h"
+#include "utf8.h"
+
+extern const unsigned char data_aliases_tsv[];
+extern const size_t data_aliases_tsv_len;
+extern const unsigned char data_demonyms_tsv[];
+extern const size_t data_demonyms_tsv_len;
+extern const unsigned char data_countries_tsv[];
+extern const size_t data_countries_tsv_len;
+
+struct known {
+	size_t name, name_len;  /* the canonical name, in the arena */
+	enum entity_type type;
+};
+
+struct acronym {
+	size_t text, len;       /* in the arena */
+	int id;
+};
+
+struct alias_table {
+	struct lexicon *aliases, *demonyms, *countries;
+	struct known *e;
+	int n, cap;
+	struct acronym *acr;
+	size_t nacr, acr_cap;
+	char *arena;
+	size_t arena_len, arena_cap;
+	int (*is_first)(void *ctx, const char *s, size_t n);
+	void *first_ctx;
+};
+
+static void *
+grow(void *p, size_t size)
+{
+	void *q = realloc(p, size);
+	if (!q) {
+		fputs("ntools: out of memory\n", stderr);
+		exit(2);
+	}
+	return q;
+}
+
+struct alias_table *
+alias_new(void)
+{
+	struct alias_table *a = grow(NULL, sizeof *a);
+	memset(a, 0, sizeof *a);
+	a->aliases = lexicon_build(data_aliases_tsv, data_aliases_tsv_len, 0);
+	a->demonyms = lexicon_build(data_demonyms_tsv, data_demonyms_tsv_len, LEX_FOLD_CASE);
+	a->countries = lexicon_build(data_countries_tsv, data_countries_tsv_len, 0);
+	return a;
+}
+
+void
+alias_free(struct alias_table *a)
+{
+	if (!a)
+		return;
+	lexicon_free(a->aliases);
+	lexicon_free(a->demonyms);
+	lexicon_free(a->countries);
+	free(a->e);
+	free(a->acr);
+	free(a->arena);
+	free(a);
+}
+
+void
+alias_first_names(struct alias_table *a, int (*is_first)(void *ctx, const char *s, size_t n),
+    void *ctx)
+{
+	a->is_first = is_first;
+	a->first_ctx = ctx;
+}
+
+void
+alias_clear(struct alias_table *a)
+{
+	a->n = 0;
+	a->nacr = 0;
+	a->arena_len = 0;
+}
+
+/* Copies s into the arena with runs of white space made one space. */
+static size_t
+keep(struct alias_table *a, const char *s, size_t n, size_t *len)
+{
+	if (a->arena_len + n + 1 > a->arena_cap) {
+		a->arena_cap = (a->arena_cap + n + 1) * 2;
+		a->arena = grow(a->arena, a->arena_cap);
+	}
+	size_t at = a->arena_len, o = at;
+	int space = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = utf8_decode(s + i, n - i, &c);
+		if (u_isspace(c)) {
+			space = 1;
+		} else {
+			if (space && o > at)
+				a->arena[o++] = ' ';
+			space = 0;
+			memcpy(a->arena + o, s + i, l);
+			o += l;
+		}
+		i += l;
+	}
+	a->arena_len = o;
+	*len = o - at;
+	return at;
+}
+
+static const char *
+name_of(const struct alias_table *a, int id, size_t *len)
+{
+	*len = a->e[id].name_len;
+	return a->arena + a->e[id].name;
+}
+
+static int
+add_entity(struct alias_table *a, enum entity_type t, const char *s, size_t n)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->e = grow(a->e, (size_t)a->cap * sizeof *a->e);
+	}
+	struct known *k = &a->e[a->n];
+	k->name = keep(a, s, n, &k->name_len);
+	k->type = t;
+	return a->n++;
+}
+
+int
+alias_is_acronym(const char *s, size_t n)
+{
+	size_t caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			caps++;
+		else if (s[i] != '.' && s[i] != '&')
+			return 0;
+	}
+	return caps >= 2 && caps <= 8;
+}
+
+/* The words of s, one at a time: *i moves past the word it yields. */
+static int
+next_word(const char *s, size_t n, size_t *i, size_t *ws, size_t *we)
+{
+	while (*i < n && s[*i] == ' ')
+		(*i)++;
+	if (*i >= n)
+		return 0;
+	*ws = *i;
+	while (*i < n && s[*i] != ' ')
+		(*i)++;
+	*we = *i;
+	return 1;
+}
+
+/* Whether acronym acr (periods ignored) spells the initials of name's capitalised words. */
+static int
+initials_match(const char *acr, size_t an, const char *name, size_t nn)
+{
+	size_t i = 0, ws, we, k = 0, words = 0;
+	while (next_word(name, nn, &i, &ws, &we)) {
+		unsigned char c = (unsigned char)name[ws];
+		if (c < 'A' || c > 'Z')
+			continue;   /* "of", "and", "the" */
+		while (k < an && acr[k] == '.')
+			k++;
+		if (k >= an || acr[k] != (char)c)
+			return 0;
+		k++;
+		words++;
+	}
+	while (k < an && acr[k] == '.')
+		k++;
+	return k == an && words >= 2;
+}
+
+/* Whether a and b are the same whatever their case (headlines come in capitals). */
+static int
+same_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	if (an == bn && memcmp(a, b, an) == 0)
+		return 1;
+	while (i < an && j < bn) {
+		uint32_t c, d;
+		i += utf8_decode(a + i, an - i, &c);
+		j += utf8_decode(b + j, bn - j, &d);
+		if (c != d && u_tolower(c) != u_tolower(d))
+			return 0;
+	}
+	return i == an && j == bn;
+}
+
+/* Whether s has no lower-case letter: a headline's spelling, not a name's. */
+static int
+all_capitals(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += utf8_decode(s + i, n - i, &c);
+		if (u_islower(c))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Keeps the better spelling of entity id's name: the fuller, or the one
+ * not in capitals; the fuller name's type is the entity's.
+ */
+static void
+prefer(struct alias_table *a, int id, enum entity_type t, const char *s, size_t n)
+{
+	size_t len = a->e[id].name_len;
+	int caps = all_capitals(s, n), old_caps = all_capitals(a->arena + a->e[id].name, len);
+	if ((old_caps && !caps) || (caps == old_caps && n > len)) {
+		a->e[id].name = keep(a, s, n, &a->e[id].name_len);
+		if (n > len)
+			a->e[id].type = t;
+	}
+}
+
+/* Whether the one word s is the first of several in name e: "Douglas" of "Douglas & Lomason Co". */
+static int
+first_word_of(const char *s, size_t n, const char *e, size_t en)
+{
+	return en > n + 1 && e[n] == ' ' && same_word(s, n, e, n);
+}
+
+/* Whether every word of the shorter name is a word of the longer, the last words alike. */
+static int
+same_person(const char *m, size_t mn, const char *e, size_t en)
+{
+	const char *s = mn <= en ? m : e, *l = mn <= en ? e : m;
+	size_t sn = mn <= en ? mn : en, ln = mn <= en ? en : mn;
+	size_t i = 0, ws, we, last_s = 0, last_se = 0, last_l = 0, last_le = 0;
+
+	while (next_word(l, ln, &i, &ws, &we)) {
+		last_l = ws;
+		last_le = we;
+	}
+	i = 0;
+	while (next_word(s, sn, &i, &ws, &we)) {
+		size_t j = 0, vs, ve;
+		int found = 0;
+		while (!found && next_word(l, ln, &j, &vs, &ve))
+			found = same_word(s + ws, we - ws, l + vs, ve - vs);
+		if (!found)
+			return 0;
+		last_s = ws;
+		last_se = we;
+	}
+	return last_se > last_s && same_word(s + last_s, last_se - last_s, l + last_l, last_le - last_l);
+}
+
+int
+alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n)
+{
+	char buf[512];
+	const char *v;
+	size_t vn, len;
+
+	if (n > sizeof buf / 2)
+		return add_entity(a, t, s, n);
+	/* The name as the table compares it: white space made single. */
+	size_t at = keep(a, s, n, &len);
+	memcpy(buf, a->arena + at, len);
+	a->arena_len = at;
+	s = buf;
+	n = len;
+
+	/* Well-known short names and spellings. */
+	if (lexicon_find(a->aliases, s, n, &v, &vn) || (t == ENT_GPE && lexicon_find(a->countries, s, n, &v, &vn))) {
+		const char *tab = memchr(v, '\t', vn);
+		if (tab)
+			vn = (size_t)(tab - v);
+		if (vn > 0 && vn < sizeof buf / 2) {
+			memcpy(buf + 256, v, vn);
+			s = buf + 256;
+			n = vn;
+		}
+	}
+	/* "Venezuelans" -> "Venezuelan". */
+	if (t == ENT_NORP && n > 2 && s[n - 1] == 's' && !lexicon_find(a->demonyms, s, n, &v, &vn) &&
+	    lexicon_find(a->demonyms, s, n - 1, &v, &vn))
+		n--;
+
+	for (size_t k = a->nacr; k-- > 0;)
+		if (same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
+			return a->acr[k].id;
+	for (int id = a->n; id-- > 0;) {
+		const char *e = name_of(a, id, &len);
+		if (same_word(e, len, s, n)) {
+			prefer(a, id, t, s, n);
+			return id;
+		}
+	}
+	if (t == ENT_PERSON) {
+		for (int id = a->n; id-- > 0;) {
+			if (a->e[id].type != ENT_PERSON)
+				continue;
+			const char *e = name_of(a, id, &len);
+			if (same_person(s, n, e, len)) {
+				prefer(a, id, t, s, n); /* the fuller name becomes the canonical one */
+				return id;
+			}
+		}
+		/* A company named after people, met again by the first name on its door. */
+		if (!memchr(s, ' ', n))
+			for (int id = a->n; id-- > 0;) {
+				const char *e = name_of(a, id, &len);
+				if (a->e[id].type == ENT_ORG && first_word_of(s, n, e, len))
+					return id;
+			}
+	}
+	/* "Washington" after "George Washington": a person's surname, however tagged. */
+	if (t != ENT_PERSON && a->is_first && !memchr(s, ' ', n) && !alias_is_acronym(s, n)) {
+		for (int id = a->n; id-- > 0;) {
+			const char *e = name_of(a, id, &len);
+			const char *sp = memchr(e, ' ', len);
+			if (a->e[id].type == ENT_PERSON && sp && same_person(s, n, e, len) &&
+			    a->is_first(a->first_ctx, e, (size_t)(sp - e)))
+				return id;
+		}
+	}
+	if (alias_is_acronym(s, n)) {
+		for (int id = a->n; id-- > 0;) {
+			const char *e = name_of(a, id, &len);
+			if (a->e[id].type != ENT_PERSON && initials_match(s, n, e, len))
+				return id;
+		}
+	}
+	return add_entity(a, t, s, n);
+}
+
+void
+alias_define(struct alias_table *a, int id, const char *s, size_t n)
+{
+	for (size_t k = 0; k < a->nacr; k++)
+		if (a->acr[k].id == id && same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
+			return;         /* defined again, as articles do */
+	if (a->nacr == a->acr_cap) {
+		a->acr_cap = a->acr_cap ? a->acr_cap * 2 : 16;
+		a->acr = grow(a->acr, a->acr_cap * sizeof *a->acr);
+	}
+	struct acronym *r = &a->acr[a->nacr++];
+	r->text = keep(a, s, n, &r->len);
+	r->id = id;
+}
+
+const char *
+alias_canonical(const struct alias_table *a, int id, size_t *len)
+{
+	if (id < 0 || id >= a->n) {
+		*len = 0;
+		return "";
+	}
+	return name_of(a, id, len);
+}
+
+enum entity_type
+alias_type(const struct alias_table *a, int id)
+{
+	return id >= 0 && id < a->n ? a->e[id].type : ENT_MISC;
+}
+
+int
+alias_count(const struct alias_table *a)
+{
+	return a->n;
+}

@@ -1,0 +1,1887 @@
+#include "attrib.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "entity.h"
+#include "lexicon.h"
+#include "quote.h"
+#include "utf8.h"
+
+extern const unsigned char data_cues_txt[];
+extern const size_t data_cues_txt_len;
+
+/* Word classes of lib/data/cues.txt. */
+enum wclass {
+	W_NONE, W_CUE, W_AUX, W_STOP, W_DEF, W_INDEF, W_MALE, W_FEMALE, W_THING,
+	W_PLURAL, W_FIRST, W_PERSON, W_INTRO, W_ABBR, W_MEDIUM, W_LABEL, W_BODY
+};
+
+enum { T_WORD, T_PUNCT, T_QUOTE };
+
+struct tok {
+	size_t s, e;
+	unsigned char type, cap;
+	unsigned char wc;       /* enum wclass */
+	uint32_t ch;            /* the character of a T_PUNCT or T_QUOTE */
+};
+
+#define MAX_TOKS 160
+#define INHERIT_FOCUS (-2)
+
+/* What the document has told of one entity so far. */
+struct person {
+	enum entity_type type;
+	int seen;
+	char role[120];         /* the roles the text gave it, lowercased, space-separated */
+	size_t rolelen;
+};
+
+/* A moment where the discourse is about someone. */
+struct event {
+	size_t pos;
+	int id;
+};
+
+struct attrib {
+	unsigned flags;
+	struct lexicon *lx;
+	struct quote_finder *qf;
+	struct entity_finder *ef;
+	struct entity *ents;    /* the piece's mentions, offsets within the piece */
+	size_t nents, capents;
+	struct person *people;
+	size_t npeople;
+	struct event *events;
+	size_t nevents, capevents;
+	struct attribution *out;
+	size_t nout, capout;
+	size_t *order;          /* out in the order of the text */
+	size_t caporder;
+	char *held;             /* pieces not yet given to the name finder */
+	size_t held_len, held_cap;
+	struct held_piece { size_t at, len, base; } *pieces;
+	size_t npieces, cappieces;
+	size_t base;
+	const char *text;
+	size_t len;
+	struct tok toks[MAX_TOKS];
+};
+
+static void *
+must(void *p)
+{
+	if (p == NULL) {
+		fputs("nquote: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+struct attrib *
+attrib_new(unsigned flags)
+{
+	struct attrib *a = must(calloc(1, sizeof *a));
+
+	a->flags = flags;
+	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
+	a->qf = quote_finder_new();
+	a->ef = entity_finder_new();
+	return a;
+}
+
+void
+attrib_free(struct attrib *a)
+{
+	if (a == NULL)
+		return;
+	lexicon_free(a->lx);
+	quote_finder_free(a->qf);
+	entity_finder_free(a->ef);
+	free(a->people);
+	free(a->events);
+	free(a->ents);
+	free(a->out);
+	free(a->held);
+	free(a->pieces);
+	free(a->order);
+	free(a);
+}
+
+void
+attrib_doc_begin(struct attrib *a)
+{
+	entity_doc_begin(a->ef);
+	a->npieces = 0;
+	a->held_len = 0;
+	for (size_t i = 0; i < a->npeople; i++)
+		a->people[i].seen = 0;
+	a->nevents = 0;
+}
+
+const char *
+attrib_kind_name(enum quote_kind k)
+{
+	static const char *names[] = { "direct", "partial", "scare", "title", "indirect" };
+
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "direct";
+}
+
+/* ------------------------------------------------------------ words */
+
+static enum wclass
+word_class(const struct attrib *a, const char *s, size_t n)
+{
+	const char *v;
+	size_t vl;
+
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+		n -= 2;
+	else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0)
+		n -= 4;
+	if (!lexicon_find(a->lx, s, n, &v, &vl))
+		return W_NONE;
+	/* the class names of cues.txt, told apart by length and first letters */
+	switch (vl) {
+	case 1:
+		return v[0] == 'm' ? W_MALE : v[0] == 'f' ? W_FEMALE : v[0] == 'n' ? W_THING :
+		    v[0] == 'p' ? W_PLURAL : v[0] == 'i' ? W_FIRST : W_NONE;
+	case 3:
+		return v[0] == 'c' ? W_CUE : v[0] == 'a' ? W_AUX : v[0] == 'd' ? W_DEF : W_NONE;
+	case 4:
+		return v[0] == 's' ? W_STOP : v[0] == 'a' ? W_ABBR : v[0] == 'b' ? W_BODY : W_NONE;
+	case 5:
+		return v[0] == 'i' && v[1] == 'n' && v[2] == 'd' ? W_INDEF :
+		    v[0] == 'i' ? W_INTRO : v[0] == 'l' ? W_LABEL : W_NONE;
+	case 6:
+		return v[0] == 'p' ? W_PERSON : v[0] == 'm' ? W_MEDIUM : W_NONE;
+	}
+	return W_NONE;
+}
+
+static int
+is_joiner(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010;
+}
+
+/*
+ * Splits text[lo..hi) into words, punctuation and quotation marks, at
+ * most max of them.  A word keeps its inner apostrophes, hyphens and
+ * dots ("U.S", "Clinton’s"), and the dot after an abbreviation or an
+ * initial.
+ */
+static size_t
+tokenize(struct attrib *a, size_t lo, size_t hi, struct tok *t, size_t max)
+{
+	const char *s = a->text;
+	size_t i = lo, n = 0;
+
+	while (i < hi && n < max) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, hi - i, &cp);
+
+		if (u_isspace(cp)) {
+			i += k;
+			continue;
+		}
+		struct tok *x = &t[n++];
+
+		x->s = i;
+		x->ch = cp;
+		x->wc = W_NONE;
+		x->cap = 0;
+		if (u_isalnum(cp)) {
+			size_t j = i + k;
+
+			x->type = T_WORD;
+			x->cap = u_isupper(cp) != 0;
+			while (j < hi) {
+				uint32_t c2, c3;
+				size_t k2 = utf8_decode(s + j, hi - j, &c2);
+
+				if (u_isalnum(c2)) {
+					j += k2;
+					continue;
+				}
+				if (is_joiner(c2) && j + k2 < hi) {
+					utf8_decode(s + j + k2, hi - j - k2, &c3);
+					if (u_isalnum(c3)) {
+						j += k2;
+						continue;
+					}
+				}
+				break;
+			}
+			x->e = j;
+			x->wc = word_class(a, s + i, j - i);
+			if (j < hi && s[j] == '.') {
+				int initial = x->cap && j - i == 1;
+				int dotted = memchr(s + i, '.', j - i) != NULL;
+
+				if (initial || dotted || x->wc == W_ABBR)
+					x->e = j + 1;
+			}
+			i = x->e;
+			continue;
+		}
+		x->e = i + k;
+		x->type = (u_quote(cp) & U_QUOTE_DOUBLE) ? T_QUOTE : T_PUNCT;
+		i += k;
+	}
+	return n;
+}
+
+static int
+tok_is(const struct attrib *a, const struct tok *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (t->type != T_WORD || t->e - t->s != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = a->text[t->s + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int
+is_cue(const struct tok *t)
+{
+	return t->type == T_WORD && t->wc == W_CUE && !t->cap;
+}
+
+static int
+is_pronoun(const struct tok *t)
+{
+	return t->type == T_WORD && t->wc >= W_MALE && t->wc <= W_FIRST;
+}
+
+static int
+ends_sentence(const struct tok *t, size_t i, size_t n)
+{
+	if (t[i].type != T_PUNCT || !(t[i].ch == '.' || t[i].ch == '!' || t[i].ch == '?'))
+		return 0;
+	if (i + 1 < n && t[i + 1].type == T_PUNCT && (t[i + 1].ch == ')' || t[i + 1].ch == ','))
+		return 0;       /* "(D-Md.)" */
+	return i + 1 >= n || t[i + 1].type != T_WORD || t[i + 1].cap;
+}
+
+/* May a speaker phrase start with this word? */
+static int
+opens_mention(const struct tok *t)
+{
+	return t->type == T_WORD &&
+	    (t->cap || is_pronoun(t) || t->wc == W_DEF || t->wc == W_INDEF || t->wc == W_PERSON);
+}
+
+/* The speaker phrase that follows an inverted cue ("said the minister"). */
+static size_t
+phrase_after(const struct tok *t, size_t i, size_t n, size_t *end)
+{
+	size_t j = i;
+
+	if (i >= n || !opens_mention(&t[i]))
+		return 0;
+	while (j < n && j - i < 8 && t[j].type == T_WORD && t[j].wc != W_STOP &&
+	    !(t[j].wc == W_CUE && !t[j].cap))
+		j++;
+	*end = j;
+	return j - i;
+}
+
+/*
+ * The speaker phrase that ends just before t[j] ("the Russian diplomat"
+ * reiterated), over adverbs, an apposition ("Morial, the chief executive
+ * of the league, told") and "who".
+ */
+static size_t
+phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, size_t *begin)
+{
+	size_t e = j, b;
+
+	while (e > lo && t[e - 1].type == T_WORD && t[e - 1].wc == W_AUX)
+		e--;
+	if (e > lo + 1 && tok_is(a, &t[e - 1], "who") && t[e - 2].type == T_PUNCT && t[e - 2].ch == ',')
+		e -= 2;
+	if (e > lo + 1 && t[e - 1].type == T_PUNCT && (t[e - 1].ch == ',' || t[e - 1].ch == ')')) {
+		uint32_t open = t[e - 1].ch == ')' ? '(' : ',';
+		size_t x = e - 1;
+
+		while (x > lo && e - x < 25 && !(t[x - 1].type == T_PUNCT && t[x - 1].ch == open) &&
+		    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
+			x--;
+		if (x > lo + 1 && t[x - 1].type == T_PUNCT && t[x - 1].ch == open && t[x - 2].type == T_WORD &&
+		    t[x - 2].cap) {
+			/* "His former partner, Lawrence B. Cummings, called": the name in commas */
+			if (open == ',' && x < e - 1 && t[x].cap && t[x].wc == W_NONE && t[e - 2].cap) {
+				size_t k = x;
+
+				while (k < e - 1 && t[k].type == T_WORD && (t[k].cap || t[k].wc == W_ABBR))
+					k++;
+				if (k == e - 1) {
+					*begin = x;
+					return e - 1 - x;
+				}
+			}
+			e = x - 1;
+		}
+	}
+	b = e;
+	if (e > lo && is_pronoun(&t[e - 1])) {
+		*begin = e - 1;
+		return 1;
+	}
+	while (b > lo && e - b < 10) {
+		const struct tok *x = &t[b - 1];
+
+		if (x->type != T_WORD || x->wc == W_STOP || x->wc == W_INTRO || is_cue(x) || is_pronoun(x))
+			break;
+		if (x->wc == W_DEF || x->wc == W_INDEF) {
+			b--;
+			break;
+		}
+		if (x->cap || x->wc == W_PERSON || x->wc == W_ABBR) {
+			b--;
+			continue;
+		}
+		/* a lowercase word belongs to a description that a determiner opens */
+		size_t k = b - 1;
+		int det = 0;
+
+		while (k > lo && b - k < 6 && t[k - 1].type == T_WORD && t[k - 1].wc != W_STOP) {
+			if (t[k - 1].wc == W_DEF || t[k - 1].wc == W_INDEF) {
+				det = 1;
+				break;
+			}
+			k--;
+		}
+		if (!det)
+			break;
+		b--;
+	}
+	while (b < e && !opens_mention(&t[b]))
+		b++;
+	*begin = b;
+	return e - b;
+}
+
+/* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
+static size_t
+sentence_subject(const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
+{
+	size_t b = ls, e;
+
+	if (b + 1 < n && t[b].type == T_WORD && t[b].wc == W_INTRO && t[b + 1].type == T_WORD)
+		b++;            /* "But Sen. Pat Toomey refused" */
+	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO)) {
+		size_t c = b;
+
+		while (c < n && c - b < 12 && !(t[c].type == T_PUNCT && t[c].ch == ','))
+			c++;
+		if (c < n && c - b < 12)
+			b = c + 1;
+	}
+	e = b;
+	while (e < n && e - b < 8 && t[e].type == T_WORD && t[e].wc != W_STOP && !is_cue(&t[e]) &&
+	    (t[e].cap || t[e].wc == W_DEF || t[e].wc == W_INDEF || is_pronoun(&t[e]) ||
+	    (e > b && (t[e - 1].wc == W_DEF || t[e - 1].wc == W_INDEF || t[e].wc == W_PERSON))))
+		e++;
+	if (e == b || !opens_mention(&t[b]))
+		return 0;
+	*begin = b;
+	*end = e;
+	return e - b;
+}
+
+/* ------------------------------------------------------------ people */
+
+static struct person *
+person_of(struct attrib *a, int id)
+{
+	if (id < 0)
+		return NULL;
+	if ((size_t)id >= a->npeople) {
+		size_t n = a->npeople ? a->npeople : 64;
+
+		while (n <= (size_t)id)
+			n *= 2;
+		a->people = must(realloc(a->people, n * sizeof *a->people));
+		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
+		a->npeople = n;
+	}
+	return &a->people[id];
+}
+
+static void
+add_event(struct attrib *a, size_t pos, int id)
+{
+	if (id < 0)
+		return;
+	if (a->nevents == a->capevents) {
+		a->capevents = a->capevents ? 2 * a->capevents : 64;
+		a->events = must(realloc(a->events, a->capevents * sizeof *a->events));
+	}
+	/* keep them in order of position: speakers arrive after subjects */
+	size_t i = a->nevents++;
+
+	while (i > 0 && a->events[i - 1].pos > a->base + pos) {
+		a->events[i] = a->events[i - 1];
+		i--;
+	}
+	a->events[i].pos = a->base + pos;
+	a->events[i].id = id;
+}
+
+static void
+note_role(struct attrib *a, struct person *p, size_t s, size_t e)
+{
+	for (size_t i = s; i < e && p->rolelen + 2 < sizeof p->role; i++) {
+		char c = a->text[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (i == s && p->rolelen)
+			p->role[p->rolelen++] = ' ';
+		p->role[p->rolelen++] = c;
+	}
+}
+
+static int
+role_has(const struct attrib *a, const struct person *p, const struct tok *t)
+{
+	size_t n = t->e - t->s;
+
+	if (n < 3)
+		return 0;
+	for (size_t i = 0; i + n <= p->rolelen; i++) {
+		if ((i > 0 && p->role[i - 1] != ' ') || (i + n < p->rolelen && p->role[i + n] != ' '))
+			continue;
+		size_t k;
+
+		for (k = 0; k < n; k++) {
+			char c = a->text[t->s + k];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != p->role[i + k])
+				break;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+gender_fits(const struct attrib *a, int id, enum wclass pron)
+{
+	enum entity_gender g = entity_gender_of(a->ef, id);
+
+	if (pron == W_MALE)
+		return g != GENDER_FEMALE;
+	if (pron == W_FEMALE)
+		return g != GENDER_MALE;
+	return 1;
+}
+
+/*
+ * Is entity id plausibly a person to refer back to: a known gender, or a
+ * name of two words or more?  Keeps sentence-initial words that the name
+ * finder took for people ("All", "Netflix") out of pronoun resolution.
+ */
+static int
+looks_personal(const struct attrib *a, int id)
+{
+	size_t n;
+	const char *c;
+
+	if (entity_gender_of(a->ef, id) != GENDER_UNKNOWN)
+		return 1;
+	c = entity_canonical(a->ef, id, &n);
+	return c != NULL && memchr(c, ' ', n) != NULL;
+}
+
+/* The person in focus before pos whose gender fits the pronoun. */
+static int
+focus(const struct attrib *a, size_t pos, enum wclass pron)
+{
+	for (size_t i = a->nevents; i > 0; i--) {
+		const struct event *ev = &a->events[i - 1];
+
+		if (ev->pos >= a->base + pos)
+			continue;
+		if (a->people[ev->id].type == ENT_PERSON && gender_fits(a, ev->id, pron) &&
+		    looks_personal(a, ev->id))
+			return ev->id;
+	}
+	/* no subject yet: the last person named */
+	for (size_t i = a->nents; i > 0; i--) {
+		const struct entity *en = &a->ents[i - 1];
+
+		if (en->type == ENT_PERSON && en->start < pos && gender_fits(a, en->id, pron))
+			return en->id;
+	}
+	return -1;
+}
+
+/* The organisation in focus before pos ("it", "they"). */
+static int
+focus_org(const struct attrib *a, size_t pos)
+{
+	size_t seen = 0;
+
+	for (size_t i = a->nevents; i > 0 && seen < 4; i--) {
+		const struct event *ev = &a->events[i - 1];
+
+		if (ev->pos >= a->base + pos)
+			continue;
+		seen++;
+		if (a->people[ev->id].type == ENT_ORG)
+			return ev->id;
+	}
+	return -1;
+}
+
+/* Does the canonical name of id hold the word t ("the commission")? */
+static int
+name_has(const struct attrib *a, int id, const struct tok *t)
+{
+	size_t n, w = t->e - t->s;
+	const char *c = entity_canonical(a->ef, id, &n);
+
+	for (size_t i = 0; c != NULL && i + w <= n; i++) {
+		if (i > 0 && c[i - 1] != ' ')
+			continue;
+		if (i + w < n && c[i + w] != ' ')
+			continue;
+		size_t k;
+
+		for (k = 0; k < w; k++) {
+			char x = c[i + k], y = a->text[t->s + k];
+
+			if (x >= 'A' && x <= 'Z')
+				x = (char)(x - 'A' + 'a');
+			if (y >= 'A' && y <= 'Z')
+				y = (char)(y - 'A' + 'a');
+			if (x != y)
+				break;
+		}
+		if (k == w)
+			return 1;
+	}
+	return 0;
+}
+
+/* The person a description such as "the Russian diplomat" stands for. */
+static int
+describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
+{
+	int best = -1, best_score = 0;
+	size_t best_at = 0;
+
+	for (size_t i = 0; i < a->nevents; i++) {
+		const struct event *ev = &a->events[i];
+		const struct person *p = &a->people[ev->id];
+		int score = 0;
+
+		if (ev->pos >= a->base + pos || p->type != ENT_PERSON)
+			continue;
+		for (size_t k = b; k < e; k++)
+			if (t[k].type == T_WORD && t[k].wc != W_DEF)
+				score += role_has(a, p, &t[k]);
+		if (score > best_score || (score == best_score && score > 0 && ev->pos >= best_at)) {
+			best = ev->id;
+			best_score = score;
+			best_at = ev->pos;
+		}
+	}
+	for (size_t i = 0; i < a->nents && a->ents[i].start < pos; i++) {
+		const struct entity *en = &a->ents[i];
+		const struct person *p = &a->people[en->id];
+		int score = 0;
+
+		if (en->type != ENT_PERSON)
+			continue;
+		for (size_t k = b; k < e; k++)
+			if (t[k].type == T_WORD && t[k].wc != W_DEF)
+				score += role_has(a, p, &t[k]);
+		if (score > best_score) {
+			best = en->id;
+			best_score = score;
+		}
+	}
+	if (best >= 0)
+		return best;
+	for (size_t k = b; k < e; k++)
+		if (t[k].wc == W_PERSON)
+			return focus(a, pos, W_NONE);
+	if (e > b && t[e - 1].wc == W_BODY) {
+		/* "the commission": the organisation whose name holds the word */
+		for (size_t i = a->nevents; i > 0; i--) {
+			const struct event *ev = &a->events[i - 1];
+
+			if (ev->pos < a->base + pos && a->people[ev->id].type == ENT_ORG &&
+			    name_has(a, ev->id, &t[e - 1]))
+				return ev->id;
+		}
+		for (size_t i = a->nents; i > 0; i--) {
+			const struct entity *en = &a->ents[i - 1];
+
+			if (en->start < pos && en->type == ENT_ORG && name_has(a, en->id, &t[e - 1]))
+				return en->id;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The person (else organisation) of this document whose canonical name
+ * ends with the word t, possessive aside; -1 when none or several people.
+ */
+static int
+known_by_last_word(const struct attrib *a, const struct tok *t)
+{
+	size_t w = t->e - t->s;
+	const char *x = a->text + t->s;
+	int found = -1, found_org = -1;
+
+	if (w > 2 && x[w - 2] == '\'' && x[w - 1] == 's')
+		w -= 2;
+	else if (w > 4 && memcmp(x + w - 4, "\xe2\x80\x99s", 4) == 0)
+		w -= 4;
+	if (w < 2)
+		return -1;
+	for (size_t id = 0; id < a->npeople; id++) {
+		const struct person *p = &a->people[id];
+		size_t n;
+		const char *c;
+
+		if (!p->seen || (p->type != ENT_PERSON && p->type != ENT_ORG))
+			continue;
+		c = entity_canonical(a->ef, (int)id, &n);
+		if (c == NULL || n < w || memcmp(c + n - w, x, w) != 0 || (n > w && c[n - w - 1] != ' '))
+			continue;
+		if (p->type == ENT_PERSON) {
+			if (found >= 0 && found != (int)id)
+				return -1;      /* two people share it: leave it */
+			found = (int)id;
+		} else if (found_org < 0) {
+			found_org = (int)id;
+		}
+	}
+	return found >= 0 ? found : found_org;
+}
+
+struct resolved {
+	int id;                 /* the entity, or -1 */
+	size_t as_written_s, as_written_e;      /* a name with no entity behind it */
+};
+
+/* Resolves the speaker phrase t[b..e). */
+static struct resolved
+resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
+{
+	struct resolved r = { -1, 0, 0 };
+	size_t head_e = e;
+
+	if (b >= e)
+		return r;
+	if (e - b == 1 && is_pronoun(&t[b])) {
+		if (t[b].wc == W_MALE || t[b].wc == W_FEMALE)
+			r.id = focus(a, t[b].s, (enum wclass)t[b].wc);
+		else if (t[b].wc == W_THING || t[b].wc == W_PLURAL)
+			r.id = focus_org(a, t[b].s);
+		return r;
+	}
+	/* "the representative of X" is not X */
+	if (t[b].wc == W_DEF || t[b].wc == W_INDEF)
+		for (size_t k = b + 1; k < e; k++)
+			if (tok_is(a, &t[k], "of")) {
+				head_e = k;
+				break;
+			}
+	size_t hs = t[b].s, he = t[head_e - 1].e;
+
+	for (size_t i = 0; i < a->nents; i++) {
+		const struct entity *en = &a->ents[i];
+
+		if (en->start >= hs && en->end <= he && (en->type == ENT_PERSON || en->type == ENT_ORG)) {
+			/* a possessor ("Trump's spokesman") does not speak */
+			if (en->end + 1 < a->len && en->end < he &&
+			    (a->text[en->end] == '\'' || (unsigned char)a->text[en->end] == 0xE2))
+				continue;
+			if (r.id < 0 || a->ents[r.id].type != ENT_PERSON || en->type == ENT_PERSON)
+				r.id = (int)i;
+		}
+	}
+	if (r.id >= 0) {
+		r.id = a->ents[r.id].id;
+		return r;
+	}
+	if (t[head_e - 1].cap && t[b].wc != W_INDEF) {
+		/* a name the finder missed here but found elsewhere: "Trump" -> "Donald Trump" */
+		r.id = known_by_last_word(a, &t[head_e - 1]);
+		if (r.id >= 0)
+			return r;
+	}
+	if (t[b].wc == W_INDEF)
+		return r;
+	if (!t[head_e - 1].cap || t[b].wc == W_DEF) {
+		/* "the Russian diplomat", "Obama's former strategist", "the Foreign Minister" */
+		r.id = describe(a, t, b, head_e, t[b].s);
+		if (r.id >= 0 || !t[head_e - 1].cap)
+			return r;
+	}
+	if (t[b].wc == W_DEF) {
+		r.as_written_s = t[b + (head_e - b > 1)].s;    /* "the White House" */
+		r.as_written_e = he;
+		return r;
+	}
+	if (t[b].cap) {
+		/* as written, from after a possessor: "Clinton's campaign manager Robby Mook" */
+		size_t k = head_e;
+
+		while (k > b && t[k - 1].type == T_WORD && t[k - 1].cap && !(t[k - 1].e - t[k - 1].s > 2 &&
+		    (a->text[t[k - 1].e - 2] == '\'' || a->text[t[k - 1].e - 3] == '\x80')))
+			k--;
+		r.as_written_s = k < head_e ? t[k].s : hs;
+		r.as_written_e = he;
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------ subjects */
+
+/* Is the mention at [s, ...) the subject its sentence opens with? */
+static int
+opens_sentence(struct attrib *a, size_t ps, size_t s)
+{
+	size_t i = s, words = 0;
+
+	while (i > ps) {
+		uint32_t cp;
+		size_t k = utf8_decode_back(a->text, i, &cp);
+
+		if (cp == '\n') {
+			size_t j = i - k;
+
+			while (j > ps && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
+				j--;
+			if (j == ps || a->text[j - 1] == '\n')
+				return 1;       /* a paragraph's start */
+		}
+		if (u_isspace(cp)) {
+			i -= k;
+			continue;
+		}
+		if (cp == '.' || cp == '!' || cp == '?')
+			return 1;
+		if (cp == ',' && words <= 1) {
+			i -= k;
+			continue;       /* "Also, Lavrov ..." */
+		}
+		if (!u_isalpha(cp))
+			return 0;
+		/* a word: capitalised (a title) or an opening word */
+		size_t we = i;
+
+		while (i > ps) {
+			size_t k2 = utf8_decode_back(a->text, i, &cp);
+
+			if (!u_isalpha(cp) && cp != '.' && cp != '-')
+				break;
+			i -= k2;
+		}
+		utf8_decode(a->text + i, we - i, &cp);
+		enum wclass wc = word_class(a, a->text + i, we - i);
+
+		if (!u_isupper(cp) && wc != W_INTRO && wc != W_DEF)
+			return 0;
+		if (++words > 6)
+			return 0;
+	}
+	return 1;
+}
+
+/* Paragraph start at or before s. */
+static size_t
+para_start_of(const struct attrib *a, size_t s)
+{
+	size_t i = s;
+
+	while (i > 0) {
+		if (a->text[i - 1] == '\n') {
+			size_t j = i - 1;
+
+			while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
+				j--;
+			if (j == 0 || a->text[j - 1] == '\n')
+				return i;
+		}
+		i--;
+	}
+	return 0;
+}
+
+static int
+inside_quote(const struct quote_span *q, size_t nq, size_t *cursor, size_t pos)
+{
+	while (*cursor < nq && q[*cursor].end <= pos)
+		(*cursor)++;
+	return *cursor < nq && q[*cursor].start <= pos;
+}
+
+/*
+ * Is the person introduced here with a description in commas ("Henry
+ * Crespo, president of the caucus,", "Ana Ruiz, a lawyer,")?  An
+ * introduction brings a person into focus wherever it stands.
+ */
+static int
+introduced(struct attrib *a, const struct entity *en)
+{
+	struct tok t[3];
+	size_t hi, n;
+
+	if (en->type != ENT_PERSON || en->end + 2 >= a->len || a->text[en->end] != ',')
+		return 0;
+	hi = en->end + 60 < a->len ? en->end + 60 : a->len;
+	n = tokenize(a, en->end + 1, hi, t, 3);
+	if (n < 2 || t[0].type != T_WORD || t[0].cap)
+		return 0;
+	if (t[0].wc == W_DEF || t[0].wc == W_INDEF || t[0].wc == W_PERSON)
+		return 1;
+	/* "executive director of ..." */
+	return t[0].wc == W_NONE && (tok_is(a, &t[1], "of") || tok_is(a, &t[1], "at") ||
+	    (n > 2 && t[1].type == T_WORD && !t[1].cap && (tok_is(a, &t[2], "of") || tok_is(a, &t[2], "at"))));
+}
+
+/*
+ * Records who each sentence is about: a person named as its subject, or
+ * a description of one ("The Russian diplomat reiterated ...").
+ */
+static void
+find_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	size_t cursor = 0;
+
+	for (size_t i = 0; i < a->nents; i++) {
+		const struct entity *en = &a->ents[i];
+		struct person *p = person_of(a, en->id);
+
+		p->type = en->type;
+		if (!p->seen) {
+			p->seen = 1;
+			p->rolelen = 0;
+		}
+		if (en->role_end > en->role_start) {
+			/* the nationality before the title: "Russian Foreign Minister" */
+			size_t rs = en->role_start;
+
+			if (rs > 2 && a->text[rs - 1] == ' ') {
+				size_t w = rs - 1;
+
+				while (w > 0 && a->text[w - 1] != ' ' && a->text[w - 1] != '\n')
+					w--;
+				if (w < rs - 1 && a->text[w] >= 'A' && a->text[w] <= 'Z')
+					rs = w;
+			}
+			note_role(a, p, rs, en->role_end);
+		}
+		if ((en->type != ENT_PERSON && en->type != ENT_ORG) || inside_quote(q, nq, &cursor, en->start))
+			continue;
+		size_t s = en->role_end > en->role_start && en->role_start < en->start ? en->role_start : en->start;
+
+		if (opens_sentence(a, para_start_of(a, s), s) || introduced(a, en))
+			add_event(a, en->start, en->id);
+	}
+}
+
+/*
+ * A sentence that opens with a name the finder did not mark there but
+ * knows from elsewhere in the document ("Trump said ...").
+ */
+static void
+name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cursor, size_t i)
+{
+	size_t j = i;
+
+	/* only at a sentence's start: after . ! ? or a paragraph break */
+	while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\r'))
+		j--;
+	if (j > 0 && a->text[j - 1] != '.' && a->text[j - 1] != '!' && a->text[j - 1] != '?' &&
+	    !(a->text[j - 1] == '\n' && j > 1 && a->text[j - 2] == '\n'))
+		return;
+	if (inside_quote(q, nq, cursor, i))
+		return;
+	struct tok t[6];
+	size_t hi = i + 80 < a->len ? i + 80 : a->len;
+	size_t n = tokenize(a, i, hi, t, 6), k = 0;
+
+	while (k < n && t[k].type == T_WORD && t[k].cap && t[k].wc == W_NONE)
+		k++;
+	if (k == 0 || k >= n || t[k].type != T_WORD || t[k].cap)
+		return;
+	int id = known_by_last_word(a, &t[k - 1]);
+
+	if (id >= 0)
+		add_event(a, t[0].s, id);
+}
+
+/* Sentences that open with a description ("The Russian diplomat said"). */
+static void
+find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	size_t cursor = 0;
+
+	for (size_t i = 0; i + 4 < a->len; i++) {
+		char c = a->text[i];
+
+		if (c >= 'A' && c <= 'Z' && !(c == 'T' && a->text[i + 1] == 'h' && a->text[i + 2] == 'e' &&
+		    a->text[i + 3] == ' ')) {
+			name_subject(a, q, nq, &cursor, i);
+			continue;
+		}
+		if (c != 'T' || a->text[i + 1] != 'h' || a->text[i + 2] != 'e' || a->text[i + 3] != ' ')
+			continue;
+		if (i > 0 && !(a->text[i - 1] == ' ' || a->text[i - 1] == '\n'))
+			continue;
+		if (inside_quote(q, nq, &cursor, i) || !opens_sentence(a, para_start_of(a, i), i))
+			continue;
+		struct tok t[8];
+		size_t hi = i + 120 < a->len ? i + 120 : a->len;
+		size_t n = tokenize(a, i, hi, t, 8);
+
+		for (size_t k = 1; k < n && t[k].type == T_WORD; k++) {
+			if (t[k].wc == W_PERSON) {
+				int id = describe(a, t, 0, k + 1, i);
+
+				if (id >= 0)
+					add_event(a, t[0].s, id);
+				break;
+			}
+			if (t[k].wc == W_STOP || t[k].wc == W_CUE)
+				break;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ quotations */
+
+struct found {
+	size_t ms, me, cs, ce;  /* mention, cue */
+	size_t mb, mend;        /* the mention as tokens, for resolving */
+	int ok;
+};
+
+static void
+set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t cb, size_t cend)
+{
+	/* a pronoun is the whole speaker; auxiliaries are not part of one */
+	if (is_pronoun(&t[mb]))
+		mend = mb + 1;
+	while (mend > mb + 1 && t[mend - 1].type == T_WORD && t[mend - 1].wc == W_AUX)
+		mend--;
+	size_t k = mb;
+
+	while (k < mend && t[k].type == T_WORD && (t[k].wc == W_DEF || t[k].wc == W_INDEF))
+		k++;
+	if (k == mend) {
+		f->ok = 0;      /* "a", "his": no speaker */
+		return;
+	}
+	f->ok = 1;
+	f->ms = t[mb].s;
+	f->me = t[mend - 1].e;
+	if (cend > cb) {
+		f->cs = t[cb].s;
+		f->ce = t[cend - 1].e;
+	} else {
+		f->cs = f->ce = 0;      /* no cue */
+	}
+	f->mb = mb;
+	f->mend = mend;
+}
+
+/*
+ * "...," he said / "...," said the minister / "...," according to X /
+ * "...," Flynn, a top surrogate, said / "..." ― Christina Lastra.
+ */
+static struct found
+cue_after(struct attrib *a, const struct tok *t, size_t n)
+{
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+	size_t k = 0, e;
+	int dash = 0;
+
+	while (k < n && t[k].type == T_PUNCT && (t[k].ch == ',' || u_isdash(t[k].ch))) {
+		dash |= u_isdash(t[k].ch);
+		k++;
+	}
+	if (k >= n || t[k].type != T_WORD)
+		return f;
+	if (tok_is(a, &t[k], "according") && k + 1 < n && tok_is(a, &t[k + 1], "to")) {
+		if (phrase_after(t, k + 2, n, &e))
+			set_found(&f, t, k + 2, e, k, k + 2);
+		return f;
+	}
+	if (is_cue(&t[k])) {
+		if (phrase_after(t, k + 1, n, &e) && !is_cue(&t[k + 1]))
+			set_found(&f, t, k + 1, e, k, k + 1);
+		return f;
+	}
+	/* "panel Chairman Rep. Jason Chaffetz said" opens with a lowercase word */
+	if (!opens_mention(&t[k])) {
+		/* "campaign manager Robby Mook said": role words, then the name */
+		size_t x = k;
+
+		while (x < n && x < k + 3 && t[x].type == T_WORD && !t[x].cap &&
+		    (t[x].wc == W_NONE || t[x].wc == W_PERSON || t[x].wc == W_BODY))
+			x++;
+		if (x == k || x >= n || t[x].type != T_WORD || !t[x].cap)
+			return f;
+	}
+	if (t[k].wc == W_STOP || t[k].wc == W_INTRO)
+		return f;
+	/* the speaker, then perhaps an apposition in commas or parentheses, then the cue */
+	size_t np_end = 0, depth = 0;
+
+	for (size_t j = k + 1; j < n && j <= k + 30; j++) {
+		if (t[j].type == T_PUNCT) {
+			if (t[j].ch == '(')
+				depth++;
+			else if (t[j].ch == ')' && depth)
+				depth--;
+			else if (t[j].ch != ',' && t[j].ch != '.' && !u_isdash(t[j].ch))
+				break;
+			if (!np_end)
+				np_end = j;
+			continue;
+		}
+		if (t[j].type != T_WORD)
+			break;
+		if (!np_end && j - k > 8)
+			break;
+		if (is_cue(&t[j]) && depth == 0 && (!np_end || t[j - 1].type == T_PUNCT ||
+		    t[j - 1].wc == W_AUX)) {
+			size_t me = np_end ? np_end : j;
+
+			while (me > k + 1 && t[me - 1].wc == W_AUX)
+				me--;
+			set_found(&f, t, k, me, j, j + 1);
+			return f;
+		}
+		if (!np_end && t[j].wc == W_STOP)
+			break;
+	}
+	/* a signature after a dash: "..." ― Christina Lastra. */
+	if (dash && t[k].cap) {
+		size_t j = k;
+
+		while (j < n && j - k < 6 && t[j].type == T_WORD && t[j].cap)
+			j++;
+		if (j > k && (j == n || t[j].type == T_PUNCT)) {
+			set_found(&f, t, k, j, k, k);
+			f.cs = f.ce = 0;
+		}
+	}
+	return f;
+}
+
+/* She said: "..." / said Smith: "..." / Trump called it "..." */
+static struct found
+cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
+{
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+	size_t b, e, from = lo;
+
+	/* "Trump said Clinton called it "...": the outermost report speaks */
+	for (size_t j = lo; j < n; j++)
+		if (t[j].type == T_QUOTE)
+			from = j + 1;
+	for (size_t j = from; j + 1 < n; j++) {
+		if (!is_cue(&t[j]) || (t[j].e - t[j].s > 4 && memcmp(a->text + t[j].e - 3, "ing", 3) == 0))
+			continue;
+		if (phrase_before(a, t, from, j, &b) && b < j && (t[b].cap || is_pronoun(&t[b]))) {
+			size_t me = b;
+
+			while (me < j && t[me].type == T_WORD)
+				me++;
+			set_found(&f, t, b, me, j, j + 1);
+			if (f.ok)
+				return f;
+		}
+	}
+	for (size_t j = n; j > lo; j--) {
+		const struct tok *x = &t[j - 1];
+
+		if (x->type == T_QUOTE)
+			break;
+		if (tok_is(a, x, "according") && j < n && tok_is(a, &t[j], "to")) {
+			if (phrase_after(t, j + 1, n, &e))
+				set_found(&f, t, j + 1, e, j - 1, j + 1);
+			return f;
+		}
+		if (j - 1 == lo && x->type == T_WORD && x->wc == W_CUE && x->cap) {
+			/* "Said Ellis: "..."" */
+			if (phrase_after(t, j, n, &e) && e + 1 == n && t[e].type == T_PUNCT &&
+			    (t[e].ch == ':' || t[e].ch == ',')) {
+				set_found(&f, t, j, e, j - 1, j);
+				if (f.ok)
+					return f;
+			}
+			continue;
+		}
+		if (!is_cue(x))
+			continue;
+		/* "..., saying, "...": the sentence's subject speaks */
+		size_t xl = x->e - x->s;
+
+		if (xl > 4 && memcmp(a->text + x->e - 3, "ing", 3) == 0 && j >= 2 &&
+		    t[j - 2].type == T_PUNCT && t[j - 2].ch == ',') {
+			if (sentence_subject(t, lo, j - 2, &b, &e))
+				set_found(&f, t, b, e, j - 1, j);
+			if (f.ok && t[f.mb].wc == W_STOP)
+				f.ok = 0;
+			if (f.ok)
+				return f;
+			continue;
+		}
+		if (phrase_before(a, t, lo, j - 1, &b) && b < j - 1) {
+			size_t me = b;
+
+			while (me < j - 1 && t[me].type == T_WORD)
+				me++;
+			while (me > b + 1 && t[me - 1].wc == W_AUX)
+				me--;
+			set_found(&f, t, b, me, j - 1, j);
+			if (f.ok)
+				return f;
+		}
+		/* inverted: "said Smith:" right before the mark */
+		if (phrase_after(t, j, n, &e) && e + 1 == n && t[e].type == T_PUNCT &&
+		    (t[e].ch == ':' || t[e].ch == ',')) {
+			set_found(&f, t, j, e, j - 1, j);
+			if (f.ok)
+				return f;
+		}
+		/* "Trump took to Twitter to accuse them of being "duped"" */
+		if (sentence_subject(t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
+		    t[b].wc == W_DEF || t[b].wc == W_INDEF) && t[b].wc != W_STOP && t[b].wc != W_INTRO) {
+			set_found(&f, t, b, e, j - 1, j);
+			if (f.ok)
+				return f;
+		}
+	}
+	return f;
+}
+
+static void
+push_out(struct attrib *a, const struct attribution *x)
+{
+	if (a->nout == a->capout) {
+		a->capout = a->capout ? 2 * a->capout : 32;
+		a->out = must(realloc(a->out, a->capout * sizeof *a->out));
+	}
+	a->out[a->nout++] = *x;
+}
+
+static size_t
+count_words(const char *s, size_t n, int *title_case)
+{
+	size_t words = 0, caps = 0;
+	int in = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+
+		if (!sp && !in) {
+			words++;
+			uint32_t cp;
+
+			utf8_decode(s + i, n - i, &cp);
+			if (u_isupper(cp) || u_isdigit(cp))
+				caps++;
+			else {
+				static const char *small[] = { "of ", "the ", "and ", "a ", "in ", "on ", "to ", "for " };
+
+				for (size_t k = 0; k < sizeof small / sizeof small[0]; k++)
+					if (i + strlen(small[k]) <= n && memcmp(s + i, small[k], strlen(small[k])) == 0)
+						caps++;
+			}
+		}
+		in = !sp;
+	}
+	*title_case = words > 0 && caps == words;
+	return words;
+}
+
+static void
+set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
+{
+	x->speaker = NULL;
+	x->speaker_len = 0;
+	if (r.id >= 0) {
+		x->speaker = entity_canonical(a->ef, r.id, &x->speaker_len);
+	} else if (r.as_written_e > r.as_written_s) {
+		x->speaker = a->text + r.as_written_s;
+		x->speaker_len = r.as_written_e - r.as_written_s;
+	}
+}
+
+/* Does the span starting at start go on in the next paragraph? */
+static int
+q_goes_on(const struct quote_span *q, size_t nq, size_t start)
+{
+	for (size_t i = 0; i < nq; i++)
+		if (q[i].start == start)
+			return (q[i].flags & QUOTE_GOES_ON) != 0;
+	return 0;
+}
+
+/* `He said:` ending the paragraph before a quotation that opens its own. */
+static struct found
+cue_over_break(struct attrib *a, size_t para_start)
+{
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+	size_t e = para_start, lo, n, ls = 0;
+
+	while (e > 0 && (a->text[e - 1] == '\n' || a->text[e - 1] == ' ' || a->text[e - 1] == '\r' ||
+	    a->text[e - 1] == '\t'))
+		e--;
+	if (e == 0 || a->text[e - 1] != ':')
+		return f;
+	lo = e > 300 ? e - 300 : 0;
+	n = tokenize(a, lo, e - 1, a->toks, MAX_TOKS);
+	for (size_t k = 0; k < n; k++)
+		if (ends_sentence(a->toks, k, n))
+			ls = k + 1;
+	f = cue_before(a, a->toks, ls, n);
+	if (!f.ok) {
+		/* "President Clinton released the following statement:" */
+		size_t b, e2;
+
+		if (sentence_subject(a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
+		    a->toks[b].wc == W_NONE)
+			set_found(&f, a->toks, b, e2, b, b);
+	}
+	return f;
+}
+
+/*
+ * A few words in marks with no cue: a title after "'s", "on" or a word
+ * such as "documentary", or between the parts of a name (a nickname); a
+ * scare quote when the words modify a noun ("quack" medical cures), follow
+ * "so-called", or are a lone pronoun; else somebody's words (partial).
+ */
+static enum quote_kind
+short_kind(const struct attrib *a, const struct tok *before2, const struct tok *before,
+    const struct tok *after, int title_case, int pronoun)
+{
+	if (pronoun)
+		return KIND_SCARE;
+	/* "a broadcast of "Fox News Sunday"" */
+	if (title_case && before2 != NULL && before2->wc == W_MEDIUM && tok_is(a, before, "of"))
+		return KIND_TITLE;
+	if (title_case && before != NULL && before->type == T_WORD) {
+		size_t n = before->e - before->s;
+		const char *w = a->text + before->s;
+
+		if ((n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+		    (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0) ||
+		    before->wc == W_MEDIUM || tok_is(a, before, "on"))
+			return KIND_TITLE;
+		if (before->cap && after->type == T_WORD && after->cap)
+			return KIND_TITLE;
+	}
+	if (before != NULL && before->wc == W_LABEL)
+		return KIND_SCARE;
+	if (after->type == T_WORD && !after->cap && after->wc == W_NONE)
+		return KIND_SCARE;
+	return KIND_PARTIAL;
+}
+
+/*
+ * First pass, without names: the cue, the mention and the kind of each
+ * quotation.  Returns where the text stops mattering for resolving the
+ * mentions (0: no mention to resolve).
+ */
+static size_t
+attribute(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	size_t prev = 0, need = 0, last_any = 0;
+	int have_prev = 0, have_any = 0;
+	size_t prev_para = (size_t)-1;
+	struct tok *t = a->toks;
+
+	for (size_t i = 0; i < nq; i++) {
+		const struct quote_span *s = &q[i];
+		struct attribution x;
+		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+		int inherit = 0, opens = 0;
+		size_t n;
+
+		memset(&x, 0, sizeof x);
+		x.start = s->start;
+		x.end = s->end;
+		x.text_start = s->inner_start;
+		x.text_end = s->inner_end;
+		quote_trim_words(a->text, &x.text_start, &x.text_end);
+		if (s->para_start != prev_para && !(s->flags & QUOTE_REOPENED))
+			have_prev = 0;
+
+		/* the cue after it, up to the sentence's end */
+		size_t hi = s->end + 400 < s->para_end ? s->end + 400 : s->para_end;
+
+		if (i + 1 < nq && q[i + 1].start < hi)
+			hi = q[i + 1].start;
+		n = tokenize(a, s->end, hi, t, 40);
+		struct tok after = n ? t[0] : (struct tok){ 0, 0, T_PUNCT, 0, 0, '.' };
+
+		for (size_t k = 0; k < n; k++)
+			if (ends_sentence(t, k, n) || t[k].type == T_QUOTE) {
+				n = k;
+				break;
+			}
+		{
+			f = cue_after(a, t, n);
+			/* "“...” for criminal behavior, she said." */
+			for (size_t k = 1; !f.ok && k < n; k++)
+				if (t[k].type == T_PUNCT && t[k].ch == ',' && k + 1 < n &&
+				    (t[k + 1].cap || is_pronoun(&t[k + 1]))) {
+					f = cue_after(a, t + k, n - k);
+					if (f.ok) {
+						f.mb += k;
+						f.mend += k;
+					}
+				}
+		}
+
+		/* else the cue before it, in its sentence */
+		size_t lo = s->para_start;
+		int sentence_break = 0;
+
+		/* the window reaches back to the last quotation of speech, over titles */
+		size_t title_end = 0;
+
+		for (size_t k = i; k > 0; k--) {
+			const struct attribution *px = &a->out[a->nout - (i - k) - 1];
+
+			if (q[k - 1].end <= lo || q[k - 1].end > s->start)
+				break;
+			if (px->kind == KIND_TITLE || px->kind == KIND_SCARE) {
+				if (!title_end)
+					title_end = q[k - 1].end;
+				continue;
+			}
+			lo = q[k - 1].end;
+			break;
+		}
+		if (s->start > lo + 600)
+			lo = s->start - 600;
+		n = tokenize(a, lo, s->start, t, MAX_TOKS);
+		if (title_end) {
+			/* a title's marks do not end the window: drop them */
+			size_t m = 0;
+
+			for (size_t k = 0; k < n; k++)
+				if (!(t[k].type == T_QUOTE && t[k].s < title_end))
+					t[m++] = t[k];
+			n = m;
+		}
+		size_t ls = 0, pls = 0;
+
+		for (size_t k = 0; k < n; k++)
+			if (ends_sentence(t, k, n) || (t[k].type == T_PUNCT && t[k].ch == ';')) {
+				pls = ls;
+				ls = k + 1;
+				sentence_break = 1;
+			}
+		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':');
+		if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' &&
+		    f.cs > s->end && !(s->flags & QUOTE_REOPENED)) {
+			/*
+			 * "Brafman said, "... we have found." He added, ..." -- the
+			 * quotation ended its sentence: a cue before it wins over the
+			 * next sentence's.
+			 */
+			struct found g = cue_before(a, t, ls, n);
+
+			if (g.ok)
+				f = g;
+		}
+		if (!f.ok && !(s->flags & QUOTE_REOPENED))
+			f = cue_before(a, t, ls, n);
+		if (!f.ok && n == 0 && !(s->flags & QUOTE_REOPENED))
+			f = cue_over_break(a, s->para_start);
+		int title_case;
+		size_t words = count_words(a->text + x.text_start, x.text_end - x.text_start, &title_case);
+		int is_pron = words == 1 && x.text_end > x.text_start &&
+		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
+		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST;
+		enum quote_kind short_k = words < 4 || (words <= 6 && title_case) ?
+		    short_kind(a, n > 1 ? &t[n - 2] : NULL, n ? &t[n - 1] : NULL, &after, title_case,
+		    is_pron) : KIND_PARTIAL;
+
+		if (words >= 4 && short_k == KIND_SCARE)
+			short_k = KIND_PARTIAL;         /* longer names in marks are titles or words */
+
+		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
+			/* words quoted inside a sentence about someone are theirs */
+			size_t b, e;
+
+			if (sentence_subject(t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
+			    (t[b].cap && t[b].wc == W_NONE)) && t[b].wc != W_THING &&
+			    t[b].wc != W_FIRST) {
+				set_found(&f, t, b, e, b, b);
+				f.cs = f.ce = 0;
+			}
+		}
+		size_t lead = ls;
+
+		while (lead < n && t[lead].type == T_WORD && (t[lead].wc == W_INTRO || tok_is(a, &t[lead], "and")))
+			lead++;
+		if (!f.ok && have_prev && a->out[prev].mention_end > a->out[prev].mention_start &&
+		    ((s->flags & QUOTE_REOPENED) || !sentence_break || lead == n))
+			inherit = 1;
+		if (!f.ok && !inherit && ls == n && ls > 1 && !(s->flags & QUOTE_REOPENED)) {
+			/* "Schiff said. "The other factor ..."": the sentence before reports */
+			f = cue_before(a, t, pls, ls - 1);
+		}
+		if (!f.ok && !inherit && n == 0 && have_any && !(s->flags & QUOTE_GOES_ON) &&
+		    s->para_start > a->out[last_any].end &&
+		    s->para_start - a->out[last_any].end < 120 &&
+		    a->out[last_any].mention_end > a->out[last_any].mention_start) {
+			/* the paragraph before ended on a quotation and its cue: more of it */
+			prev = last_any;
+			inherit = 1;
+		}
+
+		x.inherits = -1;
+
+		/* "the so-called "reforms"" are nobody's words, whoever the sentence quotes */
+		int so_called = n > 0 && tok_is(a, &t[n - 1], "so-called") && words < 4;
+
+		if (inherit && (short_k != KIND_TITLE || words >= 4) && !so_called) {
+			const struct attribution *p = &a->out[prev];
+
+			x.mention_start = p->mention_start;
+			x.mention_end = p->mention_end;
+			x.cue_start = p->cue_start;
+			x.cue_end = p->cue_end;
+			x.inherits = (long)prev;
+			x.kind = opens ? KIND_DIRECT : p->kind;
+		} else if (so_called) {
+			x.kind = KIND_SCARE;
+		} else if (f.ok && short_k == KIND_TITLE && f.cs < s->start && f.ce != 0) {
+			x.kind = short_k;       /* a title in a reported sentence */
+		} else if (f.ok) {
+			x.mention_start = f.ms;
+			x.mention_end = f.me;
+			x.cue_start = f.cs;
+			x.cue_end = f.ce;
+			x.kind = opens || f.cs >= s->end ? KIND_DIRECT : KIND_PARTIAL;
+			if (f.me > need)
+				need = f.me;
+		} else if ((words >= 4 && short_k != KIND_TITLE) ||
+		    (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
+			x.kind = opens ? KIND_DIRECT : KIND_PARTIAL;
+			if (n == 0) {
+				/* a paragraph of its own: the person the text is about */
+				x.inherits = INHERIT_FOCUS;
+				if (s->start + 1 > need)
+					need = s->start + 1;
+			}
+		} else {
+			x.kind = short_k;
+		}
+		push_out(a, &x);
+		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
+			prev = a->nout - 1;
+			last_any = prev;
+			have_any = 1;
+			have_prev = 1;
+			prev_para = s->para_start;
+		}
+	}
+	/* a quotation over paragraphs takes its cue from wherever it stands */
+	for (size_t i = a->nout; i > 1; i--) {
+		struct attribution *x = &a->out[i - 2], *y = &a->out[i - 1];
+
+		if (x->mention_end == x->mention_start && x->inherits < 0 &&
+		    y->mention_end > y->mention_start &&
+		    q_goes_on(q, nq, x->start)) {
+			x->mention_start = y->mention_start;
+			x->mention_end = y->mention_end;
+			x->cue_start = y->cue_start;
+			x->cue_end = y->cue_end;
+			x->inherits = (long)(i - 1);
+		}
+	}
+	return need;
+}
+
+/* Is there a paragraph break between byte offsets a and b? */
+static int
+breaks_between(const struct attrib *a, size_t from, size_t to)
+{
+	const char *p = memchr(a->text + from, '\n', to - from);
+
+	while (p != NULL) {
+		size_t i = (size_t)(p - a->text) + 1;
+
+		while (i < to && (a->text[i] == ' ' || a->text[i] == '\t' || a->text[i] == '\r'))
+			i++;
+		if (i < to && a->text[i] == '\n')
+			return 1;
+		p = i < to ? memchr(a->text + i, '\n', to - i) : NULL;
+	}
+	return 0;
+}
+
+static int
+is_say(const struct attrib *a, const struct tok *t)
+{
+	return tok_is(a, t, "said") || tok_is(a, t, "says") || tok_is(a, t, "say") ||
+	    tok_is(a, t, "told") || tok_is(a, t, "tells");
+}
+
+/*
+ * Indirect speech in sentences without marks: "Lavrov said (that) both
+ * nations ..." and "..., another source said."  The span is the reported
+ * clause, in text[0..limit).  Returns the new need (see attribute).
+ */
+static size_t
+find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t need, size_t limit)
+{
+	struct tok *all = a->toks;
+	size_t pos = 0, qi = 0, nall = 0, b0 = 0;
+	int cut = 0;
+
+	while (pos < limit) {
+		if (b0 >= nall) {
+			/* a fresh window of tokens from pos, read sentence by sentence */
+			size_t hi = pos + 3000 < a->len ? pos + 3000 : a->len;
+
+			nall = tokenize(a, pos, hi, all, MAX_TOKS);
+			cut = nall == MAX_TOKS || hi < a->len;
+			b0 = 0;
+			if (nall == 0)
+				break;
+		}
+		struct tok *t = all + b0;
+		size_t n = nall - b0, k;
+
+		for (k = 0; k < n; k++)
+			if (ends_sentence(t, k, n) || (k + 1 < n && breaks_between(a, t[k].e, t[k + 1].s)))
+				break;
+		if (k == n && cut) {
+			if (b0 > 0) {
+				pos = t[0].s;   /* the window ends inside this sentence: read it afresh */
+				nall = 0;
+				continue;
+			}
+			pos = t[n - 1].e;       /* too long a sentence: skip it */
+			nall = 0;
+			continue;
+		}
+		size_t end = k < n ? k : n - 1, ss = t[0].s, se = t[end].e;
+
+		pos = se;
+		b0 += end + 1;
+		while (qi < nq && q[qi].end <= ss)
+			qi++;
+		if (qi < nq && q[qi].start < se)
+			continue;       /* marks: the quotation finder's business */
+		size_t last = k < n ? k : n;    /* tokens [0, last) before the full stop */
+		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+		size_t cs = 0, ce = 0, e;
+
+		for (size_t j = 1; j + 1 < last && !f.ok; j++) {
+			if (!is_cue(&t[j]))
+				continue;
+			size_t b, c = j + 1;
+
+			if (tok_is(a, &t[c], "that"))
+				c++;
+			else if (!is_say(a, &t[j]) || t[c].type != T_WORD)
+				continue;
+			else if (tok_is(a, &t[j], "told") || tok_is(a, &t[j], "tells")) {
+				/* "told reporters (that) ..." */
+				while (c < last && c < j + 4 && t[c].type == T_WORD && !tok_is(a, &t[c], "that"))
+					c++;
+				if (c < last && tok_is(a, &t[c], "that"))
+					c++;
+			}
+			if (c >= last || !phrase_before(a, t, 0, j, &b) || b >= j)
+				continue;
+			size_t me = b;
+
+			while (me < j && t[me].type == T_WORD)
+				me++;
+			while (me > b + 1 && t[me - 1].wc == W_AUX)
+				me--;
+			set_found(&f, t, b, me, j, j + 1);
+			cs = t[c].s;
+			ce = t[last - 1].e;
+		}
+		/* "..., noted NBC's Dante Chinni." */
+		for (size_t j = 2; !f.ok && j + 2 < last; j++) {
+			if (t[j].type != T_PUNCT || t[j].ch != ',' || !is_cue(&t[j + 1]))
+				continue;
+			if (phrase_after(t, j + 2, last, &e) && e == last && t[j + 2].cap) {
+				set_found(&f, t, j + 2, e, j + 1, j + 2);
+				cs = t[0].s;
+				ce = t[j - 1].e;
+			}
+		}
+		/* "..., another source said." */
+		if (!f.ok && last >= 4 && is_cue(&t[last - 1]) && is_say(a, &t[last - 1])) {
+			size_t b;
+
+			if (phrase_before(a, t, 0, last - 1, &b) && b > 1 && t[b - 1].type == T_PUNCT &&
+			    t[b - 1].ch == ',') {
+				set_found(&f, t, b, last - 1, last - 1, last);
+				cs = t[0].s;
+				ce = t[b - 2].e;
+			}
+		}
+		if (!f.ok || ce <= cs)
+			continue;
+		struct attribution x;
+
+		memset(&x, 0, sizeof x);
+		x.start = x.text_start = cs;
+		x.end = x.text_end = ce;
+		x.kind = KIND_INDIRECT;
+		x.mention_start = f.ms;
+		x.mention_end = f.me;
+		x.cue_start = f.cs;
+		x.cue_end = f.ce;
+		x.inherits = -1;
+		push_out(a, &x);
+		if (f.me > need)
+			need = f.me;
+	}
+	return need;
+}
+
+static void
+sort_by_start(struct attrib *a)
+{
+	for (size_t i = 1; i < a->nout; i++) {
+		struct attribution x = a->out[i];
+		size_t j = i;
+
+		while (j > 0 && a->out[j - 1].start > x.start) {
+			a->out[j] = a->out[j - 1];
+			j--;
+		}
+		a->out[j] = x;
+	}
+}
+
+/* Second pass: the speakers' names. */
+static void
+resolve_all(struct attrib *a)
+{
+	struct tok t[24];
+
+	/* in the order of the text, so that each speaker is in focus for the next */
+	if (a->nout > a->caporder) {
+		a->caporder = a->nout;
+		a->order = must(realloc(a->order, a->caporder * sizeof *a->order));
+	}
+	for (size_t i = 0; i < a->nout; i++) {
+		size_t j = i;
+
+		while (j > 0 && a->out[a->order[j - 1]].start > a->out[i].start) {
+			a->order[j] = a->order[j - 1];
+			j--;
+		}
+		a->order[j] = i;
+	}
+	for (size_t o = 0; o < a->nout; o++) {
+		struct attribution *x = &a->out[a->order[o]];
+
+		if (x->inherits >= 0)
+			continue;
+		if (x->inherits == INHERIT_FOCUS) {
+			struct resolved r = { focus(a, x->start, W_NONE), 0, 0 };
+
+			set_speaker(a, x, r);
+			continue;
+		}
+		if (x->mention_end <= x->mention_start)
+			continue;
+		size_t n = tokenize(a, x->mention_start, x->mention_end, t, 24);
+		struct resolved r = resolve(a, t, 0, n);
+
+		if (x->cue_end == x->cue_start && r.id < 0 && !(n == 1 && is_pronoun(&t[0]))) {
+			/* a sentence's first words, taken without a cue, that name nobody */
+			x->mention_start = x->mention_end = 0;
+			continue;
+		}
+
+		set_speaker(a, x, r);
+		if (r.id >= 0)
+			add_event(a, x->mention_start, r.id);
+	}
+	/* continuations, backwards so that a chain of forward references resolves */
+	for (size_t i = a->nout; i > 0; i--) {
+		struct attribution *x = &a->out[i - 1];
+
+		if (x->inherits >= 0 && (size_t)x->inherits > i - 1) {
+			x->speaker = a->out[x->inherits].speaker;
+			x->speaker_len = a->out[x->inherits].speaker_len;
+		}
+	}
+	for (size_t i = 0; i < a->nout; i++) {
+		struct attribution *x = &a->out[i];
+
+		if (x->inherits >= 0 && (size_t)x->inherits < i) {
+			x->speaker = a->out[x->inherits].speaker;
+			x->speaker_len = a->out[x->inherits].speaker_len;
+		}
+	}
+}
+
+/* Only speech, unless asked for everything. */
+static void
+keep_wanted(struct attrib *a)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < a->nout; i++) {
+		enum quote_kind kd = a->out[i].kind;
+
+		if (((kd != KIND_SCARE && kd != KIND_TITLE) || (a->flags & ATTRIB_ALL)) &&
+		    (kd != KIND_INDIRECT || (a->flags & ATTRIB_INDIRECT)))
+			a->out[k++] = a->out[i];
+	}
+	a->nout = k;
+}
+
+/* Gives the name finder text[0..len) and learns who the sentences are about. */
+static void
+feed(struct attrib *a, const char *text, size_t len, size_t base,
+    const struct quote_span *q, size_t nq)
+{
+	const struct entity *found;
+	size_t nf;
+
+	a->text = text;
+	a->base = base;
+	nf = entity_find(a->ef, text, len, base, &found);
+	if (nf > a->capents) {
+		a->capents = nf;
+		a->ents = must(realloc(a->ents, nf * sizeof *a->ents));
+	}
+	a->nents = 0;
+	for (size_t i = 0; i < nf; i++) {
+		struct entity e = found[i];
+
+		if (e.start < base || e.end > base + len || e.id < 0)
+			continue;
+		e.start -= base;
+		e.end -= base;
+		if (e.role_end > e.role_start && e.role_start >= base && e.role_end <= base + len) {
+			e.role_start -= base;
+			e.role_end -= base;
+		} else {
+			e.role_start = e.role_end = e.start;
+		}
+		a->ents[a->nents++] = e;
+	}
+	size_t keep_len = a->len;
+
+	a->len = len;
+	find_subjects(a, q, nq);
+	find_described_subjects(a, q, nq);
+	a->len = keep_len;
+}
+
+/*
+ * Pieces of a document with nothing to resolve wait here, unread by the
+ * name finder, until a later piece needs the names they introduce.
+ */
+static void
+hold(struct attrib *a, const char *text, size_t len, size_t base)
+{
+	if (a->held_len + len > a->held_cap) {
+		size_t cap = a->held_cap ? a->held_cap : 4096;
+
+		while (cap < a->held_len + len)
+			cap *= 2;
+		a->held = must(realloc(a->held, cap));
+		a->held_cap = cap;
+	}
+	memcpy(a->held + a->held_len, text, len);
+	if (a->npieces == a->cappieces) {
+		a->cappieces = a->cappieces ? 2 * a->cappieces : 8;
+		a->pieces = must(realloc(a->pieces, a->cappieces * sizeof *a->pieces));
+	}
+	a->pieces[a->npieces].at = a->held_len;
+	a->pieces[a->npieces].len = len;
+	a->pieces[a->npieces].base = base;
+	a->npieces++;
+	a->held_len += len;
+}
+
+static void
+feed_held(struct attrib *a)
+{
+	for (size_t i = 0; i < a->npieces; i++)
+		feed(a, a->held + a->pieces[i].at, a->pieces[i].len, a->pieces[i].base, NULL, 0);
+	a->npieces = 0;
+	a->held_len = 0;
+}
+
+size_t
+attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
+    const struct attribution **out)
+{
+	const struct quote_span *q;
+	size_t nq, need;
+
+	a->nout = 0;
+	a->nents = 0;
+	a->text = text;
+	a->len = len;
+	a->base = base;
+	nq = quote_find(a->qf, text, len, &q);
+	need = nq ? attribute(a, q, nq) : 0;
+	/* reported speech puts its speakers in focus, shown or not */
+	if (nq || (a->flags & ATTRIB_INDIRECT))
+		need = find_indirect(a, q, nq, need,
+		    (a->flags & ATTRIB_INDIRECT) ? len : q[nq - 1].start);
+	if (need == 0) {
+		hold(a, text, len, base);
+	} else {
+		/* the names that matter stand before the last mention's paragraph ends */
+		size_t upto = need;
+
+		while (upto < len && !(text[upto] == '\n' && upto + 1 < len && text[upto + 1] == '\n'))
+			upto++;
+		feed_held(a);
+		feed(a, text, upto, base, q, nq);
+		a->text = text;
+		a->len = len;
+		a->base = base;
+		resolve_all(a);
+	}
+	keep_wanted(a);
+	if (a->flags & ATTRIB_INDIRECT)
+		sort_by_start(a);
+	*out = a->out;
+	return a->nout;
+}

@@ -1,0 +1,71 @@
+/*
+ * attrib: who said each quotation.  Takes the spans of quote.h, finds the
+ * reporting verb (cue) and the speaker as written (mention) next to each,
+ * tells speech from scare quotes and titles, and resolves the speaker to
+ * the canonical name the entity finder (entity.h) gives the person.
+ *
+ * Kinds:
+ *   direct    a quotation that stands as the speaker's sentence(s)
+ *   partial   quoted words inside the writer's own sentence
+ *             ("called them “deplorables”")
+ *   scare     a few words in marks that nobody is reported to say
+ *   title     a title-cased name in marks (a show, a film)
+ *   indirect  reported speech without marks ("Lavrov said that ...")
+ *
+ * Where the cue is:
+ *   after:   "...," he said / "...," said the minister
+ *   before:  She said: "..." / Trump called it "..."
+ *   middle:  "...," he said, "..." (the second part inherits the first's)
+ *   none:    the quotation continues the speaker of the previous one in
+ *            its paragraph, or of the paragraph it goes on from.
+ * Pronouns resolve to the subject of the discourse: the last person who
+ * was the subject of a sentence or spoke, whose gender fits, not the
+ * nearest name.  Descriptions ("the Russian diplomat") resolve to the
+ * person whose role the text gave with those words, else to the person
+ * in focus.
+ */
+#ifndef NTOOLS_ATTRIB_H
+#define NTOOLS_ATTRIB_H
+
+#include <stddef.h>
+
+enum quote_kind { KIND_DIRECT, KIND_PARTIAL, KIND_SCARE, KIND_TITLE, KIND_INDIRECT };
+
+struct attribution {
+	size_t start, end;              /* the quotation with its marks */
+	size_t text_start, text_end;    /* the quoted words */
+	enum quote_kind kind;
+	size_t mention_start, mention_end;      /* equal when no speaker is written */
+	size_t cue_start, cue_end;              /* equal when no cue */
+	const char *speaker;            /* the canonical name (UTF-8), or NULL */
+	size_t speaker_len;
+	long inherits;          /* the earlier quotation whose speaker this one continues;
+	                           -1 none; -2 the person the text is about */
+};
+
+enum {
+	ATTRIB_INDIRECT = 1,    /* report indirect speech too */
+	ATTRIB_ALL = 2          /* report scare quotes and titles too */
+};
+
+struct attrib;
+
+/* Returns an attributor (with its own entity finder); exits when out of memory. */
+struct attrib *attrib_new(unsigned flags);
+void attrib_free(struct attrib *a);
+
+/* Forgets the previous document. */
+void attrib_doc_begin(struct attrib *a);
+
+/*
+ * Finds the quotations of one piece of the current document, text[0..len)
+ * standing at offset base of the document, and points *out at them in
+ * order of start.  Offsets in them are relative to text; the speaker
+ * names and the array stay valid until the next call.
+ */
+size_t attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
+    const struct attribution **out);
+
+const char *attrib_kind_name(enum quote_kind k);
+
+#endif

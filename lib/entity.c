@@ -1,0 +1,543 @@
+/*
+ * entity: ties the name finder together.  Tokens (token.h) get features
+ * (nerfeat.h) and BIO tags from the trained perceptron (tagger.h); the
+ * tagged runs become mentions, typed into ntools' types with the
+ * gazetteer, given roles (role.h), and grouped under canonical names
+ * (alias.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alias.h"
+#include "entity.h"
+#include "gazetteer.h"
+#include "nerfeat.h"
+#include "perceptron.h"
+#include "role.h"
+#include "sentence.h"
+#include "tagger.h"
+#include "token.h"
+
+extern const unsigned char data_ner_bin[];
+extern const size_t data_ner_bin_len;
+
+/* What the document says of a person's gender, per entity id. */
+struct person {
+	enum entity_gender by_title;
+	int he, she;
+};
+
+/* A tagged run of tokens, before it is resolved. */
+struct mention {
+	size_t first, last;     /* tokens [first, last) */
+	enum entity_type type;
+	int defines;            /* -1, or the mention whose acronym this one is */
+	int id;
+	int dropped;            /* part of a person's role, not a name */
+	size_t role_start, role_end;
+	enum entity_gender gender;      /* what the role implies */
+};
+
+struct entity_finder {
+	struct gazetteer *gaz;
+	struct pct_model *model;
+	struct alias_table *alias;
+	struct role_finder *roles;
+	struct token_list toks;
+	struct ner_doc doc;
+	int *tags;
+	size_t tags_cap;
+	struct mention *m;
+	size_t nm, m_cap;
+	struct entity *out;
+	size_t out_cap;
+	struct person *people;
+	size_t people_cap;
+	struct tagger_cache *cache;
+};
+
+static void *
+grow(void *p, size_t size)
+{
+	void *q = realloc(p, size);
+	if (!q) {
+		fputs("ntools: out of memory in the name finder\n", stderr);
+		exit(2);
+	}
+	return q;
+}
+
+static int
+is_first_name(void *gaz, const char *s, size_t n)
+{
+	return (gaz_lookup(gaz, s, n) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) != 0;
+}
+
+struct entity_finder *
+entity_finder_new(void)
+{
+	struct entity_finder *f = grow(NULL, sizeof *f);
+	memset(f, 0, sizeof *f);
+	f->gaz = gaz_new();
+	f->model = pct_load(data_ner_bin, data_ner_bin_len);
+	if (!f->model) {
+		fputs("ntools: the name finder's weights (lib/data/ner.bin) are damaged\n", stderr);
+		exit(2);
+	}
+	f->alias = alias_new();
+	alias_first_names(f->alias, is_first_name, f->gaz);
+	f->roles = role_new();
+	f->cache = grow(NULL, sizeof *f->cache);
+	memset(f->cache, 0, sizeof *f->cache);
+	return f;
+}
+
+void
+entity_finder_free(struct entity_finder *f)
+{
+	if (!f)
+		return;
+	gaz_free(f->gaz);
+	pct_free(f->model);
+	alias_free(f->alias);
+	role_free(f->roles);
+	token_list_free(&f->toks);
+	ner_doc_free(&f->doc);
+	free(f->tags);
+	free(f->m);
+	free(f->out);
+	free(f->people);
+	free(f->cache);
+	free(f);
+}
+
+void
+entity_doc_begin(struct entity_finder *f)
+{
+	alias_clear(f->alias);
+	if (f->people)
+		memset(f->people, 0, f->people_cap * sizeof *f->people);
+}
+
+const char *
+entity_type_name(enum entity_type t)
+{
+	static const char *const names[] = { "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "MISC" };
+	return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "MISC";
+}
+
+/* Last words that make a place a natural feature rather than a city or country. */
+static const char *const geo_words[] = {
+	"River", "Sea", "Ocean", "Lake", "Mountains", "Mount", "Mountain", "Valley", "Island",
+	"Islands", "Gulf", "Bay", "Strait", "Straits", "Peninsula", "Desert", "Coast",
+	"Basin", "Canal", "Channel", "Plateau", "Forest", "Hills", "Range", "Region", NULL
+};
+
+/* Last words that make a name a contest. */
+static const char *const contest_words[] = {
+	"Open", "Cup", "Championship", "Championships", "Classic", "Prix", "Games", "Olympics",
+	"Bowl", "Trophy", "Series", "Marathon", "Rally", "OPEN", "CUP", "CHAMPIONSHIP",
+	"CHAMPIONSHIPS", "CLASSIC", "PRIX", "GAMES", "OLYMPICS", NULL
+};
+
+static int
+in_list(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* CoNLL's four kinds become ntools' seven, by what the lists know of the name. */
+static enum entity_type
+type_of(const struct entity_finder *f, const char *text, const struct mention *m, int kind)
+{
+	const struct token *v = f->toks.v;
+	const char *s = text + v[m->first].start;
+	size_t n = v[m->last - 1].end - v[m->first].start;
+	const struct token *last = &v[m->last - 1];
+	/* The tagger's tokens know their own lists; only phrases are looked up again. */
+	unsigned tail = f->doc.t[m->last - 1].gaz;
+	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->gaz, s, n);
+
+	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
+	if (kind != NER_PER && m->last - m->first > 1 &&
+	    in_list(contest_words, text + last->start, last->end - last->start))
+		return ENT_EVENT;
+	switch (kind) {
+	case NER_PER:
+		/* "Johnson Controls Inc" */
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
+		return ENT_PERSON;
+	case NER_ORG:
+		return ENT_ORG;
+	case NER_LOC:
+		if (whole & (GAZ_COUNTRY | GAZ_CITY))
+			return ENT_GPE;
+		if (whole & GAZ_REGION)
+			return ENT_LOC;
+		if (in_list(geo_words, text + last->start, last->end - last->start))
+			return ENT_LOC;
+		/* "... Agency", "... Council": an organisation however placed. */
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
+		return ENT_GPE;
+	default:
+		if (whole & (GAZ_DEMONYM | GAZ_GROUP))
+			return ENT_NORP;
+		if ((whole | tail) & GAZ_EVENT)
+			return ENT_EVENT;
+		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
+			return ENT_ORG;
+		return ENT_MISC;
+	}
+}
+
+static void
+add_mention(struct entity_finder *f, size_t first, size_t last, enum entity_type t, int defines)
+{
+	if (f->nm == f->m_cap) {
+		f->m_cap = f->m_cap ? f->m_cap * 2 : 64;
+		f->m = grow(f->m, f->m_cap * sizeof *f->m);
+	}
+	struct mention *m = &f->m[f->nm++];
+	m->first = first;
+	m->last = last;
+	m->type = t;
+	m->defines = defines;
+	m->id = -1;
+	m->dropped = 0;
+}
+
+static int
+token_is(const char *text, const struct token *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
+}
+
+/*
+ * A headline's capitals hide which of its words are names: a word that
+ * the body of the document gives mostly to a person is one there too
+ * ("MERKEL" after "Angela Merkel").  Other kinds are left to the tagger:
+ * the body's "Bucharest Stock Exchange" does not make a dateline's
+ * "BUCHAREST" an organisation.
+ */
+static void
+retag_headlines(struct entity_finder *f)
+{
+	const struct ner_token *t = f->doc.t;
+	size_t n = f->doc.n, seen = 0;
+	int *tags = f->tags;
+
+	for (size_t i = 0; i < n && seen < 200; i++) {
+		if (!(t[i].flags & TOK_HEADLINE) || !(t[i].flags & TOK_ALPHA))
+			continue;
+		seen++;         /* a document all in capitals has nothing to learn from */
+		unsigned person = 0, other = 0;
+		for (size_t j = 0; j < n; j++) {
+			if ((t[j].flags & TOK_HEADLINE) || t[j].lowh != t[i].lowh)
+				continue;
+			if (tags[j] != NER_O && NER_KIND(tags[j]) == NER_PER)
+				person++;
+			else
+				other++;
+		}
+		if (person <= other)
+			continue;
+		int joins = i > 0 && (t[i - 1].flags & TOK_HEADLINE) && tags[i - 1] != NER_O &&
+		    NER_KIND(tags[i - 1]) == NER_PER && !(t[i].flags & TOK_SENT_START);
+		tags[i] = joins ? NER_INSIDE(NER_PER) : NER_BEGIN(NER_PER);
+		if (i + 1 < n && tags[i + 1] > NER_KINDS && NER_KIND(tags[i + 1]) != NER_PER)
+			tags[i + 1] = NER_BEGIN(NER_KIND(tags[i + 1]));
+	}
+}
+
+/*
+ * Names of several words that the lists know as organisations or events
+ * stay whole and get the lists' kind, when the tagger saw a name there at all: it may have cut
+ * "Community of Latin American and Caribbean States" in two.
+ */
+static void
+keep_listed_phrases(struct entity_finder *f)
+{
+	const struct ner_token *t = f->doc.t;
+	size_t n = f->doc.n;
+	int *tags = f->tags;
+
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].phrase_pos != 1)
+			continue;
+		size_t j = i + 1;
+		while (j < n && t[j].phrase_pos == 2)
+			j++;
+		/* Places are left to the tagger: clubs are named after cities. */
+		int kind = t[i].phrase & GAZ_ORG ? NER_ORG : t[i].phrase & GAZ_EVENT ? NER_MISC : -1;
+		int tagged = 0;
+		for (size_t k = i; k < j; k++)
+			tagged |= tags[k] != NER_O;
+		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
+			continue;
+		/* "Kurdistan Democratic Party": a name running into the phrase takes it in. */
+		size_t from = i;
+		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
+			from--;
+		tags[from] = NER_BEGIN(kind);
+		for (size_t k = from + 1; k < j; k++)
+			tags[k] = NER_INSIDE(kind);
+		if (j < n && tags[j] > NER_KINDS)
+			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
+		i = j - 1;
+	}
+}
+
+/* Mentions from the tags, with acronyms defined in parentheses after a name. */
+static void
+collect_mentions(struct entity_finder *f, const char *text)
+{
+	const struct token *v = f->toks.v;
+	size_t n = f->toks.n;
+
+	f->nm = 0;
+	for (size_t i = 0; i < n;) {
+		int tag = f->tags[i];
+		if (tag == NER_O) {
+			i++;
+			continue;
+		}
+		int kind = NER_KIND(tag);
+		size_t j = i + 1;
+		while (j < n && f->tags[j] == NER_INSIDE(kind))
+			j++;
+		/* Names neither start nor end with punctuation. */
+		size_t a = i, b = j;
+		while (a < b && (v[a].flags & TOK_PUNCT))
+			a++;
+		while (b > a && (v[b - 1].flags & TOK_PUNCT) && !token_is(text, &v[b - 1], ")"))
+			b--;
+		if (a < b) {
+			struct mention tmp;
+			memset(&tmp, 0, sizeof tmp);
+			tmp.first = a;
+			tmp.last = b;
+			add_mention(f, a, b, type_of(f, text, &tmp, kind), -1);
+			/* "Community of ... States (CELAC)": the acronym is another name for it. */
+			if (j + 2 < n && token_is(text, &v[j], "(") && token_is(text, &v[j + 2], ")") &&
+			    alias_is_acronym(text + v[j + 1].start, v[j + 1].end - v[j + 1].start) &&
+			    f->m[f->nm - 1].type != ENT_PERSON) {
+				int named = (int)f->nm - 1;
+				enum entity_type t = f->m[named].type;
+				add_mention(f, j + 1, j + 2, t, named);
+				j += 2;
+			}
+		}
+		i = j;
+	}
+}
+
+static struct person *
+person(struct entity_finder *f, int id)
+{
+	if ((size_t)id >= f->people_cap) {
+		size_t cap = f->people_cap ? f->people_cap : 64;
+		while (cap <= (size_t)id)
+			cap *= 2;
+		f->people = grow(f->people, cap * sizeof *f->people);
+		memset(f->people + f->people_cap, 0, (cap - f->people_cap) * sizeof *f->people);
+		f->people_cap = cap;
+	}
+	return &f->people[id];
+}
+
+/* He or she in the words after a person's mention, before the next person. */
+static void
+count_pronouns(struct entity_finder *f, const char *text, size_t k, struct person *p)
+{
+	const struct token *v = f->toks.v;
+	size_t stop = k + 1 < f->nm ? f->m[k + 1].first : f->toks.n;
+	if (stop > f->m[k].last + 40)
+		stop = f->m[k].last + 40;
+	for (size_t i = f->m[k].last; i < stop; i++) {
+		if (token_is(text, &v[i], "he") || token_is(text, &v[i], "He") ||
+		    token_is(text, &v[i], "his") || token_is(text, &v[i], "His") ||
+		    token_is(text, &v[i], "him")) {
+			p->he++;
+			return;
+		}
+		if (token_is(text, &v[i], "she") || token_is(text, &v[i], "She") ||
+		    token_is(text, &v[i], "her") || token_is(text, &v[i], "Her")) {
+			p->she++;
+			return;
+		}
+	}
+}
+
+/*
+ * Sentences as the sentence splitter sees them (the tokenizer's own
+ * guess is cruder), and every line start too, as in the training data.
+ */
+static void
+mark_sentences(struct token_list *tl, const char *text, size_t len)
+{
+	struct sentencer sp;
+	size_t start, end, i = 0;
+
+	for (size_t k = 0; k < tl->n; k++) {
+		tl->v[k].flags &= ~(unsigned)(TOK_SENT_START | TOK_HEADLINE);
+		if (tl->v[k].flags & TOK_LINE_START)
+			tl->v[k].flags |= TOK_SENT_START;
+	}
+	sentencer_init(&sp, text, len);
+	while (sentencer_next(&sp, &start, &end)) {
+		while (i < tl->n && tl->v[i].end <= start)
+			i++;
+		if (i < tl->n)
+			tl->v[i].flags |= TOK_SENT_START;
+	}
+	token_mark_headlines(tl->v, tl->n);
+}
+
+/* Finds the mentions of text[0..len) and appends them to f->out[*kept..]. */
+static void
+find_in_window(struct entity_finder *f, const char *text, size_t len, size_t base, size_t *kept_so_far)
+{
+	token_scan(&f->toks, text, len);
+	mark_sentences(&f->toks, text, len);
+	const struct token *v = f->toks.v;
+	size_t n = f->toks.n;
+
+	ner_doc_clear(&f->doc);
+	for (size_t i = 0; i < n; i++)
+		ner_doc_add(&f->doc, text + v[i].start, v[i].end - v[i].start, v[i].flags);
+	feat_prepare(&f->doc, f->gaz);
+	if (n > f->tags_cap) {
+		f->tags_cap = n * 2;
+		f->tags = grow(f->tags, f->tags_cap * sizeof *f->tags);
+	}
+	tagger_run(f->model, &f->doc, f->tags, NULL, f->cache);
+	retag_headlines(f);
+	keep_listed_phrases(f);
+	collect_mentions(f, text);
+
+	size_t kept = *kept_so_far;
+	if (kept + f->nm > f->out_cap) {
+		f->out_cap = (kept + f->nm) * 2;
+		f->out = grow(f->out, f->out_cap * sizeof *f->out);
+	}
+	/* Roles first: words of a role ("National Security adviser") are no name. */
+	for (size_t k = 0; k < f->nm; k++) {
+		struct mention *m = &f->m[k];
+		m->role_start = m->role_end = 0;
+		m->gender = GENDER_UNKNOWN;
+		if (m->type != ENT_PERSON ||
+		    !role_before(f->roles, text, v, m->first, &m->role_start, &m->role_end, &m->gender))
+			continue;
+		for (size_t j = k; j-- > 0 && v[f->m[j].last - 1].end > m->role_start;) {
+			struct mention *o = &f->m[j];
+			/* "Washington National Security adviser": the place ends where the role begins. */
+			while (o->last > o->first && v[o->last - 1].end > m->role_start)
+				o->last--;
+			if (o->last == o->first)
+				o->dropped = 1;
+			/* ... and is a place, the one whose official the person is. */
+			else if (o->type == ENT_ORG && o->last - o->first == 1 &&
+			    (f->doc.t[o->first].gaz & (GAZ_COUNTRY | GAZ_CITY)))
+				o->type = ENT_GPE;
+		}
+	}
+	for (size_t k = 0; k < f->nm; k++) {
+		struct mention *m = &f->m[k];
+		if (m->dropped)
+			continue;
+		size_t s = v[m->first].start, e = v[m->last - 1].end;
+		if (m->defines >= 0)
+			alias_define(f->alias, f->m[m->defines].id, text + s, e - s);
+		m->id = alias_resolve(f->alias, m->type, text + s, e - s);
+		/*
+		 * A person's name typed otherwise elsewhere takes the entity's
+		 * type; places and organisations keep theirs, as a country's
+		 * name is also its team's.
+		 */
+		enum entity_type et = alias_type(f->alias, m->id);
+		if ((et == ENT_PERSON) != (m->type == ENT_PERSON))
+			m->type = et;
+		struct entity *o = &f->out[kept++];
+		o->start = base + s;
+		o->end = base + e;
+		o->type = m->type;
+		o->id = m->id;
+		o->role_start = o->role_end = 0;
+		if (m->type == ENT_PERSON) {
+			struct person *p = person(f, m->id);
+			if (m->role_end > m->role_start) {
+				o->role_start = base + m->role_start;
+				o->role_end = base + m->role_end;
+			}
+			if (m->gender != GENDER_UNKNOWN)
+				p->by_title = m->gender;
+			count_pronouns(f, text, k, p);
+		}
+	}
+	*kept_so_far = kept;
+}
+
+/*
+ * Tokens cost some hundred bytes each: a huge piece is read in windows
+ * that end at a line break (else a space), so that memory stays a few
+ * times a window however long the piece.  Names resolve across windows.
+ */
+#define WINDOW (1u << 20)
+
+size_t
+entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
+    const struct entity **out)
+{
+	size_t kept = 0, at = 0;
+
+	while (at < len) {
+		size_t end = len;
+		if (len - at > WINDOW + WINDOW / 2) {
+			const char *cut = memchr(text + at + WINDOW, '\n', WINDOW / 2);
+			if (!cut)
+				cut = memchr(text + at + WINDOW, ' ', WINDOW / 2);
+			end = cut ? (size_t)(cut - text) + 1 : at + WINDOW;
+		}
+		find_in_window(f, text + at, end - at, base + at, &kept);
+		at = end;
+	}
+	*out = f->out;
+	return kept;
+}
+
+const char *
+entity_canonical(const struct entity_finder *f, int id, size_t *len)
+{
+	return alias_canonical(f->alias, id, len);
+}
+
+enum entity_gender
+entity_gender_of(const struct entity_finder *f, int id)
+{
+	if (id < 0 || id >= alias_count(f->alias) || alias_type(f->alias, id) != ENT_PERSON)
+		return GENDER_UNKNOWN;
+	const struct person *p = (size_t)id < f->people_cap ? &f->people[id] : NULL;
+	if (p && p->by_title != GENDER_UNKNOWN)
+		return p->by_title;
+	size_t len, w = 0;
+	const char *name = alias_canonical(f->alias, id, &len);
+	while (w < len && name[w] != ' ')
+		w++;
+	if (w < len) {  /* a first name, when the canonical name has one */
+		unsigned bits = gaz_lookup(f->gaz, name, w) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE);
+		if (bits == GAZ_FIRST_MALE)
+			return GENDER_MALE;
+		if (bits == GAZ_FIRST_FEMALE)
+			return GENDER_FEMALE;
+	}
+	if (p && p->he != p->she)
+		return p->he > p->she ? GENDER_MALE : GENDER_FEMALE;
+	return GENDER_UNKNOWN;
+}

@@ -1,0 +1,367 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nerfeat.h"
+#include "token.h"
+#include "utf8.h"
+
+static void *
+grow(void *p, size_t size)
+{
+	void *q = realloc(p, size);
+	if (!q) {
+		fputs("ntools: out of memory\n", stderr);
+		exit(2);
+	}
+	return q;
+}
+
+static uint32_t
+hash_str(uint32_t seed, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u ^ (seed * 16777619u);
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+static uint32_t
+mix(uint32_t a, uint32_t b)
+{
+	uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
+	return h;
+}
+
+static uint32_t
+mix3(uint32_t a, uint32_t b, uint32_t c)
+{
+	return mix(mix(a, b), c);
+}
+
+/* Feature templates: the first argument of every hash. */
+enum {
+	F_BIAS = 1, F_WORD, F_LOW, F_SHAPE, F_PREFIX, F_SUFFIX, F_FLAGS, F_SHAPE_POS,
+	F_LOW_PREV, F_LOW_NEXT, F_LOW_PREV2, F_LOW_NEXT2, F_SHAPE_PREV, F_SHAPE_NEXT,
+	F_BIGRAM_PREV, F_BIGRAM_NEXT, F_GAZ, F_GAZ_POS, F_GAZ_PREV, F_GAZ_NEXT,
+	F_GAZ_FLAGS, F_DOC, F_DOC_SHAPE, F_TAG1, F_TAG2, F_TAG_LOW, F_TAG_SHAPE,
+	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE
+};
+
+/* Words recur: their gazetteer bits are remembered by the hash of their bytes. */
+#define MEMO_SIZE 8192
+struct ner_gaz_memo {
+	uint64_t key[MEMO_SIZE];        /* 0: empty */
+	unsigned bits[MEMO_SIZE];
+};
+
+static unsigned
+lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
+{
+	if (!d->memo) {
+		d->memo = grow(NULL, sizeof *d->memo);
+		memset(d->memo, 0, sizeof *d->memo);
+	}
+	uint64_t key = t->wordh | 1;
+	size_t slot = (size_t)(key ^ key >> 31) & (MEMO_SIZE - 1);
+	if (d->memo->key[slot] != key) {
+		d->memo->key[slot] = key;
+		d->memo->bits[slot] = gaz_lookup(g, d->arena + t->low, t->lowlen);
+	}
+	return d->memo->bits[slot];
+}
+
+void
+ner_doc_clear(struct ner_doc *d)
+{
+	d->n = 0;
+	d->arena_len = 0;
+}
+
+void
+ner_doc_free(struct ner_doc *d)
+{
+	free(d->t);
+	free(d->arena);
+	free(d->memo);
+	memset(d, 0, sizeof *d);
+}
+
+void
+ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 512;
+		d->t = grow(d->t, d->cap * sizeof *d->t);
+	}
+	size_t cap_low = len < 64 ? len : 64;
+	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
+		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
+		d->arena = grow(d->arena, d->arena_cap);
+	}
+	struct ner_token *t = &d->t[d->n++];
+	memset(t, 0, sizeof *t);
+	t->s = s;
+	t->len = len;
+	t->flags = flags;
+	t->doc_class = -1;
+	t->low = d->arena_len;
+	/* Lower case may grow a character by a byte or two; cap what is kept. */
+	size_t i = 0, o = 0;
+	char *out = d->arena + d->arena_len;
+	while (i < cap_low) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (o + 1 > cap_low * 2)
+				break;
+			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
+		uint32_t c;
+		size_t l = utf8_decode(s + i, len - i, &c);
+		char buf[4];
+		size_t m = utf8_encode(u_tolower(c), buf);
+		if (o + m > cap_low * 2)
+			break;
+		memcpy(out + o, buf, m);
+		o += m;
+		i += l;
+	}
+	t->lowlen = o;
+	d->arena_len += o;
+	t->lowh = hash_str(F_LOW, out, o);
+	uint64_t h = 14695981039346656037ull;
+	for (size_t k = 0; k < len; k++)
+		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+	t->wordh = h;
+}
+
+/* "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d": kinds of characters, runs collapsed. */
+static uint32_t
+shape_hash(const char *s, size_t n)
+{
+	char buf[16];
+	size_t o = 0;
+	char last = 0;
+	for (size_t i = 0; i < n && o < sizeof buf;) {
+		uint32_t c = (unsigned char)s[i];
+		char k;
+		if (c < 0x80) {
+			i++;
+			k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' :
+			    c >= '0' && c <= '9' ? 'd' : (char)c;
+			if (k != last)
+				buf[o++] = k;
+			last = k;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &c);
+		k = u_isupper(c) ? 'X' : u_islower(c) ? 'x' : u_isdigit(c) ? 'd' :
+		    u_isalpha(c) ? 'a' : c < 0x80 ? (char)c : '*';
+		if (k != last)
+			buf[o++] = k;
+		last = k;
+	}
+	return hash_str(F_SHAPE, buf, o);
+}
+
+/* Function words, which begin no name even when capitalised. */
+static const char *const closed_words[] = {
+	"the", "a", "an", "in", "on", "at", "but", "and", "or", "it", "he", "she", "they",
+	"we", "i", "this", "that", "these", "those", "for", "with", "by", "as", "if",
+	"when", "after", "before", "its", "his", "her", "their", "there", "some", "all",
+	"of", "to", "from", "while", "although", "however", "also", "not", "no", "other",
+	"more", "most", "what", "who", "which", "where", "why", "how", "mr.", "mrs.",
+	"ms.", "dr.", "is", "was", "are", "were", "be", "has", "have", "had", "said",
+	"says", "our", "my", "your", "you", "do", "does", "did", "so", "than", "then",
+	"one", "two", "three", "four", "five", "only", "over", "under", "about", "into",
+	"since", "until", "because", "meanwhile", "last", "next", "each", "both", NULL
+};
+
+static int
+is_closed(const char *low, size_t n)
+{
+	if (n > 9)
+		return 0;
+	for (const char *const *w = closed_words; *w; w++)
+		if ((*w)[0] == low[0] && strlen(*w) == n && memcmp(*w, low, n) == 0)
+			return 1;
+	return 0;
+}
+
+void
+feat_prepare(struct ner_doc *d, const struct gazetteer *g)
+{
+	char key[512];
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct ner_token *t = &d->t[i];
+		t->shapeh = shape_hash(t->s, t->len);
+		/*
+		 * Lower-case words matter to the lists only next to capitals
+		 * (the tagger skips the rest): looking them all up would be
+		 * most of the time spent here.
+		 */
+		unsigned near = t->flags | (i > 0 ? d->t[i - 1].flags : 0) |
+		    (i + 1 < d->n ? d->t[i + 1].flags : 0);
+		t->gaz = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
+		t->closed = (t->flags & TOK_UPPER) && is_closed(d->arena + t->low, t->lowlen);
+	}
+	/* Phrases: the longest listed run of 2+ tokens from each start. */
+	for (size_t i = 0; i < d->n; i++) {
+		if (!(d->t[i].gaz & GAZ_PREFIX))
+			continue;
+		size_t len = 0, best = 0;
+		unsigned best_bits = 0;
+		for (size_t j = i; j < d->n && j < i + 8; j++) {
+			const struct ner_token *t = &d->t[j];
+			if (len + t->lowlen + 1 > sizeof key || (j > i && (t->flags & TOK_LINE_START)))
+				break;
+			if (j > i)
+				key[len++] = ' ';
+			memcpy(key + len, d->arena + t->low, t->lowlen);
+			len += t->lowlen;
+			if (j == i)
+				continue;
+			unsigned bits = gaz_lookup(g, key, len);
+			if (bits & ~(unsigned)GAZ_PREFIX) {
+				best = j - i + 1;
+				best_bits = bits & ~(unsigned)GAZ_PREFIX;
+			}
+			if (!(bits & GAZ_PREFIX))
+				break;
+		}
+		for (size_t j = i; j < i + best; j++) {
+			if (d->t[j].phrase_pos)
+				continue;
+			d->t[j].phrase = best_bits;
+			d->t[j].phrase_pos = j == i ? 1 : 2;
+		}
+	}
+}
+
+static uint32_t
+low_or_edge(const struct ner_doc *d, size_t i, long off)
+{
+	long j = (long)i + off;
+	if (j < 0)
+		return 11;
+	if ((size_t)j >= d->n)
+		return 13;
+	return d->t[j].lowh;
+}
+
+static uint32_t
+shape_or_edge(const struct ner_doc *d, size_t i, long off)
+{
+	long j = (long)i + off;
+	if (j < 0)
+		return 17;
+	if ((size_t)j >= d->n)
+		return 19;
+	return d->t[j].shapeh;
+}
+
+/* The capital and position flags that matter, packed small. */
+static unsigned
+case_flags(unsigned f)
+{
+	unsigned k = 0;
+	if (f & TOK_UPPER_INITIAL)
+		k |= 1;
+	if ((f & TOK_UPPER) && !(f & TOK_LOWER))
+		k |= 2;
+	if (f & TOK_SENT_START)
+		k |= 4;
+	if (f & TOK_HEADLINE)
+		k |= 8;
+	return k;
+}
+
+size_t
+feat_local(const struct ner_doc *d, size_t i, uint32_t *out)
+{
+	const struct ner_token *t = &d->t[i];
+	const char *low = d->arena + t->low;
+	size_t n = 0;
+	unsigned cf = case_flags(t->flags);
+
+	out[n++] = F_BIAS;
+	out[n++] = hash_str(F_WORD, t->s, t->len < 64 ? t->len : 64);
+	out[n++] = t->lowh;
+	out[n++] = t->shapeh;
+	out[n++] = mix(F_SHAPE_POS, mix(t->shapeh, cf));
+	out[n++] = mix(F_LEN, t->lowlen < 12 ? (uint32_t)t->lowlen : 12);
+	if (t->flags & TOK_LINE_START)
+		out[n++] = mix(F_LINE, t->shapeh);
+	/* Affixes by bytes: a cut inside a character still names it consistently. */
+	for (size_t k = 1; k <= 4 && k < t->lowlen; k++) {
+		out[n++] = hash_str(F_PREFIX * 8 + (uint32_t)k, low, k);
+		out[n++] = hash_str(F_SUFFIX * 8 + (uint32_t)k, low + t->lowlen - k, k);
+	}
+	for (int b = 0; b < GAZ_CLASSES; b++)
+		if (t->gaz & 1u << b) {
+			out[n++] = mix(F_GAZ, (uint32_t)b);
+			out[n++] = mix3(F_GAZ_FLAGS, (uint32_t)b, cf);
+		}
+	return n;
+}
+
+uint64_t
+feat_local_key(const struct ner_doc *d, size_t i)
+{
+	const struct ner_token *t = &d->t[i];
+	unsigned k = case_flags(t->flags) | (t->flags & TOK_LINE_START ? 32 : 0);
+	return t->wordh ^ ((uint64_t)mix(k, t->gaz) << 20);
+}
+
+size_t
+feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
+{
+	const struct ner_token *t = &d->t[i];
+	size_t n = 0;
+	unsigned cf = case_flags(t->flags);
+	unsigned pf = i > 0 ? case_flags(d->t[i - 1].flags) : 16;
+	unsigned nf = i + 1 < d->n ? case_flags(d->t[i + 1].flags) : 16;
+
+	out[n++] = mix(F_FLAGS, cf | pf << 5 | nf << 10);
+	out[n++] = mix(F_LOW_PREV, low_or_edge(d, i, -1));
+	out[n++] = mix(F_LOW_NEXT, low_or_edge(d, i, 1));
+	out[n++] = mix(F_LOW_PREV2, low_or_edge(d, i, -2));
+	out[n++] = mix(F_LOW_NEXT2, low_or_edge(d, i, 2));
+	out[n++] = mix(F_SHAPE_PREV, shape_or_edge(d, i, -1));
+	out[n++] = mix(F_SHAPE_NEXT, shape_or_edge(d, i, 1));
+	out[n++] = mix3(F_SHAPE_TRI, shape_or_edge(d, i, -1), mix(t->shapeh, shape_or_edge(d, i, 1)));
+	out[n++] = mix3(F_BIGRAM_PREV, low_or_edge(d, i, -1), t->lowh);
+	out[n++] = mix3(F_BIGRAM_NEXT, t->lowh, low_or_edge(d, i, 1));
+	out[n++] = mix3(F_LOW_SHAPE_NEXT, t->lowh, shape_or_edge(d, i, 1));
+	for (int b = 0; b < GAZ_CLASSES; b++) {
+		if (t->phrase & 1u << b)
+			out[n++] = mix3(F_GAZ_POS, (uint32_t)b, (uint32_t)t->phrase_pos);
+		if (i > 0 && (d->t[i - 1].gaz & 1u << b))
+			out[n++] = mix(F_GAZ_PREV, (uint32_t)b);
+		if (i + 1 < d->n && (d->t[i + 1].gaz & 1u << b))
+			out[n++] = mix(F_GAZ_NEXT, (uint32_t)b);
+	}
+	if (t->doc_class >= 0) {
+		out[n++] = mix(F_DOC, (uint32_t)t->doc_class);
+		out[n++] = mix3(F_DOC_SHAPE, (uint32_t)t->doc_class, cf);
+	}
+	return n;
+}
+
+size_t
+feat_dynamic(const struct ner_doc *d, size_t i, int prev, int prev2, uint32_t *out)
+{
+	const struct ner_token *t = &d->t[i];
+	size_t n = 0;
+	out[n++] = mix(F_TAG1, (uint32_t)prev);
+	out[n++] = mix3(F_TAG2, (uint32_t)prev, (uint32_t)prev2);
+	out[n++] = mix3(F_TAG_LOW, (uint32_t)prev, t->lowh);
+	out[n++] = mix3(F_TAG_SHAPE, (uint32_t)prev, t->shapeh);
+	return n;
+}

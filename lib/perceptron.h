@@ -1,0 +1,44 @@
+/*
+ * perceptron: an averaged multi-class perceptron over hashed features
+ * (32-bit feature ids), for the name finder's tagger.  The same table
+ * serves training (tools/train_ner.c) and tagging.
+ *
+ * Weights file (lib/data/ner.bin), little-endian:
+ *   "NTPC"  u32 version (1)  u32 classes  u32 features  f32 scale
+ *   then per feature: u32 id, u16 mask of classes with a weight,
+ *   and one i16 per set bit (weight = i16 * scale).
+ */
+#ifndef NTOOLS_PERCEPTRON_H
+#define NTOOLS_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define PCT_CLASSES 9
+
+struct pct_model;
+
+/* An empty model whose features are those counted with pct_count. */
+struct pct_model *pct_new(void);
+/* A model read from a weights file's bytes, or NULL when they are not one. */
+struct pct_model *pct_load(const unsigned char *data, size_t len);
+void pct_free(struct pct_model *m);
+
+/* Adds the weights of features f[0..n) to scores[0..PCT_CLASSES). */
+void pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores);
+
+/* Training: counts features, then keeps those seen at least min times. */
+void pct_count(struct pct_model *m, const uint32_t *f, size_t n);
+void pct_keep_frequent(struct pct_model *m, unsigned min);
+/* Training: one example; rewards truth and penalises guess when they differ. */
+void pct_update(struct pct_model *m, const uint32_t *f, size_t n, int truth, int guess);
+/* Training: the next example starts (for averaging). */
+void pct_tick(struct pct_model *m);
+/* Training: replaces the weights by their averages. */
+void pct_average(struct pct_model *m);
+/* Writes the weights file, leaving out weights smaller than min_abs; returns 0 or -1. */
+int pct_save(const struct pct_model *m, FILE *out, float min_abs);
+size_t pct_features(const struct pct_model *m);
+
+#endif

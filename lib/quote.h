@@ -1,0 +1,60 @@
+/*
+ * quote: pairs quotation marks into spans, paragraph by paragraph.
+ *
+ * Double marks only open and close quotations: straight " and curly “ ”,
+ * « » and „ “ (or „ ”).  Single marks inside a quotation are part of its
+ * words (and apostrophes never pair).  A paragraph is a run of lines
+ * between blank lines.  Where a paragraph ends inside a quotation:
+ *   - the next paragraph opens with a mark: the quotation goes on there
+ *     (the press convention for a quotation over several paragraphs);
+ *     each paragraph gives its own span, the later ones flagged
+ *     QUOTE_REOPENED;
+ *   - the next paragraph opens with a lowercase letter: the break is a
+ *     stray one inside a sentence, and the span runs on over it
+ *     (QUOTE_RUNS_ON);
+ *   - otherwise the quotation was never closed: it ends at the paragraph's
+ *     end (QUOTE_UNTERMINATED).
+ * Marks after '=' (markup attributes) and straight marks after digits
+ * (inches) are not quotations.
+ */
+#ifndef NTOOLS_QUOTE_H
+#define NTOOLS_QUOTE_H
+
+#include <stddef.h>
+
+enum {
+	QUOTE_UNTERMINATED = 1, /* no closing mark: ends at its paragraph's end */
+	QUOTE_REOPENED = 2,     /* goes on from the previous paragraph's span */
+	QUOTE_RUNS_ON = 4,      /* crosses a stray paragraph break */
+	QUOTE_GOES_ON = 8       /* the next paragraph reopens it */
+};
+
+struct quote_span {
+	size_t start, end;              /* the quotation with its marks */
+	size_t inner_start, inner_end;  /* without its marks */
+	size_t para_start, para_end;    /* from the start of its first paragraph
+	                                   to the end of its last */
+	unsigned flags;
+};
+
+struct quote_finder;
+
+/* Returns a finder, or exits with a message when out of memory. */
+struct quote_finder *quote_finder_new(void);
+void quote_finder_free(struct quote_finder *qf);
+
+/*
+ * Finds the quotations in text[0..len) (offsets relative to text) and
+ * points *out at them, in order of start, valid until the next call.
+ * Returns their number.
+ */
+size_t quote_find(struct quote_finder *qf, const char *text, size_t len,
+    const struct quote_span **out);
+
+/*
+ * Narrows [*s, *e) to the quoted words: no white space at either end and
+ * no comma at the end (the comma a reporting clause puts there).
+ */
+void quote_trim_words(const char *text, size_t *s, size_t *e);
+
+#endif

@@ -1,0 +1,271 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "token.h"
+#include "utf8.h"
+
+/* Words whose period belongs to them even before a space (CoNLL keeps "Corp."). */
+static const char *const abbreviations[] = {
+	"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Gen",
+	"Col", "Lt", "Sgt", "Rep", "Sen", "Gov", "Prof", "Mt", "Ft", "Capt", "Cmdr",
+	"Adm", "Maj", "Rev", "Hon", "vs", "No", "Jan", "Feb", "Mar", "Apr", "Aug",
+	"Sep", "Sept", "Oct", "Nov", "Dec", "Bros", "Messrs", "Mass", "Calif", "Ont",
+	"Fla", "Ill", "Pa", "Va", "Wash", "Ariz", "Conn", "Md", "Mich", "Minn", "Tex",
+	NULL
+};
+
+static int
+is_abbreviation(const char *s, size_t n)
+{
+	for (const char *const *a = abbreviations; *a; a++)
+		if (strlen(*a) == n && memcmp(*a, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+unsigned
+token_spelling(const char *s, size_t n)
+{
+	unsigned f = 0;
+	int first = 1;
+
+	for (size_t i = 0; i < n;) {
+		uint32_t c = (unsigned char)s[i];
+		if (c < 0x80) {
+			/* Most text is ASCII: no decoding, no table calls. */
+			i++;
+			if (c >= 'a' && c <= 'z') {
+				f |= TOK_ALPHA | TOK_LOWER;
+			} else if (c >= 'A' && c <= 'Z') {
+				f |= TOK_ALPHA | TOK_UPPER | (first ? TOK_UPPER_INITIAL : 0);
+			} else if (c >= '0' && c <= '9') {
+				f |= TOK_DIGIT;
+			} else if (c == '.') {
+				f |= TOK_PERIOD;
+			} else if (c == '-') {
+				f |= TOK_HYPHEN;
+			}
+			first = 0;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &c);
+		if (u_isdigit(c)) {
+			f |= TOK_DIGIT;
+		} else if (u_isalpha(c)) {
+			f |= TOK_ALPHA;
+			if (u_isupper(c)) {
+				f |= TOK_UPPER;
+				if (first)
+					f |= TOK_UPPER_INITIAL;
+			} else if (u_islower(c)) {
+				f |= TOK_LOWER;
+			}
+		} else if (c == '.') {
+			f |= TOK_PERIOD;
+		} else if (u_isdash(c)) {
+			f |= TOK_HYPHEN;
+		}
+		first = 0;
+	}
+	if (!(f & (TOK_ALPHA | TOK_DIGIT)))
+		f |= TOK_PUNCT;
+	return f;
+}
+
+static uint32_t
+char_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	uint32_t c = 0;
+	size_t l = 0;
+
+	if (i < n && (unsigned char)s[i] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)s[i];
+	}
+	if (i < n)
+		l = utf8_decode(s + i, n - i, &c);
+	if (len)
+		*len = l;
+	return c;
+}
+
+static int
+alnum(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return u_isalnum(c);
+}
+
+static int
+space(uint32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+	return u_isspace(c);
+}
+
+static int
+is_apostrophe(uint32_t c)
+{
+	return c == '\'' || c == 0x2019;
+}
+
+/* Where the word that starts at s[i] (a letter or digit) ends. */
+static size_t
+word_end(const char *s, size_t n, size_t i)
+{
+	size_t l, l2, start = i;
+	uint32_t prev = 0, c;
+
+	for (;;) {
+		c = char_at(s, n, i, &l);
+		if (l == 0)
+			return i;
+		if (alnum(c)) {
+			prev = c;
+			i += l;
+			continue;
+		}
+		uint32_t next = char_at(s, n, i + l, &l2);
+		if ((c == '-' || c == 0x2010) && alnum(next) && alnum(prev)) {
+			prev = c;
+			i += l;
+			continue;
+		}
+		if ((c == ',' || c == ':') && u_isdigit(prev) && u_isdigit(next)) {
+			prev = c;
+			i += l;
+			continue;
+		}
+		if (c == '$' && i - start <= 3 && u_isupper(prev)) {
+			return i + l;   /* currencies: "C$", "US$", "HK$" */
+		}
+		if (c == '&' && u_isupper(prev) && u_isupper(next) && i - start <= 3) {
+			prev = c;
+			i += l;
+			continue;
+		}
+		if (is_apostrophe(c) && u_isalpha(prev) && u_isalpha(next)) {
+			uint32_t after = char_at(s, n, i + l + l2, NULL);
+			if ((next == 's' || next == 'S') && !alnum(after))
+				return i;       /* a possessive: its own token */
+			prev = c;
+			i += l;
+			continue;
+		}
+		if (c == '.') {
+			if (u_isalpha(next) && u_isalpha(prev) && !u_isspace(next)) {
+				prev = c;
+				i += l;
+				continue;
+			}
+			if (u_isdigit(next) && u_isdigit(prev)) {
+				prev = c;
+				i += l;
+				continue;
+			}
+			/* "U.S." and initials keep their last period too. */
+			int dotted = memchr(s + start, '.', i - start) != NULL;
+			uint32_t first = char_at(s, n, start, &l2);
+			if (dotted || (u_isupper(first) && start + l2 == i) ||
+			    is_abbreviation(s + start, i - start))
+				return i + l;
+		}
+		return i;
+	}
+}
+
+static void
+push(struct token_list *tl, size_t start, size_t end, unsigned flags)
+{
+	if (tl->n == tl->cap) {
+		size_t cap = tl->cap ? tl->cap * 2 : 256;
+		struct token *v = realloc(tl->v, cap * sizeof *v);
+		if (!v) {
+			fputs("ntools: out of memory\n", stderr);
+			exit(2);
+		}
+		tl->v = v;
+		tl->cap = cap;
+	}
+	tl->v[tl->n].start = start;
+	tl->v[tl->n].end = end;
+	tl->v[tl->n].flags = flags;
+	tl->n++;
+}
+
+void
+token_scan(struct token_list *tl, const char *s, size_t n)
+{
+	size_t i = 0, l;
+	int line_start = 1, sent_start = 1;
+
+	tl->n = 0;
+	while (i < n) {
+		uint32_t c = char_at(s, n, i, &l);
+		size_t start = i, end;
+
+		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
+			line_start = sent_start = 1;
+			i += l;
+			continue;
+		}
+		if (space(c) || c == 0) {
+			i += l;
+			continue;
+		}
+		if (alnum(c)) {
+			end = word_end(s, n, i);
+		} else {
+			size_t l2;
+			uint32_t next = char_at(s, n, i + l, &l2);
+			end = i + l;
+			if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
+			    tl->n > 0 && tl->v[tl->n - 1].end == start &&
+			    !alnum(char_at(s, n, i + l + l2, NULL)))
+				end = i + l + l2;
+		}
+		unsigned f = token_spelling(s + start, end - start);
+		if (sent_start && (f & TOK_LOWER) && !(f & TOK_UPPER_INITIAL) && !line_start)
+			sent_start = 0;
+		if (line_start)
+			f |= TOK_LINE_START;
+		if (sent_start)
+			f |= TOK_SENT_START;
+		push(tl, start, end, f);
+		line_start = sent_start = 0;
+		if (end - start == 1 && (c == '.' || c == '!' || c == '?'))
+			sent_start = 1;
+		i = end;
+	}
+	token_mark_headlines(tl->v, tl->n);
+}
+
+void
+token_mark_headlines(struct token *v, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i + 1;
+		unsigned any = v[i].flags;
+		while (j < n && !(v[j].flags & TOK_SENT_START))
+			any |= v[j++].flags;
+		if ((any & TOK_UPPER) && !(any & TOK_LOWER))
+			for (size_t k = i; k < j; k++)
+				v[k].flags |= TOK_HEADLINE;
+		i = j;
+	}
+}
+
+void
+token_list_free(struct token_list *tl)
+{
+	free(tl->v);
+	tl->v = NULL;
+	tl->n = tl->cap = 0;
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bats
+# nquote: quotations, their marks and spans, cues, speakers and kinds.
+
+load helper
+
+NQ="$FIXTURES/nquote"
+
+# quote TEXT [OPTIONS]: nquote's rows for TEXT given as one document, no header.
+quote() {
+	local text=$1
+	shift
+	printf '%s\n' "$text" | nquote -H "$@"
+}
+
+# field N: column N of the rows on stdin (1 doc, 2 start, 3 end, 4 speaker,
+# 5 mention, 6 cue, 7 text, 8 kind, 9 mention_start, 10 mention_end).
+field() {
+	cut -f"$1"
+}
+
+@test "the header names the columns" {
+	run sh -c 'printf "x\n" | nquote'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(printf 'doc\tstart\tend\tspeaker\tmention\tcue\ttext\tkind\tmention_start\tmention_end')" ]
+}
+
+@test "seed: the eight quotations, all Sergey Lavrov's, with their mentions and cues" {
+	nquote -H "$SEED" > rows
+	[ "$(wc -l < rows)" -eq 8 ]
+	[ "$(field 4 < rows | sort -u)" = "Sergey Lavrov" ]
+	[ "$(field 5 < rows | tr '\n' '|')" = "the Russian Foreign Minister|he|he|Foreign Minister Lavrov|the Russian minister|he|he|Lavrov|" ]
+	[ "$(field 6 < rows | tr '\n' '|')" = "said|added|added|said|reiterated|said|added|said|" ]
+	[ "$(field 8 < rows | sort -u)" = "direct" ]
+}
+
+@test "seed: spans start and end on quotation marks, mentions slice the document" {
+	doc_bytes "$SEED" > doc
+	nquote -H "$SEED" > rows
+	while IFS="$(printf '\t')" read -r id start end speaker mention cue text kind ms me; do
+		[ "$(slice doc "$start" $((start + 1)))" = '"' ]
+		[ "$(slice doc $((end - 1)) "$end")" = '"' ]
+		[ "$(slice doc "$ms" "$me")" = "$mention" ]
+	done < rows
+}
+
+@test "seed: the quotation broken by a stray paragraph break is one row" {
+	nquote -H "$SEED" | grep -q 'and military\\n\\nintervention	direct'
+}
+
+@test "straight marks, cue after: \"...,\" he said" {
+	run quote 'Anna Berg Smith runs the club. "We open at nine," she said.'
+	[ "$(echo "$output" | field 5)" = "she" ]
+	[ "$(echo "$output" | field 6)" = "said" ]
+	[ "$(echo "$output" | field 7)" = "We open at nine" ]
+	[ "$(echo "$output" | field 2)" = 31 ]
+	[ "$(echo "$output" | field 3)" = 49 ]
+}
+
+@test "curly marks and an inverted cue: “...,” said the coach" {
+	run quote '“The team played well today,” said the coach.'
+	[ "$(echo "$output" | field 5)" = "the coach" ]
+	[ "$(echo "$output" | field 7)" = "The team played well today" ]
+}
+
+@test "« » and „ “ marks" {
+	run quote 'Le maire a dit : « Nous allons reconstruire le pont. »'
+	[ "$(echo "$output" | field 7)" = "Nous allons reconstruire le pont." ]
+	run quote 'Der Minister sagte: „Wir bauen die Brücke wieder auf.“'
+	[ "$(echo "$output" | field 7)" = "Wir bauen die Brücke wieder auf." ]
+}
+
+@test "single marks inside double ones stay in the words of one quotation" {
+	run quote "\"He told me 'never again' and meant it,\" Sara Olsen said."
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(echo "$output" | field 7)" = "He told me 'never again' and meant it" ]
+}
+
+@test "a closing mark typed as an opening one still closes" {
+	run quote '“We will win this,“he said.'
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(echo "$output" | field 7)" = "We will win this" ]
+	[ "$(echo "$output" | field 5)" = "he" ]
+}
+
+@test "unterminated quotation ends at its paragraph's end" {
+	nquote -H "$NQ/breaks.txt" | grep 'This sentence' > row
+	[ "$(field 7 < row)" = "This sentence never ends, the reporter wrote" ]
+	[ "$(field 3 < row)" = 262 ]
+}
+
+@test "a quotation over two paragraphs: one row each, both given the speaker" {
+	nquote -H "$NQ/breaks.txt" > rows
+	grep 'First, we fix' rows > one
+	grep 'Then we turn' rows > two
+	[ "$(field 4 < one)" = "Linda Frost" ]
+	[ "$(field 4 < two)" = "Linda Frost" ]
+	[ "$(field 5 < one)" = "Mayor Linda Frost" ]
+}
+
+@test "a stray paragraph break inside a quotation: one row over it" {
+	nquote -H "$NQ/breaks.txt" | head -1 > row
+	[ "$(field 7 < row)" = 'The bridge will be rebuilt, the schools will be repaired and the\n\nroads will be paved' ]
+	[ "$(field 5 < row)" = "she" ]
+}
+
+@test "scare quotes and titles are left out, and shown with their kind by -a" {
+	text='Critics mocked the so-called "reforms" of the council. They watched the film "Night Train" on Channel Four'"'"'s "Late Show" later. The new "smart" meters broke within a week.'
+	run quote "$text"
+	[ -z "$output" ]
+	run quote "$text" -a
+	[ "$(echo "$output" | grep reforms | field 8)" = "scare" ]
+	[ "$(echo "$output" | grep 'Late Show' | field 8)" = "title" ]
+}
+
+@test "a cue before the quotation: She said: \"...\"" {
+	run quote 'Maria Lopez, the head of the union, spoke last. She said: "The strike goes on."'
+	[ "$(echo "$output" | field 5)" = "She" ]
+	[ "$(echo "$output" | field 6)" = "said" ]
+	[ "$(echo "$output" | field 4)" = "Maria Lopez" ]
+}
+
+@test "a cue in the middle: both parts get the speaker" {
+	run quote '"My hope," Daniel Moreau said, "is that they listen."'
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(echo "$output" | field 5 | sort -u)" = "Daniel Moreau" ]
+	[ "$(echo "$output" | sed -n 2p | field 7)" = "is that they listen." ]
+}
+
+@test "according to" {
+	run quote '"Prices will fall by spring," according to Helen Park, an economist.'
+	[ "$(echo "$output" | field 6)" = "according to" ]
+	[ "$(echo "$output" | field 5)" = "Helen Park" ]
+}
+
+@test "an organisation speaks: the White House said" {
+	run quote '"The president has full confidence in the plan," the White House said.'
+	[ "$(echo "$output" | field 5)" = "the White House" ]
+	[ "$(echo "$output" | field 4)" = "White House" ]
+}
+
+@test "a pronoun goes to the subject of the discourse, not the nearest name" {
+	nquote -H "$NQ/pronoun.txt" > rows
+	[ "$(wc -l < rows)" -eq 2 ]
+	[ "$(field 5 < rows | sort -u)" = "he" ]
+	[ "$(field 4 < rows | sort -u)" = "Peter Novak" ]
+}
+
+@test "descriptions go to the person introduced with that role and nationality" {
+	nquote -H "$NQ/description.txt" > rows
+	[ "$(field 5 < rows | tr '\n' '|')" = "the Czech Foreign Minister|the minister|" ]
+	[ "$(field 4 < rows | sort -u)" = "Jana Dvorak" ]
+}
+
+@test "a quotation with no cue continues the previous speaker of its paragraph" {
+	run quote '"We are ready," said Tomas Lindqvist. "The season starts on Friday."'
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(echo "$output" | sed -n 2p | field 5)" = "Tomas Lindqvist" ]
+	[ "$(echo "$output" | sed -n 2p | field 4)" = "$(echo "$output" | sed -n 1p | field 4)" ]
+}
+
+@test "indirect speech only with --indirect" {
+	text='Rosa Martin said that the museum will reopen in June.'
+	run quote "$text"
+	[ -z "$output" ]
+	run quote "$text" --indirect
+	[ "$(echo "$output" | field 8)" = "indirect" ]
+	[ "$(echo "$output" | field 7)" = "the museum will reopen in June" ]
+	[ "$(echo "$output" | field 5)" = "Rosa Martin" ]
+}
+
+@test "TSV input: offsets shift by the start column, ids carried through" {
+	printf 'doc\tstart\ttext\nA7\t100\tShe paused. "Enough," Ella Novak said.\n' | nquote -H > rows
+	[ "$(field 1 < rows)" = "A7" ]
+	[ "$(field 2 < rows)" = 112 ]
+	[ "$(field 3 < rows)" = 121 ]
+	[ "$(field 9 < rows)" = 122 ]
+}
+
+@test "hostile input: NUL bytes, broken UTF-8 and lone marks do not crash" {
+	printf '"\000"\377\342\200 "x\n\n"""\n\n\342\200\234' > bad
+	run nquote bad
+	[ "$status" -eq 0 ]
+}

@@ -1,0 +1,213 @@
+/* The name finder's modules: tokens, lists, weights, aliases, roles, the finder. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alias.h"
+#include "check.h"
+#include "entity.h"
+#include "gazetteer.h"
+#include "perceptron.h"
+#include "role.h"
+#include "token.h"
+
+static int
+token_is(const char *text, const struct token *t, const char *want)
+{
+	return t->end - t->start == strlen(want) && memcmp(text + t->start, want, t->end - t->start) == 0;
+}
+
+static void
+test_tokens(void)
+{
+	const char *s = "The U.S. envoy's Anglo-Dutch plan cost 3,500.5 on 1996-08-30.\nCorp. Smith";
+	struct token_list tl = { 0 };
+	token_scan(&tl, s, strlen(s));
+	const char *want[] = { "The", "U.S.", "envoy", "'s", "Anglo-Dutch", "plan", "cost",
+		"3,500.5", "on", "1996-08-30", ".", "Corp.", "Smith" };
+	CHECK(tl.n == sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < tl.n && i < sizeof want / sizeof want[0]; i++)
+		CHECK(token_is(s, &tl.v[i], want[i]));
+	CHECK(tl.v[0].flags & TOK_SENT_START);
+	CHECK(tl.v[11].flags & TOK_LINE_START);
+	CHECK(!(tl.v[2].flags & TOK_SENT_START));
+
+	const char *cur = "C$ 5 and US$5";
+	token_scan(&tl, cur, strlen(cur));
+	CHECK(tl.n == 5 && token_is(cur, &tl.v[0], "C$") && token_is(cur, &tl.v[3], "US$"));
+
+	const char *h = "LEADERS MEET IN PARIS\nThey met.";
+	token_scan(&tl, h, strlen(h));
+	CHECK(tl.n == 7);
+	CHECK(tl.v[0].flags & TOK_HEADLINE);
+	CHECK(!(tl.v[5].flags & TOK_HEADLINE));
+
+	/* Bytes that are no text never stop the scan nor shift offsets. */
+	const char bad[] = "A\0B \xff\xfe C";
+	token_scan(&tl, bad, sizeof bad - 1);
+	CHECK(tl.n >= 3);
+	CHECK(tl.v[tl.n - 1].end == sizeof bad - 1);
+	token_list_free(&tl);
+}
+
+static void
+test_gazetteer(void)
+{
+	struct gazetteer *g = gaz_new();
+	CHECK(gaz_lookup(g, "Mexico", 6) & GAZ_COUNTRY);
+	CHECK(gaz_lookup(g, "MEXICO", 6) & GAZ_COUNTRY);
+	CHECK(gaz_lookup(g, "Venezuelans", 11) & GAZ_DEMONYM);
+	CHECK(gaz_lookup(g, "Nicolás", strlen("Nicolás")) & GAZ_FIRST_MALE);
+	CHECK(gaz_lookup(g, "Latin", 5) & GAZ_PREFIX);
+	CHECK(gaz_lookup(g, "latin america", 13) & GAZ_REGION);
+	CHECK(gaz_lookup(g, "foreign minister", 16) & GAZ_TITLE);
+	CHECK(gaz_lookup(g, "xqzv", 4) == 0);
+	gaz_free(g);
+}
+
+static void
+test_perceptron(void)
+{
+	struct pct_model *m = pct_new();
+	uint32_t a[] = { 11, 12 }, b[] = { 21, 22 };
+	for (int i = 0; i < 3; i++) {
+		pct_count(m, a, 2);
+		pct_count(m, b, 2);
+	}
+	pct_keep_frequent(m, 2);
+	for (int e = 0; e < 5; e++) {
+		float s[PCT_CLASSES] = { 0 };
+		pct_tick(m);
+		pct_score(m, a, 2, s);
+		pct_update(m, a, 2, 1, s[1] > s[2] ? 1 : 2);
+		pct_tick(m);
+		pct_update(m, b, 2, 2, 1);
+	}
+	pct_average(m);
+	FILE *f = tmpfile();
+	CHECK(f && pct_save(m, f, 0.0f) == 0);
+	long len = ftell(f);
+	unsigned char *bytes = malloc((size_t)len);
+	rewind(f);
+	CHECK(fread(bytes, 1, (size_t)len, f) == (size_t)len);
+	struct pct_model *back = pct_load(bytes, (size_t)len);
+	CHECK(back != NULL);
+	float s[PCT_CLASSES] = { 0 };
+	pct_score(back, a, 2, s);
+	CHECK(s[1] > s[2]);
+	CHECK(pct_load(bytes, 10) == NULL);
+	bytes[0] = 'X';
+	CHECK(pct_load(bytes, (size_t)len) == NULL);
+	pct_free(back);
+	pct_free(m);
+	free(bytes);
+	fclose(f);
+}
+
+static int
+canonical_is(const struct alias_table *a, int id, const char *want)
+{
+	size_t n;
+	const char *s = alias_canonical(a, id, &n);
+	return n == strlen(want) && memcmp(s, want, n) == 0;
+}
+
+static int
+is_george(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	return n == 6 && memcmp(s, "George", 6) == 0;
+}
+
+static void
+test_alias(void)
+{
+	struct alias_table *a = alias_new();
+	int lavrov = alias_resolve(a, ENT_PERSON, "Lavrov", 6);
+	CHECK(alias_resolve(a, ENT_PERSON, "Sergey  Lavrov", 14) == lavrov);
+	CHECK(canonical_is(a, lavrov, "Sergey Lavrov"));
+	CHECK(alias_resolve(a, ENT_PERSON, "LAVROV", 6) == lavrov);
+	CHECK(alias_resolve(a, ENT_PERSON, "Sergey Ivanov", 13) != lavrov);
+	int us = alias_resolve(a, ENT_GPE, "U.S.", 4);
+	CHECK(canonical_is(a, us, "United States"));
+	CHECK(alias_resolve(a, ENT_GPE, "United States", 13) == us);
+	int wto = alias_resolve(a, ENT_ORG, "World Trade Organization", 24);
+	CHECK(alias_resolve(a, ENT_ORG, "W.T.O.", 6) == wto);
+	int celac = alias_resolve(a, ENT_ORG, "Community of Latin American and Caribbean States", 48);
+	alias_define(a, celac, "CELAC", 5);
+	CHECK(alias_resolve(a, ENT_ORG, "CELAC", 5) == celac);
+	CHECK(canonical_is(a, alias_resolve(a, ENT_NORP, "Venezuelans", 11), "Venezuelan"));
+	alias_clear(a);
+	CHECK(canonical_is(a, alias_resolve(a, ENT_PERSON, "Lavrov", 6), "Lavrov"));
+
+	/* A lone word tagged a place is a person's surname only after a first name. */
+	alias_clear(a);
+	int lebed = alias_resolve(a, ENT_PERSON, "Lebed Chechnya", 14);
+	CHECK(alias_resolve(a, ENT_GPE, "Chechnya", 8) != lebed);
+	alias_first_names(a, is_george, NULL);
+	int george = alias_resolve(a, ENT_PERSON, "George Washington", 17);
+	CHECK(alias_resolve(a, ENT_GPE, "Washington", 10) == george);
+	CHECK(alias_resolve(a, ENT_GPE, "Chechnya", 8) != lebed);
+	alias_free(a);
+}
+
+static void
+test_roles(void)
+{
+	const char *s = "Russian Foreign Minister Sergey Lavrov met Mrs. Smith and former National Security adviser John Bolton.";
+	struct token_list tl = { 0 };
+	struct role_finder *r = role_new();
+	size_t rs, re;
+	enum entity_gender g = GENDER_UNKNOWN;
+	token_scan(&tl, s, strlen(s));
+	CHECK(role_before(r, s, tl.v, 3, &rs, &re, &g));         /* Sergey */
+	CHECK(re - rs == 16 && memcmp(s + rs, "Foreign Minister", 16) == 0);
+	CHECK(role_before(r, s, tl.v, 7, &rs, &re, &g));         /* Smith */
+	CHECK(rs == re && g == GENDER_FEMALE);
+	CHECK(role_before(r, s, tl.v, 13, &rs, &re, &g));        /* John */
+	CHECK(re - rs == 32 && memcmp(s + rs, "former National Security adviser", 32) == 0);
+	CHECK(!role_before(r, s, tl.v, 5, &rs, &re, &g));        /* met */
+	role_free(r);
+	token_list_free(&tl);
+}
+
+static void
+test_finder(void)
+{
+	struct entity_finder *f = entity_finder_new();
+	const struct entity *e;
+	const char *p1 = "Foreign Minister Sergey Lavrov arrived in Mexico.";
+	const char *p2 = "Lavrov said he was pleased.";
+	entity_doc_begin(f);
+	size_t n = entity_find(f, p1, strlen(p1), 0, &e);
+	CHECK(n == 2);
+	int id = n ? e[0].id : -1;
+	CHECK(n && e[0].type == ENT_PERSON && e[0].start == 17 && e[0].end == 30);
+	CHECK(n && e[0].role_start == 0 && e[0].role_end == 16);
+	CHECK(n == 2 && e[1].type == ENT_GPE);
+	n = entity_find(f, p2, strlen(p2), 100, &e);
+	CHECK(n == 1 && e[0].start == 100 && e[0].end == 106 && e[0].id == id);
+	size_t len;
+	const char *c = entity_canonical(f, id, &len);
+	CHECK(len == 13 && memcmp(c, "Sergey Lavrov", 13) == 0);
+	CHECK(entity_gender_of(f, id) == GENDER_MALE);
+	CHECK(strcmp(entity_type_name(ENT_NORP), "NORP") == 0);
+	entity_doc_begin(f);
+	n = entity_find(f, p2, strlen(p2), 0, &e);
+	c = entity_canonical(f, n ? e[0].id : 0, &len);
+	CHECK(n == 1 && len == 6);
+	CHECK(entity_find(f, "", 0, 0, &e) == 0);
+	entity_finder_free(f);
+}
+
+int
+main(void)
+{
+	test_tokens();
+	test_gazetteer();
+	test_perceptron();
+	test_alias();
+	test_roles();
+	test_finder();
+	return check_result("entity_test");
+}

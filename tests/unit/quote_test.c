@@ -1,0 +1,103 @@
+/* quote: pairing of quotation marks, paragraph by paragraph. */
+#include <string.h>
+
+#include "check.h"
+#include "quote.h"
+
+static struct quote_finder *qf;
+
+/* The spans of s, and whether span i covers exactly the bytes want (marks included). */
+static size_t
+find(const char *s, const struct quote_span **q)
+{
+	return quote_find(qf, s, strlen(s), q);
+}
+
+static int
+covers(const char *s, const struct quote_span *q, const char *want)
+{
+	size_t n = strlen(want);
+
+	return q->end - q->start == n && memcmp(s + q->start, want, n) == 0;
+}
+
+static int
+words_are(const char *s, const struct quote_span *q, const char *want)
+{
+	size_t a = q->inner_start, b = q->inner_end;
+
+	quote_trim_words(s, &a, &b);
+	return b - a == strlen(want) && memcmp(s + a, want, b - a) == 0;
+}
+
+static void
+test_marks(void)
+{
+	const struct quote_span *q;
+	const char *s;
+
+	s = "He said \"yes,\" and left.";
+	CHECK(find(s, &q) == 1 && covers(s, &q[0], "\"yes,\"") && words_are(s, &q[0], "yes"));
+	s = "\xe2\x80\x9c" "Curly," "\xe2\x80\x9d" " she said.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "Curly"));
+	s = "Il a dit \xc2\xab non \xc2\xbb hier.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "non"));
+	s = "Er sagte \xe2\x80\x9e" "nein" "\xe2\x80\x9c" " gestern.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "nein"));
+	/* single marks inside double ones are words, and apostrophes never pair */
+	s = "\"He told me 'never' and didn't,\" she said.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "He told me 'never' and didn't"));
+	/* inches and markup attributes are not quotations */
+	s = "A 5\" pipe and <a href=\"x\">link</a>.";
+	CHECK(find(s, &q) == 0);
+}
+
+static void
+test_paragraphs(void)
+{
+	const struct quote_span *q;
+	const char *s;
+
+	/* unterminated: ends with its paragraph */
+	s = "\"No end here, he said.\n\nNext paragraph.";
+	CHECK(find(s, &q) == 1 && (q[0].flags & QUOTE_UNTERMINATED) &&
+	    covers(s, &q[0], "\"No end here, he said."));
+	/* several paragraphs: each reopens the mark */
+	s = "\"First part.\n\n\"Second part,\" she said.";
+	CHECK(find(s, &q) == 2 && (q[0].flags & QUOTE_GOES_ON) && (q[1].flags & QUOTE_REOPENED) &&
+	    words_are(s, &q[1], "Second part"));
+	/* a stray break inside a sentence: one span over it */
+	s = "\"Broken by a stray\n\nbreak, \"he added.";
+	CHECK(find(s, &q) == 1 && (q[0].flags & QUOTE_RUNS_ON) &&
+	    words_are(s, &q[0], "Broken by a stray\n\nbreak"));
+	/* the closing mark typed as an opening one */
+	s = "\xe2\x80\x9c" "Enough," "\xe2\x80\x9c" "he said.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "Enough"));
+}
+
+static void
+test_hostile(void)
+{
+	const struct quote_span *q;
+	const char s[] = "\"\0\"\xff\xe2\x80\"";
+
+	/* NUL bytes and broken UTF-8 neither crash nor shift offsets */
+	size_t n = quote_find(qf, s, sizeof s - 1, &q);
+
+	CHECK(n <= 2);
+	for (size_t i = 0; i < n; i++)
+		CHECK(q[i].start < q[i].end && q[i].end <= sizeof s - 1);
+	CHECK(quote_find(qf, "", 0, &q) == 0);
+	CHECK(quote_find(qf, "\"", 1, &q) == 0);
+}
+
+int
+main(void)
+{
+	qf = quote_finder_new();
+	test_marks();
+	test_paragraphs();
+	test_hostile();
+	quote_finder_free(qf);
+	return check_result("quote_test");
+}
