@@ -136,12 +136,11 @@ rare_trigger(const char *w, size_t n)
 }
 
 /*
- * The scan's fast path.  Most of the text is words that head nothing;
- * the scan finds where each word ends eight bytes at a time and keeps
- * it from the table lookup with one probe of head_bits, a set (by a
- * hash of its first eight letters and its length) of the words that
- * can head an expression.  Word ends and the hash read bytes as a
- * little-endian number; elsewhere they are read one at a time.
+ * The scan's fast path.  Most of the text is words that head nothing:
+ * one probe of head_bits, a set (by a hash of a word's first eight
+ * letters and its length) of the table words the full test could take,
+ * keeps them from that test and from the table.  The set is 2 KB, so
+ * that it stays in the first-level cache while the text streams by.
  */
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -237,19 +236,19 @@ block_masks(const char *p, uint64_t *letters, uint64_t *digits)
 /*
  * The start of the first run (of letters or of digits) at or after i
  * that the scan must look at closely: every digit run, and the letter
- * runs that may head an expression.  The same runs as a byte-by-byte
- * walk from i would meet (a run may start at i itself), without a
- * branch per word: a block of 64 bytes becomes bit masks of letters and
- * digits, and each word in it is hashed and probed into a mask of hits.
- * A word that runs over the block's end is left to the next block.
- * Near the end of text it returns the next letter or digit, or len.
+ * runs that may head an expression.  These are the runs a walk byte by
+ * byte from i would meet (a run may start at i itself), found without
+ * a branch per byte: a block of 64 bytes becomes bit masks of letters
+ * and digits, whose words are then hashed in order.  A word that runs
+ * over the block's end is left to the next block.  Near the end of
+ * text it returns the next letter or digit, or len.
  */
 static size_t
 next_candidate(const char *text, size_t len, size_t i)
 {
 #if TW_WORDWISE
 	/* eight bytes of slack: a word's first eight bytes are loaded whole */
-	while (len - i >= BLOCK + 8 && len > BLOCK + 8) {
+	while (len - i >= BLOCK + 8) {
 		uint64_t letters, digits;
 		block_masks(text + i, &letters, &digits);
 		uint64_t starts = letters & ~(letters << 1), numbers = digits & ~(digits << 1);

@@ -58,7 +58,7 @@ static inline unsigned tw_filter_key(const char *w, size_t n)
 	return a << 9 | b << 4 | (unsigned)(n < 15 ? n : 15);
 }
 
-/* Inline because the scan asks it of every word; a bit set by tw_filter_key. */
+/* A bit set indexed by tw_filter_key; inline because the scan asks it often. */
 extern unsigned char tw_trigger_filter[1 << 14 >> 3];
 
 static inline int tw_maybe_trigger(const char *w, size_t n)
@@ -100,7 +100,6 @@ size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t);
  * line or punctuation other than '-' stands between.
  */
 int tw_prev(const char *text, size_t pos, struct tok *t);
-
 
 /* Byte classes for the scanner: 1 ASCII letter, 2 digit, 0 else. */
 extern const unsigned char tw_byte_class[256];
