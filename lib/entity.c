@@ -325,6 +325,49 @@ keep_listed_phrases(struct entity_finder *f)
 	}
 }
 
+/*
+ * "Douglas & Lomason Co", "Bear Stearns & Co": names joined by "&" are
+ * one firm's, which a tagger reading left to right cuts at the "&" (it
+ * took the first name for a person's before it saw the sign).  Places
+ * joined so ("Trinidad & Tobago") keep the tagger's tags, unless a firm's
+ * word follows ("Kettering & Sons").
+ */
+static void
+join_ampersands(struct entity_finder *f, const char *text)
+{
+	const struct ner_token *t = f->doc.t;
+	const struct token *v = f->toks.v;
+	size_t n = f->doc.n;
+	int *tags = f->tags;
+
+	for (size_t i = 1; i + 1 < n; i++) {
+		int whole = tags[i] > NER_KINDS && tags[i + 1] == tags[i];
+		if (whole || tags[i - 1] == NER_O || !token_is(text, &v[i], "&") ||
+		    (t[i + 1].flags & TOK_LINE_START) || !(t[i + 1].flags & TOK_UPPER_INITIAL))
+			continue;
+		/* "Kettering & Sons" is a firm whatever its first word. */
+		int firm = (t[i + 1].gaz & GAZ_ORG_WORD) || token_is(text, &v[i + 1], "Co") ||
+		    token_is(text, &v[i + 1], "Co.") || token_is(text, &v[i + 1], "Sons") ||
+		    token_is(text, &v[i + 1], "Partners");
+		if (!firm && (NER_KIND(tags[i - 1]) == NER_LOC ||
+		    (t[i + 1].gaz & (GAZ_COUNTRY | GAZ_CITY | GAZ_REGION))))
+			continue;
+		size_t from = i - 1;
+		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
+			from--;
+		size_t j = i + 1;
+		while (j < n && !(t[j].flags & (TOK_LINE_START | TOK_SENT_START)) &&
+		    ((t[j].flags & TOK_UPPER_INITIAL) || (j > i + 1 && tags[j] > NER_KINDS)))
+			j++;
+		tags[from] = NER_BEGIN(NER_ORG);
+		for (size_t k = from + 1; k < j; k++)
+			tags[k] = NER_INSIDE(NER_ORG);
+		if (j < n && tags[j] > NER_KINDS)
+			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
+		i = j - 1;
+	}
+}
+
 /* Mentions from the tags, with acronyms defined in parentheses after a name. */
 static void
 collect_mentions(struct entity_finder *f, const char *text)
@@ -451,6 +494,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	tagger_run(f->model, &f->doc, f->tags, NULL, f->cache);
 	retag_headlines(f);
 	keep_listed_phrases(f);
+	join_ampersands(f, text);
 	collect_mentions(f, text);
 
 	size_t kept = *kept_so_far;

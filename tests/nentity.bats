@@ -129,3 +129,11 @@ row() {
 	[ "$(slice long.txt "$start" "$end")" = "$text" ]
 	[ "$text" = "Caracas" ]
 }
+
+@test "names joined by & are one firm's, even after a town's name" {
+	printf 'Shares of Harlow & Finch Co rose 5 percent on Monday, and analysts at Kettering & Sons said the bid was fair.\n' |
+	    nentity > out
+	[ "$(row 'Harlow & Finch Co' < out | cut -d'|' -f1)" = "ORG" ]
+	[ "$(row 'Kettering & Sons' < out | cut -d'|' -f1)" = "ORG" ]
+	! col text < out | grep -qx 'Harlow'
+}
