@@ -368,6 +368,45 @@ join_ampersands(struct entity_finder *f, const char *text)
 	}
 }
 
+/* "P.": one capital and a full stop. */
+static int
+is_initial(const char *text, const struct token *v)
+{
+	return v->end - v->start == 2 && text[v->start] >= 'A' && text[v->start] <= 'Z' &&
+	    text[v->start + 1] == '.';
+}
+
+/*
+ * A person's initial ends no name: "P. DeFreitas", "M. McCague" are one
+ * person, though the tagger, reading left to right, may have begun
+ * another name (or none) at the surname of a score card.
+ */
+static void
+join_initials(struct entity_finder *f, const char *text)
+{
+	const struct ner_token *t = f->doc.t;
+	const struct token *v = f->toks.v;
+	size_t n = f->doc.n;
+	int *tags = f->tags;
+
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (tags[i] == NER_O || NER_KIND(tags[i]) != NER_PER || tags[i + 1] == NER_INSIDE(NER_PER) ||
+		    !is_initial(text, &v[i]))
+			continue;
+		const struct ner_token *next = &t[i + 1];
+		if ((next->flags & (TOK_LINE_START | TOK_SENT_START)) || !(next->flags & TOK_UPPER_INITIAL) ||
+		    !(next->flags & TOK_LOWER) || next->closed)
+			continue;
+		size_t j = i + 1;
+		tags[j++] = NER_INSIDE(NER_PER);
+		while (j < n && tags[j] > NER_KINDS && (t[j].flags & TOK_ALPHA))
+			tags[j++] = NER_INSIDE(NER_PER);
+		/* The rest of a name the tagger began at the surname ("4-70" of a score) is none. */
+		while (j < n && tags[j] > NER_KINDS)
+			tags[j++] = NER_O;
+	}
+}
+
 /* Mentions from the tags, with acronyms defined in parentheses after a name. */
 static void
 collect_mentions(struct entity_finder *f, const char *text)
@@ -495,6 +534,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	retag_headlines(f);
 	keep_listed_phrases(f);
 	join_ampersands(f, text);
+	join_initials(f, text);
 	collect_mentions(f, text);
 
 	size_t kept = *kept_so_far;

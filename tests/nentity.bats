@@ -137,3 +137,12 @@ row() {
 	[ "$(row 'Kettering & Sons' < out | cut -d'|' -f1)" = "ORG" ]
 	! col text < out | grep -qx 'Harlow'
 }
+
+@test "an initial and the surname after it are one person, in a score card too" {
+	printf 'Worcester 238 and 303 (K. Spindle 130 not out, S. Rhodes 57; P. DeVrieling 4-70, M. McTavers 2-11), Derby 471 and 71-1.\n' |
+	    nentity > out
+	[ "$(row 'P. DeVrieling' < out | cut -d'|' -f1)" = "PERSON" ]
+	[ "$(row 'M. McTavers' < out | cut -d'|' -f1)" = "PERSON" ]
+	! col text < out | grep -qx 'P\.'
+	! col text < out | grep -q '4-70'
+}
