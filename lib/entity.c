@@ -407,6 +407,45 @@ join_initials(struct entity_finder *f, const char *text)
 	}
 }
 
+/*
+ * Results tables tell clubs of the same name apart by their town's
+ * initials: "Mladost (L) 4 2 1 1", "Radnicki (N) - Spartak".  The
+ * letters belong to the club's name.
+ */
+static void
+join_club_towns(struct entity_finder *f, const char *text)
+{
+	const struct ner_token *t = f->doc.t;
+	const struct token *v = f->toks.v;
+	size_t n = f->doc.n;
+	int *tags = f->tags;
+
+	for (size_t i = 1; i + 2 < n; i++) {
+		if (tags[i - 1] == NER_O || !token_is(text, &v[i], "(") ||
+		    !token_is(text, &v[i + 2], ")") || (t[i + 1].flags & TOK_LINE_START))
+			continue;
+		size_t len = v[i + 1].end - v[i + 1].start;
+		const char *s = text + v[i + 1].start;
+		if (len < 1 || len > 2 || s[0] < 'A' || s[0] > 'Z' || (len == 2 && (s[1] < 'A' || s[1] > 'Z')))
+			continue;
+		size_t after = i + 3;
+		int table = after == n || (t[after].flags & TOK_LINE_START) ||
+		    token_is(text, &v[after], "-") ||
+		    (t[after].flags & (TOK_DIGIT | TOK_ALPHA)) == TOK_DIGIT;
+		if (!table)
+			continue;
+		size_t from = i - 1;
+		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
+			from--;
+		tags[from] = NER_BEGIN(NER_ORG);
+		for (size_t k = from + 1; k < after; k++)
+			tags[k] = NER_INSIDE(NER_ORG);
+		if (after < n && tags[after] > NER_KINDS)
+			tags[after] = NER_BEGIN(NER_KIND(tags[after]));
+		i = after - 1;
+	}
+}
+
 /* Mentions from the tags, with acronyms defined in parentheses after a name. */
 static void
 collect_mentions(struct entity_finder *f, const char *text)
@@ -535,6 +574,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	keep_listed_phrases(f);
 	join_ampersands(f, text);
 	join_initials(f, text);
+	join_club_towns(f, text);
 	collect_mentions(f, text);
 
 	size_t kept = *kept_so_far;

@@ -146,3 +146,13 @@ row() {
 	! col text < out | grep -qx 'P\.'
 	! col text < out | grep -q '4-70'
 }
+
+@test "a club's town initials in a results table belong to the club's name" {
+	printf 'Division A\nHaldor 2 Vestrin (Z) 0\nVestrin (Z) 4 0 1 3 2 9 1\nKorvac (N) - Sparta (to be played on Sunday)\nThe United Nations (UN) said.\n' |
+	    nentity > out
+	[ "$(grep -c '	ORG	Vestrin (Z)	' out)" -eq 2 ]
+	[ "$(row 'Korvac (N)' < out | cut -d'|' -f1)" = "ORG" ]
+	! col text < out | grep -qx 'Z'
+	# An acronym in parentheses in running text is still its own name.
+	[ "$(row 'UN' < out | cut -d'|' -f1)" = "ORG" ]
+}
