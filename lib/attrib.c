@@ -66,6 +66,7 @@ struct attrib {
 	size_t base;
 	const char *text;
 	size_t len;
+	int lines;              /* every line break is a paragraph break */
 	struct tok toks[MAX_TOKS];
 };
 
@@ -776,7 +777,7 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 
 			while (j > ps && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
 				j--;
-			if (j == ps || a->text[j - 1] == '\n')
+			if (j == ps || a->text[j - 1] == '\n' || a->lines)
 				return 1;       /* a paragraph's start */
 		}
 		if (u_isspace(cp)) {
@@ -824,7 +825,7 @@ para_start_of(const struct attrib *a, size_t s)
 
 			while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
 				j--;
-			if (j == 0 || a->text[j - 1] == '\n')
+			if (j == 0 || a->text[j - 1] == '\n' || a->lines)
 				return i;
 		}
 		i--;
@@ -918,7 +919,7 @@ name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cu
 	while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\r'))
 		j--;
 	if (j > 0 && a->text[j - 1] != '.' && a->text[j - 1] != '!' && a->text[j - 1] != '?' &&
-	    !(a->text[j - 1] == '\n' && j > 1 && a->text[j - 2] == '\n'))
+	    !(a->text[j - 1] == '\n' && ((j > 1 && a->text[j - 2] == '\n') || a->lines)))
 		return;
 	if (inside_quote(q, nq, cursor, i))
 		return;
@@ -1536,6 +1537,8 @@ breaks_between(const struct attrib *a, size_t from, size_t to)
 {
 	const char *p = memchr(a->text + from, '\n', to - from);
 
+	if (a->lines)
+		return p != NULL;
 	while (p != NULL) {
 		size_t i = (size_t)(p - a->text) + 1;
 
@@ -1858,6 +1861,7 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	a->text = text;
 	a->len = len;
 	a->base = base;
+	a->lines = quote_lines_are_paras(text, len);
 	nq = quote_find(a->qf, text, len, &q);
 	need = nq ? attribute(a, q, nq) : 0;
 	/* reported speech puts its speakers in focus, shown or not */
@@ -1870,7 +1874,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		/* the names that matter stand before the last mention's paragraph ends */
 		size_t upto = need;
 
-		while (upto < len && !(text[upto] == '\n' && upto + 1 < len && text[upto + 1] == '\n'))
+		while (upto < len && !(text[upto] == '\n' && ((upto + 1 < len && text[upto + 1] == '\n') ||
+		    a->lines)))
 			upto++;
 		feed_held(a);
 		feed(a, text, upto, base, q, nq);

@@ -97,6 +97,13 @@ field() {
 	[ "$(field 5 < one)" = "Mayor Linda Frost" ]
 }
 
+@test "unwrapped text: each line is a paragraph, a mark at a line's start reopens" {
+	nquote -H "$NQ/lines.txt" > rows
+	[ "$(wc -l < rows)" -eq 3 ]
+	[ "$(field 7 < rows | head -1)" = "We waited long enough for this day." ]
+	[ "$(field 4 < rows | tr '\n' '|')" = "Linda Frost|Linda Frost|Tom Reyes|" ]
+}
+
 @test "a stray paragraph break inside a quotation: one row over it" {
 	nquote -H "$NQ/breaks.txt" | head -1 > row
 	[ "$(field 7 < row)" = 'The bridge will be rebuilt, the schools will be repaired and the\n\nroads will be paved' ]
