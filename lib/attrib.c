@@ -1358,7 +1358,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			/* "“...” for criminal behavior, she said." */
 			for (size_t k = 1; !f.ok && k < n; k++)
 				if (t[k].type == T_PUNCT && t[k].ch == ',' && k + 1 < n &&
-				    (t[k + 1].cap || is_pronoun(&t[k + 1]))) {
+				    (t[k + 1].cap || is_pronoun(&t[k + 1]) || tok_is(a, &t[k + 1], "according"))) {
 					f = cue_after(a, t + k, n - k);
 					if (f.ok) {
 						f.mb += k;

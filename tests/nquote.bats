@@ -139,6 +139,12 @@ field() {
 	[ "$(echo "$output" | field 5)" = "Helen Park" ]
 }
 
+@test "according to at the sentence's end wins over its subject" {
+	run quote 'Anger grew at the mayor, who was met with shouts of "Resign now!" at the hall, according to Sam Ortiz, a union leader.'
+	[ "$(echo "$output" | field 6)" = "according to" ]
+	[ "$(echo "$output" | field 5)" = "Sam Ortiz" ]
+}
+
 @test "an organisation speaks: the White House said" {
 	run quote '"The president has full confidence in the plan," the White House said.'
 	[ "$(echo "$output" | field 5)" = "the White House" ]
