@@ -311,6 +311,11 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 
 	while (e > lo && t[e - 1].type == T_WORD && t[e - 1].wc == W_AUX)
 		e--;
+	/* "I laughed and said": the subject of the first verb */
+	if (e > lo + 2 && tok_is(a, &t[e - 1], "and") && t[e - 2].type == T_WORD && !t[e - 2].cap &&
+	    t[e - 2].wc == W_NONE && t[e - 2].e - t[e - 2].s > 3 &&
+	    memcmp(a->text + t[e - 2].e - 2, "ed", 2) == 0)
+		e -= 2;
 	if (e > lo + 1 && tok_is(a, &t[e - 1], "who") && t[e - 2].type == T_PUNCT && t[e - 2].ch == ',')
 		e -= 2;
 	if (e > lo + 1 && t[e - 1].type == T_PUNCT && (t[e - 1].ch == ',' || t[e - 1].ch == ')')) {
@@ -375,15 +380,36 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 	return e - b;
 }
 
+/*
+ * Does the capitalised word t[b] open a phrase before the subject rather
+ * than name it: an adverb ("Once in my twenties, I"), a word before a
+ * preposition ("Here in Columbia, Sanders"), a participle ("Preceded at
+ * the lectern by Arpaio, Trump")?  A name is followed by its other parts
+ * or a verb, not by those.
+ */
+static int
+opens_phrase(const struct attrib *a, const struct tok *t, size_t b, size_t n)
+{
+	size_t w = t[b].e - t[b].s;
+	const char *x = a->text + t[b].s;
+
+	if (!t[b].cap || b + 1 >= n || t[b + 1].type != T_WORD || t[b + 1].cap)
+		return 0;
+	if (t[b].wc == W_AUX || t[b + 1].wc == W_STOP)
+		return 1;
+	return (w > 5 && memcmp(x + w - 3, "ing", 3) == 0) || (w > 5 && memcmp(x + w - 2, "ed", 2) == 0);
+}
+
 /* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
 static size_t
-sentence_subject(const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
+sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
 {
 	size_t b = ls, e;
 
 	if (b + 1 < n && t[b].type == T_WORD && t[b].wc == W_INTRO && t[b + 1].type == T_WORD)
 		b++;            /* "But Sen. Pat Toomey refused" */
-	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO)) {
+	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO ||
+	    opens_phrase(a, t, b, n))) {
 		size_t c = b;
 
 		while (c < n && c - b < 12 && !(t[c].type == T_PUNCT && t[c].ch == ','))
@@ -1108,6 +1134,18 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 	for (size_t j = lo; j < n; j++)
 		if (t[j].type == T_QUOTE)
 			from = j + 1;
+	/* ... unless the quotation follows its own cue: "..., I laughed and said, "..."" */
+	if (n >= from + 3 && t[n - 1].type == T_PUNCT && (t[n - 1].ch == ',' || t[n - 1].ch == ':') &&
+	    is_cue(&t[n - 2]) && phrase_before(a, t, from, n - 2, &b) && b < n - 2 &&
+	    (t[b].cap || is_pronoun(&t[b]))) {
+		size_t me = b;
+
+		while (me < n - 2 && t[me].type == T_WORD && !(tok_is(a, &t[me], "and") && me > b))
+			me++;
+		set_found(&f, t, b, me, n - 2, n - 1);
+		if (f.ok)
+			return f;
+	}
 	for (size_t j = from; j + 1 < n; j++) {
 		if (!is_cue(&t[j]) || (t[j].e - t[j].s > 4 && memcmp(a->text + t[j].e - 3, "ing", 3) == 0))
 			continue;
@@ -1148,7 +1186,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 
 		if (xl > 4 && memcmp(a->text + x->e - 3, "ing", 3) == 0 && j >= 2 &&
 		    t[j - 2].type == T_PUNCT && t[j - 2].ch == ',') {
-			if (sentence_subject(t, lo, j - 2, &b, &e))
+			if (sentence_subject(a, t, lo, j - 2, &b, &e))
 				set_found(&f, t, b, e, j - 1, j);
 			if (f.ok && t[f.mb].wc == W_STOP)
 				f.ok = 0;
@@ -1175,7 +1213,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				return f;
 		}
 		/* "Trump took to Twitter to accuse them of being "duped"" */
-		if (sentence_subject(t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
+		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
 		    t[b].wc == W_DEF || t[b].wc == W_INDEF) && t[b].wc != W_STOP && t[b].wc != W_INTRO) {
 			set_found(&f, t, b, e, j - 1, j);
 			if (f.ok)
@@ -1271,7 +1309,7 @@ cue_over_break(struct attrib *a, size_t para_start)
 		/* "President Clinton released the following statement:" */
 		size_t b, e2;
 
-		if (sentence_subject(a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
+		if (sentence_subject(a, a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
 		    a->toks[b].wc == W_NONE)
 			set_found(&f, a->toks, b, e2, b, b);
 	}
@@ -1407,7 +1445,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				ls = k + 1;
 				sentence_break = 1;
 			}
-		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':');
+		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':') ||
+		    (n > 1 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ',' && is_cue(&t[n - 2]));
 		if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' &&
 		    f.cs > s->end && !(s->flags & QUOTE_REOPENED)) {
 			/*
@@ -1440,7 +1479,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			/* words quoted inside a sentence about someone are theirs */
 			size_t b, e;
 
-			if (sentence_subject(t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
+			if (sentence_subject(a, t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
 			    (t[b].cap && t[b].wc == W_NONE)) && t[b].wc != W_THING &&
 			    t[b].wc != W_FIRST) {
 				set_found(&f, t, b, e, b, b);

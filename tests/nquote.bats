@@ -139,6 +139,20 @@ field() {
 	[ "$(echo "$output" | field 5)" = "Helen Park" ]
 }
 
+@test "an opening phrase is not the subject: Here in Ohio, Smith wants \"...\"" {
+	run quote 'Here in Ohio, Smith wants "a new era of trade" for the port.'
+	[ "$(echo "$output" | field 5)" = "Smith" ]
+	run quote 'Preceded at the lectern by the mayor, Ana Rivera wants "a new era of trade" for the port.'
+	[ "$(echo "$output" | field 5)" = "Ana Rivera" ]
+}
+
+@test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
+	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
+	[ "$(echo "$output" | field 5)" = "I" ]
+	[ "$(echo "$output" | field 6)" = "said" ]
+	[ "$(echo "$output" | field 8)" = "direct" ]
+}
+
 @test "according to at the sentence's end wins over its subject" {
 	run quote 'Anger grew at the mayor, who was met with shouts of "Resign now!" at the hall, according to Sam Ortiz, a union leader.'
 	[ "$(echo "$output" | field 6)" = "according to" ]
