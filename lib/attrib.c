@@ -322,9 +322,24 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 		uint32_t open = t[e - 1].ch == ')' ? '(' : ',';
 		size_t x = e - 1;
 
-		while (x > lo && e - x < 25 && !(t[x - 1].type == T_PUNCT && t[x - 1].ch == open) &&
-		    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
-			x--;
+		for (;;) {
+			size_t seg = x;
+
+			while (x > lo && e - x < 25 && !(t[x - 1].type == T_PUNCT && t[x - 1].ch == open) &&
+			    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
+				x--;
+			/* "of Elizabeth, Colorado,": a place's parts, not a name in commas */
+			if (open != ',' || seg - x != 1 || !t[x].cap || x < lo + 2 || !t[x - 2].cap ||
+			    t[x - 2].type != T_WORD || e - x >= 25)
+				break;
+			size_t y = x - 1;
+
+			while (y > lo && t[y - 1].type == T_WORD && t[y - 1].cap)
+				y--;
+			if (y == lo || !(t[y - 1].type == T_WORD && !t[y - 1].cap))
+				break;
+			x = y;
+		}
 		if (x > lo + 1 && t[x - 1].type == T_PUNCT && t[x - 1].ch == open && t[x - 2].type == T_WORD &&
 		    t[x - 2].cap) {
 			/* "His former partner, Lawrence B. Cummings, called": the name in commas */
@@ -406,6 +421,17 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 {
 	size_t b = ls, e;
 
+	/* a dateline: "WASHINGTON, Dec. 8 (UPI) --", "Washington (AFP) -" */
+	for (size_t c = b; c < n && c < b + 10 && b < n && t[b].cap; c++) {
+		if (t[c].type == T_PUNCT && u_isdash(t[c].ch) && c > b) {
+			b = c + 1;
+			while (b < n && t[b].type == T_PUNCT && u_isdash(t[b].ch))
+				b++;
+			break;
+		}
+		if (t[c].type == T_QUOTE || (t[c].type == T_WORD && !t[c].cap && !u_isdigit(t[c].ch)))
+			break;
+	}
 	if (b + 1 < n && t[b].type == T_WORD && t[b].wc == W_INTRO && t[b + 1].type == T_WORD)
 		b++;            /* "But Sen. Pat Toomey refused" */
 	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO ||

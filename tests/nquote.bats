@@ -146,6 +146,12 @@ field() {
 	[ "$(echo "$output" | field 5)" = "Ana Rivera" ]
 }
 
+@test "a dateline is not a speaker; nor is a place in an apposition" {
+	nquote -H "$NQ/dateline.txt" > rows
+	[ "$(field 5 < rows | head -1 | cut -c1-13)" = "the senator's" ]
+	[ "$(field 5 < rows | tail -1)" = "Swanson" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
