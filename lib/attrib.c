@@ -450,6 +450,24 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 		e++;
 	if (e == b || !opens_mention(&t[b]))
 		return 0;
+	/*
+	 * Role words between capitalised words lead to the name:
+	 * "Democratic presidential nominee Hillary Clinton", "Hillary
+	 * Clinton's campaign manager Robby Mook".
+	 */
+	if (t[e - 1].cap) {
+		size_t k = e;
+
+		while (k < n && k < e + 3 && t[k].type == T_WORD && !t[k].cap &&
+		    (t[k].wc == W_NONE || t[k].wc == W_PERSON || t[k].wc == W_BODY))
+			k++;
+		size_t m = k;
+
+		while (m < n && m < k + 5 && t[m].type == T_WORD && t[m].cap && t[m].wc != W_STOP)
+			m++;
+		if (k > e && m - k >= 2)
+			e = m;
+	}
 	*begin = b;
 	*end = e;
 	return e - b;
@@ -734,6 +752,18 @@ known_by_last_word(const struct attrib *a, const struct tok *t)
 	return found >= 0 ? found : found_org;
 }
 
+/* Does the word end in 's (a possessor, not a speaker)? */
+static int
+possessive(const struct attrib *a, const struct tok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = a->text + t->s;
+
+	return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+	    (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0) ||
+	    (n > 1 && (w[n - 1] == '\'' || (n > 3 && memcmp(w + n - 3, "\xe2\x80\x99", 3) == 0)));
+}
+
 struct resolved {
 	int id;                 /* the entity, or -1 */
 	size_t as_written_s, as_written_e;      /* a name with no entity behind it */
@@ -764,6 +794,49 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 			}
 	size_t hs = t[b].s, he = t[head_e - 1].e;
 
+	if (t[b].wc != W_DEF && t[b].wc != W_INDEF) {
+		/*
+		 * A name at the end of the phrase is the speaker, whatever the
+		 * phrase holds before it ("Hillary Clinton's campaign manager
+		 * Robby Mook", "Democratic nominee Hillary Clinton"); an
+		 * apposition, a party label or "of" a place ends it ("Sen. Claire
+		 * McCaskill (D-Mo.)", "Gov. Earl Ray Tomblin of West Virginia").
+		 */
+		size_t k = b, last;
+
+		while (k < head_e && t[k].type == T_WORD && !tok_is(a, &t[k], "of") && !tok_is(a, &t[k], "who"))
+			k++;
+		last = k;
+		if (last > b && t[last - 1].cap && !possessive(a, &t[last - 1])) {
+			size_t ws = t[last - 1].s, we = t[last - 1].e;
+			int pick = -1;
+
+			for (size_t i = 0; i < a->nents; i++) {
+				const struct entity *en = &a->ents[i];
+
+				if (en->start <= ws && en->end >= we && en->type == ENT_PERSON)
+					pick = en->id;
+			}
+			if (pick < 0)
+				pick = known_by_last_word(a, &t[last - 1]);
+			if (pick >= 0) {
+				r.id = pick;
+				return r;
+			}
+			size_t f = last - 1;
+
+			while (f > b && t[f - 1].cap && !possessive(a, &t[f - 1]))
+				f--;
+			while (f < last - 1 && t[f].wc == W_ABBR)
+				f++;    /* "Sen." */
+			if (last - f >= 2) {
+				/* a full name the finder did not mark: as written */
+				r.as_written_s = t[f].s;
+				r.as_written_e = we;
+				return r;
+			}
+		}
+	}
 	for (size_t i = 0; i < a->nents; i++) {
 		const struct entity *en = &a->ents[i];
 
@@ -1506,7 +1579,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			size_t b, e;
 
 			if (sentence_subject(a, t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
-			    (t[b].cap && t[b].wc == W_NONE)) && t[b].wc != W_THING &&
+			    (t[b].cap && (t[b].wc == W_NONE || t[b].wc == W_PERSON || t[b].wc == W_ABBR))) &&
+			    t[b].wc != W_THING &&
 			    t[b].wc != W_FIRST) {
 				set_found(&f, t, b, e, b, b);
 				f.cs = f.ce = 0;

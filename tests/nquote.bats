@@ -152,6 +152,12 @@ field() {
 	[ "$(field 5 < rows | tail -1)" = "Swanson" ]
 }
 
+@test "role words between a description and a name lead to the name" {
+	nquote -H "$NQ/roles.txt" > rows
+	[ "$(field 5 < rows | tr '\n' '|')" = "Republican mayoral nominee Laura Benton|Laura Benton's campaign manager Victor Hale|Governor Benton|" ]
+	[ "$(field 4 < rows | tr '\n' '|')" = "Laura Benton|Victor Hale|Laura Benton|" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
