@@ -100,7 +100,7 @@ leakcheck: all
 	sh tools/leakcheck.sh $(BINDIR)
 
 example: all
-	$(BINDIR)/nsplit -u doc examples/rhc-lavrov-mexico.txt
+	sh examples/pipelines.sh
 
 bench: all
 	sh tools/bench.sh
