@@ -887,6 +887,24 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 
 /* ------------------------------------------------------------ subjects */
 
+/*
+ * Is the dot at text[d] that of a title or an initial ("Mr. Tribe's
+ * client", "H. Tribe"), which ends no sentence?
+ */
+static int
+title_dot(const struct attrib *a, size_t d)
+{
+	size_t w = d;
+
+	if (a->text[d] != '.')
+		return 0;
+	while (w > 0 && ((a->text[w - 1] >= 'a' && a->text[w - 1] <= 'z') ||
+	    (a->text[w - 1] >= 'A' && a->text[w - 1] <= 'Z')))
+		w--;
+	return d - w >= 1 && d - w <= 3 && a->text[w] >= 'A' && a->text[w] <= 'Z' &&
+	    (w == 0 || a->text[w - 1] == ' ' || a->text[w - 1] == '\n');
+}
+
 /* Is the mention at [s, ...) the subject its sentence opens with? */
 static int
 opens_sentence(struct attrib *a, size_t ps, size_t s)
@@ -907,6 +925,10 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 		}
 		if (u_isspace(cp)) {
 			i -= k;
+			continue;
+		}
+		if (cp == '.' && title_dot(a, i - k)) {
+			i -= k;         /* "Mr." */
 			continue;
 		}
 		if (cp == '.' || cp == '!' || cp == '?')
@@ -1045,6 +1067,8 @@ name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cu
 		j--;
 	if (j > 0 && a->text[j - 1] != '.' && a->text[j - 1] != '!' && a->text[j - 1] != '?' &&
 	    !(a->text[j - 1] == '\n' && ((j > 1 && a->text[j - 2] == '\n') || a->lines)))
+		return;
+	if (title_dot(a, j - 1))
 		return;
 	if (inside_quote(q, nq, cursor, i))
 		return;

@@ -158,6 +158,11 @@ field() {
 	[ "$(field 4 < rows | tr '\n' '|')" = "Laura Benton|Victor Hale|Laura Benton|" ]
 }
 
+@test "the dot of a title ends no sentence: Mr. Lamb's client is not a subject" {
+	nquote -H "$NQ/titledot.txt" > rows
+	[ "$(field 4 < rows)" = "Carter" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
