@@ -354,6 +354,18 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 				}
 			}
 			e = x - 1;
+		} else if (open == ',' && x > lo + 1 && x + 2 <= e - 1 && t[x - 1].type == T_PUNCT &&
+		    t[x - 1].ch == ',' && t[x - 2].type == T_WORD && !t[x - 2].cap &&
+		    (t[x - 2].wc == W_PERSON || t[x - 2].wc == W_NONE)) {
+			/* "Another critic, Laurence H. Tribe, likened": the name in commas */
+			size_t k = x;
+
+			while (k < e - 1 && t[k].type == T_WORD && (t[k].cap || t[k].wc == W_ABBR))
+				k++;
+			if (k == e - 1) {
+				*begin = x;
+				return e - 1 - x;
+			}
 		}
 	}
 	b = e;

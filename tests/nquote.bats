@@ -163,6 +163,12 @@ field() {
 	[ "$(field 4 < rows)" = "Carter" ]
 }
 
+@test "a name in commas after a description speaks: Another critic, Ann B. Lowe, told" {
+	run quote 'Another critic, Ann B. Lowe, told the panel that the rules were "a burden on farmers."'
+	[ "$(echo "$output" | field 5)" = "Ann B. Lowe" ]
+	[ "$(echo "$output" | field 4 | sed "s/.* //")" = "Lowe" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
