@@ -288,12 +288,22 @@ opens_mention(const struct tok *t)
 static size_t
 phrase_after(const struct tok *t, size_t i, size_t n, size_t *end)
 {
-	size_t j = i;
+	size_t j = i, name = i;
 
-	if (i >= n || !opens_mention(&t[i]))
+	if (i < n && t[i].type == T_WORD && !opens_mention(&t[i]) && t[i].wc == W_NONE) {
+		/* "said former secretary of state Hillary Clinton": role words, then the name */
+		size_t k = i;
+
+		while (k < n && k < i + 5 && t[k].type == T_WORD && !t[k].cap && t[k].wc != W_STOP)
+			k++;
+		if (k == i || k >= n || t[k].type != T_WORD || !t[k].cap)
+			return 0;
+		name = k;
+	} else if (i >= n || !opens_mention(&t[i])) {
 		return 0;
-	while (j < n && j - i < 8 && t[j].type == T_WORD && t[j].wc != W_STOP &&
-	    !(t[j].wc == W_CUE && !t[j].cap))
+	}
+	while (j < n && j - i < 10 && t[j].type == T_WORD && t[j].wc != W_STOP &&
+	    !(t[j].wc == W_CUE && !t[j].cap && j >= name))
 		j++;
 	*end = j;
 	return j - i;
@@ -1233,7 +1243,7 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 		if (!np_end && j - k > 8)
 			break;
 		if (is_cue(&t[j]) && depth == 0 && (!np_end || t[j - 1].type == T_PUNCT ||
-		    t[j - 1].wc == W_AUX)) {
+		    t[j - 1].wc == W_AUX) && t[j - 1].wc != W_DEF && t[j - 1].wc != W_INDEF) {
 			size_t me = np_end ? np_end : j;
 
 			while (me > k + 1 && t[me - 1].wc == W_AUX)
@@ -1531,7 +1541,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			/* "“...” for criminal behavior, she said." */
 			for (size_t k = 1; !f.ok && k < n; k++)
 				if (t[k].type == T_PUNCT && t[k].ch == ',' && k + 1 < n &&
-				    (t[k + 1].cap || is_pronoun(&t[k + 1]) || tok_is(a, &t[k + 1], "according"))) {
+				    (t[k + 1].cap || is_pronoun(&t[k + 1]) || tok_is(a, &t[k + 1], "according") ||
+				    (is_cue(&t[k + 1]) && k + 2 < n && t[k + 2].cap))) {
 					f = cue_after(a, t + k, n - k);
 					if (f.ok) {
 						f.mb += k;

@@ -169,6 +169,12 @@ field() {
 	[ "$(echo "$output" | field 4 | sed "s/.* //")" = "Lowe" ]
 }
 
+@test "inverted cues: role words before the name, a cue later in the sentence, a noun that looks like a cue" {
+	nquote -H "$NQ/inverted.txt" > rows
+	[ "$(field 5 < rows | tr '\n' '|')" = "the report|former secretary of state Ann Cole|Tina Link|" ]
+	[ "$(field 6 < rows | tr '\n' '|')" = "stated|said|said|" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
