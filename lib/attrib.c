@@ -1621,6 +1621,18 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (words >= 4 && short_k == KIND_SCARE)
 			short_k = KIND_PARTIAL;         /* longer names in marks are titles or words */
 
+		if (!f.ok && n >= ls + 3 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':' &&
+		    !(s->flags & QUOTE_REOPENED)) {
+			/* "... doesn't surprise Republican pollster Daron Shaw: "..."" */
+			size_t b = n - 1;
+
+			while (b > ls && t[b - 1].type == T_WORD && t[b - 1].cap && t[b - 1].wc == W_NONE)
+				b--;
+			if (n - 1 - b >= 2) {
+				set_found(&f, t, b, n - 1, b, b);
+				f.cs = f.ce = 0;
+			}
+		}
 		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
 			/* words quoted inside a sentence about someone are theirs */
 			size_t b, e;

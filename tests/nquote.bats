@@ -175,6 +175,12 @@ field() {
 	[ "$(field 6 < rows | tr '\n' '|')" = "stated|said|said|" ]
 }
 
+@test "a name right before a colon introduces the quotation" {
+	run quote 'Sam Ortiz is a pollster. The surge does not surprise the pollster Sam Ortiz: "Lesser-known candidates often rise early."'
+	[ "$(echo "$output" | field 5)" = "Sam Ortiz" ]
+	[ "$(echo "$output" | field 4)" = "Sam Ortiz" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
