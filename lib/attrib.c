@@ -1090,7 +1090,7 @@ name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cu
 	if (j > 0 && a->text[j - 1] != '.' && a->text[j - 1] != '!' && a->text[j - 1] != '?' &&
 	    !(a->text[j - 1] == '\n' && ((j > 1 && a->text[j - 2] == '\n') || a->lines)))
 		return;
-	if (title_dot(a, j - 1))
+	if (j > 0 && title_dot(a, j - 1))
 		return;
 	if (inside_quote(q, nq, cursor, i))
 		return;
