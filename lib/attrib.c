@@ -1268,9 +1268,32 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 	return f;
 }
 
-/* She said: "..." / said Smith: "..." / Trump called it "..." */
+static struct found cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n);
+
+/*
+ * She said: "..." / said Smith: "..." / Trump called it "...".  In a
+ * relative clause ("Williamson assails what he calls the "lie"") the
+ * sentence's subject is the speaker as written.
+ */
 static struct found
 cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
+{
+	struct found f = cue_before_clause(a, t, lo, n);
+	size_t b, e;
+
+	if (f.ok && f.mend == f.mb + 1 && is_pronoun(&t[f.mb]) && f.mb > lo &&
+	    (tok_is(a, &t[f.mb - 1], "what") || tok_is(a, &t[f.mb - 1], "whom")) &&
+	    sentence_subject(a, t, lo, f.mb - 1, &b, &e) && t[b].cap && t[b].wc == W_NONE) {
+		f.mb = b;
+		f.mend = e;
+		f.ms = t[b].s;
+		f.me = t[e - 1].e;
+	}
+	return f;
+}
+
+static struct found
+cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 {
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t b, e, from = lo;

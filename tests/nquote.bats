@@ -181,6 +181,12 @@ field() {
 	[ "$(echo "$output" | field 4)" = "Sam Ortiz" ]
 }
 
+@test "in a relative clause the sentence's subject speaks: Williamson assails what he calls \"...\"" {
+	run quote 'Williamson assails in scoffing prose what he calls the "immoral lie" of the moment.'
+	[ "$(echo "$output" | field 5)" = "Williamson" ]
+	[ "$(echo "$output" | field 6)" = "calls" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
