@@ -1278,8 +1278,17 @@ static struct found cue_before_clause(struct attrib *a, const struct tok *t, siz
 static struct found
 cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 {
-	struct found f = cue_before_clause(a, t, lo, n);
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t b, e;
+
+	/* "According to ProPublica, Clinton praised her "donors"": the source speaks */
+	if (n > lo + 3 && tok_is(a, &t[lo], "according") && tok_is(a, &t[lo + 1], "to") &&
+	    phrase_after(t, lo + 2, n, &e) && e < n && t[e].type == T_PUNCT && t[e].ch == ',') {
+		set_found(&f, t, lo + 2, e, lo, lo + 2);
+		if (f.ok)
+			return f;
+	}
+	f = cue_before_clause(a, t, lo, n);
 
 	if (f.ok && f.mend == f.mb + 1 && is_pronoun(&t[f.mb]) && f.mb > lo &&
 	    (tok_is(a, &t[f.mb - 1], "what") || tok_is(a, &t[f.mb - 1], "whom")) &&
@@ -1304,7 +1313,8 @@ cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 			from = j + 1;
 	/* ... unless the quotation follows its own cue: "..., I laughed and said, "..."" */
 	if (n >= from + 3 && t[n - 1].type == T_PUNCT && (t[n - 1].ch == ',' || t[n - 1].ch == ':') &&
-	    is_cue(&t[n - 2]) && phrase_before(a, t, from, n - 2, &b) && b < n - 2 &&
+	    is_cue(&t[n - 2]) && !(t[n - 2].e - t[n - 2].s > 4 && memcmp(a->text + t[n - 2].e - 3, "ing", 3) == 0) &&
+	    phrase_before(a, t, from, n - 2, &b) && b < n - 2 &&
 	    (t[b].cap || is_pronoun(&t[b]))) {
 		size_t me = b;
 

@@ -187,6 +187,13 @@ field() {
 	[ "$(echo "$output" | field 6)" = "calls" ]
 }
 
+@test "According to X at the sentence's start: X is the source; an -ing cue takes the subject" {
+	run quote 'According to ProPublica, Clinton praised her "wonderful donors" in the audience.'
+	[ "$(echo "$output" | field 5)" = "ProPublica" ]
+	run quote 'Here in Columbia, Sanders stepped up his attacks on the bill, saying, "We have to end this now."'
+	[ "$(echo "$output" | field 5)" = "Sanders" ]
+}
+
 @test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
 	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
 	[ "$(echo "$output" | field 5)" = "I" ]
