@@ -99,8 +99,10 @@ keep(struct alias_table *a, const char *s, size_t n, size_t *len)
 	size_t at = a->arena_len, o = at;
 	int space = 0;
 	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = utf8_decode(s + i, n - i, &c);
+		uint32_t c = (unsigned char)s[i];
+		size_t l = 1;
+		if (c >= 0x80)
+			l = utf8_decode(s + i, n - i, &c);
 		if (u_isspace(c)) {
 			space = 1;
 		} else {
@@ -194,7 +196,17 @@ same_word(const char *a, size_t an, const char *b, size_t bn)
 	if (an == bn && memcmp(a, b, an) == 0)
 		return 1;
 	while (i < an && j < bn) {
-		uint32_t c, d;
+		uint32_t c = (unsigned char)a[i], d = (unsigned char)b[j];
+		if (c < 0x80 && d < 0x80) {
+			/* ASCII, most names: no decoding, and most comparisons end at the first letter. */
+			if (c != d && (c | 0x20) != (d | 0x20))
+				return 0;
+			if (c != d && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+				return 0;
+			i++;
+			j++;
+			continue;
+		}
 		i += utf8_decode(a + i, an - i, &c);
 		j += utf8_decode(b + j, bn - j, &d);
 		if (c != d && u_tolower(c) != u_tolower(d))

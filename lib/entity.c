@@ -5,6 +5,7 @@
  * gazetteer, given roles (role.h), and grouped under canonical names
  * (alias.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,8 +89,7 @@ entity_finder_new(void)
 	f->alias = alias_new();
 	alias_first_names(f->alias, is_first_name, f->gaz);
 	f->roles = role_new();
-	f->cache = grow(NULL, sizeof *f->cache);
-	memset(f->cache, 0, sizeof *f->cache);
+	f->cache = tagger_cache_new();
 	return f;
 }
 
@@ -108,7 +108,7 @@ entity_finder_free(struct entity_finder *f)
 	free(f->m);
 	free(f->out);
 	free(f->people);
-	free(f->cache);
+	tagger_cache_free(f->cache);
 	free(f);
 }
 
@@ -145,7 +145,7 @@ static int
 in_list(const char *const *list, const char *s, size_t n)
 {
 	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+		if (n && (*list)[0] == s[0] && strlen(*list) == n && memcmp(*list, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -226,27 +226,58 @@ token_is(const char *text, const struct token *t, const char *s)
  * the body's "Bucharest Stock Exchange" does not make a dateline's
  * "BUCHAREST" an organisation.
  */
+/* The first 200 headline words' hashes, and how the body tags each. */
+#define HEADLINE_WORDS 200
+struct headline_count {
+	uint32_t word;          /* lowh | 1; 0: empty */
+	unsigned person, other;
+};
+
+static struct headline_count *
+headline_slot(struct headline_count *tab, uint32_t lowh)
+{
+	uint32_t w = lowh | 1;
+	size_t j = (w * 2654435761u) >> 24;
+	while (tab[j].word && tab[j].word != w)
+		j = (j + 1) & 255;
+	return &tab[j];
+}
+
 static void
 retag_headlines(struct entity_finder *f)
 {
 	const struct ner_token *t = f->doc.t;
-	size_t n = f->doc.n, seen = 0;
+	size_t n = f->doc.n, seen = 0, last = 0;
 	int *tags = f->tags;
+	struct headline_count tab[256];
 
-	for (size_t i = 0; i < n && seen < 200; i++) {
+	/* Counted once for all the headline's words (the body's tags do not change here). */
+	memset(tab, 0, sizeof tab);
+	for (size_t i = 0; i < n && seen < HEADLINE_WORDS; i++) {
 		if (!(t[i].flags & TOK_HEADLINE) || !(t[i].flags & TOK_ALPHA))
 			continue;
 		seen++;         /* a document all in capitals has nothing to learn from */
-		unsigned person = 0, other = 0;
-		for (size_t j = 0; j < n; j++) {
-			if ((t[j].flags & TOK_HEADLINE) || t[j].lowh != t[i].lowh)
-				continue;
-			if (tags[j] != NER_O && NER_KIND(tags[j]) == NER_PER)
-				person++;
-			else
-				other++;
-		}
-		if (person <= other)
+		headline_slot(tab, t[i].lowh)->word = t[i].lowh | 1;
+		last = i + 1;
+	}
+	if (!seen)
+		return;
+	for (size_t j = 0; j < n; j++) {
+		if (t[j].flags & TOK_HEADLINE)
+			continue;
+		struct headline_count *c = headline_slot(tab, t[j].lowh);
+		if (!c->word)
+			continue;
+		if (tags[j] != NER_O && NER_KIND(tags[j]) == NER_PER)
+			c->person++;
+		else
+			c->other++;
+	}
+	for (size_t i = 0; i < last; i++) {
+		if (!(t[i].flags & TOK_HEADLINE) || !(t[i].flags & TOK_ALPHA))
+			continue;
+		const struct headline_count *c = headline_slot(tab, t[i].lowh);
+		if (c->person <= c->other)
 			continue;
 		int joins = i > 0 && (t[i - 1].flags & TOK_HEADLINE) && tags[i - 1] != NER_O &&
 		    NER_KIND(tags[i - 1]) == NER_PER && !(t[i].flags & TOK_SENT_START);

@@ -23,16 +23,25 @@ LIST(words_txt)
 LIST(aliases_tsv)
 LIST(groups_txt)
 
+/* 12 bytes: the table is most of the finder's memory and of its start-up time. */
 struct slot {
-	uint64_t hash;
+	uint32_t check;         /* the hash's high half */
 	uint32_t key;           /* offset of the folded key in the arena */
-	uint32_t keylen;
-	unsigned bits;
+	uint16_t keylen;        /* 0: empty */
+	uint16_t bits;
 };
+
+/*
+ * Two bits per key in a filter small enough to stay in the cache: most
+ * phrases looked up are on no list, and the filter answers for them
+ * without a trip to the big table.
+ */
+#define FILTER_BITS (1u << 21)
 
 struct gazetteer {
 	struct slot *slots;
 	size_t mask, used;
+	uint64_t filter[FILTER_BITS / 64];
 	char *arena;
 	size_t arena_len, arena_cap;
 };
@@ -101,13 +110,29 @@ static struct slot *
 find_slot(const struct gazetteer *g, const char *key, size_t n, uint64_t h)
 {
 	size_t i = h & g->mask;
+	uint32_t check = (uint32_t)(h >> 32);
 	while (g->slots[i].keylen) {
 		struct slot *s = &g->slots[i];
-		if (s->hash == h && s->keylen == n && memcmp(g->arena + s->key, key, n) == 0)
+		if (s->check == check && s->keylen == n && memcmp(g->arena + s->key, key, n) == 0)
 			return s;
 		i = (i + 1) & g->mask;
 	}
 	return &g->slots[i];
+}
+
+static void
+filter_add(struct gazetteer *g, uint64_t h)
+{
+	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
+	g->filter[a / 64] |= 1ull << (a % 64);
+	g->filter[b / 64] |= 1ull << (b % 64);
+}
+
+static int
+filter_has(const struct gazetteer *g, uint64_t h)
+{
+	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
+	return (g->filter[a / 64] >> (a % 64) & 1) && (g->filter[b / 64] >> (b % 64) & 1);
 }
 
 static void
@@ -120,7 +145,7 @@ rehash(struct gazetteer *g)
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 	for (size_t i = 0; i < old; i++)
 		if (o[i].keylen) {
-			size_t j = o[i].hash & g->mask;
+			size_t j = hash_bytes(g->arena + o[i].key, o[i].keylen) & g->mask;
 			while (g->slots[j].keylen)
 				j = (j + 1) & g->mask;
 			g->slots[j] = o[i];
@@ -136,7 +161,7 @@ add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
 	uint64_t h = hash_bytes(key, n);
 	struct slot *s = find_slot(g, key, n, h);
 	if (s->keylen) {
-		s->bits |= bits;
+		s->bits = (uint16_t)(s->bits | bits);
 		return;
 	}
 	if (g->arena_len + n > g->arena_cap) {
@@ -144,10 +169,11 @@ add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
 		g->arena = grow(g->arena, g->arena_cap);
 	}
 	memcpy(g->arena + g->arena_len, key, n);
-	s->hash = h;
+	filter_add(g, h);
+	s->check = (uint32_t)(h >> 32);
 	s->key = (uint32_t)g->arena_len;
-	s->keylen = (uint32_t)n;
-	s->bits = bits;
+	s->keylen = (uint16_t)n;
+	s->bits = (uint16_t)bits;
 	g->arena_len += n;
 	if (++g->used * 2 > g->mask)
 		rehash(g);
@@ -266,7 +292,10 @@ gaz_lookup(const struct gazetteer *g, const char *key, size_t n)
 	if (n == 0 || n > 200)
 		return 0;
 	n = fold(key, n, buf);
-	struct slot *s = find_slot(g, buf, n, hash_bytes(buf, n));
+	uint64_t h = hash_bytes(buf, n);
+	if (!filter_has(g, h))
+		return 0;
+	struct slot *s = find_slot(g, buf, n, h);
 	return s->keylen ? s->bits : 0;
 }
 

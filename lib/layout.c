@@ -236,12 +236,16 @@ layout_continue(struct layout *l, const char *text, size_t len)
 	l->pos = 0;
 }
 
-int
-layout_next(struct layout *l, struct block *bl)
+/*
+ * layout_next, and the month and day (year too when given) of a
+ * dateline block in *when, so that layout_find_date need not read the
+ * dateline twice.
+ */
+static int
+next_block(struct layout *l, struct block *bl, struct ymd *when)
 {
 	const char *s = l->text;
 	size_t n = l->len, a, e, b;
-	struct ymd when;
 
 	/* Skip blank lines. */
 	for (;;) {
@@ -295,13 +299,21 @@ layout_next(struct layout *l, struct block *bl)
 		bl->kind = BLOCK_TITLE;
 		l->seen_title = 1;
 	} else {
-		if (!l->seen_body && !l->seen_dateline && dateline(s, a, b, bl, &when)) {
+		if (!l->seen_body && !l->seen_dateline && dateline(s, a, b, bl, when)) {
 			bl->kind = BLOCK_DATELINE;
 			l->seen_dateline = 1;
 		}
 		l->seen_body = 1;
 	}
 	return 1;
+}
+
+int
+layout_next(struct layout *l, struct block *bl)
+{
+	struct ymd when;
+
+	return next_block(l, bl, &when);
 }
 
 const char *
@@ -322,18 +334,17 @@ layout_find_date(const char *text, size_t len, enum date_order order, char out[1
 {
 	struct layout l;
 	struct block bl;
-	struct ymd hint = {0, 0, 0}, d;
+	struct ymd hint = {0, 0, 0}, when, d;
 	size_t date_start = 0, date_end = 0;
 	int have_line = 0;
 
 	layout_init(&l, text, len);
-	while (layout_next(&l, &bl)) {
+	while (next_block(&l, &bl, &when)) {
 		if (bl.kind == BLOCK_DATE && !have_line) {
 			date_start = bl.start, date_end = bl.end;
 			have_line = 1;
 		} else if (bl.kind == BLOCK_DATELINE) {
-			struct block tmp;
-			dateline(text, bl.start, bl.end, &tmp, &hint);
+			hint = when;
 		}
 		if (l.seen_body)
 			break;

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
 #include "lexicon.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 struct slot {
 	size_t key, key_len;    /* offsets into the data; key_len 0: empty slot */
@@ -56,21 +56,11 @@ key_equal(const char *a, size_t an, const char *b, size_t bn, unsigned flags)
 	return i == an && j == bn;
 }
 
-static void *
-must(void *p)
-{
-	if (!p) {
-		diag_system(NULL, "out of memory building a lexicon");
-		exit(EXIT_TROUBLE);
-	}
-	return p;
-}
-
 struct lexicon *
 lexicon_build(const unsigned char *udata, size_t len, unsigned flags)
 {
 	const char *data = (const char *)udata;
-	struct lexicon *lx = must(calloc(1, sizeof *lx));
+	struct lexicon *lx = xcalloc(1, sizeof *lx);
 	size_t lines = 0, i, slots = 16;
 
 	for (i = 0; i < len; i++)
@@ -80,7 +70,7 @@ lexicon_build(const unsigned char *udata, size_t len, unsigned flags)
 	lx->data = data;
 	lx->flags = flags;
 	lx->mask = slots - 1;
-	lx->slots = must(calloc(slots, sizeof *lx->slots));
+	lx->slots = xcalloc(slots, sizeof *lx->slots);
 
 	for (i = 0; i < len; ) {
 		const char *nl = memchr(data + i, '\n', len - i);

@@ -51,27 +51,39 @@ enum {
 	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE
 };
 
-/* Words recur: their gazetteer bits are remembered by the hash of their bytes. */
-#define MEMO_SIZE 8192
+/*
+ * Words recur: their gazetteer bits are remembered by the hash of their
+ * bytes, in room for a news stream's working vocabulary (a list lookup
+ * is a trip to memory; a smaller memo missed one word in five).
+ */
+#define MEMO_SIZE 65536
 struct ner_gaz_memo {
-	uint64_t key[MEMO_SIZE];        /* 0: empty */
-	unsigned bits[MEMO_SIZE];
+	/* The hash's bits above the slot's and the GAZ_* bits below: one memory trip a word. */
+	uint64_t slot[MEMO_SIZE];       /* 0: empty */
 };
+
+#define MEMO_AHEAD 8
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+static uint64_t *
+memo_slot(const struct ner_doc *d, uint64_t h)
+{
+	return &d->memo->slot[(size_t)(h ^ h >> 31) & (MEMO_SIZE - 1)];
+}
 
 static unsigned
 lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
 {
-	if (!d->memo) {
-		d->memo = grow(NULL, sizeof *d->memo);
-		memset(d->memo, 0, sizeof *d->memo);
-	}
-	uint64_t key = t->wordh | 1;
-	size_t slot = (size_t)(key ^ key >> 31) & (MEMO_SIZE - 1);
-	if (d->memo->key[slot] != key) {
-		d->memo->key[slot] = key;
-		d->memo->bits[slot] = gaz_lookup(g, d->arena + t->low, t->lowlen);
-	}
-	return d->memo->bits[slot];
+	uint64_t h = t->wordh;
+	uint64_t *slot = memo_slot(d, h);
+	uint64_t key = (h | 1u << 16) & ~(uint64_t)0xFFFF;
+	if ((*slot & ~(uint64_t)0xFFFF) != key)
+		*slot = key | (gaz_lookup(g, d->arena + t->low, t->lowlen) & 0xFFFF);
+	return (unsigned)(*slot & 0xFFFF);
 }
 
 void
@@ -88,56 +100,6 @@ ner_doc_free(struct ner_doc *d)
 	free(d->arena);
 	free(d->memo);
 	memset(d, 0, sizeof *d);
-}
-
-void
-ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
-{
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 512;
-		d->t = grow(d->t, d->cap * sizeof *d->t);
-	}
-	size_t cap_low = len < 64 ? len : 64;
-	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
-		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
-		d->arena = grow(d->arena, d->arena_cap);
-	}
-	struct ner_token *t = &d->t[d->n++];
-	memset(t, 0, sizeof *t);
-	t->s = s;
-	t->len = len;
-	t->flags = flags;
-	t->doc_class = -1;
-	t->low = d->arena_len;
-	/* Lower case may grow a character by a byte or two; cap what is kept. */
-	size_t i = 0, o = 0;
-	char *out = d->arena + d->arena_len;
-	while (i < cap_low) {
-		unsigned char b = (unsigned char)s[i];
-		if (b < 0x80) {
-			if (o + 1 > cap_low * 2)
-				break;
-			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-			i++;
-			continue;
-		}
-		uint32_t c;
-		size_t l = utf8_decode(s + i, len - i, &c);
-		char buf[4];
-		size_t m = utf8_encode(u_tolower(c), buf);
-		if (o + m > cap_low * 2)
-			break;
-		memcpy(out + o, buf, m);
-		o += m;
-		i += l;
-	}
-	t->lowlen = o;
-	d->arena_len += o;
-	t->lowh = hash_str(F_LOW, out, o);
-	uint64_t h = 14695981039346656037ull;
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
-	t->wordh = h;
 }
 
 /* "Xxxx" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d": kinds of characters, runs collapsed. */
@@ -169,6 +131,96 @@ shape_hash(const char *s, size_t n)
 	return hash_str(F_SHAPE, buf, o);
 }
 
+void
+ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 512;
+		d->t = grow(d->t, d->cap * sizeof *d->t);
+	}
+	size_t cap_low = len < 64 ? len : 64;
+	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
+		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
+		d->arena = grow(d->arena, d->arena_cap);
+	}
+	struct ner_token *t = &d->t[d->n++];
+	t->s = s;
+	t->len = len;
+	t->flags = flags;
+	t->gaz = t->phrase = 0;
+	t->phrase_pos = 0;
+	t->doc_class = -1;
+	t->closed = 0;
+	t->low = d->arena_len;
+	char *out = d->arena + d->arena_len;
+	size_t i = 0, o = 0;
+	/*
+	 * Most words are short and ASCII: one sweep makes the lower-case
+	 * form, both hashes and the shape (the same values as the general
+	 * path below).
+	 */
+	if (len <= 64) {
+		uint32_t lh = 2166136261u ^ (F_LOW * 16777619u);
+		uint32_t sh = 2166136261u ^ (F_SHAPE * 16777619u);
+		uint64_t wh = 14695981039346656037ull;
+		size_t shapes = 0;
+		char last = 0;
+		for (; i < len; i++) {
+			unsigned char b = (unsigned char)s[i];
+			if (b >= 0x80)
+				break;
+			char k = b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' :
+			    b >= '0' && b <= '9' ? 'd' : (char)b;
+			unsigned char lo = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+			out[i] = (char)lo;
+			lh = (lh ^ lo) * 16777619u;
+			wh = (wh ^ b) * 1099511628211ull;
+			if (k != last && shapes < 16) {
+				sh = (sh ^ (unsigned char)k) * 16777619u;
+				shapes++;
+			}
+			last = k;
+		}
+		if (i == len) {
+			t->lowlen = len;
+			d->arena_len += len;
+			t->lowh = lh ^ (lh >> 15);
+			t->shapeh = sh ^ (sh >> 15);
+			t->wordh = wh;
+			return;
+		}
+		i = 0;
+	}
+	/* Lower case may grow a character by a byte or two; cap what is kept. */
+	while (i < cap_low) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (o + 1 > cap_low * 2)
+				break;
+			out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
+		uint32_t c;
+		size_t l = utf8_decode(s + i, len - i, &c);
+		char buf[4];
+		size_t m = utf8_encode(u_tolower(c), buf);
+		if (o + m > cap_low * 2)
+			break;
+		memcpy(out + o, buf, m);
+		o += m;
+		i += l;
+	}
+	t->lowlen = o;
+	d->arena_len += o;
+	t->lowh = hash_str(F_LOW, out, o);
+	t->shapeh = shape_hash(s, len);
+	uint64_t h = 14695981039346656037ull;
+	for (size_t k = 0; k < len; k++)
+		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
+	t->wordh = h;
+}
+
 /* Function words, which begin no name even when capitalised. */
 static const char *const closed_words[] = {
 	"the", "a", "an", "in", "on", "at", "but", "and", "or", "it", "he", "she", "they",
@@ -198,9 +250,15 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 {
 	char key[512];
 
+	if (!d->memo) {
+		d->memo = grow(NULL, sizeof *d->memo);
+		memset(d->memo, 0, sizeof *d->memo);
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		struct ner_token *t = &d->t[i];
-		t->shapeh = shape_hash(t->s, t->len);
+		/* The memo is bigger than the fast caches: ask for a later word's slot early. */
+		if (i + MEMO_AHEAD < d->n)
+			PREFETCH(memo_slot(d, d->t[i + MEMO_AHEAD].wordh));
 		/*
 		 * Lower-case words matter to the lists only next to capitals
 		 * (the tagger skips the rest): looking them all up would be
@@ -347,11 +405,18 @@ feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
 		if (i + 1 < d->n && (d->t[i + 1].gaz & 1u << b))
 			out[n++] = mix(F_GAZ_NEXT, (uint32_t)b);
 	}
-	if (t->doc_class >= 0) {
-		out[n++] = mix(F_DOC, (uint32_t)t->doc_class);
-		out[n++] = mix3(F_DOC_SHAPE, (uint32_t)t->doc_class, cf);
-	}
-	return n;
+	return n + feat_doc(d, i, out + n);
+}
+
+size_t
+feat_doc(const struct ner_doc *d, size_t i, uint32_t *out)
+{
+	const struct ner_token *t = &d->t[i];
+	if (t->doc_class < 0)
+		return 0;
+	out[0] = mix(F_DOC, (uint32_t)t->doc_class);
+	out[1] = mix3(F_DOC_SHAPE, (uint32_t)t->doc_class, case_flags(t->flags));
+	return 2;
 }
 
 size_t

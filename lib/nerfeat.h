@@ -54,6 +54,8 @@ void ner_doc_free(struct ner_doc *d);
 size_t feat_local(const struct ner_doc *d, size_t i, uint32_t *out);
 uint64_t feat_local_key(const struct ner_doc *d, size_t i);
 size_t feat_context(const struct ner_doc *d, size_t i, uint32_t *out);
+/* The part of feat_context that says how the document typed the word (doc_class); at most 2. */
+size_t feat_doc(const struct ner_doc *d, size_t i, uint32_t *out);
 /* Writes its features that depend on the two previous tags; returns their number (at most 8). */
 size_t feat_dynamic(const struct ner_doc *d, size_t i, int prev, int prev2, uint32_t *out);
 

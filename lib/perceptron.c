@@ -11,16 +11,22 @@ struct pct_model {
 	double *total;          /* training: sums for averaging */
 	uint32_t *stamp;
 	uint32_t now;
-	/* A loaded model: key and quantised weights side by side, one cache line a feature. */
-	struct packed *pk;
+	/*
+	 * A loaded model: the keys alone (small enough to stay in the
+	 * cache, so that features the model lacks cost no memory trip),
+	 * and beside them each slot's quantised weights.
+	 */
+	uint32_t *pk_key;       /* 0: empty */
+	int16_t (*pk_w)[PCT_CLASSES];
 	size_t pk_mask;
 	float scale;
 };
 
-struct packed {
-	uint32_t key;           /* 0: empty */
-	int16_t w[PCT_CLASSES];
-};
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 static void *
 xcalloc(size_t n, size_t size)
@@ -79,7 +85,8 @@ pct_free(struct pct_model *m)
 	free(m->w);
 	free(m->total);
 	free(m->stamp);
-	free(m->pk);
+	free(m->pk_key);
+	free(m->pk_w);
 	free(m);
 }
 
@@ -104,7 +111,8 @@ pct_load(const unsigned char *data, size_t len)
 	size_t cap = 1024;
 	while (cap < count + count / 2)
 		cap *= 2;
-	m->pk = xcalloc(cap, sizeof *m->pk);
+	m->pk_key = xcalloc(cap, sizeof *m->pk_key);
+	m->pk_w = xcalloc(cap, sizeof *m->pk_w);
 	m->pk_mask = cap - 1;
 	m->scale = scale;
 	size_t pos = 20;
@@ -115,18 +123,18 @@ pct_load(const unsigned char *data, size_t len)
 		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
 		pos += 6;
 		size_t i = (k * 2654435761u) & m->pk_mask;
-		while (m->pk[i].key && m->pk[i].key != k)
+		while (m->pk_key[i] && m->pk_key[i] != k)
 			i = (i + 1) & m->pk_mask;
-		if (m->pk[i].key)
+		if (m->pk_key[i])
 			goto bad;
-		m->pk[i].key = k;
+		m->pk_key[i] = k;
 		m->used++;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (!(mask & 1u << c))
 				continue;
 			if (pos + 2 > len)
 				goto bad;
-			m->pk[i].w[c] = (int16_t)(data[pos] | data[pos + 1] << 8);
+			m->pk_w[i][c] = (int16_t)(data[pos] | data[pos + 1] << 8);
 			pos += 2;
 		}
 	}
@@ -137,21 +145,66 @@ bad:
 }
 
 void
+pct_sum2(const struct pct_model *m, const uint32_t *f, size_t split, size_t n, int32_t *first,
+    int32_t *rest)
+{
+	/*
+	 * Three sweeps, so that the memory trips of all the features
+	 * overlap instead of following one another: where each key would
+	 * be, which slot holds it, and the weights.
+	 */
+	size_t slot[128];
+	int32_t sum[2][PCT_CLASSES] = { { 0 } };
+	if (!m->pk_key)
+		return;
+	for (size_t at = 0; at < n; at += 128) {
+		size_t cnt = n - at < 128 ? n - at : 128, found = 0, found_first = 0;
+		for (size_t j = 0; j < cnt; j++) {
+			slot[j] = (key_of(f[at + j]) * 2654435761u) & m->pk_mask;
+			PREFETCH(&m->pk_key[slot[j]]);
+		}
+		for (size_t j = 0; j < cnt; j++) {
+			uint32_t k = key_of(f[at + j]);
+			size_t i = slot[j];
+			while (m->pk_key[i] && m->pk_key[i] != k)
+				i = (i + 1) & m->pk_mask;
+			if (!m->pk_key[i])
+				continue;
+			PREFETCH(m->pk_w[i]);
+			slot[found++] = i;
+			if (at + j < split)
+				found_first = found;
+		}
+		for (size_t j = 0; j < found; j++)
+			for (int c = 0; c < PCT_CLASSES; c++)
+				sum[j >= found_first][c] += m->pk_w[slot[j]][c];
+	}
+	for (int c = 0; c < PCT_CLASSES; c++) {
+		first[c] += sum[0][c];
+		if (rest)
+			rest[c] += sum[1][c];
+	}
+}
+
+void
+pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums)
+{
+	pct_sum2(m, f, n, n, sums, NULL);
+}
+
+float
+pct_step(const struct pct_model *m)
+{
+	return m->scale;
+}
+
+void
 pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores)
 {
-	if (m->pk) {
-		/* Whole numbers add exactly; the scale comes once at the end. */
-		long sum[PCT_CLASSES] = { 0 };
-		for (size_t j = 0; j < n; j++) {
-			uint32_t k = key_of(f[j]);
-			size_t i = (k * 2654435761u) & m->pk_mask;
-			while (m->pk[i].key && m->pk[i].key != k)
-				i = (i + 1) & m->pk_mask;
-			if (!m->pk[i].key)
-				continue;
-			for (int c = 0; c < PCT_CLASSES; c++)
-				sum[c] += m->pk[i].w[c];
-		}
+	if (m->pk_key) {
+		/* The scale comes once at the end. */
+		int32_t sum[PCT_CLASSES] = { 0 };
+		pct_sum(m, f, n, sum);
 		for (int c = 0; c < PCT_CLASSES; c++)
 			scores[c] += (float)sum[c] * m->scale;
 		return;

@@ -28,6 +28,17 @@ void pct_free(struct pct_model *m);
 /* Adds the weights of features f[0..n) to scores[0..PCT_CLASSES). */
 void pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores);
 
+/*
+ * A loaded model only (pct_load): adds the quantised weights of f[0..n)
+ * to sums[0..PCT_CLASSES), in whole steps of pct_step(m).  Whole numbers
+ * add exactly, so that partial sums can be kept and added in any order.
+ */
+void pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums);
+/* The same, with the weights of f[0..split) added to first and of f[split..n) to rest. */
+void pct_sum2(const struct pct_model *m, const uint32_t *f, size_t split, size_t n, int32_t *first,
+    int32_t *rest);
+float pct_step(const struct pct_model *m);
+
 /* Training: counts features, then keeps those seen at least min times. */
 void pct_count(struct pct_model *m, const uint32_t *f, size_t n);
 void pct_keep_frequent(struct pct_model *m, unsigned min);

@@ -1,6 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include "tagger.h"
 #include "token.h"
 
@@ -31,6 +33,80 @@ sentence_disagrees(const struct ner_doc *d, const int *tags, size_t i)
 	return 0;
 }
 
+/* The best class after prev, by scores s (float or whole). */
+#define BEST_AFTER(prev, s, best) do { \
+	for (int c_ = 0; c_ < PCT_CLASSES; c_++) { \
+		/* A name continues only the kind it began as. */ \
+		if (c_ > NER_KINDS && !((prev) == NER_BEGIN(c_ - 1 - NER_KINDS) || \
+		    (prev) == NER_INSIDE(c_ - 1 - NER_KINDS))) \
+			continue; \
+		if (c_ == 0 || (s)[c_] > (s)[best]) \
+			best = c_; \
+	} \
+} while (0)
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+static size_t
+cache_slot(const struct ner_doc *d, size_t i)
+{
+	uint64_t key = feat_local_key(d, i) | 1;
+	return (size_t)(key ^ key >> 29) & (TAGGER_CACHE_SIZE - 1);
+}
+
+/*
+ * Token i's whole-number score with a loaded model.  The first pass
+ * keeps the sum of the features that the second pass does not change
+ * (the word's own and its context's), so that the second adds only how
+ * the document typed the word and the tags before it.
+ */
+static int
+best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, int prev2,
+    int second, struct tagger_cache *cache)
+{
+	uint32_t f[FEAT_MAX + 8];
+	int32_t s[PCT_CLASSES];
+	size_t n;
+
+	if (second && cache->has_fixed[i]) {
+		memcpy(s, cache->fixed[i], sizeof s);
+		n = feat_doc(d, i, f);
+	} else {
+		uint64_t key = feat_local_key(d, i) | 1;
+		size_t slot = cache_slot(d, i);
+		if (cache->word[slot].key != key) {
+			n = feat_local(d, i, f);
+			memset(cache->word[slot].score, 0, sizeof cache->word[slot].score);
+			pct_sum(m, f, n, cache->word[slot].score);
+			cache->word[slot].key = key;
+		}
+		memcpy(s, cache->word[slot].score, sizeof s);
+		n = feat_context(d, i, f);
+		if (!second) {
+			/* No word has a doc_class yet: the context is all fixed. */
+			int32_t tagged[PCT_CLASSES] = { 0 };
+			size_t all = n + feat_dynamic(d, i, prev, prev2, f + n);
+			pct_sum2(m, f, n, all, s, tagged);
+			memcpy(cache->fixed[i], s, sizeof s);
+			cache->has_fixed[i] = 1;
+			for (int c = 0; c < PCT_CLASSES; c++)
+				s[c] += tagged[c];
+			int best = NER_O;
+			BEST_AFTER(prev, s, best);
+			return best;
+		}
+	}
+	n += feat_dynamic(d, i, prev, prev2, f + n);
+	pct_sum(m, f, n, s);
+	int best = NER_O;
+	BEST_AFTER(prev, s, best);
+	return best;
+}
+
 /* Tags (or retags, in the second pass) d's tokens. */
 static size_t
 one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gold, int second,
@@ -54,37 +130,24 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 			prev = tags[i];
 			continue;
 		}
-		if (!plainly_outside(t, prev)) {
+		if (cache && !second) {
+			cache->has_fixed[i] = 0;
+			/* The cache is bigger than the fast caches: ask early for the slot of a later name's word. */
+			if (i + 4 < d->n && !plainly_outside(&d->t[i + 4], NER_O))
+				PREFETCH(&cache->word[cache_slot(d, i + 4)]);
+		}
+		if (plainly_outside(t, prev)) {
+			if (gold && gold[i] != NER_O)
+				wrong++;
+		} else if (cache) {
+			best = best_cached(m, d, i, prev, prev2, second, cache);
+		} else {
 			float s[PCT_CLASSES] = { 0 };
-			size_t n = 0;
-			if (cache) {
-				uint64_t key = feat_local_key(d, i) | 1;
-				size_t slot = (size_t)(key ^ key >> 29) & (TAGGER_CACHE_SIZE - 1);
-				if (cache->key[slot] != key) {
-					n = feat_local(d, i, f);
-					memset(cache->score[slot], 0, sizeof cache->score[slot]);
-					pct_score(m, f, n, cache->score[slot]);
-					cache->key[slot] = key;
-				}
-				memcpy(s, cache->score[slot], sizeof s);
-				n = feat_context(d, i, f);
-			} else {
-				n = feat_local(d, i, f);
-				n += feat_context(d, i, f + n);
-			}
+			size_t n = feat_local(d, i, f);
+			n += feat_context(d, i, f + n);
 			n += feat_dynamic(d, i, prev, prev2, f + n);
 			pct_score(m, f, n, s);
-			float top = 0;
-			for (int c = 0; c < PCT_CLASSES; c++) {
-				/* A name continues only the kind it began as. */
-				if (c > NER_KINDS && !(prev == NER_BEGIN(c - 1 - NER_KINDS) ||
-				    prev == NER_INSIDE(c - 1 - NER_KINDS)))
-					continue;
-				if (c == 0 || s[c] > top) {
-					top = s[c];
-					best = c;
-				}
-			}
+			BEST_AFTER(prev, s, best);
 			if (gold) {
 				pct_tick(m);
 				if (best != gold[i]) {
@@ -92,8 +155,6 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 					wrong++;
 				}
 			}
-		} else if (gold && gold[i] != NER_O) {
-			wrong++;
 		}
 		tags[i] = best;
 		prev2 = prev;
@@ -153,6 +214,19 @@ tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
 {
 	for (size_t i = 0; i < d->n; i++)
 		d->t[i].doc_class = -1;
+	if (cache && d->n > cache->fixed_cap) {
+		size_t cap = d->n * 2;
+		int32_t (*fixed)[PCT_CLASSES] = realloc(cache->fixed, cap * sizeof *fixed);
+		unsigned char *has = fixed ? realloc(cache->has_fixed, cap) : NULL;
+		if (fixed)
+			cache->fixed = fixed;
+		if (!has) {
+			fputs("ntools: out of memory in the tagger\n", stderr);
+			exit(2);
+		}
+		cache->has_fixed = has;
+		cache->fixed_cap = cap;
+	}
 	size_t wrong = one_pass(m, d, tags, gold, 0, cache);
 	set_doc_classes(d, tags);
 	wrong += one_pass(m, d, tags, gold, 1, cache);
@@ -184,4 +258,25 @@ tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold)
 			prev = gold[i];
 		}
 	}
+}
+
+struct tagger_cache *
+tagger_cache_new(void)
+{
+	struct tagger_cache *c = calloc(1, sizeof *c);
+	if (!c) {
+		fputs("ntools: out of memory in the tagger\n", stderr);
+		exit(2);
+	}
+	return c;
+}
+
+void
+tagger_cache_free(struct tagger_cache *c)
+{
+	if (!c)
+		return;
+	free(c->fixed);
+	free(c->has_fixed);
+	free(c);
 }

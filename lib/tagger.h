@@ -19,19 +19,33 @@ enum { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_KINDS };
 #define NER_INSIDE(k) (1 + NER_KINDS + (k))
 #define NER_KIND(tag) (((tag) - 1) % NER_KINDS)
 
-/* The summed weights of recently seen words' own features (see feat_local). */
-#define TAGGER_CACHE_SIZE 8192
+/*
+ * What tagging with a loaded model keeps to save scoring again: the
+ * summed weights (pct_sum) of recently seen words' own features (see
+ * feat_local), and per token of the document being tagged, the first
+ * pass's sum of the features that do not change in the second.
+ */
+#define TAGGER_CACHE_SIZE 16384
 struct tagger_cache {
-	uint64_t key[TAGGER_CACHE_SIZE];        /* 0: empty */
-	float score[TAGGER_CACHE_SIZE][PCT_CLASSES];
+	struct {
+		uint64_t key;                   /* 0: empty */
+		int32_t score[PCT_CLASSES];     /* beside its key: one memory trip */
+	} word[TAGGER_CACHE_SIZE];
+	int32_t (*fixed)[PCT_CLASSES];
+	unsigned char *has_fixed;
+	size_t fixed_cap;
 };
+
+/* An empty cache; exits with a message when out of memory. */
+struct tagger_cache *tagger_cache_new(void);
+void tagger_cache_free(struct tagger_cache *c);
 
 /*
  * Tags d's tokens into tags[0..d->n).  With gold (training), also
  * updates m towards gold after every token and returns the number of
  * tokens tagged wrong; else returns 0.  d's doc_class fields are set.
- * cache (zeroed before first use; NULL when training, since the weights
- * change) saves scoring words again.
+ * cache (from tagger_cache_new, with a model from pct_load; NULL when
+ * training, since the weights change) saves scoring words again.
  */
 size_t tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
     struct tagger_cache *cache);

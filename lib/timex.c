@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "calendar.h"
@@ -6,10 +7,13 @@
 #include "timex_words.h"
 
 /*
- * The finder is a scan over bytes that stops only at digits and at
- * words in the temporal word table; there it reads a few tokens ahead
- * (and, for modifiers such as "the", "last", "late", a few back) and
- * tries the expression grammar (lib/timex_grammar.c), longest first.
+ * The finder is a scan that stops only at digits and at words that can
+ * head an expression; there it reads a few tokens ahead (and, for
+ * modifiers such as "the", "last", "late", a few back) and tries the
+ * expression grammar (lib/timex_grammar.c), longest first.  Most words
+ * head nothing, and the scan must keep up with `wc -w`: it passes over
+ * them 64 bytes at a time (next_candidate), and only the candidates are
+ * cut into tokens.
  */
 
 /* Classes of words that can head an expression (see trigger()). */
@@ -18,25 +22,18 @@
 	1ul << TW_CLOCK | 1ul << TW_HOLIDAY | 1ul << TW_ORD | 1ul << TW_QUANT | 1ul << TW_FISCAL | \
 	1ul << TW_PART | 1ul << TW_NUM | 1ul << TW_HALF)
 
-const char *timex_type_name(enum timex_type t)
+const char *
+timex_type_name(enum timex_type t)
 {
 	static const char *const names[] = { "DATE", "TIME", "DURATION", "SET" };
 	return names[t];
 }
 
-void timex_doc_init(struct timex_doc *d, const struct ymd *ref)
-{
-	memset(d, 0, sizeof *d);
-	if (ref && ref->year > 0 && ref->month >= 1 && ref->month <= 12 &&
-	    ref->day >= 1 && ref->day <= days_in_month(ref->year, ref->month))
-		d->ref = *ref;
-	tw_init(TRIGGER_CLASSES);
-}
-
 /* ---------------------------------------------------------------- scan */
 
 /* Words that may open an expression before its head ("the", "last", "late", "about"). */
-static int opener(const struct tok *t)
+static int
+opener(const struct tok *t)
 {
 	switch (t->cls) {
 	case TW_REL: case TW_EDGE: case TW_APPROX: case TW_FISCAL: case TW_ORD:
@@ -53,7 +50,8 @@ static int opener(const struct tok *t)
 }
 
 /* Words that can head an expression: the scan stops at these and at digits. */
-static int trigger(const struct tok *t)
+static int
+trigger(const struct tok *t)
 {
 	switch (t->cls) {
 	case TW_MONTH: case TW_WDAY: case TW_UNIT: case TW_UNITS: case TW_REF:
@@ -80,7 +78,8 @@ static int trigger(const struct tok *t)
  * "/", "-".  Most numbers in news are amounts; this keeps them from the
  * grammar at the cost of a few byte tests.
  */
-static int number_may_lead(const char *text, size_t len, size_t i, int digits)
+static int
+number_may_lead(const char *text, size_t len, size_t i, int digits)
 {
 	if (i >= len)
 		return 0;
@@ -110,20 +109,209 @@ static int number_may_lead(const char *text, size_t len, size_t i, int digits)
 	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
 }
 
+/* Whether w[0..n) is the lower-case word lw[0..n), whatever its case. */
+static int
+same_word(const char *w, const char *lw, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) != lw[k])
+			return 0;
+	return 1;
+}
+
 /*
  * Triggers outside the trigger classes, whose classes hold words too
  * common to stop at ("this", "that", "time"): "the past", "recent
  * weeks", "the current quarter", "the latest period".
  */
-static int rare_trigger(const char *w, size_t n)
+static int
+rare_trigger(const char *w, size_t n)
 {
 	switch (n) {
-	case 4: return (w[0] | 0x20) == 'p' && tok_is(w, &(struct tok){ 0, 4, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "past", 4);
-	case 6: return ((w[0] | 0x20) == 'r' && tok_is(w, &(struct tok){ 0, 6, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "recent", 6)) ||
-	    ((w[0] | 0x20) == 'p' && tok_is(w, &(struct tok){ 0, 6, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "period", 6));
-	case 7: return (w[0] | 0x20) == 'c' && tok_is(w, &(struct tok){ 0, 7, TK_WORD, 0, 0, 0, NULL, 0, 0 }, "current", 7);
+	case 4: return same_word(w, "past", 4);
+	case 6: return same_word(w, "recent", 6) || same_word(w, "period", 6);
+	case 7: return same_word(w, "current", 7);
 	default: return 0;
 	}
+}
+
+/*
+ * The scan's fast path.  Most of the text is words that head nothing:
+ * one probe of head_bits, a set (by a hash of a word's first eight
+ * letters and its length) of the table words the full test could take,
+ * keeps them from that test and from the table.  The set is 2 KB, so
+ * that it stays in the first-level cache while the text streams by.
+ */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+enum { HEAD_BITS = 14 };
+static unsigned char head_bits[1 << HEAD_BITS >> 3];
+static int heads_ready;
+
+/* The mask of the first min(n, 8) bytes of a little-endian number, n > 0. */
+static inline uint64_t
+first_bytes(size_t n)
+{
+	size_t k = n < 8 ? n : 8;
+
+	return ~0ull >> (64 - 8 * k);
+}
+
+/* The first (up to) eight bytes of text[s..s+n), the first in the low byte. */
+static inline uint64_t
+word_bytes(const char *text, size_t len, size_t s, size_t n)
+{
+	uint64_t w = 0;
+	size_t k = n < 8 ? n : 8;
+
+#if TW_WORDWISE
+	if (s + 8 <= len) {
+		memcpy(&w, text + s, 8);
+		return w & first_bytes(k);
+	}
+#else
+	(void)len;
+#endif
+	for (size_t j = 0; j < k; j++)
+		w |= (uint64_t)(unsigned char)text[s + j] << 8 * j;
+	return w;
+}
+
+/* The hash of an ASCII word from its first bytes and length, blind to case. */
+static inline unsigned
+head_key(uint64_t first, size_t n)
+{
+	return (unsigned)((((first | 0x20 * TW_ONES) ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - HEAD_BITS));
+}
+
+/* Whether the letters text[s..s+n) may head an expression: no false negatives. */
+static inline int
+may_head(const char *text, size_t len, size_t s, size_t n)
+{
+	unsigned k = head_key(word_bytes(text, len, s, n), n);
+	return head_bits[k >> 3] >> (k & 7) & 1;
+}
+
+enum { BLOCK = 64 };
+
+/* One bit per byte from bit 7 of each byte of highs: byte k to bit k. */
+#ifndef __SSE2__
+static inline unsigned
+gather(uint64_t highs)
+{
+	return (unsigned)(((highs >> 7) * 0x0102040810204080ull) >> 56);
+}
+#endif
+
+/* Bit k of *letters (*digits): whether p[k] is an ASCII letter (digit), for k < 64. */
+static inline void
+block_masks(const char *p, uint64_t *letters, uint64_t *digits)
+{
+	uint64_t l = 0, d = 0;
+#ifdef __SSE2__
+	/* a byte is in [lo, lo + n) when (byte - lo + 0x80), signed, is below n - 128 */
+	const __m128i fold = _mm_set1_epi8(0x20), to_a = _mm_set1_epi8(0x80 - 'a'), to_0 = _mm_set1_epi8(0x80 - '0');
+	const __m128i n26 = _mm_set1_epi8(26 - 128), n10 = _mm_set1_epi8(10 - 128);
+	for (int k = 0; k < BLOCK / 16; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		__m128i lv = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), to_a), n26);
+		__m128i dv = _mm_cmplt_epi8(_mm_add_epi8(v, to_0), n10);
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(lv) << 16 * k;
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(dv) << 16 * k;
+	}
+#else
+	for (int k = 0; k < BLOCK / 8; k++) {
+		uint64_t w;
+		memcpy(&w, p + 8 * k, 8);
+		l |= (uint64_t)gather(tw_letter_bits(w)) << 8 * k;
+		d |= (uint64_t)gather(tw_digit_bits(w)) << 8 * k;
+	}
+#endif
+	*letters = l;
+	*digits = d;
+}
+
+/*
+ * The start of the first run (of letters or of digits) at or after i
+ * that the scan must look at closely: every digit run, and the letter
+ * runs that may head an expression.  These are the runs a walk byte by
+ * byte from i would meet (a run may start at i itself), found without
+ * a branch per byte: a block of 64 bytes becomes bit masks of letters
+ * and digits, whose words are then hashed in order.  A word that runs
+ * over the block's end is left to the next block.  Near the end of
+ * text it returns the next letter or digit, or len.
+ */
+static size_t
+next_candidate(const char *text, size_t len, size_t i)
+{
+#if TW_WORDWISE
+	/* eight bytes of slack: a word's first eight bytes are loaded whole */
+	while (len - i >= BLOCK + 8) {
+		uint64_t letters, digits;
+		block_masks(text + i, &letters, &digits);
+		uint64_t starts = letters & ~(letters << 1), numbers = digits & ~(digits << 1);
+		unsigned first_number = numbers ? (unsigned)__builtin_ctzll(numbers) : BLOCK;
+		/*
+		 * When the block ends in a letter, its last word may go on: the
+		 * next block starts at that word.  Half the blocks do, so this
+		 * is done without a branch.
+		 */
+		uint64_t open = letters >> 63;
+		unsigned last = 63 - (unsigned)__builtin_clzll(starts | 1);
+		size_t step = open ? last : BLOCK;
+		if (step == 0)
+			return i;       /* one word fills the block */
+		starts &= ~(open << last);
+		/* words in order, up to the first that may head or the first number */
+		for (; starts; starts &= starts - 1) {
+			unsigned j = (unsigned)__builtin_ctzll(starts);
+			if (j > first_number)
+				break;
+			size_t n = (size_t)__builtin_ctzll(~letters >> j);
+			uint64_t w;
+			memcpy(&w, text + i + j, 8);
+			unsigned k = head_key(w & first_bytes(n), n);
+			if (head_bits[k >> 3] >> (k & 7) & 1)
+				return i + j;
+		}
+		if (first_number < step)
+			return i + first_number;
+		i += step;
+	}
+#endif
+	return tw_next_alnum(text, len, i);
+}
+
+/* Puts a table word into head_bits when the scan's full test could take it. */
+static void
+add_head(const char *w, size_t n, int cls, const char *val, size_t vlen, void *arg)
+{
+	struct tok t;
+
+	(void)arg;
+	memset(&t, 0, sizeof t);
+	t.e = n;
+	t.kind = TK_WORD;
+	t.cls = (unsigned char)cls;
+	t.val = val;
+	t.vlen = (unsigned char)vlen;
+	t.num = cls == TW_NUM ? tw_value_num(val, vlen) : 0;
+	if ((tw_maybe_trigger(w, n) || rare_trigger(w, n)) && trigger(&t)) {
+		unsigned k = head_key(word_bytes(w, n, 0, n), n);
+		head_bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+	}
+}
+
+static void
+heads_init(void)
+{
+	if (heads_ready)
+		return;
+	tw_init(TRIGGER_CLASSES);
+	tw_each(add_head, NULL);
+	heads_ready = 1;
 }
 
 struct emit {
@@ -133,7 +321,8 @@ struct emit {
 	size_t count;
 };
 
-static void emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, size_t e)
+static void
+emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, size_t e)
 {
 	struct timex x;
 	x.start = s;
@@ -161,7 +350,8 @@ static void emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r
  * A range's second half written short: "2016-18", "March 5-7".  Emits
  * it as an expression of its own, completed from the first half.
  */
-static size_t range_tail(struct emit *em, struct timex_ctx *c, const struct timex_res *r, int last)
+static size_t
+range_tail(struct emit *em, struct timex_ctx *c, const struct timex_res *r, int last)
 {
 	if (!(is_dash(c, last + 1) && adj(c, last + 1) && T(c, last + 2)->kind == TK_NUM && adj(c, last + 2)))
 		return 0;
@@ -191,7 +381,8 @@ static size_t range_tail(struct emit *em, struct timex_ctx *c, const struct time
 }
 
 /* Tries the expressions that could start at or just before the token at pos. */
-static size_t try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
+static size_t
+try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
 {
 	/* candidate starts: up to three opener words back, earliest first */
 	size_t starts[4];
@@ -231,7 +422,18 @@ static size_t try_at(struct emit *em, struct timex_ctx *c, size_t word_start, si
 	return 0;
 }
 
-size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, void *arg)
+void
+timex_doc_init(struct timex_doc *d, const struct ymd *ref)
+{
+	memset(d, 0, sizeof *d);
+	heads_init();
+	if (ref && ref->year > 0 && ref->month >= 1 && ref->month <= 12 &&
+	    ref->day >= 1 && ref->day <= days_in_month(ref->year, ref->month))
+		d->ref = *ref;
+}
+
+size_t
+timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, void *arg)
 {
 	struct emit em = { d, each, arg, 0 };
 	struct timex_ctx c;
@@ -241,20 +443,15 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 	c.n = 0;
 	c.depth = 0;
 	c.memo_ok = 0;
-	tw_init(TRIGGER_CLASSES);
+	heads_init();
 	size_t floor = 0, i = 0;
-	while (i < len) {
-		unsigned char b = (unsigned char)text[i];
-		int k = tw_byte_class[b];
-		if (!k) {
-			i++;
-			continue;
-		}
+	while ((i = next_candidate(text, len, i)) < len) {
+		int k = tw_byte_class[(unsigned char)text[i]];
 		size_t s = i;
-		while (i < len && tw_byte_class[(unsigned char)text[i]] == k)
-			i++;
 		int cand;
 		if (k == 2) {
+			while (i < len && tw_byte_class[(unsigned char)text[i]] == 2)
+				i++;
 			/* a decimal, a group of thousands or a price is no date: skip the whole number */
 			if ((i + 1 < len && (text[i] == '.' || text[i] == ',') && tw_byte_class[(unsigned char)text[i + 1]] == 2) ||
 			    (s > 0 && text[s - 1] == '$')) {
@@ -265,6 +462,9 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 			}
 			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
 		} else {
+			i = tw_letters_end(text, len, i + 1);
+			if (!may_head(text, len, s, i - s))
+				continue;
 			cand = 0;
 			if ((tw_maybe_trigger(text + s, i - s) || rare_trigger(text + s, i - s)) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
 			    !(i < len && (unsigned char)text[i] >= 0x80)) {
@@ -281,7 +481,10 @@ size_t timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn ea
 		}
 		if (!cand)
 			continue;
-		/* a word glued to the digits before it ("3rd") is no head */
+		/*
+		 * The scan goes on after an expression found; floor keeps the
+		 * next expression's openers from reaching back into this one.
+		 */
 		size_t e = try_at(&em, &c, s, floor);
 		if (e > i) {
 			i = e;

@@ -17,7 +17,8 @@ static const char *const unit_names[] = {
 	"", "S", "MIN", "H", "D", "W", "WE", "FN", "M", "Q", "Y", "DE", "CE", "ML"
 };
 
-const struct tok *timex_read_to(struct timex_ctx *c, int i)
+const struct tok *
+timex_read_to(struct timex_ctx *c, int i)
 {
 	static const struct tok end_tok = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0 };
 	const struct tok *end = &end_tok;
@@ -33,12 +34,14 @@ const struct tok *timex_read_to(struct timex_ctx *c, int i)
 	return i < c->n ? &c->t[i] : end;
 }
 
-static inline int val_is(const struct tok *t, const char *v)
+static inline int
+val_is(const struct tok *t, const char *v)
 {
 	return t->vlen && t->val[0] == v[0] && t->vlen == strlen(v) && memcmp(t->val, v, t->vlen) == 0;
 }
 
-static int unit_of(const struct tok *t)
+static int
+unit_of(const struct tok *t)
 {
 	if (t->kind != TK_WORD)
 		return U_NONE;
@@ -54,13 +57,15 @@ static int unit_of(const struct tok *t)
 
 /* ---------------------------------------------------------------- values */
 
-static int ref_known(struct timex_ctx *c)
+static int
+ref_known(struct timex_ctx *c)
 {
 	return c->d->ref.year > 0;
 }
 
 /* Writes n as width digits (n in range) at out; the values are written often enough for printf to show. */
-static char *digits(char *out, int n, int width)
+static char *
+digits(char *out, int n, int width)
 {
 	for (int k = width - 1; k >= 0; k--) {
 		out[k] = (char)('0' + n % 10);
@@ -69,7 +74,8 @@ static char *digits(char *out, int n, int width)
 	return out + width;
 }
 
-static void put_year(struct timex_res *r, int y)
+static void
+put_year(struct timex_res *r, int y)
 {
 	if (y > 0 && y <= 9999)
 		*digits(r->v, y, 4) = 0;
@@ -77,28 +83,32 @@ static void put_year(struct timex_res *r, int y)
 		memcpy(r->v, "XXXX", 5);
 }
 
-static void put_month(struct timex_res *r, int y, int m)
+static void
+put_month(struct timex_res *r, int y, int m)
 {
 	put_year(r, y);
 	r->v[4] = '-';
 	*digits(r->v + 5, m, 2) = 0;
 }
 
-static void put_day(struct timex_res *r, int y, int m, int d)
+static void
+put_day(struct timex_res *r, int y, int m, int d)
 {
 	put_month(r, y, m);
 	r->v[7] = '-';
 	*digits(r->v + 8, d, 2) = 0;
 }
 
-static void put_days(struct timex_res *r, long days)
+static void
+put_days(struct timex_res *r, long days)
 {
 	int y, m, d;
 	civil_from_days(days, &y, &m, &d);
 	put_day(r, y, m, d);
 }
 
-static void put_week(struct timex_res *r, long days)
+static void
+put_week(struct timex_res *r, long days)
 {
 	int y, m, d, wy, wk;
 	civil_from_days(days, &y, &m, &d);
@@ -106,26 +116,30 @@ static void put_week(struct timex_res *r, long days)
 	snprintf(r->v, sizeof r->v, "%04d-W%02d", wy, wk);
 }
 
-static long ref_days(struct timex_ctx *c)
+static long
+ref_days(struct timex_ctx *c)
 {
 	return days_from_civil(c->d->ref.year, c->d->ref.month, c->d->ref.day);
 }
 
-static void set(struct timex_res *r, int ntok, enum timex_type type)
+static void
+set(struct timex_res *r, int ntok, enum timex_type type)
 {
 	r->ntok = ntok;
 	r->type = type;
 }
 
 /* Appends "T" and a part of day (MO AF EV NI) or a clock time to a date value. */
-static void add_time(struct timex_res *r, const char *part)
+static void
+add_time(struct timex_res *r, const char *part)
 {
 	size_t n = strlen(r->v);
 	snprintf(r->v + n, sizeof r->v - n, "T%s", part);
 	r->type = TIMEX_TIME;
 }
 
-static int month_mod_year(int y, int m, int delta, int *om)
+static int
+month_mod_year(int y, int m, int delta, int *om)
 {
 	int k = y * 12 + (m - 1) + delta;
 	int q = k >= 0 ? k / 12 : -((-k + 11) / 12);    /* floor, for years before 0 */
@@ -146,7 +160,8 @@ static int strong_dir(struct timex_ctx *c, int i, int j);
  * finite verbs only (for dates with a day, where an infinitive nearby
  * says little).
  */
-static int month_year(struct timex_ctx *c, int m, int i, int j, int strong)
+static int
+month_year(struct timex_ctx *c, int m, int i, int j, int strong)
 {
 	int y = c->d->ref.year, rm = c->d->ref.month;
 	if (!y || m == rm)
@@ -165,7 +180,8 @@ static int month_year(struct timex_ctx *c, int m, int i, int j, int strong)
 }
 
 /* The date of a bare weekday wd (0 = Monday), from the tense around it. */
-static long weekday_days(struct timex_ctx *c, int wd, int dir)
+static long
+weekday_days(struct timex_ctx *c, int wd, int dir)
 {
 	long r = ref_days(c);
 	int rwd = weekday_of(c->d->ref.year, c->d->ref.month, c->d->ref.day);
@@ -176,7 +192,8 @@ static long weekday_days(struct timex_ctx *c, int wd, int dir)
 	return r - (rwd - wd + 7) % 7;
 }
 
-static void put_weekday(struct timex_ctx *c, struct timex_res *r, int wd, int dir)
+static void
+put_weekday(struct timex_ctx *c, struct timex_res *r, int wd, int dir)
 {
 	if (!ref_known(c)) {
 		snprintf(r->v, sizeof r->v, "XXXX-WXX-%d", wd + 1);
@@ -191,7 +208,8 @@ static void put_weekday(struct timex_ctx *c, struct timex_res *r, int wd, int di
  * Reads a number at token i: digits ("20", "1,000"), or words ("two",
  * "twenty-four", "twenty four", "a hundred").  Returns the tokens used.
  */
-static int number_at(struct timex_ctx *c, int i, long *val)
+static int
+number_at(struct timex_ctx *c, int i, long *val)
 {
 	const struct tok *t = T(c, i);
 	if (t->kind == TK_NUM) {
@@ -236,13 +254,15 @@ static int number_at(struct timex_ctx *c, int i, long *val)
 
 /* ---------------------------------------------------------------- years */
 
-static int is_year_num(const struct tok *t)
+static int
+is_year_num(const struct tok *t)
 {
 	return t->kind == TK_NUM && t->e - t->s == 4 && t->num >= 1000 && t->num <= 2199;
 }
 
 /* Words after a number that make it a count, not a year. */
-static int count_noun(struct timex_ctx *c, int i)
+static int
+count_noun(struct timex_ctx *c, int i)
 {
 	static const char *const nouns[] = {
 		"percent", "pct", "shares", "people", "tons", "tonnes", "dollars",
@@ -266,7 +286,8 @@ static int count_noun(struct timex_ctx *c, int i)
  * A year at token i: "1987", "1990s", "'90s", "1990's".  Returns the
  * tokens used; *decade is set for decades (value "199").
  */
-static int year_at(struct timex_ctx *c, int i, int *year, int *decade)
+static int
+year_at(struct timex_ctx *c, int i, int *year, int *decade)
 {
 	const struct tok *t = T(c, i);
 	*decade = 0;
@@ -319,12 +340,14 @@ static int year_at(struct timex_ctx *c, int i, int *year, int *decade)
 
 static int parse(struct timex_ctx *c, int i, struct timex_res *r);
 
-static int sentence_dir(struct timex_ctx *c, int i, int j)
+static int
+sentence_dir(struct timex_ctx *c, int i, int j)
 {
 	return timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, NULL);
 }
 
-static int strong_dir(struct timex_ctx *c, int i, int j)
+static int
+strong_dir(struct timex_ctx *c, int i, int j)
 {
 	int strong;
 	timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, &strong);
@@ -336,7 +359,8 @@ static int strong_dir(struct timex_ctx *c, int i, int j)
  * "Friday" is mostly a day just gone, and an infinitive ("was due to
  * expire Friday") is weak evidence.
  */
-static int weekday_dir(struct timex_ctx *c, int i, int j)
+static int
+weekday_dir(struct timex_ctx *c, int i, int j)
 {
 	int strong;
 	timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, &strong);
@@ -344,7 +368,8 @@ static int weekday_dir(struct timex_ctx *c, int i, int j)
 }
 
 /* A day of the month at token i: "7", "7th", "31st".  Returns tokens used. */
-static int mday_at(struct timex_ctx *c, int i, int *day)
+static int
+mday_at(struct timex_ctx *c, int i, int *day)
 {
 	const struct tok *t = T(c, i);
 	if (t->kind != TK_NUM || t->e - t->s > 2 || t->num < 1 || t->num > 31)
@@ -368,7 +393,8 @@ static int mday_at(struct timex_ctx *c, int i, int *day)
  * Whether the month word at token i is a month here: "May" and
  * "March" are also a verb, a name ("Theresa May") and a noun.
  */
-static int month_word(struct timex_ctx *c, int i)
+static int
+month_word(struct timex_ctx *c, int i)
 {
 	const struct tok *t = T(c, i);
 	if (!is_cls(c, i, TW_MONTH))
@@ -409,14 +435,16 @@ static int month_word(struct timex_ctx *c, int i)
 }
 
 /* Skips the period of an abbreviated month ("Sept.", not "July."). */
-static int month_dot(struct timex_ctx *c, int i)
+static int
+month_dot(struct timex_ctx *c, int i)
 {
 	return is_punct(c, i, '.') && adj(c, i) && T(c, i - 1)->e - T(c, i - 1)->s <= 4 &&
 	    !is_word(c, i - 1, "june") && !is_word(c, i - 1, "july") && !is_word(c, i - 1, "may");
 }
 
 /* "last year", "this year", "next year" after a month or season. */
-static int rel_year_at(struct timex_ctx *c, int i, int *year)
+static int
+rel_year_at(struct timex_ctx *c, int i, int *year)
 {
 	if (!is_cls(c, i, TW_REL) || !is_word(c, i + 1, "year"))
 		return 0;
@@ -433,7 +461,8 @@ static int rel_year_at(struct timex_ctx *c, int i, int *year)
 }
 
 /* MONTH [DAY] [, YEAR] | MONTH [of] YEAR | MONTH last year. */
-static int p_month(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_month(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!month_word(c, i))
 		return 0;
@@ -479,7 +508,8 @@ static int p_month(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* DAY MONTH [YEAR]: "13 March 1987", "13th of March". */
-static int p_day_month(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_day_month(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	int day, year = 0, dec;
 	int k = mday_at(c, i, &day);
@@ -515,7 +545,8 @@ static int p_day_month(struct timex_ctx *c, int i, struct timex_res *r)
  * 07/02/2020 with a dateline of February 7), else an earlier date of
  * the document with a side over 12, else the caller's order.
  */
-static int p_numeric(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_numeric(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	const struct tok *a = T(c, i);
 	if (a->kind != TK_NUM || (i == 0 && a->s > 0 &&
@@ -579,7 +610,8 @@ static int p_numeric(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* Clock times: "8 PM", "10:30 a.m. EST", "noon", "10 p.m. Wednesday". */
-static int p_time(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_time(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	int h = -1, mi = 0, k = 0;
 	if (is_cls(c, i, TW_CLOCK)) {
@@ -641,7 +673,8 @@ static int p_time(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* The year of a quarter or half n of part-count per (4 or 2) with no year given. */
-static int part_year(struct timex_ctx *c, int i, int n, int per, int j)
+static int
+part_year(struct timex_ctx *c, int i, int n, int per, int j)
 {
 	int y = c->d->ref.year;
 	if (!y)
@@ -652,7 +685,8 @@ static int part_year(struct timex_ctx *c, int i, int n, int per, int j)
 	return y;
 }
 
-static void put_quarter(struct timex_ctx *c, struct timex_res *r, int y, int q)
+static void
+put_quarter(struct timex_ctx *c, struct timex_res *r, int y, int q)
 {
 	if (y > 0)
 		snprintf(r->v, sizeof r->v, "%04d-Q%d", y, q);
@@ -668,7 +702,8 @@ static void put_quarter(struct timex_ctx *c, struct timex_res *r, int y, int q)
  * "fourth-quarter", "the first half of 1990", "the fiscal first
  * quarter", "1990 first quarter".
  */
-static int p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
+static int
+p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 {
 	int k = 0;
 	if (is_cls(c, i, TW_FISCAL)) {
@@ -718,7 +753,8 @@ static int p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 }
 
 /* The quarter a bare "the quarter" / "the latest period" means. */
-static void last_quarter(struct timex_ctx *c, struct timex_res *r, int mentioned)
+static void
+last_quarter(struct timex_ctx *c, struct timex_res *r, int mentioned)
 {
 	if (mentioned && c->d->last_quarter) {
 		put_quarter(c, r, c->d->last_quarter_year, c->d->last_quarter);
@@ -735,7 +771,8 @@ static void last_quarter(struct timex_ctx *c, struct timex_res *r, int mentioned
 }
 
 /* "a year ago" and the like in the granularity of what came before. */
-static void year_before(struct timex_ctx *c, struct timex_res *r, int n)
+static void
+year_before(struct timex_ctx *c, struct timex_res *r, int n)
 {
 	if (c->d->last_quarter && c->d->last_quarter_year > 0 && c->d->quarter_grain) {
 		put_quarter(c, r, c->d->last_quarter_year - n, c->d->last_quarter);
@@ -746,7 +783,8 @@ static void year_before(struct timex_ctx *c, struct timex_res *r, int n)
 }
 
 /* A date n units before (dir -1) or after (+1) the reference date. */
-static void shift(struct timex_ctx *c, struct timex_res *r, int unit, long n, int dir)
+static void
+shift(struct timex_ctx *c, struct timex_res *r, int unit, long n, int dir)
 {
 	if (!ref_known(c) || n > 10000) {   /* "a million years ago" is out of the calendar's range */
 		static const char *const vague[] = {
@@ -800,7 +838,8 @@ static void shift(struct timex_ctx *c, struct timex_res *r, int unit, long n, in
 }
 
 /* A duration value for n units (n < 0: vague, "X"). */
-static void put_duration(struct timex_res *r, int unit, long n)
+static void
+put_duration(struct timex_res *r, int unit, long n)
 {
 	char num[24];
 	if (n < 0)
@@ -845,7 +884,8 @@ static void put_duration(struct timex_res *r, int unit, long n)
 }
 
 /* "for years", "in weeks", "over decades": a vague duration. */
-static int p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	const struct tok *t = T(c, i);
 	int u = unit_of(t);
@@ -864,7 +904,8 @@ static int p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* "ago", "earlier", "later", "before", "after", "from now": which way, or 0. */
-static int ago_at(struct timex_ctx *c, int i, int *k)
+static int
+ago_at(struct timex_ctx *c, int i, int *k)
 {
 	*k = 1;
 	if (is_word(c, i, "ago") || is_word(c, i, "earlier") || is_word(c, i, "before"))
@@ -882,7 +923,8 @@ static int ago_at(struct timex_ctx *c, int i, int *k)
  * COUNT UNIT: "90 days", "two-year", "a decade", "twenty four hours",
  * "8-month-old"; then "ago"/"earlier" make a date of it.
  */
-static int p_count(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_count(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	long n;
 	int k, half_given = 0;
@@ -978,7 +1020,8 @@ static int p_count(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* Which way a relative word points: -1 last, 0 this, +1 next, 2 none. */
-static int rel_dir(struct timex_ctx *c, int i)
+static int
+rel_dir(struct timex_ctx *c, int i)
 {
 	static const struct { const char *w; int dir; } rels[] = {
 		{ "last", -1 }, { "past", -1 }, { "previous", -1 }, { "prior", -1 },
@@ -991,7 +1034,8 @@ static int rel_dir(struct timex_ctx *c, int i)
 	return 2;
 }
 
-static int season_first_month(const char *code)
+static int
+season_first_month(const char *code)
 {
 	switch (code[0]) {
 	case 'S': return code[1] == 'P' ? 3 : 6;
@@ -1001,7 +1045,8 @@ static int season_first_month(const char *code)
 }
 
 /* The year of a season code for dir (-1 last, 0 this, +1 next) against the reference. */
-static int season_year(struct timex_ctx *c, const char *code, int dir)
+static int
+season_year(struct timex_ctx *c, const char *code, int dir)
 {
 	int y = c->d->ref.year, m = c->d->ref.month;
 	if (!y)
@@ -1022,7 +1067,8 @@ static int season_year(struct timex_ctx *c, const char *code, int dir)
 }
 
 /* REL followed by a unit, month, weekday or season: "last year", "next July". */
-static int p_rel(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	int dir = rel_dir(c, i);
 	if (dir == 2)
@@ -1147,7 +1193,8 @@ static int p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* WEEKDAY [PART]: "Thursday", "Friday afternoon". */
-static int p_weekday(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_weekday(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!is_cls(c, i, TW_WDAY))
 		return 0;
@@ -1187,7 +1234,8 @@ static int p_weekday(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* today, yesterday, tomorrow, tonight [PART]. */
-static int p_dayrel(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_dayrel(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!is_cls(c, i, TW_DAYREL))
 		return 0;
@@ -1209,7 +1257,8 @@ static int p_dayrel(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* every day, each week, every Thursday, daily, annually. */
-static int p_set(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_set(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (is_cls(c, i, TW_SETW)) {
 		if (is_word(c, i, "annual") || is_word(c, i, "semiannual"))
@@ -1251,7 +1300,8 @@ static int p_set(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* "nineteen ninety-six", "the year two thousand" as said on the radio. */
-static int spelled_year(struct timex_ctx *c, int i, int *year, int *decade)
+static int
+spelled_year(struct timex_ctx *c, int i, int *year, int *decade)
 {
 	*decade = 0;
 	if (is_word(c, i, "year") && is_word(c, i + 1, "two") && is_word(c, i + 2, "thousand")) {
@@ -1269,7 +1319,8 @@ static int spelled_year(struct timex_ctx *c, int i, int *year, int *decade)
 }
 
 /* A year, a decade, a year range's first half: "1987", "the 1990s", "fiscal 1989". */
-static int p_year(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_year(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	int k = 0;
 	if (is_cls(c, i, TW_FISCAL)) {
@@ -1309,7 +1360,8 @@ static int p_year(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* now, currently, recently, soon. */
-static int p_ref(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_ref(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!is_cls(c, i, TW_REF))
 		return 0;
@@ -1322,7 +1374,8 @@ static int p_ref(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* SEASON [of] [YEAR]: "summer", "the winter of 1994". */
-static int p_season(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_season(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!is_cls(c, i, TW_SEASON))
 		return 0;
@@ -1350,7 +1403,8 @@ static int p_season(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* Holidays whose date is fixed, and Thanksgiving (fourth Thursday of November). */
-static int p_holiday(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_holiday(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!is_cls(c, i, TW_HOLIDAY) || !T(c, i)->cap)
 		return 0;
@@ -1380,7 +1434,8 @@ static int p_holiday(struct timex_ctx *c, int i, struct timex_res *r)
  * After "the": "the past", "the future", "the weekend", "the quarter",
  * "the year-earlier period", "the 1988 period", "the 20th century".
  */
-static int p_the(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_the(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!is_word(c, i, "the"))
 		return 0;
@@ -1495,7 +1550,8 @@ static int p_the(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* "the 20th century" (with "the" by the rule in parse), "11th century". */
-static int p_century(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_century(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	long ord = 0;
 	int k = 0;
@@ -1515,7 +1571,8 @@ static int p_century(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* "year-earlier", "year-ago", "a year earlier/ago". */
-static int p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (is_word(c, i, "year") && is_dash(c, i + 1) && adj(c, i + 1) && adj(c, i + 2) &&
 	    (is_word(c, i + 2, "earlier") || is_word(c, i + 2, "ago"))) {
@@ -1536,7 +1593,8 @@ static int p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* "earlier this year", "later this month", "earlier today". */
-static int p_earlier(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_earlier(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	if (!is_word(c, i, "earlier") && !is_word(c, i, "later"))
 		return 0;
@@ -1562,7 +1620,8 @@ static int p_earlier(struct timex_ctx *c, int i, struct timex_res *r)
  * EDGE: "early", "late", "mid", "the end of", "the beginning of":
  * TIMEX3 mod START, END, MID around a date.
  */
-static int p_edge(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	int k = 0;
 	const char *mod = NULL;
@@ -1592,7 +1651,8 @@ static int p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* Approximations and bounds before a count: "about", "nearly", "more than", "at least", "up to". */
-static int p_approx(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+p_approx(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	int k;
 	const char *mod;
@@ -1620,7 +1680,8 @@ static int p_approx(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /* All expressions that start at token i; the longest wins. */
-static int parse(struct timex_ctx *c, int i, struct timex_res *r)
+static int
+parse(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	typedef int (*rule)(struct timex_ctx *, int, struct timex_res *);
 	/* the rules each kind of first token can start */
@@ -1730,7 +1791,8 @@ static int parse(struct timex_ctx *c, int i, struct timex_res *r)
 	return best.ntok;
 }
 
-int timex_parse(struct timex_ctx *c, int i, struct timex_res *r)
+int
+timex_parse(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	return parse(c, i, r);
 }

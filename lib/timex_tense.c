@@ -16,7 +16,8 @@ static const char *const not_verbs[] = {
 	"about", "around", "more", "less", "other", "each", "every", "one", NULL
 };
 
-static int eq(const char *w, size_t n, const char *s)
+static int
+eq(const char *w, size_t n, const char *s)
 {
 	if (strlen(s) != n)
 		return 0;
@@ -30,7 +31,8 @@ static int eq(const char *w, size_t n, const char *s)
 	return 1;
 }
 
-static int in(const char *w, size_t n, const char *const *list)
+static int
+in(const char *w, size_t n, const char *const *list)
 {
 	char first = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] + 32) : w[0];
 	for (size_t i = 0; list[i]; i++)
@@ -39,7 +41,8 @@ static int in(const char *w, size_t n, const char *const *list)
 	return 0;
 }
 
-static int lower_word(const char *w, size_t n)
+static int
+lower_word(const char *w, size_t n)
 {
 	return n > 0 && w[0] >= 'a' && w[0] <= 'z';
 }
@@ -49,7 +52,8 @@ static int lower_word(const char *w, size_t n)
  * infinitive: "to attend").  next is the word after it (for "to" +
  * verb, "expected to"), or NULL.
  */
-static int cue(const char *w, size_t n, const char *next, size_t nn)
+static int
+cue(const char *w, size_t n, const char *next, size_t nn)
 {
 	const char *val;
 	unsigned char vlen;
@@ -73,7 +77,8 @@ static int cue(const char *w, size_t n, const char *next, size_t nn)
 }
 
 /* A '.' '!' '?' that ends a sentence: after a lower-case word or a digit. */
-static int sentence_end(const char *text, size_t len, size_t i)
+static int
+sentence_end(const char *text, size_t len, size_t i)
 {
 	char ch = text[i];
 	if (ch == '!' || ch == '?' || ch == ';')
@@ -93,7 +98,8 @@ static int sentence_end(const char *text, size_t len, size_t i)
 }
 
 /* A participle after "be", "been", "being": "to be received" says nothing of the past. */
-static int passive(const char *text, size_t s)
+static int
+passive(const char *text, size_t s)
 {
 	size_t e = s;
 	while (e > 0 && text[e - 1] == ' ')
@@ -109,7 +115,8 @@ struct found {
 	int strong, strong_d;   /* the nearest strong cue */
 };
 
-static void note(struct found *f, int k, int d)
+static void
+note(struct found *f, int k, int d)
 {
 	int dir = k > 1 ? 1 : k;
 	if (f->any_d > d) {
@@ -122,7 +129,8 @@ static void note(struct found *f, int k, int d)
 	}
 }
 
-static int pick(const struct found *back, const struct found *ahead, int strong)
+static int
+pick(const struct found *back, const struct found *ahead, int strong)
 {
 	int bd = strong ? back->strong_d : back->any_d, ad = strong ? ahead->strong_d : ahead->any_d;
 	int b = strong ? back->strong : back->any, a = strong ? ahead->strong : ahead->any;
@@ -131,7 +139,8 @@ static int pick(const struct found *back, const struct found *ahead, int strong)
 	return bd <= ad + 1 ? b : a;
 }
 
-int timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
+int
+timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 {
 	struct found back = { 0, 1000, 0, 1000 }, ahead = { 0, 1000, 0, 1000 };
 	/* back: words before start, nearest first */

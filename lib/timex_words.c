@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 #include "timex_words.h"
 
@@ -7,17 +8,23 @@ extern const size_t data_timex_words_tsv_len;
 #define TW_MAXLEN 15
 #define TW_SLOTS 1024           /* a power of two, well over twice the table */
 
+/*
+ * A word in 32 bytes, so that a lookup (the scanners make one for most
+ * words they read) touches one cache line: the word's first eight
+ * bytes in lower case (see head_of) and the rest in tail.
+ */
 struct tw_entry {
-	char key[TW_MAXLEN + 1];
-	unsigned char len, cls, vlen;
+	uint64_t head;
 	const char *val;
+	unsigned char len, cls, vlen;   /* len 0: an empty slot */
+	char tail[TW_MAXLEN - 8];
 };
 
-static struct tw_entry tw_table[TW_SLOTS];
+static _Alignas(64) struct tw_entry tw_table[TW_SLOTS];
 /* Set for (first letter, second letter, length) of every table word. */
-static unsigned char tw_filter[1 << 14];
+static unsigned char tw_filter[1 << 14 >> 3];
 /* Set for (first letter, second letter, length) of the words whose class is a trigger. */
-unsigned char tw_trigger_filter[1 << 14];
+unsigned char tw_trigger_filter[1 << 14 >> 3];
 static unsigned long tw_trigger_classes;
 static int tw_ready;
 
@@ -49,20 +56,54 @@ static const char *const tw_class_names[] = {
 	"vague", "past", "future", "plain"
 };
 
-static unsigned char lower(unsigned char c)
+static unsigned char
+lower(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-static unsigned hash_word(const char *w, size_t n)
+/*
+ * The first (up to) eight bytes of w[0..n) in lower case, the first in
+ * the low byte: one number to hash and to compare, so that a lookup
+ * costs one multiply and (for most words) one comparison.
+ */
+static uint64_t
+head_of(const char *w, size_t n)
 {
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ lower((unsigned char)w[i])) * 16777619u;
+	uint64_t h = 0;
+	size_t k = n < 8 ? n : 8;
+	for (size_t i = 0; i < k; i++)
+		h |= (uint64_t)lower((unsigned char)w[i]) << 8 * i;
 	return h;
 }
 
-static int class_from_name(const char *s, size_t n)
+/* The slot where the search for a word starts. */
+static unsigned
+slot_of(uint64_t head, size_t n)
+{
+	return (unsigned)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> 54) & (TW_SLOTS - 1);
+}
+
+/* Whether e holds the word w[0..n) whose head is head. */
+static int
+holds(const struct tw_entry *e, uint64_t head, const char *w, size_t n)
+{
+	if (e->len != n || e->head != head)
+		return 0;
+	for (size_t k = 8; k < n; k++)
+		if (e->tail[k - 8] != (char)lower((unsigned char)w[k]))
+			return 0;
+	return 1;
+}
+
+static void
+set_bit(unsigned char *set, unsigned k)
+{
+	set[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
+static int
+class_from_name(const char *s, size_t n)
 {
 	for (size_t i = 1; i < sizeof tw_class_names / sizeof *tw_class_names; i++)
 		if (strlen(tw_class_names[i]) == n && memcmp(tw_class_names[i], s, n) == 0)
@@ -70,28 +111,32 @@ static int class_from_name(const char *s, size_t n)
 	return TW_NONE;
 }
 
-static void add_entry(const char *w, size_t n, int cls, const char *val, size_t vlen)
+static void
+add_entry(const char *w, size_t n, int cls, const char *val, size_t vlen)
 {
 	if (n == 0 || n > TW_MAXLEN || cls == TW_NONE || vlen > 255)
 		return;
-	unsigned i = hash_word(w, n) & (TW_SLOTS - 1);
+	uint64_t head = head_of(w, n);
+	unsigned i = slot_of(head, n);
 	while (tw_table[i].len) {
-		if (tw_table[i].len == n && memcmp(tw_table[i].key, w, n) == 0)
+		if (holds(&tw_table[i], head, w, n))
 			return;         /* the first entry wins */
 		i = (i + 1) & (TW_SLOTS - 1);
 	}
-	for (size_t k = 0; k < n; k++)
-		tw_table[i].key[k] = (char)lower((unsigned char)w[k]);
+	for (size_t k = 8; k < n; k++)
+		tw_table[i].tail[k - 8] = (char)lower((unsigned char)w[k]);
+	tw_table[i].head = head;
 	tw_table[i].len = (unsigned char)n;
 	tw_table[i].cls = (unsigned char)cls;
 	tw_table[i].val = val;
 	tw_table[i].vlen = (unsigned char)vlen;
-	tw_filter[trigger_key(w, n)] = 1;
+	set_bit(tw_filter, trigger_key(w, n));
 	if (tw_trigger_classes >> cls & 1)
-		tw_trigger_filter[trigger_key(w, n)] = 1;
+		set_bit(tw_trigger_filter, trigger_key(w, n));
 }
 
-void tw_init(unsigned long trigger_classes)
+void
+tw_init(unsigned long trigger_classes)
 {
 	if (tw_ready)
 		return;
@@ -120,34 +165,50 @@ void tw_init(unsigned long trigger_classes)
 	tw_ready = 1;
 }
 
-int tw_maybe(const char *w, size_t n)
+void
+tw_each(tw_each_fn fn, void *arg)
 {
-	return n <= TW_MAXLEN && tw_filter[trigger_key(w, n)];
+	for (size_t i = 0; i < TW_SLOTS; i++) {
+		const struct tw_entry *e = &tw_table[i];
+		char key[TW_MAXLEN];
+
+		if (!e->len)
+			continue;
+		for (size_t k = 0; k < e->len; k++)
+			key[k] = k < 8 ? (char)(e->head >> 8 * k) : e->tail[k - 8];
+		fn(key, e->len, e->cls, e->val, e->vlen, arg);
+	}
 }
 
-int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
+int
+tw_maybe(const char *w, size_t n)
+{
+	if (n > TW_MAXLEN)
+		return 0;
+	unsigned k = trigger_key(w, n);
+	return tw_filter[k >> 3] >> (k & 7) & 1;
+}
+
+int
+tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 {
 	if (n == 0 || n > TW_MAXLEN)
 		return TW_NONE;
-	unsigned i = hash_word(w, n) & (TW_SLOTS - 1);
-	while (tw_table[i].len) {
+	uint64_t head = head_of(w, n);
+	unsigned i = slot_of(head, n);
+	for (; tw_table[i].len; i = (i + 1) & (TW_SLOTS - 1)) {
 		const struct tw_entry *e = &tw_table[i];
-		if (e->len == n) {
-			size_t k = 0;
-			while (k < n && e->key[k] == (char)lower((unsigned char)w[k]))
-				k++;
-			if (k == n) {
-				*val = e->val;
-				*vlen = e->vlen;
-				return e->cls;
-			}
+		if (holds(e, head, w, n)) {
+			*val = e->val;
+			*vlen = e->vlen;
+			return e->cls;
 		}
-		i = (i + 1) & (TW_SLOTS - 1);
 	}
 	return TW_NONE;
 }
 
-long tw_value_num(const char *val, size_t vlen)
+long
+tw_value_num(const char *val, size_t vlen)
 {
 	long v = 0;
 	int neg = vlen && val[0] == '-';
@@ -156,13 +217,15 @@ long tw_value_num(const char *val, size_t vlen)
 	return neg ? -v : v;
 }
 
-static int is_space(unsigned char c)
+static int
+is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Non-breaking space (C2 A0) counts as space between words. */
-static size_t skip_space(const char *text, size_t len, size_t pos, int *lines)
+static size_t
+skip_space(const char *text, size_t len, size_t pos, int *lines)
 {
 	*lines = 0;
 	while (pos < len) {
@@ -181,7 +244,8 @@ static size_t skip_space(const char *text, size_t len, size_t pos, int *lines)
 	return pos;
 }
 
-static void classify(const char *text, size_t len, struct tok *t)
+static void
+classify(const char *text, size_t len, struct tok *t)
 {
 	size_t n = t->e - t->s;
 	const char *w = text + t->s;
@@ -200,7 +264,8 @@ static void classify(const char *text, size_t len, struct tok *t)
 		t->num = tw_value_num(t->val, t->vlen);
 }
 
-size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t)
+size_t
+tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 {
 	int lines;
 	pos = skip_space(text, len, pos, &lines);
@@ -216,8 +281,7 @@ size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	unsigned char c = (unsigned char)text[pos];
 	size_t e = pos + 1;
 	if (tw_byte_class[c] == 1) {
-		while (e < len && tw_byte_class[(unsigned char)text[e]] == 1)
-			e++;
+		e = tw_letters_end(text, len, e);
 		t->kind = TK_WORD;
 		t->e = e;
 		classify(text, len, t);
@@ -256,7 +320,8 @@ size_t tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	return t->e;
 }
 
-int tw_prev(const char *text, size_t pos, struct tok *t)
+int
+tw_prev(const char *text, size_t pos, struct tok *t)
 {
 	size_t p = pos;
 	int lines = 0;

@@ -12,6 +12,8 @@
 #define NTOOLS_TIMEX_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 enum tw_class {
 	TW_NONE, TW_MONTH, TW_WDAY, TW_NUM, TW_ORD, TW_UNIT, TW_UNITS,
@@ -56,12 +58,13 @@ static inline unsigned tw_filter_key(const char *w, size_t n)
 	return a << 9 | b << 4 | (unsigned)(n < 15 ? n : 15);
 }
 
-/* Inline because the scan asks it of every word. */
-extern unsigned char tw_trigger_filter[1 << 14];
+/* A bit set indexed by tw_filter_key; inline because the scan asks it often. */
+extern unsigned char tw_trigger_filter[1 << 14 >> 3];
 
 static inline int tw_maybe_trigger(const char *w, size_t n)
 {
-	return n <= 15 && tw_trigger_filter[tw_filter_key(w, n)];
+	unsigned k = tw_filter_key(w, n);
+	return n <= 15 && (tw_trigger_filter[k >> 3] >> (k & 7) & 1);
 }
 
 /*
@@ -72,6 +75,14 @@ int tw_maybe(const char *w, size_t n);
 
 /* The class of the word w[0..n), TW_NONE when not in the table; *val, *vlen its value. */
 int tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen);
+
+typedef void (*tw_each_fn)(const char *w, size_t n, int cls, const char *val, size_t vlen, void *arg);
+
+/*
+ * Calls fn for every word of the table (lower case, not NUL-terminated),
+ * with its class and value, so that a caller can build its own filters.
+ */
+void tw_each(tw_each_fn fn, void *arg);
 
 /* The number a table value spells, for numeric classes. */
 long tw_value_num(const char *val, size_t vlen);
@@ -92,5 +103,68 @@ int tw_prev(const char *text, size_t pos, struct tok *t);
 
 /* Byte classes for the scanner: 1 ASCII letter, 2 digit, 0 else. */
 extern const unsigned char tw_byte_class[256];
+
+/*
+ * Word-at-a-time helpers for the scanners: eight bytes read as one
+ * little-endian number where the compiler says the machine is so,
+ * else one byte at a time.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TW_WORDWISE 1
+#else
+#define TW_WORDWISE 0
+#endif
+
+#define TW_ONES 0x0101010101010101ull
+#define TW_HIGHS 0x8080808080808080ull
+
+/* Bit 7 of each byte of w that is an ASCII letter. */
+static inline uint64_t tw_letter_bits(uint64_t w)
+{
+	uint64_t x = w | 0x20 * TW_ONES;   /* only 'A'..'Z' and 'a'..'z' fold into 'a'..'z' */
+	uint64_t x7 = x & 0x7f * TW_ONES;
+	return (x7 + (0x80 - 'a') * TW_ONES) & ~(x7 + (0x80 - 'z' - 1) * TW_ONES) & ~x & TW_HIGHS;
+}
+
+/* Bit 7 of each byte of w that is an ASCII digit. */
+static inline uint64_t tw_digit_bits(uint64_t w)
+{
+	uint64_t w7 = w & 0x7f * TW_ONES;
+	return (w7 + (0x80 - '0') * TW_ONES) & ~(w7 + (0x80 - '9' - 1) * TW_ONES) & ~w & TW_HIGHS;
+}
+
+/* The end of the run of ASCII letters at i. */
+static inline size_t tw_letters_end(const char *text, size_t len, size_t i)
+{
+#if TW_WORDWISE
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, text + i, 8);
+		uint64_t other = ~tw_letter_bits(w) & TW_HIGHS;
+		if (other)
+			return i + ((size_t)__builtin_ctzll(other) >> 3);
+	}
+#endif
+	while (i < len && tw_byte_class[(unsigned char)text[i]] == 1)
+		i++;
+	return i;
+}
+
+/* The first letter or digit at or after i, or len. */
+static inline size_t tw_next_alnum(const char *text, size_t len, size_t i)
+{
+#if TW_WORDWISE
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, text + i, 8);
+		uint64_t alnum = tw_letter_bits(w) | tw_digit_bits(w);
+		if (alnum)
+			return i + ((size_t)__builtin_ctzll(alnum) >> 3);
+	}
+#endif
+	while (i < len && !tw_byte_class[(unsigned char)text[i]])
+		i++;
+	return i;
+}
 
 #endif

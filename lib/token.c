@@ -20,7 +20,7 @@ static int
 is_abbreviation(const char *s, size_t n)
 {
 	for (const char *const *a = abbreviations; *a; a++)
-		if (strlen(*a) == n && memcmp(*a, s, n) == 0)
+		if (n && (*a)[0] == s[0] && strlen(*a) == n && memcmp(*a, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -122,6 +122,14 @@ word_end(const char *s, size_t n, size_t i)
 	uint32_t prev = 0, c;
 
 	for (;;) {
+		/* ASCII letters and digits, the bulk of words, without decoding. */
+		while (i < n) {
+			unsigned char b = (unsigned char)s[i];
+			if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')))
+				break;
+			prev = b;
+			i++;
+		}
 		c = char_at(s, n, i, &l);
 		if (l == 0)
 			return i;

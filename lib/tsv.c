@@ -37,6 +37,12 @@ flush(struct tsv_writer *w)
 static void
 put(struct tsv_writer *w, const char *s, size_t n)
 {
+	/* most pieces are a few bytes and fit */
+	if (n < sizeof w->buf - w->len) {
+		memcpy(w->buf + w->len, s, n);
+		w->len += n;
+		return;
+	}
 	while (n > 0) {
 		size_t room = sizeof w->buf - w->len;
 		size_t k = n < room ? n : room;
@@ -67,6 +73,23 @@ tsv_append(struct tsv_writer *w, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, run = 0;
 
+	/* A short field, escaped or not, fits: one pass straight into the buffer. */
+	if (n <= (sizeof w->buf - w->len) / 2) {
+		char *o = w->buf + w->len;
+
+		for (i = 0; i < n; i++) {
+			char e = escape_of[u[i]];
+
+			if (e) {
+				*o++ = '\\';
+				*o++ = e;
+			} else {
+				*o++ = s[i];
+			}
+		}
+		w->len = (size_t)(o - w->buf);
+		return;
+	}
 	/* Copy runs of plain bytes whole; only the four specials are escaped. */
 	for (i = 0; i < n; i++) {
 		if (!escape_of[u[i]])

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "entity.h"
 #include "gazetteer.h"
+#include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
 #include "token.h"
@@ -48,6 +49,33 @@ test_tokens(void)
 	CHECK(tl.n >= 3);
 	CHECK(tl.v[tl.n - 1].end == sizeof bad - 1);
 	token_list_free(&tl);
+}
+
+/* ASCII words take a quicker path to their hashes: it must give what the general one does. */
+static void
+test_word_hashes(void)
+{
+	static const char *const words[] = { "Zoe", "Zoë", "ZOE", "zoe", "Zoë-x", "Zoe-x",
+		"A1", "Á1", "", "O'Brien", "Ó'Brien", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ",
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-1.2aAa1-bB" };
+	struct ner_doc d = { 0 };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		ner_doc_add(&d, words[i], strlen(words[i]), 0);
+	CHECK(d.t[0].shapeh == d.t[1].shapeh);     /* Xx, by both paths */
+	CHECK(d.t[0].lowh == d.t[2].lowh && d.t[0].lowh == d.t[3].lowh);
+	CHECK(d.t[0].lowh != d.t[1].lowh && d.t[0].wordh != d.t[2].wordh);
+	CHECK(d.t[4].shapeh == d.t[5].shapeh && d.t[6].shapeh == d.t[7].shapeh);
+	CHECK(d.t[9].shapeh == d.t[10].shapeh && d.t[9].lowlen == 7);
+	CHECK(d.t[11].shapeh != d.t[12].shapeh && d.t[8].lowlen == 0);
+	/* Past 64 bytes only a prefix is lowered, the whole word still hashed. */
+	char lng[80], lng2[80];
+	memset(lng, 'a', sizeof lng);
+	memcpy(lng2, lng, sizeof lng);
+	lng2[79] = 'b';
+	ner_doc_add(&d, lng, sizeof lng, 0);
+	ner_doc_add(&d, lng2, sizeof lng2, 0);
+	CHECK(d.t[13].lowlen == 64 && d.t[13].lowh == d.t[14].lowh && d.t[13].wordh != d.t[14].wordh);
+	ner_doc_free(&d);
 }
 
 static void
@@ -117,6 +145,73 @@ is_george(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
 	return n == 6 && memcmp(s, "George", 6) == 0;
+}
+
+static size_t
+put_feature(unsigned char *p, uint32_t key, unsigned mask, int first_weight)
+{
+	size_t o = 0;
+	p[o++] = (unsigned char)key;
+	p[o++] = (unsigned char)(key >> 8);
+	p[o++] = (unsigned char)(key >> 16);
+	p[o++] = (unsigned char)(key >> 24);
+	p[o++] = (unsigned char)mask;
+	p[o++] = (unsigned char)(mask >> 8);
+	for (int c = 0, w = first_weight; c < PCT_CLASSES; c++)
+		if (mask & 1u << c) {
+			p[o++] = (unsigned char)(w & 0xff);
+			p[o++] = (unsigned char)((unsigned)w >> 8 & 0xff);
+			w -= 3;
+		}
+	return o;
+}
+
+/* Loaded weights: features on few classes and on many, positive and negative, and missing ones. */
+static void
+test_loaded_weights(void)
+{
+	static unsigned char buf[32768];
+	size_t at = 20, nfeat = 0;
+	memcpy(buf, "NTPC\1\0\0\0\11\0\0\0", 12);
+	float scale = 0.5f;
+	memcpy(buf + 16, &scale, 4);
+	/* Weights counting down from the first: class c gets first - 3 * (its rank in the mask). */
+	at += put_feature(buf + at, 7, 0x1FF, 4), nfeat++;      /* all nine */
+	at += put_feature(buf + at, 8, 0x0A2, 100), nfeat++;    /* classes 1, 5, 7 */
+	at += put_feature(buf + at, 9, 0x13F, -2), nfeat++;     /* seven: 0-5 and 8 */
+	for (uint32_t k = 100; k < 3000; k++)                   /* enough for the table to probe on */
+		at += put_feature(buf + at, k * 7919u, 1u << (k % 9), 1), nfeat++;
+	buf[12] = (unsigned char)nfeat;
+	buf[13] = (unsigned char)(nfeat >> 8);
+	struct pct_model *m = pct_load(buf, at);
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	uint32_t f[] = { 7, 8, 9, 12345 };
+	int32_t sum[PCT_CLASSES] = { 0 };
+	pct_sum(m, f, 4, sum);
+	int32_t want[PCT_CLASSES] = { 4 - 2, 1 + 100 - 5, -2 - 8, -5 - 11, -8 - 14,
+		-11 + 97 - 17, -14, -17 + 94, -20 - 20 };
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(sum[c] == want[c]);
+	int32_t a[PCT_CLASSES] = { 0 }, b[PCT_CLASSES] = { 0 };
+	pct_sum2(m, f, 1, 4, a, b);
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(a[c] == 4 - 3 * c && a[c] + b[c] == want[c]);
+	float s[PCT_CLASSES] = { 0 };
+	pct_score(m, f, 4, s);
+	CHECK(s[1] == 0.5f * (float)want[1] && pct_step(m) == 0.5f);
+	uint32_t many[3000];
+	for (uint32_t k = 100; k < 3000; k++)
+		many[k] = k * 7919u;
+	memset(sum, 0, sizeof sum);
+	pct_sum(m, many + 100, 2900, sum);
+	int32_t per_class[PCT_CLASSES] = { 0 };
+	for (uint32_t k = 100; k < 3000; k++)
+		per_class[k % 9]++;
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(sum[c] == per_class[c]);
+	pct_free(m);
 }
 
 static void
@@ -204,8 +299,10 @@ int
 main(void)
 {
 	test_tokens();
+	test_word_hashes();
 	test_gazetteer();
 	test_perceptron();
+	test_loaded_weights();
 	test_alias();
 	test_roles();
 	test_finder();

@@ -47,6 +47,42 @@ has(const struct seen *s, const char *text, size_t start, size_t end, const char
 	return 0;
 }
 
+/*
+ * The scan reads 64-byte blocks and words eight bytes at a time: the
+ * same sentence after every length of filler (spaces, one long word,
+ * short words, digits) must give the same expressions, shifted, with
+ * the text in a buffer of its exact length (ASan sees any over-read).
+ */
+static int
+shifted_ok(int kind, size_t pad)
+{
+	static const char tail[] = "in March 1987, and 12 years.";
+	size_t len = pad + sizeof tail - 1;
+	char *text = malloc(len);
+	struct ymd ref = { 2020, 1, 1 };
+	struct timex_doc doc;
+	struct seen s;
+	int ok;
+
+	if (!text)
+		return 0;
+	for (size_t i = 0; i < pad; i++) {
+		switch (kind) {
+		case 0: text[i] = ' '; break;
+		case 1: text[i] = i + 1 == pad ? ' ' : 'q'; break;
+		case 2: text[i] = i % 3 == 2 || i + 1 == pad ? ' ' : (char)('a' + i % 3); break;
+		default: text[i] = i % 4 == 3 || i + 1 == pad ? ' ' : (char)('0' + i % 4); break;
+		}
+	}
+	memcpy(text + pad, tail, sizeof tail - 1);
+	memset(&s, 0, sizeof s);
+	timex_doc_init(&doc, &ref);
+	timex_scan(&doc, text, len, collect, &s);
+	ok = s.n == 2 && has(&s, "", pad + 3, pad + 13, "1987-03") && has(&s, "", pad + 19, pad + 27, "P12Y");
+	free(text);
+	return ok;
+}
+
 int
 main(void)
 {
@@ -136,5 +172,11 @@ main(void)
 		CHECK(timex_tense(t, strlen(t), at, at + 6, NULL) == -1);
 	}
 
+	for (int kind = 0; kind < 4; kind++)
+		for (size_t pad = 0; pad < 200; pad++)
+			if (!shifted_ok(kind, pad)) {
+				fprintf(stderr, "filler kind %d, %zu bytes:\n", kind, pad);
+				CHECK(!"the same expressions after any filler");
+			}
 	return check_result("timex_test");
 }
