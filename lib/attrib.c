@@ -8,6 +8,7 @@
 #include "lexicon.h"
 #include "quote.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 extern const unsigned char data_cues_txt[];
 extern const size_t data_cues_txt_len;
@@ -66,23 +67,14 @@ struct attrib {
 	size_t base;
 	const char *text;
 	size_t len;
+	int lines;              /* every line break is a paragraph break */
 	struct tok toks[MAX_TOKS];
 };
-
-static void *
-must(void *p)
-{
-	if (p == NULL) {
-		fputs("nquote: out of memory\n", stderr);
-		exit(2);
-	}
-	return p;
-}
 
 struct attrib *
 attrib_new(unsigned flags)
 {
-	struct attrib *a = must(calloc(1, sizeof *a));
+	struct attrib *a = xcalloc(1, sizeof *a);
 
 	a->flags = flags;
 	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
@@ -287,12 +279,22 @@ opens_mention(const struct tok *t)
 static size_t
 phrase_after(const struct tok *t, size_t i, size_t n, size_t *end)
 {
-	size_t j = i;
+	size_t j = i, name = i;
 
-	if (i >= n || !opens_mention(&t[i]))
+	if (i < n && t[i].type == T_WORD && !opens_mention(&t[i]) && t[i].wc == W_NONE) {
+		/* "said former secretary of state Hillary Clinton": role words, then the name */
+		size_t k = i;
+
+		while (k < n && k < i + 5 && t[k].type == T_WORD && !t[k].cap && t[k].wc != W_STOP)
+			k++;
+		if (k == i || k >= n || t[k].type != T_WORD || !t[k].cap)
+			return 0;
+		name = k;
+	} else if (i >= n || !opens_mention(&t[i])) {
 		return 0;
-	while (j < n && j - i < 8 && t[j].type == T_WORD && t[j].wc != W_STOP &&
-	    !(t[j].wc == W_CUE && !t[j].cap))
+	}
+	while (j < n && j - i < 10 && t[j].type == T_WORD && t[j].wc != W_STOP &&
+	    !(t[j].wc == W_CUE && !t[j].cap && j >= name))
 		j++;
 	*end = j;
 	return j - i;
@@ -310,15 +312,35 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 
 	while (e > lo && t[e - 1].type == T_WORD && t[e - 1].wc == W_AUX)
 		e--;
+	/* "I laughed and said": the subject of the first verb */
+	if (e > lo + 2 && tok_is(a, &t[e - 1], "and") && t[e - 2].type == T_WORD && !t[e - 2].cap &&
+	    t[e - 2].wc == W_NONE && t[e - 2].e - t[e - 2].s > 3 &&
+	    memcmp(a->text + t[e - 2].e - 2, "ed", 2) == 0)
+		e -= 2;
 	if (e > lo + 1 && tok_is(a, &t[e - 1], "who") && t[e - 2].type == T_PUNCT && t[e - 2].ch == ',')
 		e -= 2;
 	if (e > lo + 1 && t[e - 1].type == T_PUNCT && (t[e - 1].ch == ',' || t[e - 1].ch == ')')) {
 		uint32_t open = t[e - 1].ch == ')' ? '(' : ',';
 		size_t x = e - 1;
 
-		while (x > lo && e - x < 25 && !(t[x - 1].type == T_PUNCT && t[x - 1].ch == open) &&
-		    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
-			x--;
+		for (;;) {
+			size_t seg = x;
+
+			while (x > lo && e - x < 25 && !(t[x - 1].type == T_PUNCT && t[x - 1].ch == open) &&
+			    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
+				x--;
+			/* "of Elizabeth, Colorado,": a place's parts, not a name in commas */
+			if (open != ',' || seg - x != 1 || !t[x].cap || x < lo + 2 || !t[x - 2].cap ||
+			    t[x - 2].type != T_WORD || e - x >= 25)
+				break;
+			size_t y = x - 1;
+
+			while (y > lo && t[y - 1].type == T_WORD && t[y - 1].cap)
+				y--;
+			if (y == lo || !(t[y - 1].type == T_WORD && !t[y - 1].cap))
+				break;
+			x = y;
+		}
 		if (x > lo + 1 && t[x - 1].type == T_PUNCT && t[x - 1].ch == open && t[x - 2].type == T_WORD &&
 		    t[x - 2].cap) {
 			/* "His former partner, Lawrence B. Cummings, called": the name in commas */
@@ -333,6 +355,18 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 				}
 			}
 			e = x - 1;
+		} else if (open == ',' && x > lo + 1 && x + 2 <= e - 1 && t[x - 1].type == T_PUNCT &&
+		    t[x - 1].ch == ',' && t[x - 2].type == T_WORD && !t[x - 2].cap &&
+		    (t[x - 2].wc == W_PERSON || t[x - 2].wc == W_NONE)) {
+			/* "Another critic, Laurence H. Tribe, likened": the name in commas */
+			size_t k = x;
+
+			while (k < e - 1 && t[k].type == T_WORD && (t[k].cap || t[k].wc == W_ABBR))
+				k++;
+			if (k == e - 1) {
+				*begin = x;
+				return e - 1 - x;
+			}
 		}
 	}
 	b = e;
@@ -374,15 +408,47 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 	return e - b;
 }
 
+/*
+ * Does the capitalised word t[b] open a phrase before the subject rather
+ * than name it: an adverb ("Once in my twenties, I"), a word before a
+ * preposition ("Here in Columbia, Sanders"), a participle ("Preceded at
+ * the lectern by Arpaio, Trump")?  A name is followed by its other parts
+ * or a verb, not by those.
+ */
+static int
+opens_phrase(const struct attrib *a, const struct tok *t, size_t b, size_t n)
+{
+	size_t w = t[b].e - t[b].s;
+	const char *x = a->text + t[b].s;
+
+	if (!t[b].cap || b + 1 >= n || t[b + 1].type != T_WORD || t[b + 1].cap)
+		return 0;
+	if (t[b].wc == W_AUX || t[b + 1].wc == W_STOP)
+		return 1;
+	return (w > 5 && memcmp(x + w - 3, "ing", 3) == 0) || (w > 5 && memcmp(x + w - 2, "ed", 2) == 0);
+}
+
 /* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
 static size_t
-sentence_subject(const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
+sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
 {
 	size_t b = ls, e;
 
+	/* a dateline: "WASHINGTON, Dec. 8 (UPI) --", "Washington (AFP) -" */
+	for (size_t c = b; c < n && c < b + 10 && b < n && t[b].cap; c++) {
+		if (t[c].type == T_PUNCT && u_isdash(t[c].ch) && c > b) {
+			b = c + 1;
+			while (b < n && t[b].type == T_PUNCT && u_isdash(t[b].ch))
+				b++;
+			break;
+		}
+		if (t[c].type == T_QUOTE || (t[c].type == T_WORD && !t[c].cap && !u_isdigit(t[c].ch)))
+			break;
+	}
 	if (b + 1 < n && t[b].type == T_WORD && t[b].wc == W_INTRO && t[b + 1].type == T_WORD)
 		b++;            /* "But Sen. Pat Toomey refused" */
-	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO)) {
+	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO ||
+	    opens_phrase(a, t, b, n))) {
 		size_t c = b;
 
 		while (c < n && c - b < 12 && !(t[c].type == T_PUNCT && t[c].ch == ','))
@@ -397,6 +463,24 @@ sentence_subject(const struct tok *t, size_t ls, size_t n, size_t *begin, size_t
 		e++;
 	if (e == b || !opens_mention(&t[b]))
 		return 0;
+	/*
+	 * Role words between capitalised words lead to the name:
+	 * "Democratic presidential nominee Hillary Clinton", "Hillary
+	 * Clinton's campaign manager Robby Mook".
+	 */
+	if (t[e - 1].cap) {
+		size_t k = e;
+
+		while (k < n && k < e + 3 && t[k].type == T_WORD && !t[k].cap &&
+		    (t[k].wc == W_NONE || t[k].wc == W_PERSON || t[k].wc == W_BODY))
+			k++;
+		size_t m = k;
+
+		while (m < n && m < k + 5 && t[m].type == T_WORD && t[m].cap && t[m].wc != W_STOP)
+			m++;
+		if (k > e && m - k >= 2)
+			e = m;
+	}
 	*begin = b;
 	*end = e;
 	return e - b;
@@ -414,7 +498,7 @@ person_of(struct attrib *a, int id)
 
 		while (n <= (size_t)id)
 			n *= 2;
-		a->people = must(realloc(a->people, n * sizeof *a->people));
+		a->people = xrealloc(a->people, n * sizeof *a->people);
 		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
 		a->npeople = n;
 	}
@@ -428,7 +512,7 @@ add_event(struct attrib *a, size_t pos, int id)
 		return;
 	if (a->nevents == a->capevents) {
 		a->capevents = a->capevents ? 2 * a->capevents : 64;
-		a->events = must(realloc(a->events, a->capevents * sizeof *a->events));
+		a->events = xrealloc(a->events, a->capevents * sizeof *a->events);
 	}
 	/* keep them in order of position: speakers arrive after subjects */
 	size_t i = a->nevents++;
@@ -681,6 +765,18 @@ known_by_last_word(const struct attrib *a, const struct tok *t)
 	return found >= 0 ? found : found_org;
 }
 
+/* Does the word end in 's (a possessor, not a speaker)? */
+static int
+possessive(const struct attrib *a, const struct tok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = a->text + t->s;
+
+	return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+	    (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0) ||
+	    (n > 1 && (w[n - 1] == '\'' || (n > 3 && memcmp(w + n - 3, "\xe2\x80\x99", 3) == 0)));
+}
+
 struct resolved {
 	int id;                 /* the entity, or -1 */
 	size_t as_written_s, as_written_e;      /* a name with no entity behind it */
@@ -711,6 +807,49 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 			}
 	size_t hs = t[b].s, he = t[head_e - 1].e;
 
+	if (t[b].wc != W_DEF && t[b].wc != W_INDEF) {
+		/*
+		 * A name at the end of the phrase is the speaker, whatever the
+		 * phrase holds before it ("Hillary Clinton's campaign manager
+		 * Robby Mook", "Democratic nominee Hillary Clinton"); an
+		 * apposition, a party label or "of" a place ends it ("Sen. Claire
+		 * McCaskill (D-Mo.)", "Gov. Earl Ray Tomblin of West Virginia").
+		 */
+		size_t k = b, last;
+
+		while (k < head_e && t[k].type == T_WORD && !tok_is(a, &t[k], "of") && !tok_is(a, &t[k], "who"))
+			k++;
+		last = k;
+		if (last > b && t[last - 1].cap && !possessive(a, &t[last - 1])) {
+			size_t ws = t[last - 1].s, we = t[last - 1].e;
+			int pick = -1;
+
+			for (size_t i = 0; i < a->nents; i++) {
+				const struct entity *en = &a->ents[i];
+
+				if (en->start <= ws && en->end >= we && en->type == ENT_PERSON)
+					pick = en->id;
+			}
+			if (pick < 0)
+				pick = known_by_last_word(a, &t[last - 1]);
+			if (pick >= 0) {
+				r.id = pick;
+				return r;
+			}
+			size_t f = last - 1;
+
+			while (f > b && t[f - 1].cap && !possessive(a, &t[f - 1]))
+				f--;
+			while (f < last - 1 && t[f].wc == W_ABBR)
+				f++;    /* "Sen." */
+			if (last - f >= 2) {
+				/* a full name the finder did not mark: as written */
+				r.as_written_s = t[f].s;
+				r.as_written_e = we;
+				return r;
+			}
+		}
+	}
 	for (size_t i = 0; i < a->nents; i++) {
 		const struct entity *en = &a->ents[i];
 
@@ -761,6 +900,24 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 
 /* ------------------------------------------------------------ subjects */
 
+/*
+ * Is the dot at text[d] that of a title or an initial ("Mr. Tribe's
+ * client", "H. Tribe"), which ends no sentence?
+ */
+static int
+title_dot(const struct attrib *a, size_t d)
+{
+	size_t w = d;
+
+	if (a->text[d] != '.')
+		return 0;
+	while (w > 0 && ((a->text[w - 1] >= 'a' && a->text[w - 1] <= 'z') ||
+	    (a->text[w - 1] >= 'A' && a->text[w - 1] <= 'Z')))
+		w--;
+	return d - w >= 1 && d - w <= 3 && a->text[w] >= 'A' && a->text[w] <= 'Z' &&
+	    (w == 0 || a->text[w - 1] == ' ' || a->text[w - 1] == '\n');
+}
+
 /* Is the mention at [s, ...) the subject its sentence opens with? */
 static int
 opens_sentence(struct attrib *a, size_t ps, size_t s)
@@ -776,11 +933,15 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 
 			while (j > ps && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
 				j--;
-			if (j == ps || a->text[j - 1] == '\n')
+			if (j == ps || a->text[j - 1] == '\n' || a->lines)
 				return 1;       /* a paragraph's start */
 		}
 		if (u_isspace(cp)) {
 			i -= k;
+			continue;
+		}
+		if (cp == '.' && title_dot(a, i - k)) {
+			i -= k;         /* "Mr." */
 			continue;
 		}
 		if (cp == '.' || cp == '!' || cp == '?')
@@ -824,7 +985,7 @@ para_start_of(const struct attrib *a, size_t s)
 
 			while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
 				j--;
-			if (j == 0 || a->text[j - 1] == '\n')
+			if (j == 0 || a->text[j - 1] == '\n' || a->lines)
 				return i;
 		}
 		i--;
@@ -918,7 +1079,9 @@ name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cu
 	while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\r'))
 		j--;
 	if (j > 0 && a->text[j - 1] != '.' && a->text[j - 1] != '!' && a->text[j - 1] != '?' &&
-	    !(a->text[j - 1] == '\n' && j > 1 && a->text[j - 2] == '\n'))
+	    !(a->text[j - 1] == '\n' && ((j > 1 && a->text[j - 2] == '\n') || a->lines)))
+		return;
+	if (j > 0 && title_dot(a, j - 1))
 		return;
 	if (inside_quote(q, nq, cursor, i))
 		return;
@@ -1071,7 +1234,7 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 		if (!np_end && j - k > 8)
 			break;
 		if (is_cue(&t[j]) && depth == 0 && (!np_end || t[j - 1].type == T_PUNCT ||
-		    t[j - 1].wc == W_AUX)) {
+		    t[j - 1].wc == W_AUX) && t[j - 1].wc != W_DEF && t[j - 1].wc != W_INDEF) {
 			size_t me = np_end ? np_end : j;
 
 			while (me > k + 1 && t[me - 1].wc == W_AUX)
@@ -1096,9 +1259,41 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 	return f;
 }
 
-/* She said: "..." / said Smith: "..." / Trump called it "..." */
+static struct found cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n);
+
+/*
+ * She said: "..." / said Smith: "..." / Trump called it "...".  In a
+ * relative clause ("Williamson assails what he calls the "lie"") the
+ * sentence's subject is the speaker as written.
+ */
 static struct found
 cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
+{
+	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
+	size_t b, e;
+
+	/* "According to ProPublica, Clinton praised her "donors"": the source speaks */
+	if (n > lo + 3 && tok_is(a, &t[lo], "according") && tok_is(a, &t[lo + 1], "to") &&
+	    phrase_after(t, lo + 2, n, &e) && e < n && t[e].type == T_PUNCT && t[e].ch == ',') {
+		set_found(&f, t, lo + 2, e, lo, lo + 2);
+		if (f.ok)
+			return f;
+	}
+	f = cue_before_clause(a, t, lo, n);
+
+	if (f.ok && f.mend == f.mb + 1 && is_pronoun(&t[f.mb]) && f.mb > lo &&
+	    (tok_is(a, &t[f.mb - 1], "what") || tok_is(a, &t[f.mb - 1], "whom")) &&
+	    sentence_subject(a, t, lo, f.mb - 1, &b, &e) && t[b].cap && t[b].wc == W_NONE) {
+		f.mb = b;
+		f.mend = e;
+		f.ms = t[b].s;
+		f.me = t[e - 1].e;
+	}
+	return f;
+}
+
+static struct found
+cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 {
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t b, e, from = lo;
@@ -1107,6 +1302,19 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 	for (size_t j = lo; j < n; j++)
 		if (t[j].type == T_QUOTE)
 			from = j + 1;
+	/* ... unless the quotation follows its own cue: "..., I laughed and said, "..."" */
+	if (n >= from + 3 && t[n - 1].type == T_PUNCT && (t[n - 1].ch == ',' || t[n - 1].ch == ':') &&
+	    is_cue(&t[n - 2]) && !(t[n - 2].e - t[n - 2].s > 4 && memcmp(a->text + t[n - 2].e - 3, "ing", 3) == 0) &&
+	    phrase_before(a, t, from, n - 2, &b) && b < n - 2 &&
+	    (t[b].cap || is_pronoun(&t[b]))) {
+		size_t me = b;
+
+		while (me < n - 2 && t[me].type == T_WORD && !(tok_is(a, &t[me], "and") && me > b))
+			me++;
+		set_found(&f, t, b, me, n - 2, n - 1);
+		if (f.ok)
+			return f;
+	}
 	for (size_t j = from; j + 1 < n; j++) {
 		if (!is_cue(&t[j]) || (t[j].e - t[j].s > 4 && memcmp(a->text + t[j].e - 3, "ing", 3) == 0))
 			continue;
@@ -1147,7 +1355,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 
 		if (xl > 4 && memcmp(a->text + x->e - 3, "ing", 3) == 0 && j >= 2 &&
 		    t[j - 2].type == T_PUNCT && t[j - 2].ch == ',') {
-			if (sentence_subject(t, lo, j - 2, &b, &e))
+			if (sentence_subject(a, t, lo, j - 2, &b, &e))
 				set_found(&f, t, b, e, j - 1, j);
 			if (f.ok && t[f.mb].wc == W_STOP)
 				f.ok = 0;
@@ -1174,7 +1382,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 				return f;
 		}
 		/* "Trump took to Twitter to accuse them of being "duped"" */
-		if (sentence_subject(t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
+		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
 		    t[b].wc == W_DEF || t[b].wc == W_INDEF) && t[b].wc != W_STOP && t[b].wc != W_INTRO) {
 			set_found(&f, t, b, e, j - 1, j);
 			if (f.ok)
@@ -1189,7 +1397,7 @@ push_out(struct attrib *a, const struct attribution *x)
 {
 	if (a->nout == a->capout) {
 		a->capout = a->capout ? 2 * a->capout : 32;
-		a->out = must(realloc(a->out, a->capout * sizeof *a->out));
+		a->out = xrealloc(a->out, a->capout * sizeof *a->out);
 	}
 	a->out[a->nout++] = *x;
 }
@@ -1270,7 +1478,7 @@ cue_over_break(struct attrib *a, size_t para_start)
 		/* "President Clinton released the following statement:" */
 		size_t b, e2;
 
-		if (sentence_subject(a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
+		if (sentence_subject(a, a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
 		    a->toks[b].wc == W_NONE)
 			set_found(&f, a->toks, b, e2, b, b);
 	}
@@ -1357,7 +1565,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			/* "“...” for criminal behavior, she said." */
 			for (size_t k = 1; !f.ok && k < n; k++)
 				if (t[k].type == T_PUNCT && t[k].ch == ',' && k + 1 < n &&
-				    (t[k + 1].cap || is_pronoun(&t[k + 1]))) {
+				    (t[k + 1].cap || is_pronoun(&t[k + 1]) || tok_is(a, &t[k + 1], "according") ||
+				    (is_cue(&t[k + 1]) && k + 2 < n && t[k + 2].cap))) {
 					f = cue_after(a, t + k, n - k);
 					if (f.ok) {
 						f.mb += k;
@@ -1406,7 +1615,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 				ls = k + 1;
 				sentence_break = 1;
 			}
-		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':');
+		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':') ||
+		    (n > 1 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ',' && is_cue(&t[n - 2]));
 		if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' &&
 		    f.cs > s->end && !(s->flags & QUOTE_REOPENED)) {
 			/*
@@ -1435,12 +1645,25 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (words >= 4 && short_k == KIND_SCARE)
 			short_k = KIND_PARTIAL;         /* longer names in marks are titles or words */
 
+		if (!f.ok && n >= ls + 3 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':' &&
+		    !(s->flags & QUOTE_REOPENED)) {
+			/* "... doesn't surprise Republican pollster Daron Shaw: "..."" */
+			size_t b = n - 1;
+
+			while (b > ls && t[b - 1].type == T_WORD && t[b - 1].cap && t[b - 1].wc == W_NONE)
+				b--;
+			if (n - 1 - b >= 2) {
+				set_found(&f, t, b, n - 1, b, b);
+				f.cs = f.ce = 0;
+			}
+		}
 		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
 			/* words quoted inside a sentence about someone are theirs */
 			size_t b, e;
 
-			if (sentence_subject(t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
-			    (t[b].cap && t[b].wc == W_NONE)) && t[b].wc != W_THING &&
+			if (sentence_subject(a, t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
+			    (t[b].cap && (t[b].wc == W_NONE || t[b].wc == W_PERSON || t[b].wc == W_ABBR))) &&
+			    t[b].wc != W_THING &&
 			    t[b].wc != W_FIRST) {
 				set_found(&f, t, b, e, b, b);
 				f.cs = f.ce = 0;
@@ -1536,6 +1759,8 @@ breaks_between(const struct attrib *a, size_t from, size_t to)
 {
 	const char *p = memchr(a->text + from, '\n', to - from);
 
+	if (a->lines)
+		return p != NULL;
 	while (p != NULL) {
 		size_t i = (size_t)(p - a->text) + 1;
 
@@ -1699,7 +1924,7 @@ resolve_all(struct attrib *a)
 	/* in the order of the text, so that each speaker is in focus for the next */
 	if (a->nout > a->caporder) {
 		a->caporder = a->nout;
-		a->order = must(realloc(a->order, a->caporder * sizeof *a->order));
+		a->order = xrealloc(a->order, a->caporder * sizeof *a->order);
 	}
 	for (size_t i = 0; i < a->nout; i++) {
 		size_t j = i;
@@ -1784,7 +2009,7 @@ feed(struct attrib *a, const char *text, size_t len, size_t base,
 	nf = entity_find(a->ef, text, len, base, &found);
 	if (nf > a->capents) {
 		a->capents = nf;
-		a->ents = must(realloc(a->ents, nf * sizeof *a->ents));
+		a->ents = xrealloc(a->ents, nf * sizeof *a->ents);
 	}
 	a->nents = 0;
 	for (size_t i = 0; i < nf; i++) {
@@ -1822,13 +2047,13 @@ hold(struct attrib *a, const char *text, size_t len, size_t base)
 
 		while (cap < a->held_len + len)
 			cap *= 2;
-		a->held = must(realloc(a->held, cap));
+		a->held = xrealloc(a->held, cap);
 		a->held_cap = cap;
 	}
 	memcpy(a->held + a->held_len, text, len);
 	if (a->npieces == a->cappieces) {
 		a->cappieces = a->cappieces ? 2 * a->cappieces : 8;
-		a->pieces = must(realloc(a->pieces, a->cappieces * sizeof *a->pieces));
+		a->pieces = xrealloc(a->pieces, a->cappieces * sizeof *a->pieces);
 	}
 	a->pieces[a->npieces].at = a->held_len;
 	a->pieces[a->npieces].len = len;
@@ -1858,6 +2083,7 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	a->text = text;
 	a->len = len;
 	a->base = base;
+	a->lines = quote_lines_are_paras(text, len);
 	nq = quote_find(a->qf, text, len, &q);
 	need = nq ? attribute(a, q, nq) : 0;
 	/* reported speech puts its speakers in focus, shown or not */
@@ -1870,7 +2096,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		/* the names that matter stand before the last mention's paragraph ends */
 		size_t upto = need;
 
-		while (upto < len && !(text[upto] == '\n' && upto + 1 < len && text[upto + 1] == '\n'))
+		while (upto < len && !(text[upto] == '\n' && ((upto + 1 < len && text[upto + 1] == '\n') ||
+		    a->lines)))
 			upto++;
 		feed_held(a);
 		feed(a, text, upto, base, q, nq);

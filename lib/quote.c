@@ -3,7 +3,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "utf8.h"
+#include "xalloc.h"
 
 struct quote_finder {
 	struct quote_span *spans;
@@ -13,13 +15,7 @@ struct quote_finder {
 struct quote_finder *
 quote_finder_new(void)
 {
-	struct quote_finder *qf = calloc(1, sizeof *qf);
-
-	if (qf == NULL) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
-	return qf;
+	return xcalloc(1, sizeof *qf);
 }
 
 void
@@ -36,13 +32,7 @@ push(struct quote_finder *qf, const struct quote_span *s)
 {
 	if (qf->n == qf->cap) {
 		size_t cap = qf->cap ? 2 * qf->cap : 32;
-		struct quote_span *p = realloc(qf->spans, cap * sizeof *p);
-
-		if (p == NULL) {
-			fputs("out of memory\n", stderr);
-			exit(2);
-		}
-		qf->spans = p;
+		qf->spans = xrealloc(qf->spans, cap * sizeof *qf->spans);
 		qf->cap = cap;
 	}
 	qf->spans[qf->n++] = *s;
@@ -87,9 +77,33 @@ solid_before(const char *t, size_t lo, size_t i)
 	return 0;
 }
 
-/* Ends of the blank-line-separated paragraph that starts at or after *pos. */
+/*
+ * Hard-wrapped text keeps its lines short; a line too long to be a
+ * wrapped one shows that the text is not wrapped, and then each line is
+ * a paragraph (feeds that separate paragraphs by single line breaks).
+ */
+#define QUOTE_WRAP_MAX 160
+
+int
+quote_lines_are_paras(const char *t, size_t len)
+{
+	size_t ls = 0;
+
+	for (;;) {
+		const char *nl = memchr(t + ls, '\n', len - ls);
+		size_t le = nl != NULL ? (size_t)(nl - t) : len;
+
+		if (le - ls > QUOTE_WRAP_MAX)
+			return 1;
+		if (nl == NULL)
+			return 0;
+		ls = le + 1;
+	}
+}
+
+/* Ends of the paragraph that starts at or after *pos. */
 static int
-next_para(const char *t, size_t len, size_t *pos, size_t *ps, size_t *pe)
+next_para(const char *t, size_t len, int lines, size_t *pos, size_t *ps, size_t *pe)
 {
 	size_t i = *pos;
 
@@ -130,7 +144,7 @@ next_para(const char *t, size_t len, size_t *pos, size_t *ps, size_t *pe)
 			*pe = i;
 			break;
 		}
-		if (blank) {
+		if (blank || lines) {
 			*pe = i;
 			break;
 		}
@@ -198,9 +212,10 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 {
 	struct pairing p = { 0, 0, 0, 0, 0, 0 };
 	size_t pos = 0, ps, pe, prev_pe = 0;
+	int lines = quote_lines_are_paras(t, len);
 
 	qf->n = 0;
-	while (next_para(t, len, &pos, &ps, &pe)) {
+	while (next_para(t, len, lines, &pos, &ps, &pe)) {
 		size_t i = ps, n;
 
 		if (p.open) {

@@ -14,6 +14,9 @@
  *     (QUOTE_RUNS_ON);
  *   - otherwise the quotation was never closed: it ends at the paragraph's
  *     end (QUOTE_UNTERMINATED).
+ * In text that is not hard-wrapped (a line longer than any wrapped one),
+ * every line is a paragraph: some feeds break paragraphs with a single
+ * line break.
  * Marks after '=' (markup attributes) and straight marks after digits
  * (inches) are not quotations.
  */
@@ -50,6 +53,9 @@ void quote_finder_free(struct quote_finder *qf);
  */
 size_t quote_find(struct quote_finder *qf, const char *text, size_t len,
     const struct quote_span **out);
+
+/* Does text[0..len) break paragraphs at every line break (see above)? */
+int quote_lines_are_paras(const char *text, size_t len);
 
 /*
  * Narrows [*s, *e) to the quoted words: no white space at either end and

@@ -97,6 +97,13 @@ field() {
 	[ "$(field 5 < one)" = "Mayor Linda Frost" ]
 }
 
+@test "unwrapped text: each line is a paragraph, a mark at a line's start reopens" {
+	nquote -H "$NQ/lines.txt" > rows
+	[ "$(wc -l < rows)" -eq 3 ]
+	[ "$(field 7 < rows | head -1)" = "We waited long enough for this day." ]
+	[ "$(field 4 < rows | tr '\n' '|')" = "Linda Frost|Linda Frost|Tom Reyes|" ]
+}
+
 @test "a stray paragraph break inside a quotation: one row over it" {
 	nquote -H "$NQ/breaks.txt" | head -1 > row
 	[ "$(field 7 < row)" = 'The bridge will be rebuilt, the schools will be repaired and the\n\nroads will be paved' ]
@@ -130,6 +137,74 @@ field() {
 	run quote '"Prices will fall by spring," according to Helen Park, an economist.'
 	[ "$(echo "$output" | field 6)" = "according to" ]
 	[ "$(echo "$output" | field 5)" = "Helen Park" ]
+}
+
+@test "an opening phrase is not the subject: Here in Ohio, Smith wants \"...\"" {
+	run quote 'Here in Ohio, Smith wants "a new era of trade" for the port.'
+	[ "$(echo "$output" | field 5)" = "Smith" ]
+	run quote 'Preceded at the lectern by the mayor, Ana Rivera wants "a new era of trade" for the port.'
+	[ "$(echo "$output" | field 5)" = "Ana Rivera" ]
+}
+
+@test "a dateline is not a speaker; nor is a place in an apposition" {
+	nquote -H "$NQ/dateline.txt" > rows
+	[ "$(field 5 < rows | head -1 | cut -c1-13)" = "the senator's" ]
+	[ "$(field 5 < rows | tail -1)" = "Swanson" ]
+}
+
+@test "role words between a description and a name lead to the name" {
+	nquote -H "$NQ/roles.txt" > rows
+	[ "$(field 5 < rows | tr '\n' '|')" = "Republican mayoral nominee Laura Benton|Laura Benton's campaign manager Victor Hale|Governor Benton|" ]
+	[ "$(field 4 < rows | tr '\n' '|')" = "Laura Benton|Victor Hale|Laura Benton|" ]
+}
+
+@test "the dot of a title ends no sentence: Mr. Lamb's client is not a subject" {
+	nquote -H "$NQ/titledot.txt" > rows
+	[ "$(field 4 < rows)" = "Carter" ]
+}
+
+@test "a name in commas after a description speaks: Another critic, Ann B. Lowe, told" {
+	run quote 'Another critic, Ann B. Lowe, told the panel that the rules were "a burden on farmers."'
+	[ "$(echo "$output" | field 5)" = "Ann B. Lowe" ]
+	[ "$(echo "$output" | field 4 | sed "s/.* //")" = "Lowe" ]
+}
+
+@test "inverted cues: role words before the name, a cue later in the sentence, a noun that looks like a cue" {
+	nquote -H "$NQ/inverted.txt" > rows
+	[ "$(field 5 < rows | tr '\n' '|')" = "the report|former secretary of state Ann Cole|Tina Link|" ]
+	[ "$(field 6 < rows | tr '\n' '|')" = "stated|said|said|" ]
+}
+
+@test "a name right before a colon introduces the quotation" {
+	run quote 'Sam Ortiz is a pollster. The surge does not surprise the pollster Sam Ortiz: "Lesser-known candidates often rise early."'
+	[ "$(echo "$output" | field 5)" = "Sam Ortiz" ]
+	[ "$(echo "$output" | field 4)" = "Sam Ortiz" ]
+}
+
+@test "in a relative clause the sentence's subject speaks: Williamson assails what he calls \"...\"" {
+	run quote 'Williamson assails in scoffing prose what he calls the "immoral lie" of the moment.'
+	[ "$(echo "$output" | field 5)" = "Williamson" ]
+	[ "$(echo "$output" | field 6)" = "calls" ]
+}
+
+@test "According to X at the sentence's start: X is the source; an -ing cue takes the subject" {
+	run quote 'According to ProPublica, Clinton praised her "wonderful donors" in the audience.'
+	[ "$(echo "$output" | field 5)" = "ProPublica" ]
+	run quote 'Here in Columbia, Sanders stepped up his attacks on the bill, saying, "We have to end this now."'
+	[ "$(echo "$output" | field 5)" = "Sanders" ]
+}
+
+@test "the cue right before the quotation wins: ..., I laughed and said, \"...\"" {
+	run quote 'Once, when my aunt mentioned the storm, I laughed and said, "I do not fear the wind."'
+	[ "$(echo "$output" | field 5)" = "I" ]
+	[ "$(echo "$output" | field 6)" = "said" ]
+	[ "$(echo "$output" | field 8)" = "direct" ]
+}
+
+@test "according to at the sentence's end wins over its subject" {
+	run quote 'Anger grew at the mayor, who was met with shouts of "Resign now!" at the hall, according to Sam Ortiz, a union leader.'
+	[ "$(echo "$output" | field 6)" = "according to" ]
+	[ "$(echo "$output" | field 5)" = "Sam Ortiz" ]
 }
 
 @test "an organisation speaks: the White House said" {

@@ -75,6 +75,27 @@ test_paragraphs(void)
 	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "Enough"));
 }
 
+#define LONG_LINE "The committee met for a long time on Tuesday afternoon and then it went on " \
+	"to discuss the budget, the schedule and the many other matters before it at length, " \
+	"as it does every year when the spring comes."
+
+static void
+test_line_paragraphs(void)
+{
+	const struct quote_span *q;
+	const char *s;
+
+	/* hard-wrapped lines are not paragraphs: a quotation runs over them */
+	s = "\"We came here. \nWe stayed,\" she said.";
+	CHECK(!quote_lines_are_paras(s, strlen(s)));
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "We came here. \nWe stayed"));
+	/* in unwrapped text each line is a paragraph, so a mark reopens */
+	s = LONG_LINE "\n\"First part.\n\"Second part,\" she said.";
+	CHECK(quote_lines_are_paras(s, strlen(s)));
+	CHECK(find(s, &q) == 2 && (q[0].flags & QUOTE_GOES_ON) && (q[1].flags & QUOTE_REOPENED) &&
+	    words_are(s, &q[0], "First part.") && words_are(s, &q[1], "Second part"));
+}
+
 static void
 test_hostile(void)
 {
@@ -97,6 +118,7 @@ main(void)
 	qf = quote_finder_new();
 	test_marks();
 	test_paragraphs();
+	test_line_paragraphs();
 	test_hostile();
 	quote_finder_free(qf);
 	return check_result("quote_test");
