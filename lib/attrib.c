@@ -8,6 +8,7 @@
 #include "lexicon.h"
 #include "quote.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 extern const unsigned char data_cues_txt[];
 extern const size_t data_cues_txt_len;
@@ -70,20 +71,10 @@ struct attrib {
 	struct tok toks[MAX_TOKS];
 };
 
-static void *
-must(void *p)
-{
-	if (p == NULL) {
-		fputs("nquote: out of memory\n", stderr);
-		exit(2);
-	}
-	return p;
-}
-
 struct attrib *
 attrib_new(unsigned flags)
 {
-	struct attrib *a = must(calloc(1, sizeof *a));
+	struct attrib *a = xcalloc(1, sizeof *a);
 
 	a->flags = flags;
 	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
@@ -507,7 +498,7 @@ person_of(struct attrib *a, int id)
 
 		while (n <= (size_t)id)
 			n *= 2;
-		a->people = must(realloc(a->people, n * sizeof *a->people));
+		a->people = xrealloc(a->people, n * sizeof *a->people);
 		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
 		a->npeople = n;
 	}
@@ -521,7 +512,7 @@ add_event(struct attrib *a, size_t pos, int id)
 		return;
 	if (a->nevents == a->capevents) {
 		a->capevents = a->capevents ? 2 * a->capevents : 64;
-		a->events = must(realloc(a->events, a->capevents * sizeof *a->events));
+		a->events = xrealloc(a->events, a->capevents * sizeof *a->events);
 	}
 	/* keep them in order of position: speakers arrive after subjects */
 	size_t i = a->nevents++;
@@ -1406,7 +1397,7 @@ push_out(struct attrib *a, const struct attribution *x)
 {
 	if (a->nout == a->capout) {
 		a->capout = a->capout ? 2 * a->capout : 32;
-		a->out = must(realloc(a->out, a->capout * sizeof *a->out));
+		a->out = xrealloc(a->out, a->capout * sizeof *a->out);
 	}
 	a->out[a->nout++] = *x;
 }
@@ -1933,7 +1924,7 @@ resolve_all(struct attrib *a)
 	/* in the order of the text, so that each speaker is in focus for the next */
 	if (a->nout > a->caporder) {
 		a->caporder = a->nout;
-		a->order = must(realloc(a->order, a->caporder * sizeof *a->order));
+		a->order = xrealloc(a->order, a->caporder * sizeof *a->order);
 	}
 	for (size_t i = 0; i < a->nout; i++) {
 		size_t j = i;
@@ -2018,7 +2009,7 @@ feed(struct attrib *a, const char *text, size_t len, size_t base,
 	nf = entity_find(a->ef, text, len, base, &found);
 	if (nf > a->capents) {
 		a->capents = nf;
-		a->ents = must(realloc(a->ents, nf * sizeof *a->ents));
+		a->ents = xrealloc(a->ents, nf * sizeof *a->ents);
 	}
 	a->nents = 0;
 	for (size_t i = 0; i < nf; i++) {
@@ -2056,13 +2047,13 @@ hold(struct attrib *a, const char *text, size_t len, size_t base)
 
 		while (cap < a->held_len + len)
 			cap *= 2;
-		a->held = must(realloc(a->held, cap));
+		a->held = xrealloc(a->held, cap);
 		a->held_cap = cap;
 	}
 	memcpy(a->held + a->held_len, text, len);
 	if (a->npieces == a->cappieces) {
 		a->cappieces = a->cappieces ? 2 * a->cappieces : 8;
-		a->pieces = must(realloc(a->pieces, a->cappieces * sizeof *a->pieces));
+		a->pieces = xrealloc(a->pieces, a->cappieces * sizeof *a->pieces);
 	}
 	a->pieces[a->npieces].at = a->held_len;
 	a->pieces[a->npieces].len = len;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
+#include "xalloc.h"
 
 struct quote_finder {
 	struct quote_span *spans;
@@ -14,13 +15,7 @@ struct quote_finder {
 struct quote_finder *
 quote_finder_new(void)
 {
-	struct quote_finder *qf = calloc(1, sizeof *qf);
-
-	if (qf == NULL) {
-		fputs("out of memory\n", stderr);
-		exit(2);
-	}
-	return qf;
+	return xcalloc(1, sizeof(struct quote_finder));
 }
 
 void
@@ -37,13 +32,7 @@ push(struct quote_finder *qf, const struct quote_span *s)
 {
 	if (qf->n == qf->cap) {
 		size_t cap = qf->cap ? 2 * qf->cap : 32;
-		struct quote_span *p = realloc(qf->spans, cap * sizeof *p);
-
-		if (p == NULL) {
-			fputs("out of memory\n", stderr);
-			exit(2);
-		}
-		qf->spans = p;
+		qf->spans = xrealloc(qf->spans, cap * sizeof *qf->spans);
 		qf->cap = cap;
 	}
 	qf->spans[qf->n++] = *s;
