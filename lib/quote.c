@@ -15,7 +15,7 @@ struct quote_finder {
 struct quote_finder *
 quote_finder_new(void)
 {
-	return xcalloc(1, sizeof *qf);
+	return xcalloc(1, sizeof(struct quote_finder));
 }
 
 void
