@@ -6,6 +6,7 @@
 #include "alias.h"
 #include "lexicon.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 extern const unsigned char data_aliases_tsv[];
 extern const size_t data_aliases_tsv_len;
@@ -36,21 +37,10 @@ struct alias_table {
 	void *first_ctx;
 };
 
-static void *
-grow(void *p, size_t size)
-{
-	void *q = realloc(p, size);
-	if (!q) {
-		fputs("ntools: out of memory\n", stderr);
-		exit(2);
-	}
-	return q;
-}
-
 struct alias_table *
 alias_new(void)
 {
-	struct alias_table *a = grow(NULL, sizeof *a);
+	struct alias_table *a = xrealloc(NULL, sizeof *a);
 	memset(a, 0, sizeof *a);
 	a->aliases = lexicon_build(data_aliases_tsv, data_aliases_tsv_len, 0);
 	a->demonyms = lexicon_build(data_demonyms_tsv, data_demonyms_tsv_len, LEX_FOLD_CASE);
@@ -94,7 +84,7 @@ keep(struct alias_table *a, const char *s, size_t n, size_t *len)
 {
 	if (a->arena_len + n + 1 > a->arena_cap) {
 		a->arena_cap = (a->arena_cap + n + 1) * 2;
-		a->arena = grow(a->arena, a->arena_cap);
+		a->arena = xrealloc(a->arena, a->arena_cap);
 	}
 	size_t at = a->arena_len, o = at;
 	int space = 0;
@@ -131,7 +121,7 @@ add_entity(struct alias_table *a, enum entity_type t, const char *s, size_t n)
 {
 	if (a->n == a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 64;
-		a->e = grow(a->e, (size_t)a->cap * sizeof *a->e);
+		a->e = xrealloc(a->e, (size_t)a->cap * sizeof *a->e);
 	}
 	struct known *k = &a->e[a->n];
 	k->name = keep(a, s, n, &k->name_len);
@@ -365,7 +355,7 @@ alias_define(struct alias_table *a, int id, const char *s, size_t n)
 			return;         /* defined again, as articles do */
 	if (a->nacr == a->acr_cap) {
 		a->acr_cap = a->acr_cap ? a->acr_cap * 2 : 16;
-		a->acr = grow(a->acr, a->acr_cap * sizeof *a->acr);
+		a->acr = xrealloc(a->acr, a->acr_cap * sizeof *a->acr);
 	}
 	struct acronym *r = &a->acr[a->nacr++];
 	r->text = keep(a, s, n, &r->len);

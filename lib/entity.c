@@ -19,6 +19,7 @@
 #include "sentence.h"
 #include "tagger.h"
 #include "token.h"
+#include "xalloc.h"
 
 extern const unsigned char data_ner_bin[];
 extern const size_t data_ner_bin_len;
@@ -58,17 +59,6 @@ struct entity_finder {
 	struct tagger_cache *cache;
 };
 
-static void *
-grow(void *p, size_t size)
-{
-	void *q = realloc(p, size);
-	if (!q) {
-		fputs("ntools: out of memory in the name finder\n", stderr);
-		exit(2);
-	}
-	return q;
-}
-
 static int
 is_first_name(void *gaz, const char *s, size_t n)
 {
@@ -78,7 +68,7 @@ is_first_name(void *gaz, const char *s, size_t n)
 struct entity_finder *
 entity_finder_new(void)
 {
-	struct entity_finder *f = grow(NULL, sizeof *f);
+	struct entity_finder *f = xrealloc(NULL, sizeof *f);
 	memset(f, 0, sizeof *f);
 	f->gaz = gaz_new();
 	f->model = pct_load(data_ner_bin, data_ner_bin_len);
@@ -201,7 +191,7 @@ add_mention(struct entity_finder *f, size_t first, size_t last, enum entity_type
 {
 	if (f->nm == f->m_cap) {
 		f->m_cap = f->m_cap ? f->m_cap * 2 : 64;
-		f->m = grow(f->m, f->m_cap * sizeof *f->m);
+		f->m = xrealloc(f->m, f->m_cap * sizeof *f->m);
 	}
 	struct mention *m = &f->m[f->nm++];
 	m->first = first;
@@ -497,7 +487,7 @@ person(struct entity_finder *f, int id)
 		size_t cap = f->people_cap ? f->people_cap : 64;
 		while (cap <= (size_t)id)
 			cap *= 2;
-		f->people = grow(f->people, cap * sizeof *f->people);
+		f->people = xrealloc(f->people, cap * sizeof *f->people);
 		memset(f->people + f->people_cap, 0, (cap - f->people_cap) * sizeof *f->people);
 		f->people_cap = cap;
 	}
@@ -567,7 +557,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	feat_prepare(&f->doc, f->gaz);
 	if (n > f->tags_cap) {
 		f->tags_cap = n * 2;
-		f->tags = grow(f->tags, f->tags_cap * sizeof *f->tags);
+		f->tags = xrealloc(f->tags, f->tags_cap * sizeof *f->tags);
 	}
 	tagger_run(f->model, &f->doc, f->tags, NULL, f->cache);
 	retag_headlines(f);
@@ -580,7 +570,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	size_t kept = *kept_so_far;
 	if (kept + f->nm > f->out_cap) {
 		f->out_cap = (kept + f->nm) * 2;
-		f->out = grow(f->out, f->out_cap * sizeof *f->out);
+		f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 	}
 	/* Roles first: words of a role ("National Security adviser") are no name. */
 	for (size_t k = 0; k < f->nm; k++) {

@@ -5,6 +5,7 @@
 
 #include "gazetteer.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #define LIST(name) \
 	extern const unsigned char data_##name[]; \
@@ -45,17 +46,6 @@ struct gazetteer {
 	char *arena;
 	size_t arena_len, arena_cap;
 };
-
-static void *
-grow(void *p, size_t size)
-{
-	void *q = realloc(p, size);
-	if (!q) {
-		fputs("ntools: out of memory building the gazetteer\n", stderr);
-		exit(2);
-	}
-	return q;
-}
 
 /* The letter without its accent, for Latin letters (already lower case). */
 static uint32_t
@@ -141,7 +131,7 @@ rehash(struct gazetteer *g)
 	size_t old = g->mask + 1;
 	struct slot *o = g->slots;
 	g->mask = old * 2 - 1;
-	g->slots = grow(NULL, (g->mask + 1) * sizeof *g->slots);
+	g->slots = xrealloc(NULL, (g->mask + 1) * sizeof *g->slots);
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 	for (size_t i = 0; i < old; i++)
 		if (o[i].keylen) {
@@ -166,7 +156,7 @@ add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
 	}
 	if (g->arena_len + n > g->arena_cap) {
 		g->arena_cap = (g->arena_cap + n) * 2;
-		g->arena = grow(g->arena, g->arena_cap);
+		g->arena = xrealloc(g->arena, g->arena_cap);
 	}
 	memcpy(g->arena + g->arena_len, key, n);
 	filter_add(g, h);
@@ -253,10 +243,10 @@ add_list(struct gazetteer *g, const unsigned char *data, size_t len, unsigned bi
 struct gazetteer *
 gaz_new(void)
 {
-	struct gazetteer *g = grow(NULL, sizeof *g);
+	struct gazetteer *g = xrealloc(NULL, sizeof *g);
 	memset(g, 0, sizeof *g);
 	g->mask = (1u << 19) - 1;      /* room for every list without rehashing */
-	g->slots = grow(NULL, (g->mask + 1) * sizeof *g->slots);
+	g->slots = xrealloc(NULL, (g->mask + 1) * sizeof *g->slots);
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 
 	add_list(g, data_countries_tsv, data_countries_tsv_len, GAZ_COUNTRY, PLAIN);

@@ -5,17 +5,7 @@
 #include "nerfeat.h"
 #include "token.h"
 #include "utf8.h"
-
-static void *
-grow(void *p, size_t size)
-{
-	void *q = realloc(p, size);
-	if (!q) {
-		fputs("ntools: out of memory\n", stderr);
-		exit(2);
-	}
-	return q;
-}
+#include "xalloc.h"
 
 static uint32_t
 hash_str(uint32_t seed, const char *s, size_t n)
@@ -137,12 +127,12 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 512;
-		d->t = grow(d->t, d->cap * sizeof *d->t);
+		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
 	}
 	size_t cap_low = len < 64 ? len : 64;
 	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
 		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
-		d->arena = grow(d->arena, d->arena_cap);
+		d->arena = xrealloc(d->arena, d->arena_cap);
 	}
 	struct ner_token *t = &d->t[d->n++];
 	t->s = s;
@@ -294,7 +284,7 @@ mark_seen(struct ner_doc *d)
 	while (cap < d->n * 2)
 		cap *= 2;
 	if (cap > d->seen_cap) {
-		d->seen = grow(d->seen, cap * sizeof *d->seen);
+		d->seen = xrealloc(d->seen, cap * sizeof *d->seen);
 		d->seen_cap = cap;
 	}
 	memset(d->seen, 0, cap * sizeof *d->seen);
@@ -325,7 +315,7 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 	char key[512];
 
 	if (!d->memo) {
-		d->memo = grow(NULL, sizeof *d->memo);
+		d->memo = xrealloc(NULL, sizeof *d->memo);
 		memset(d->memo, 0, sizeof *d->memo);
 	}
 	for (size_t i = 0; i < d->n; i++) {

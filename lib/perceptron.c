@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "perceptron.h"
+#include "xalloc.h"
 
 struct pct_model {
 	uint32_t *kv;           /* per slot: the key (0: empty) and its feature number, side by side for the cache */
@@ -27,17 +28,6 @@ struct pct_model {
 #else
 #define PREFETCH(p) ((void)(p))
 #endif
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-	if (!p) {
-		fputs("ntools: out of memory for the model\n", stderr);
-		exit(2);
-	}
-	return p;
-}
 
 /* Feature 0 would look like an empty slot. */
 static uint32_t

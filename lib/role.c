@@ -4,6 +4,7 @@
 
 #include "lexicon.h"
 #include "role.h"
+#include "xalloc.h"
 
 extern const unsigned char data_titles_tsv[];
 extern const size_t data_titles_tsv_len;
@@ -22,11 +23,7 @@ static const char *const modifiers[] = {
 struct role_finder *
 role_new(void)
 {
-	struct role_finder *r = malloc(sizeof *r);
-	if (!r) {
-		fputs("ntools: out of memory\n", stderr);
-		exit(2);
-	}
+	struct role_finder *r = xmalloc(sizeof *r);
 	r->titles = lexicon_build(data_titles_tsv, data_titles_tsv_len, LEX_FOLD_CASE);
 	return r;
 }

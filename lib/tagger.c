@@ -5,6 +5,7 @@
 
 #include "tagger.h"
 #include "token.h"
+#include "xalloc.h"
 
 /*
  * Tokens without capitals, and capitalised function words, are O after
@@ -216,15 +217,8 @@ tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
 		d->t[i].doc_class = -1;
 	if (cache && d->n > cache->fixed_cap) {
 		size_t cap = d->n * 2;
-		int32_t (*fixed)[PCT_CLASSES] = realloc(cache->fixed, cap * sizeof *fixed);
-		unsigned char *has = fixed ? realloc(cache->has_fixed, cap) : NULL;
-		if (fixed)
-			cache->fixed = fixed;
-		if (!has) {
-			fputs("ntools: out of memory in the tagger\n", stderr);
-			exit(2);
-		}
-		cache->has_fixed = has;
+		cache->fixed = xrealloc(cache->fixed, cap * sizeof *cache->fixed);
+		cache->has_fixed = xrealloc(cache->has_fixed, cap);
 		cache->fixed_cap = cap;
 	}
 	size_t wrong = one_pass(m, d, tags, gold, 0, cache);
@@ -263,12 +257,7 @@ tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold)
 struct tagger_cache *
 tagger_cache_new(void)
 {
-	struct tagger_cache *c = calloc(1, sizeof *c);
-	if (!c) {
-		fputs("ntools: out of memory in the tagger\n", stderr);
-		exit(2);
-	}
-	return c;
+	return xcalloc(1, sizeof(struct tagger_cache));
 }
 
 void

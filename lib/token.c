@@ -5,6 +5,7 @@
 
 #include "token.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 /* Words whose period belongs to them even before a space (CoNLL keeps "Corp."). */
 static const char *const abbreviations[] = {
@@ -192,12 +193,7 @@ push(struct token_list *tl, size_t start, size_t end, unsigned flags)
 {
 	if (tl->n == tl->cap) {
 		size_t cap = tl->cap ? tl->cap * 2 : 256;
-		struct token *v = realloc(tl->v, cap * sizeof *v);
-		if (!v) {
-			fputs("ntools: out of memory\n", stderr);
-			exit(2);
-		}
-		tl->v = v;
+		tl->v = xrealloc(tl->v, cap * sizeof *tl->v);
 		tl->cap = cap;
 	}
 	tl->v[tl->n].start = start;

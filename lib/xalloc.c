@@ -3,10 +3,11 @@
 #include "diag.h"
 #include "xalloc.h"
 
+/* Zero-sized requests ask for one byte, so that NULL always means failure. */
 static void *
-must(void *p, size_t size)
+must(void *p)
 {
-	if (!p && size) {
+	if (!p) {
 		diag_system(NULL, "out of memory");
 		exit(EXIT_TROUBLE);
 	}
@@ -16,17 +17,17 @@ must(void *p, size_t size)
 void *
 xmalloc(size_t size)
 {
-	return must(malloc(size), size);
+	return must(malloc(size ? size : 1));
 }
 
 void *
 xcalloc(size_t count, size_t size)
 {
-	return must(calloc(count, size), count * size);
+	return must(calloc(count ? count : 1, size ? size : 1));
 }
 
 void *
 xrealloc(void *p, size_t size)
 {
-	return must(realloc(p, size), size);
+	return must(realloc(p, size ? size : 1));
 }
