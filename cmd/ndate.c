@@ -25,19 +25,9 @@ static const char usage[] =
 "Relative expressions (\"Thursday\", \"last year\") are resolved against the\n"
 "article's own date: the TSV date column, or the date line of an article.\n"
 "\n"
-"  -r, --ref-date DATE  resolve against DATE (YYYY-MM-DD) in every document\n"
-"  -H, --no-header      leave out the header row\n"
-"  -t, --text COL       the TSV column that holds the text (default: text)\n"
-"      --dmy, --mdy     read a numeric date line such as 07/02/2020 day\n"
-"                       first (default) or month first, when the article's\n"
-"                       dateline does not settle it\n"
-"      --max-bytes N    skip (and report) documents longer than N bytes\n"
-"                       (default 1G; K, M, G suffixes)\n"
-"  -h, --help           this text\n"
-"      --version        the version\n"
-"\n"
-"Exit status: 0 all input good, 1 some input bad (the rest processed),\n"
-"2 usage or system error.\n";
+"  -r, --ref-date DATE\n"
+"                    resolve against DATE (YYYY-MM-DD) in every document\n"
+CLI_USAGE_COMMON;
 
 enum { OPT_REF_DATE = OPT_PROGRAM };
 

@@ -10,7 +10,7 @@
 #include "entity.h"
 
 static const char usage[] =
-"usage: nentity [-H] [-t COL] [--max-bytes N] [FILE...]\n"
+"usage: nentity [-H] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
 "\n"
 "Reads news articles (an article stream, documents separated by lines\n"
 "holding ---, or TSV with a text column) and writes one TSV row per\n"
@@ -22,15 +22,7 @@ static const char usage[] =
 "             the usual name for a well-known alias (U.S. -> United States)\n"
 "  role       the title the text gives a person (\"Foreign Minister\")\n"
 "\n"
-"  -H, --no-header   leave out the header row\n"
-"  -t, --text COL    the TSV column that holds the text (default: text)\n"
-"      --max-bytes N skip (and report) documents longer than N bytes\n"
-"                    (default 1G; K, M, G suffixes)\n"
-"  -h, --help        this text\n"
-"      --version     the version\n"
-"\n"
-"Exit status: 0 all input good, 1 some input bad (the rest processed),\n"
-"2 usage or system error.\n";
+CLI_USAGE_COMMON;
 
 static void
 each_doc(const struct doc *d, struct tsv_writer *out, void *arg)

@@ -7,7 +7,7 @@
 #include "diag.h"
 
 static const char usage[] =
-"usage: nquote [-H] [-a] [--indirect] [-t COL] [--max-bytes N] [FILE...]\n"
+"usage: nquote [-H] [-a] [--indirect] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
 "\n"
 "Reads news articles (an article stream, documents separated by lines\n"
 "holding ---, or TSV with a text column) and writes one TSV row per\n"
@@ -24,15 +24,7 @@ static const char usage[] =
 "\n"
 "  -a, --all         also write scare quotes and titles\n"
 "      --indirect    also write indirect speech (\"X said that ...\")\n"
-"  -H, --no-header   leave out the header row\n"
-"  -t, --text COL    the TSV column that holds the text (default: text)\n"
-"      --max-bytes N skip (and report) documents longer than N bytes\n"
-"                    (default 1G; K, M, G suffixes)\n"
-"  -h, --help        this text\n"
-"      --version     the version\n"
-"\n"
-"Exit status: 0 all input good, 1 some input bad (the rest processed),\n"
-"2 usage or system error.\n";
+CLI_USAGE_COMMON;
 
 enum { OPT_INDIRECT = OPT_PROGRAM };
 

@@ -19,18 +19,7 @@ static const char usage[] =
 "  -u, --unit UNIT   sent (default): doc date para sent start end text\n"
 "                    para: doc date para start end text kind\n"
 "                    doc: doc date title dateline byline start end text\n"
-"  -H, --no-header   leave out the header row\n"
-"  -t, --text COL    the TSV column that holds the text (default: text)\n"
-"      --dmy, --mdy  read a numeric date line such as 07/02/2020 day first\n"
-"                    (default) or month first, when the article's dateline\n"
-"                    does not settle it\n"
-"      --max-bytes N skip (and report) documents longer than N bytes\n"
-"                    (default 1G; K, M, G suffixes)\n"
-"  -h, --help        this text\n"
-"      --version     the version\n"
-"\n"
-"Exit status: 0 all input good, 1 some input bad (the rest processed),\n"
-"2 usage or system error.\n";
+CLI_USAGE_COMMON;
 
 enum unit { UNIT_SENT, UNIT_PARA, UNIT_DOC };
 

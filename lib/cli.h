@@ -25,6 +25,22 @@ enum {
 	OPT_PROGRAM = 0x200     /* programs number their own long options from here */
 };
 
+/* The usage text's lines for the shared options and the exit status:
+ * each program's usage ends with it. */
+#define CLI_USAGE_COMMON \
+"  -H, --no-header   leave out the header row\n" \
+"  -t, --text COL    the TSV column that holds the text (default: text)\n" \
+"      --dmy, --mdy  read a numeric date line such as 07/02/2020 day first\n" \
+"                    (default) or month first, when the article's dateline\n" \
+"                    does not settle it\n" \
+"      --max-bytes N skip (and report) documents longer than N bytes\n" \
+"                    (default 1G; K, M, G suffixes)\n" \
+"  -h, --help        this text\n" \
+"      --version     the version\n" \
+"\n" \
+"Exit status: 0 all input good, 1 some input bad (the rest processed),\n" \
+"2 usage or system error.\n"
+
 #define CLI_SHORT_OPTIONS "Ht:h"
 #define CLI_LONG_OPTIONS \
 	{ "no-header", no_argument, NULL, 'H' }, \
