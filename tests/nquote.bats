@@ -258,6 +258,14 @@ Ohio Farmers Union Chairman David Pellworth called the ruling a "huge win for gr
 	[ "$(field 4 < rows | sort -u)" = "David Pellworth" ]
 }
 
+@test "a name that only modifies a person noun (the Texas businesswoman) is not the speaker" {
+	quote 'Maria Lopez opened the debate in Austin. Her rival answered later.
+
+"We need change," the Texas businesswoman said.' > rows
+	[ "$(field 4 < rows)" = "Maria Lopez" ]
+	[ "$(field 5 < rows)" = "the Texas businesswoman" ]
+}
+
 @test "TSV input: offsets shift by the start column, ids carried through" {
 	printf 'doc\tstart\ttext\nA7\t100\tShe paused. "Enough," Ella Novak said.\n' | nquote -H > rows
 	[ "$(field 1 < rows)" = "A7" ]
