@@ -850,9 +850,18 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 			}
 		}
 	}
+	/*
+	 * "the New York businessman": an organisation that only modifies a
+	 * person noun at the head is where the speaker works, not the speaker.
+	 */
+	int person_head = t[b].wc == W_DEF && head_e - b > 1 && !t[head_e - 1].cap &&
+	    t[head_e - 1].wc == W_PERSON;
+
 	for (size_t i = 0; i < a->nents; i++) {
 		const struct entity *en = &a->ents[i];
 
+		if (person_head && en->type == ENT_ORG && en->end <= t[head_e - 1].s)
+			continue;
 		if (en->start >= hs && en->end <= he && (en->type == ENT_PERSON || en->type == ENT_ORG)) {
 			/* a possessor ("Trump's spokesman") does not speak */
 			if (en->end + 1 < a->len && en->end < he &&

@@ -572,6 +572,26 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 		f->out_cap = (kept + f->nm) * 2;
 		f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 	}
+	/*
+	 * "PolitiFact Executive Director Aaron Sharockman", "Chairman David
+	 * Pepper" tagged as one organisation: a title followed by a two- or
+	 * three-word name makes the name a person's, the title its role.
+	 */
+	for (size_t k = 0; k < f->nm; k++) {
+		struct mention *m = &f->m[k];
+		if (m->type != ENT_ORG || m->last - m->first < 3)
+			continue;
+		for (size_t j = m->last - 2; j > m->first && j + 3 >= m->last; j--) {
+			size_t rs, re;
+			enum entity_gender g;
+			if (role_before(f->roles, text, v, j, &rs, &re, &g) && re > rs &&
+			    rs >= v[m->first].start) {
+				m->first = j;
+				m->type = ENT_PERSON;
+				break;
+			}
+		}
+	}
 	/* Roles first: words of a role ("National Security adviser") are no name. */
 	for (size_t k = 0; k < f->nm; k++) {
 		struct mention *m = &f->m[k];

@@ -243,6 +243,29 @@ field() {
 	[ "$(echo "$output" | field 5)" = "Rosa Martin" ]
 }
 
+@test "a title inside an organisation's name leaves the name after it a person: he is that person" {
+	quote 'Tom Reyes spoke first on Monday.
+
+Coastwatch rated the claims as false. Coastwatch Executive Director Aaron Milsom responded that the group cites many claims.
+
+"We are not just checking numbers," he told reporters.' > rows
+	[ "$(field 4 < rows)" = "Aaron Milsom" ]
+	quote 'Tom Reyes spoke first on Monday.
+
+Ohio Farmers Union Chairman David Pellworth called the ruling a "huge win for growers."
+
+"The decision protects every farm," he said in a statement.' > rows
+	[ "$(field 4 < rows | sort -u)" = "David Pellworth" ]
+}
+
+@test "a name that only modifies a person noun (the Texas businesswoman) is not the speaker" {
+	quote 'Maria Lopez opened the debate in Austin. Her rival answered later.
+
+"We need change," the Texas businesswoman said.' > rows
+	[ "$(field 4 < rows)" = "Maria Lopez" ]
+	[ "$(field 5 < rows)" = "the Texas businesswoman" ]
+}
+
 @test "TSV input: offsets shift by the start column, ids carried through" {
 	printf 'doc\tstart\ttext\nA7\t100\tShe paused. "Enough," Ella Novak said.\n' | nquote -H > rows
 	[ "$(field 1 < rows)" = "A7" ]
