@@ -131,8 +131,7 @@ rehash(struct gazetteer *g)
 	size_t old = g->mask + 1;
 	struct slot *o = g->slots;
 	g->mask = old * 2 - 1;
-	g->slots = xrealloc(NULL, (g->mask + 1) * sizeof *g->slots);
-	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
+	g->slots = xcalloc(g->mask + 1, sizeof *g->slots);
 	for (size_t i = 0; i < old; i++)
 		if (o[i].keylen) {
 			size_t j = hash_bytes(g->arena + o[i].key, o[i].keylen) & g->mask;
@@ -246,8 +245,7 @@ gaz_new(void)
 	struct gazetteer *g = xrealloc(NULL, sizeof *g);
 	memset(g, 0, sizeof *g);
 	g->mask = (1u << 19) - 1;      /* room for every list without rehashing */
-	g->slots = xrealloc(NULL, (g->mask + 1) * sizeof *g->slots);
-	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
+	g->slots = xcalloc(g->mask + 1, sizeof *g->slots);
 
 	add_list(g, data_countries_tsv, data_countries_tsv_len, GAZ_COUNTRY, PLAIN);
 	add_list(g, data_cities_tsv, data_cities_tsv_len, GAZ_CITY, PLAIN);

@@ -138,6 +138,15 @@ add_time(struct timex_res *r, const char *part)
 	r->type = TIMEX_TIME;
 }
 
+/* Appends the part of day that token j names ("Friday night": TNI). */
+static void
+add_part_of_day(struct timex_ctx *c, int j, struct timex_res *r)
+{
+	char part[3] = { T(c, j)->val[0], T(c, j)->val[1], 0 };
+
+	add_time(r, part);
+}
+
 static int
 month_mod_year(int y, int m, int delta, int *om)
 {
@@ -1152,23 +1161,19 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 		}
 		k++;
 		if (is_cls(c, i + k, TW_PART)) {
-			char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
-			add_time(r, part);
+			add_part_of_day(c, i + k, r);
 			k++;
 		}
 		set(r, k, r->type == TIMEX_TIME ? TIMEX_TIME : TIMEX_DATE);
-		if (r->type == TIMEX_TIME)
-			r->type = TIMEX_TIME;
 		return k;
 	}
 	if (is_cls(c, i + k, TW_PART) && ((dir == 0 && is_word(c, i, "this")) ||
 	    (is_word(c, i, "last") && is_word(c, i + k, "night")))) {
-		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
 		if (ref_known(c))
 			put_days(r, ref_days(c) - (dir < 0));
 		else
 			snprintf(r->v, sizeof r->v, "XXXX-XX-XX");
-		add_time(r, part);
+		add_part_of_day(c, i + k, r);
 		set(r, 2, TIMEX_TIME);
 		return 2;
 	}
@@ -1225,8 +1230,7 @@ p_weekday(struct timex_ctx *c, int i, struct timex_res *r)
 	put_weekday(c, r, (int)t->num, ref_known(c) ? weekday_dir(c, i, i) : 0);
 	set(r, 1, TIMEX_DATE);
 	if (is_cls(c, i + k, TW_PART)) {
-		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
-		add_time(r, part);
+		add_part_of_day(c, i + k, r);
 		k++;
 		r->ntok = k;
 	}
@@ -1248,8 +1252,7 @@ p_dayrel(struct timex_ctx *c, int i, struct timex_res *r)
 	if (is_word(c, i, "tonight")) {
 		add_time(r, "NI");
 	} else if (is_cls(c, i + k, TW_PART)) {
-		char part[3] = { T(c, i + k)->val[0], T(c, i + k)->val[1], 0 };
-		add_time(r, part);
+		add_part_of_day(c, i + k, r);
 		k++;
 		r->ntok = k;
 	}
