@@ -40,7 +40,7 @@ struct alias_table {
 struct alias_table *
 alias_new(void)
 {
-	struct alias_table *a = xrealloc(NULL, sizeof *a);
+	struct alias_table *a = xmalloc(sizeof *a);
 	memset(a, 0, sizeof *a);
 	a->aliases = lexicon_build(data_aliases_tsv, data_aliases_tsv_len, 0);
 	a->demonyms = lexicon_build(data_demonyms_tsv, data_demonyms_tsv_len, LEX_FOLD_CASE);

@@ -68,7 +68,7 @@ is_first_name(void *gaz, const char *s, size_t n)
 struct entity_finder *
 entity_finder_new(void)
 {
-	struct entity_finder *f = xrealloc(NULL, sizeof *f);
+	struct entity_finder *f = xmalloc(sizeof *f);
 	memset(f, 0, sizeof *f);
 	f->gaz = gaz_new();
 	f->model = pct_load(data_ner_bin, data_ner_bin_len);

@@ -242,7 +242,7 @@ add_list(struct gazetteer *g, const unsigned char *data, size_t len, unsigned bi
 struct gazetteer *
 gaz_new(void)
 {
-	struct gazetteer *g = xrealloc(NULL, sizeof *g);
+	struct gazetteer *g = xmalloc(sizeof *g);
 	memset(g, 0, sizeof *g);
 	g->mask = (1u << 19) - 1;      /* room for every list without rehashing */
 	g->slots = xcalloc(g->mask + 1, sizeof *g->slots);

@@ -315,7 +315,7 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 	char key[512];
 
 	if (!d->memo) {
-		d->memo = xrealloc(NULL, sizeof *d->memo);
+		d->memo = xmalloc(sizeof *d->memo);
 		memset(d->memo, 0, sizeof *d->memo);
 	}
 	for (size_t i = 0; i < d->n; i++) {
