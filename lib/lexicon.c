@@ -8,7 +8,9 @@
 #include "xalloc.h"
 
 struct slot {
-	size_t key, key_len;    /* offsets into the data; key_len 0: empty slot */
+	uint32_t check;         /* the key's hash, high half: most slots probed are someone else's */
+	uint32_t key_len;       /* 0: empty slot */
+	size_t key;             /* offsets into the data */
 	size_t val, val_len;
 };
 
@@ -33,6 +35,15 @@ key_hash(const char *s, size_t n, unsigned flags)
 	size_t i, k;
 
 	for (i = 0; i < n; i += k) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			/* Most keys are ASCII: no decoding, no table calls. */
+			if ((flags & LEX_FOLD_CASE) && b >= 'A' && b <= 'Z')
+				b += 'a' - 'A';
+			h = (h ^ b) * 0x100000001b3ULL;
+			k = 1;
+			continue;
+		}
 		k = utf8_decode(s + i, n - i, &cp);
 		h = (h ^ fold(cp, flags)) * 0x100000001b3ULL;
 	}
@@ -45,7 +56,7 @@ key_equal(const char *a, size_t an, const char *b, size_t bn, unsigned flags)
 	uint32_t ca, cb;
 	size_t i = 0, j = 0;
 
-	if (!(flags & LEX_FOLD_CASE))
+	if (!(flags & LEX_FOLD_CASE) || (an == bn && memcmp(a, b, an) == 0))
 		return an == bn && memcmp(a, b, an) == 0;
 	while (i < an && j < bn) {
 		i += utf8_decode(a + i, an - i, &ca);
@@ -80,14 +91,16 @@ lexicon_build(const unsigned char *udata, size_t len, unsigned flags)
 			end--;
 		for (tab = i; tab < end && data[tab] != '\t'; tab++)
 			;
-		if (tab > i && data[i] != '#') {
-			h = (size_t)key_hash(data + i, tab - i, flags) & lx->mask;
+		if (tab > i && data[i] != '#' && tab - i <= UINT32_MAX) {
+			uint64_t kh = key_hash(data + i, tab - i, flags);
+			h = (size_t)kh & lx->mask;
 			while (lx->slots[h].key_len &&
 			    !key_equal(data + lx->slots[h].key, lx->slots[h].key_len, data + i, tab - i, flags))
 				h = (h + 1) & lx->mask;
 			if (!lx->slots[h].key_len) {
 				struct slot *sl = &lx->slots[h];
-				sl->key = i, sl->key_len = tab - i;
+				sl->check = (uint32_t)(kh >> 32);
+				sl->key = i, sl->key_len = (uint32_t)(tab - i);
 				sl->val = tab < end ? tab + 1 : end;
 				sl->val_len = end - sl->val;
 			}
@@ -104,10 +117,12 @@ lexicon_find(const struct lexicon *lx, const char *key, size_t n, const char **v
 
 	if (n == 0)
 		return 0;
-	h = (size_t)key_hash(key, n, lx->flags) & lx->mask;
+	uint64_t kh = key_hash(key, n, lx->flags);
+	uint32_t check = (uint32_t)(kh >> 32);
+	h = (size_t)kh & lx->mask;
 	for (; lx->slots[h].key_len; h = (h + 1) & lx->mask) {
 		const struct slot *sl = &lx->slots[h];
-		if (key_equal(lx->data + sl->key, sl->key_len, key, n, lx->flags)) {
+		if (sl->check == check && key_equal(lx->data + sl->key, sl->key_len, key, n, lx->flags)) {
 			if (val)
 				*val = lx->data + sl->val;
 			if (vlen)

@@ -213,26 +213,51 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 	t->wordh = h;
 }
 
-/* Function words, which begin no name even when capitalised. */
-static const char *const closed_words[] = {
-	"the", "a", "an", "in", "on", "at", "but", "and", "or", "it", "he", "she", "they",
-	"we", "i", "this", "that", "these", "those", "for", "with", "by", "as", "if",
-	"when", "after", "before", "its", "his", "her", "their", "there", "some", "all",
-	"of", "to", "from", "while", "although", "however", "also", "not", "no", "other",
-	"more", "most", "what", "who", "which", "where", "why", "how", "mr.", "mrs.",
-	"ms.", "dr.", "is", "was", "are", "were", "be", "has", "have", "had", "said",
-	"says", "our", "my", "your", "you", "do", "does", "did", "so", "than", "then",
-	"one", "two", "three", "four", "five", "only", "over", "under", "about", "into",
-	"since", "until", "because", "meanwhile", "last", "next", "each", "both", NULL
+/*
+ * Function words, which begin no name even when capitalised, by first
+ * letter (a capitalised word is checked against a handful, not all).
+ */
+static const char *const closed_words['z' - 'a' + 1] = {
+	" a an at and as after all although also are about ",
+	" but by before be because both ",
+	"",
+	" dr. do does did ",
+	" each ",
+	" for from four five ",
+	"",
+	" he his her however how has have had ",
+	" in it i if its is into ",
+	"",
+	"",
+	" last ",
+	" more most mr. mrs. ms. my meanwhile ",
+	" not no next ",
+	" on or of other our one only over ",
+	"",
+	"",
+	"",
+	" she some said says so since ",
+	" the they this that these those their there to than then two three ",
+	" under until ",
+	"",
+	" we with when while what who which where why was were ",
+	"",
+	" your you ",
+	"",
 };
 
 static int
 is_closed(const char *low, size_t n)
 {
-	if (n > 9)
+	char key[12];
+	if (n == 0 || n > sizeof key - 2 || low[0] < 'a' || low[0] > 'z')
 		return 0;
-	for (const char *const *w = closed_words; *w; w++)
-		if ((*w)[0] == low[0] && strlen(*w) == n && memcmp(*w, low, n) == 0)
+	key[0] = ' ';
+	memcpy(key + 1, low, n);
+	key[n + 1] = ' ';
+	const char *words = closed_words[low[0] - 'a'];
+	for (const char *w = strchr(words, ' '); w && w[1]; w = strchr(w + 1, ' '))
+		if (strncmp(w, key, n + 2) == 0)
 			return 1;
 	return 0;
 }
