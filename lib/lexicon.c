@@ -141,3 +141,20 @@ lexicon_free(struct lexicon *lx)
 		free(lx);
 	}
 }
+
+int
+lexicon_in_list(const char *const by_letter[26], const char *w, size_t n)
+{
+	char key[32];
+	unsigned first = (unsigned char)w[0] | 0x20;
+	if (n == 0 || n > sizeof key - 2 || first < 'a' || first > 'z')
+		return 0;
+	key[0] = ' ';
+	memcpy(key + 1, w, n);
+	key[n + 1] = ' ';
+	/* strncmp stops at the list's end, where memcmp would read past it. */
+	for (const char *at = strchr(by_letter[first - 'a'], ' '); at && at[1]; at = strchr(at + 1, ' '))
+		if (strncmp(at, key, n + 2) == 0)
+			return 1;
+	return 0;
+}

@@ -31,4 +31,11 @@ int lexicon_find(const struct lexicon *lx, const char *key, size_t n,
 
 void lexicon_free(struct lexicon *lx);
 
+/*
+ * Small fixed word lists in the code: by_letter[k] holds the words whose
+ * first letter is 'a' + k (either case), each between single spaces
+ * (" mr mrs ms "), or "".  Whether w[0..n) is one of them, as written.
+ */
+int lexicon_in_list(const char *const by_letter[26], const char *w, size_t n);
+
 #endif

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "nerfeat.h"
 #include "token.h"
 #include "utf8.h"
@@ -217,7 +218,7 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
  * Function words, which begin no name even when capitalised, by first
  * letter (a capitalised word is checked against a handful, not all).
  */
-static const char *const closed_words['z' - 'a' + 1] = {
+static const char *const closed_words[26] = {
 	" a an at and as after all although also are about ",
 	" but by before be because both ",
 	"",
@@ -249,17 +250,7 @@ static const char *const closed_words['z' - 'a' + 1] = {
 static int
 is_closed(const char *low, size_t n)
 {
-	char key[12];
-	if (n == 0 || n > sizeof key - 2 || low[0] < 'a' || low[0] > 'z')
-		return 0;
-	key[0] = ' ';
-	memcpy(key + 1, low, n);
-	key[n + 1] = ' ';
-	const char *words = closed_words[low[0] - 'a'];
-	for (const char *w = strchr(words, ' '); w && w[1]; w = strchr(w + 1, ' '))
-		if (strncmp(w, key, n + 2) == 0)
-			return 1;
-	return 0;
+	return lexicon_in_list(closed_words, low, n);
 }
 
 struct ner_seen {

@@ -3,27 +3,47 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "token.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-/* Words whose period belongs to them even before a space (CoNLL keeps "Corp."). */
-static const char *const abbreviations[] = {
-	"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Gen",
-	"Col", "Lt", "Sgt", "Rep", "Sen", "Gov", "Prof", "Mt", "Ft", "Capt", "Cmdr",
-	"Adm", "Maj", "Rev", "Hon", "vs", "No", "Jan", "Feb", "Mar", "Apr", "Aug",
-	"Sep", "Sept", "Oct", "Nov", "Dec", "Bros", "Messrs", "Mass", "Calif", "Ont",
-	"Fla", "Ill", "Pa", "Va", "Wash", "Ariz", "Conn", "Md", "Mich", "Minn", "Tex",
-	NULL
+/* Words whose period belongs to them even before a space (CoNLL keeps "Corp."), by first letter. */
+static const char *const abbreviations[26] = {
+	" Adm Apr Aug Ariz ",
+	" Bros ",
+	" Corp Co Col Capt Cmdr Calif Conn ",
+	" Dr Dec ",
+	"",
+	" Ft Feb Fla ",
+	" Gen Gov ",
+	" Hon ",
+	" Inc Ill ",
+	" Jr Jan ",
+	"",
+	" Ltd Lt ",
+	" Mr Mrs Ms Mt Maj Mar Messrs Mass Md Mich Minn ",
+	" No Nov ",
+	" Oct Ont ",
+	" Prof Pa ",
+	"",
+	" Rep Rev ",
+	" St Sr Sgt Sen Sep Sept ",
+	" Tex ",
+	"",
+	" vs Va ",
+	" Wash ",
+	"",
+	"",
+	"",
 };
 
-static int
-is_abbreviation(const char *s, size_t n)
+/* The spelling flags of an ASCII byte that is a letter or digit, else 0: no branches. */
+static unsigned
+ascii_spelling(unsigned b)
 {
-	for (const char *const *a = abbreviations; *a; a++)
-		if (n && (*a)[0] == s[0] && strlen(*a) == n && memcmp(*a, s, n) == 0)
-			return 1;
-	return 0;
+	return (b - 'a' < 26u) * (TOK_ALPHA | TOK_LOWER) | (b - 'A' < 26u) * (TOK_ALPHA | TOK_UPPER) |
+	    (b - '0' < 10u) * TOK_DIGIT;
 }
 
 unsigned
@@ -115,25 +135,32 @@ is_apostrophe(uint32_t c)
 	return c == '\'' || c == 0x2019;
 }
 
-/* Where the word that starts at s[i] (a letter or digit) ends. */
+/*
+ * Where the word that starts at s[i] (a letter or digit) ends.  Sets
+ * *ascii_flags to its spelling flags when it is all ASCII (found on the
+ * way), else to 0.
+ */
 static size_t
-word_end(const char *s, size_t n, size_t i)
+word_end(const char *s, size_t n, size_t i, unsigned *ascii_flags)
 {
 	size_t l, l2, start = i;
 	uint32_t prev = 0, c;
+	unsigned f = 0, ascii = 1;
 
 	for (;;) {
 		/* ASCII letters and digits, the bulk of words, without decoding. */
 		while (i < n) {
-			unsigned char b = (unsigned char)s[i];
-			if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')))
+			unsigned b = (unsigned char)s[i], k = ascii_spelling(b);
+			if (!k)
 				break;
+			f |= k;
 			prev = b;
 			i++;
 		}
 		c = char_at(s, n, i, &l);
 		if (l == 0)
-			return i;
+			break;
+		ascii &= c < 0x80;
 		if (alnum(c)) {
 			prev = c;
 			i += l;
@@ -141,6 +168,7 @@ word_end(const char *s, size_t n, size_t i)
 		}
 		uint32_t next = char_at(s, n, i + l, &l2);
 		if ((c == '-' || c == 0x2010) && alnum(next) && alnum(prev)) {
+			f |= TOK_HYPHEN;
 			prev = c;
 			i += l;
 			continue;
@@ -151,7 +179,8 @@ word_end(const char *s, size_t n, size_t i)
 			continue;
 		}
 		if (c == '$' && i - start <= 3 && u_isupper(prev)) {
-			return i + l;   /* currencies: "C$", "US$", "HK$" */
+			i += l;         /* currencies: "C$", "US$", "HK$" */
+			break;
 		}
 		if (c == '&' && u_isupper(prev) && u_isupper(next) && i - start <= 3) {
 			prev = c;
@@ -161,18 +190,15 @@ word_end(const char *s, size_t n, size_t i)
 		if (is_apostrophe(c) && u_isalpha(prev) && u_isalpha(next)) {
 			uint32_t after = char_at(s, n, i + l + l2, NULL);
 			if ((next == 's' || next == 'S') && !alnum(after))
-				return i;       /* a possessive: its own token */
+				break;          /* a possessive: its own token */
 			prev = c;
 			i += l;
 			continue;
 		}
 		if (c == '.') {
-			if (u_isalpha(next) && u_isalpha(prev) && !u_isspace(next)) {
-				prev = c;
-				i += l;
-				continue;
-			}
-			if (u_isdigit(next) && u_isdigit(prev)) {
+			if ((u_isalpha(next) && u_isalpha(prev) && !u_isspace(next)) ||
+			    (u_isdigit(next) && u_isdigit(prev))) {
+				f |= TOK_PERIOD;
 				prev = c;
 				i += l;
 				continue;
@@ -181,11 +207,17 @@ word_end(const char *s, size_t n, size_t i)
 			int dotted = memchr(s + start, '.', i - start) != NULL;
 			uint32_t first = char_at(s, n, start, &l2);
 			if (dotted || (u_isupper(first) && start + l2 == i) ||
-			    is_abbreviation(s + start, i - start))
-				return i + l;
+			    lexicon_in_list(abbreviations, s + start, i - start)) {
+				f |= TOK_PERIOD;
+				i += l;
+			}
 		}
-		return i;
+		break;
 	}
+	*ascii_flags = 0;
+	if (ascii)
+		*ascii_flags = f | (s[start] >= 'A' && s[start] <= 'Z' ? TOK_UPPER_INITIAL : 0);
+	return i;
 }
 
 static void
@@ -222,8 +254,9 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 			i += l;
 			continue;
 		}
+		unsigned f = 0;
 		if (alnum(c)) {
-			end = word_end(s, n, i);
+			end = word_end(s, n, i, &f);
 		} else {
 			size_t l2;
 			uint32_t next = char_at(s, n, i + l, &l2);
@@ -233,7 +266,8 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 			    !alnum(char_at(s, n, i + l + l2, NULL)))
 				end = i + l + l2;
 		}
-		unsigned f = token_spelling(s + start, end - start);
+		if (!f)
+			f = token_spelling(s + start, end - start);
 		if (sent_start && (f & TOK_LOWER) && !(f & TOK_UPPER_INITIAL) && !line_start)
 			sent_start = 0;
 		if (line_start)
