@@ -296,8 +296,11 @@ seen_here(const struct ner_doc *d, size_t i)
 static void
 mark_seen(struct ner_doc *d)
 {
-	size_t cap = 64;
-	while (cap < d->n * 2)
+	size_t cap = 64, words = 0;
+	for (size_t i = 0; i < d->n; i++)
+		words += is_cap(&d->t[i]) && (d->t[i].flags & TOK_ALPHA);
+	/* Sized for the capitalised words alone: clearing it is a cost per document. */
+	while (cap < words * 2)
 		cap *= 2;
 	if (cap > d->seen_cap) {
 		d->seen = xrealloc(d->seen, cap * sizeof *d->seen);

@@ -157,9 +157,9 @@ word_end(const char *s, size_t n, size_t i, unsigned *ascii_flags)
 			prev = b;
 			i++;
 		}
+		if (i >= n || s[i] == ' ' || s[i] == '\n')
+			break;          /* the commonest ends, first */
 		c = char_at(s, n, i, &l);
-		if (l == 0)
-			break;
 		ascii &= c < 0x80;
 		if (alnum(c)) {
 			prev = c;
@@ -242,6 +242,10 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 
 	tl->n = 0;
 	while (i < n) {
+		if (s[i] == ' ') {      /* the commonest byte, first */
+			i++;
+			continue;
+		}
 		uint32_t c = char_at(s, n, i, &l);
 		size_t start = i, end;
 
@@ -257,6 +261,9 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 		unsigned f = 0;
 		if (alnum(c)) {
 			end = word_end(s, n, i, &f);
+		} else if (c < 0x80 && c != '\'') {
+			end = i + 1;
+			f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
 		} else {
 			size_t l2;
 			uint32_t next = char_at(s, n, i + l, &l2);
