@@ -93,7 +93,7 @@ keep(struct alias_table *a, const char *s, size_t n, size_t *len)
 		size_t l = 1;
 		if (c >= 0x80)
 			l = utf8_decode(s + i, n - i, &c);
-		if (u_isspace(c)) {
+		if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : u_isspace(c)) {
 			space = 1;
 		} else {
 			if (space && o > at)

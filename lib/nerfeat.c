@@ -66,14 +66,23 @@ memo_slot(const struct ner_doc *d, uint64_t h)
 	return &d->memo->slot[(size_t)(h ^ h >> 31) & (MEMO_SIZE - 1)];
 }
 
+static int is_closed(const char *low, size_t n);
+
+/* Beside a word's GAZ_* bits in the memo (they stop below it): a function word. */
+#define MEMO_CLOSED 0x8000u
+
+/* The GAZ_* bits of token t, and MEMO_CLOSED. */
 static unsigned
 lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
 {
 	uint64_t h = t->wordh;
 	uint64_t *slot = memo_slot(d, h);
 	uint64_t key = (h | 1u << 16) & ~(uint64_t)0xFFFF;
-	if ((*slot & ~(uint64_t)0xFFFF) != key)
-		*slot = key | (gaz_lookup(g, d->arena + t->low, t->lowlen) & 0xFFFF);
+	if ((*slot & ~(uint64_t)0xFFFF) != key) {
+		const char *low = d->arena + t->low;
+		unsigned bits = gaz_lookup(g, low, t->lowlen) & (MEMO_CLOSED - 1);
+		*slot = key | bits | (is_closed(low, t->lowlen) ? MEMO_CLOSED : 0);
+	}
 	return (unsigned)(*slot & 0xFFFF);
 }
 
@@ -349,8 +358,10 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		 */
 		unsigned near = t->flags | (i > 0 ? d->t[i - 1].flags : 0) |
 		    (i + 1 < d->n ? d->t[i + 1].flags : 0);
-		t->gaz = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
-		t->closed = (t->flags & TOK_UPPER) && is_closed(d->arena + t->low, t->lowlen);
+		/* Every capitalised word is near one, so its memo slot also says whether it is closed. */
+		unsigned bits = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
+		t->gaz = bits & ~MEMO_CLOSED;
+		t->closed = (t->flags & TOK_UPPER) && (bits & MEMO_CLOSED);
 	}
 	if (!d->alone)
 		mark_seen(d);
