@@ -4,6 +4,8 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib
+# POSIX threads: part of libc on current systems; the flag keeps older ones right.
+THREADS  = -pthread
 PREFIX  ?= /usr/local
 BATS    ?= $(shell command -v bats 2>/dev/null || echo "npx --yes bats@1.13.0")
 
@@ -48,7 +50,7 @@ $(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
 
 $(OBJDIR)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -c -o $@ $<
 
 $(OBJDIR)/libntools.a: $(LIBOBJ) $(DATAOBJ)
 	rm -f $@
@@ -56,16 +58,16 @@ $(OBJDIR)/libntools.a: $(LIBOBJ) $(DATAOBJ)
 
 $(BINDIR)/%: cmd/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 $(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 # The name finder's weights: retrained from the CoNLL-2003 training set.
 SHARED  ?= ../shared
 $(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
+	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
 
 model: $(OBJDIR)/train_ner
 	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
@@ -93,7 +95,7 @@ fuzz:
 fuzzers: $(FUZZERS)
 build/fuzz/bin/%: tests/fuzz/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 # Every program under valgrind on the example and a hostile stream.
 leakcheck: all

@@ -10,7 +10,7 @@
 #include "entity.h"
 
 static const char usage[] =
-"usage: nentity [-H] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
+"usage: nentity [-H] [-j N] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
 "\n"
 "Reads news articles (an article stream, documents separated by lines\n"
 "holding ---, or TSV with a text column) and writes one TSV row per\n"
@@ -22,7 +22,23 @@ static const char usage[] =
 "             the usual name for a well-known alias (U.S. -> United States)\n"
 "  role       the title the text gives a person (\"Foreign Minister\")\n"
 "\n"
+"  -j, --jobs N      work on N threads (default: the processors, up to 4);\n"
+"                    the output is the same, in input order\n"
 CLI_USAGE_COMMON;
+
+
+static void *
+finder_new(void *ctx)
+{
+	(void)ctx;
+	return entity_finder_new();
+}
+
+static void
+finder_free(void *f)
+{
+	entity_finder_free(f);
+}
 
 static void
 each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
@@ -54,18 +70,21 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "jobs", required_argument, NULL, 'j' },
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	static const struct workers_job job = { each_doc, finder_new, finder_free, NULL };
 	struct cli cli;
-	int opt;
+	int opt, jobs = workers_default();
 
 	cli_init(&cli, "nentity", usage);
-	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS, longopts, NULL)) != -1)
-		cli_option(&cli, opt, optarg);
-	struct entity_finder *f = entity_finder_new();
+	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS "j:", longopts, NULL)) != -1) {
+		if (opt == 'j')
+			jobs = cli_jobs(optarg);
+		else
+			cli_option(&cli, opt, optarg);
+	}
 	cli_header(&cli, "doc\tstart\tend\ttype\ttext\tcanonical\trole");
-	int status = cli_run(&cli, argv + optind, argc - optind, each_doc, f);
-	entity_finder_free(f);
-	return status;
+	return cli_run_jobs(&cli, argv + optind, argc - optind, &job, jobs);
 }

@@ -121,16 +121,63 @@ read_file(struct cli *c, const char *path, cli_each_fn each, void *arg)
 		close(fd);
 }
 
-int
-cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
+static void
+read_all(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
 {
-	int i, err;
-
 	if (nfiles == 0)
 		read_file(c, "-", each, arg);
-	for (i = 0; i < nfiles; i++)
+	for (int i = 0; i < nfiles; i++)
 		read_file(c, files[i], each, arg);
+}
+
+static int
+finish(struct cli *c)
+{
+	int err;
+
 	if ((err = tsv_close(&c->out)) != 0)
 		diag_system("<stdout>", "write error: %s", strerror(err));
 	return diag_status();
+}
+
+int
+cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
+{
+	read_all(c, files, nfiles, each, arg);
+	return finish(c);
+}
+
+static void
+to_workers(const struct doc *d, struct tsv_writer *out, void *arg)
+{
+	(void)out;      /* the rows are written in order once the batch is done */
+	workers_add(arg, d);
+}
+
+int
+cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *job, int jobs)
+{
+	if (jobs <= 1) {
+		void *state = job->state_new(job->ctx);
+		int status = cli_run(c, files, nfiles, job->each, state);
+		job->state_free(state);
+		return status;
+	}
+	struct workers *w = workers_new(job, jobs, &c->out);
+	read_all(c, files, nfiles, to_workers, w);
+	workers_free(w);
+	return finish(c);
+}
+
+int
+cli_jobs(const char *arg)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1 || n > 64)
+		diag_usage("--jobs: not a number of threads from 1 to 64: %s", arg);
+	return (int)n;
 }

@@ -17,6 +17,7 @@
 #include <getopt.h>
 #include "reader.h"
 #include "tsv.h"
+#include "workers.h"
 
 #define NTOOLS_VERSION "0.1.0"
 
@@ -70,7 +71,7 @@ int cli_option(struct cli *c, int opt, const char *arg);
 /* Writes the header row unless -H was given. */
 void cli_header(struct cli *c, const char *names);
 
-typedef void (*cli_each_fn)(const struct doc *d, struct tsv_writer *out, void *arg);
+typedef workers_each_fn cli_each_fn;
 
 /*
  * Reads the files files[0..nfiles) ("-" or none: standard input) and
@@ -78,5 +79,15 @@ typedef void (*cli_each_fn)(const struct doc *d, struct tsv_writer *out, void *a
  * returns the exit status (enum exit_status).
  */
 int cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg);
+
+/*
+ * The same with the documents shared among jobs threads (workers.h),
+ * each with its own state from job; the output is in input order as
+ * with cli_run.  jobs 1 reads and works on the main thread alone.
+ */
+int cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *job, int jobs);
+
+/* Reads a -j, --jobs argument: a number of threads from 1 to 64; exits on a bad one. */
+int cli_jobs(const char *arg);
 
 #endif

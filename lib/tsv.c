@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "tsv.h"
+#include "xalloc.h"
 
 void
 tsv_init(struct tsv_writer *w, int fd)
@@ -12,6 +13,26 @@ tsv_init(struct tsv_writer *w, int fd)
 	w->err = 0;
 	w->at_line_start = 1;
 	w->len = 0;
+	w->mem = NULL;
+	w->mem_len = w->mem_cap = 0;
+}
+
+void
+tsv_init_memory(struct tsv_writer *w)
+{
+	tsv_init(w, -1);
+}
+
+static void put(struct tsv_writer *w, const char *s, size_t n);
+
+void
+tsv_move(struct tsv_writer *to, struct tsv_writer *from)
+{
+	if (from->mem_len)
+		put(to, from->mem, from->mem_len);
+	put(to, from->buf, from->len);
+	from->mem_len = from->len = 0;
+	from->at_line_start = 1;
 }
 
 static void
@@ -19,6 +40,17 @@ flush(struct tsv_writer *w)
 {
 	size_t off = 0;
 	ssize_t k;
+
+	if (w->fd < 0) {
+		if (w->mem_len + w->len > w->mem_cap) {
+			w->mem_cap = (w->mem_len + w->len) * 2;
+			w->mem = xrealloc(w->mem, w->mem_cap);
+		}
+		memcpy(w->mem + w->mem_len, w->buf, w->len);
+		w->mem_len += w->len;
+		w->len = 0;
+		return;
+	}
 
 	while (off < w->len && !w->err) {
 		k = write(w->fd, w->buf + off, w->len - off);
@@ -153,6 +185,12 @@ tsv_header(struct tsv_writer *w, const char *names)
 int
 tsv_close(struct tsv_writer *w)
 {
+	if (w->fd < 0) {
+		free(w->mem);
+		w->mem = NULL;
+		w->mem_len = w->mem_cap = w->len = 0;
+		return 0;
+	}
 	flush(w);
 	return w->err;
 }

@@ -14,14 +14,20 @@
 #include <stddef.h>
 
 struct tsv_writer {
-	int fd;
+	int fd;                 /* -1: rows are kept in memory (tsv_init_memory) */
 	int err;                /* first errno from write(2), or 0 */
 	int at_line_start;      /* no field written yet on this row */
 	size_t len;
 	char buf[1 << 16];
+	char *mem;              /* in memory: the rows that left buf */
+	size_t mem_len, mem_cap;
 };
 
 void tsv_init(struct tsv_writer *w, int fd);
+/* A writer that keeps its rows in memory, for tsv_move to write later. */
+void tsv_init_memory(struct tsv_writer *w);
+/* Writes the rows kept by from (tsv_init_memory) to to, and empties from. */
+void tsv_move(struct tsv_writer *to, struct tsv_writer *from);
 
 /* Starts a new field (a tab unless the row is empty) holding s[0..n), escaped. */
 void tsv_field(struct tsv_writer *w, const char *s, size_t n);
@@ -36,7 +42,7 @@ void tsv_end_row(struct tsv_writer *w);
 /* Writes a header row from a tab-separated list of names. */
 void tsv_header(struct tsv_writer *w, const char *names);
 
-/* Flushes; returns 0, or the errno of the first failed write. */
+/* Flushes (or, in memory, frees the rows); returns 0, or the errno of the first failed write. */
 int tsv_close(struct tsv_writer *w);
 
 /*
