@@ -24,28 +24,35 @@ make_stream() {         # make_stream MB FILE
 	fi
 }
 
-# run_timed CMD...: seconds and peak KiB of CMD reading the stream.
+# run_timed CMD...: wall seconds, peak KiB and CPU seconds (user + system)
+# of CMD reading the stream.
 run_timed() {
-	/usr/bin/time -f '%e %M' -o "$tmp/t" "$@" < "$tmp/stream" > /dev/null
-	cat "$tmp/t"
+	/usr/bin/time -f '%e %M %U %S' -o "$tmp/t" "$@" < "$tmp/stream" > /dev/null
+	awk '{ print $1, $2, $3 + $4 }' "$tmp/t"
+}
+
+ratio() {
+	echo "$1 / $2" | bc -l
 }
 
 make_stream 10 "$tmp/small"
 make_stream "$mb" "$tmp/stream"
 bytes=$(wc -c < "$tmp/stream")
 echo "stream: $bytes bytes"
-printf '%-8s %9s %9s %10s %13s\n' program MB/s time/wc 'peak MiB' 'peak@10MB MiB'
+# time/wc is the wall-clock ratio, what a user waits; cpu/wc counts the
+# processor time of every thread (nentity and nquote use several).
+printf '%-8s %9s %9s %9s %10s %13s\n' program MB/s time/wc cpu/wc 'peak MiB' 'peak@10MB MiB'
 set -- $(run_timed wc -w)
-wc_s=$1
-printf '%-8s %9.1f %9.2f %10.1f\n' 'wc -w' "$(echo "$bytes / 1000000 / $wc_s" | bc -l)" 1 "$(echo "$2 / 1024" | bc -l)"
+printf '%-8s %9.1f %9.2f %9.2f %10.1f\n' 'wc -w' "$(ratio "$bytes / 1000000" "$1")" 1 1 \
+	"$(ratio "$2" 1024)"
 for prog in nsplit ndate nentity nquote; do
 	[ -x "$bindir/$prog" ] || continue
 	set -- $(run_timed wc -w)
-	wc_s=$1
+	wc_s=$1 wc_cpu=$3
 	set -- $(run_timed "$bindir/$prog")
-	s=$1 peak=$2
+	s=$1 peak=$2 cpu=$3
 	small=$(/usr/bin/time -f '%M' "$bindir/$prog" < "$tmp/small" 2>&1 > /dev/null | tail -1)
-	printf '%-8s %9.1f %9.2f %10.1f %13.1f\n' "$prog" \
-		"$(echo "$bytes / 1000000 / $s" | bc -l)" "$(echo "$s / $wc_s" | bc -l)" \
-		"$(echo "$peak / 1024" | bc -l)" "$(echo "$small / 1024" | bc -l)"
+	printf '%-8s %9.1f %9.2f %9.2f %10.1f %13.1f\n' "$prog" \
+		"$(ratio "$bytes / 1000000" "$s")" "$(ratio "$s" "$wc_s")" "$(ratio "$cpu" "$wc_cpu")" \
+		"$(ratio "$peak" 1024)" "$(ratio "$small" 1024)"
 done
