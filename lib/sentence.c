@@ -7,6 +7,7 @@
  * At a stop the decision looks a bounded distance back (the word before
  * the mark) and forward (the next word), so the walk stays linear.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -45,7 +46,8 @@ struct slot {
 };
 
 static struct slot slots[SLOT_COUNT];
-static int tables_built;
+/* Built once, on first use, whichever thread comes first (workers.h). */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static uint32_t
 word_hash(int table, const char *k, size_t n)
@@ -171,7 +173,6 @@ build_tables(void)
 	bclass['"'] = bclass['\''] = B_OPEN | B_CLOSE;
 	table_load(TAB_ABBREV, data_abbreviations_txt, data_abbreviations_txt_len);
 	table_load(TAB_WORDS, data_sentence_words_txt, data_sentence_words_txt_len);
-	tables_built = 1;
 }
 
 static uint32_t
@@ -827,8 +828,7 @@ ends_at_line(const struct sentencer *s, size_t i, size_t m)
 void
 sentencer_init(struct sentencer *s, const char *text, size_t len)
 {
-	if (!tables_built)
-		build_tables();
+	pthread_once(&tables_once, build_tables);
 	s->text = text;
 	s->len = len;
 	s->pos = 0;

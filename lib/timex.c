@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -148,7 +149,8 @@ rare_trigger(const char *w, size_t n)
 
 enum { HEAD_BITS = 14 };
 static unsigned char head_bits[1 << HEAD_BITS >> 3];
-static int heads_ready;
+/* Built once, on first use, whichever thread comes first (workers.h). */
+static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
 /* The mask of the first min(n, 8) bytes of a little-endian number, n > 0. */
 static inline uint64_t
@@ -305,13 +307,16 @@ add_head(const char *w, size_t n, int cls, const char *val, size_t vlen, void *a
 }
 
 static void
-heads_init(void)
+build_heads(void)
 {
-	if (heads_ready)
-		return;
 	tw_init(TRIGGER_CLASSES);
 	tw_each(add_head, NULL);
-	heads_ready = 1;
+}
+
+static void
+heads_init(void)
+{
+	pthread_once(&heads_once, build_heads);
 }
 
 struct emit {
