@@ -10,12 +10,16 @@ PREFIX  ?= /usr/local
 BATS    ?= $(shell command -v bats 2>/dev/null || echo "npx --yes bats@1.13.0")
 
 # VARIANT=asan builds the same programs with AddressSanitizer and UBSan
-# into build/asan/bin; another name (VARIANT=clang CC=clang) builds into
+# into build/asan/bin, VARIANT=tsan with ThreadSanitizer into
+# build/tsan/bin; another name (VARIANT=clang CC=clang) builds into
 # build/NAME/bin; the default variant lands in bin/.
 VARIANT ?= release
 ifeq ($(VARIANT),asan)
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 BINDIR   = build/asan/bin
+else ifeq ($(VARIANT),tsan)
+SAN      = -fsanitize=thread -fno-omit-frame-pointer
+BINDIR   = build/tsan/bin
 else ifeq ($(VARIANT),fuzz)
 SAN      = -fsanitize=fuzzer-no-link,address,undefined
 BINDIR   = build/fuzz/bin
@@ -82,6 +86,11 @@ test: all units
 check-asan:
 	$(MAKE) VARIANT=asan CC=clang test
 
+# The threaded programs under ThreadSanitizer, on the suite that runs them threaded.
+check-tsan:
+	$(MAKE) VARIANT=tsan CC=clang all
+	NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats
+
 # libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus,
 # against the library built with coverage for the fuzzer.
 FUZZ_SECONDS ?= 60
@@ -114,4 +123,4 @@ install: all
 clean:
 	rm -rf bin build
 
-.PHONY: all model units test check-asan fuzz fuzzers leakcheck example bench install clean
+.PHONY: all model units test check-asan check-tsan fuzz fuzzers leakcheck example bench install clean
