@@ -1,5 +1,7 @@
 /* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon. */
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "check.h"
@@ -47,6 +49,39 @@ test_tsv(void)
 	size_t n = tsv_unescape(s, strlen(s));
 
 	CHECK(n == 11 && memcmp(s, "a\tb\nc\\d\re\\q", 11) == 0);
+}
+
+/* Rows kept in memory come out escaped and whole, however many, when moved to a writer. */
+static void
+test_tsv_memory(void)
+{
+	static struct tsv_writer kept, out;
+	char name[] = "/tmp/ntools-tsv-XXXXXX", got[64];
+	int fd = mkstemp(name);
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	unlink(name);
+	tsv_init(&out, fd);
+	tsv_init_memory(&kept);
+	for (int i = 0; i < 20000; i++) {      /* more than one buffer's worth */
+		tsv_field(&kept, "x\ty", 3);
+		tsv_num(&kept, (unsigned long long)i);
+		tsv_end_row(&kept);
+	}
+	tsv_move(&out, &kept);
+	tsv_str(&kept, "last");
+	tsv_end_row(&kept);
+	tsv_move(&out, &kept);
+	CHECK(tsv_close(&out) == 0);
+	CHECK(tsv_close(&kept) == 0);
+	off_t size = lseek(fd, 0, SEEK_END);
+	/* Each row: x, the tab escaped in two bytes, y, a tab, the number, a newline: 88890 digits in all. */
+	CHECK(size == 20000 * 6 + 88890 + 5);
+	CHECK(pread(fd, got, 7, 0) == 7 && memcmp(got, "x\\ty\t0\n", 7) == 0);
+	CHECK(pread(fd, got, 5, size - 5) == 5 && memcmp(got, "last\n", 5) == 0);
+	close(fd);
 }
 
 static void
@@ -143,6 +178,7 @@ main(void)
 {
 	test_utf8();
 	test_tsv();
+	test_tsv_memory();
 	test_hash();
 	test_calendar();
 	test_docdate();
