@@ -5,7 +5,7 @@
 load helper
 
 threaded() {
-	echo nentity
+	echo nentity nquote
 }
 
 # A stream of more documents than one batch holds, and the example article.
