@@ -25,10 +25,27 @@ struct acronym {
 	int id;
 };
 
+/* An entity's name as it was when indexed (it may have grown fuller since). */
+struct named {
+	uint32_t hash;          /* of the name, case folded */
+	int id;                 /* -1: empty */
+};
+
+/*
+ * Looking a name up is by hash, whatever the number of entities; the
+ * looser matches (a surname, an acronym's initials) look at the last
+ * RECENT entities only, so that a document of millions of names (a
+ * stream without separators) costs no more per name than an article.
+ * Articles name far fewer.
+ */
+#define RECENT 512
+
 struct alias_table {
 	struct lexicon *aliases, *demonyms, *countries;
 	struct known *e;
 	int n, cap;
+	struct named *index;
+	size_t index_cap, index_used;
 	struct acronym *acr;
 	size_t nacr, acr_cap;
 	char *arena;
@@ -57,6 +74,7 @@ alias_free(struct alias_table *a)
 	lexicon_free(a->demonyms);
 	lexicon_free(a->countries);
 	free(a->e);
+	free(a->index);
 	free(a->acr);
 	free(a->arena);
 	free(a);
@@ -70,12 +88,73 @@ alias_first_names(struct alias_table *a, int (*is_first)(void *ctx, const char *
 	a->first_ctx = ctx;
 }
 
+#define INDEX_MIN 64
+#define INDEX_KEEP 4096         /* a bigger index (a huge document's) is given back */
+
 void
 alias_clear(struct alias_table *a)
 {
 	a->n = 0;
 	a->nacr = 0;
 	a->arena_len = 0;
+	if (a->index_cap > INDEX_KEEP) {
+		free(a->index);
+		a->index = NULL;
+		a->index_cap = 0;
+	}
+	for (size_t i = 0; i < a->index_cap; i++)
+		a->index[i].id = -1;
+	a->index_used = 0;
+}
+
+/* The hash of s whatever its case, alike for every pair same_word finds the same. */
+static uint32_t
+folded_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n;) {
+		uint32_t c = (unsigned char)s[i];
+		if (c < 0x80) {
+			c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+			i++;
+		} else {
+			i += utf8_decode(s + i, n - i, &c);
+			c = u_tolower(c);
+		}
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+static void
+index_put(struct alias_table *a, uint32_t hash, int id)
+{
+	if ((a->index_used + 1) * 2 > a->index_cap) {
+		struct named *old = a->index;
+		size_t old_cap = a->index_cap;
+		a->index_cap = old_cap ? old_cap * 2 : INDEX_MIN;
+		a->index = xmalloc(a->index_cap * sizeof *a->index);
+		for (size_t i = 0; i < a->index_cap; i++)
+			a->index[i].id = -1;
+		a->index_used = 0;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].id >= 0)
+				index_put(a, old[i].hash, old[i].id);
+		free(old);
+	}
+	size_t i = hash & (a->index_cap - 1);
+	while (a->index[i].id >= 0)
+		i = (i + 1) & (a->index_cap - 1);
+	a->index[i].hash = hash;
+	a->index[i].id = id;
+	a->index_used++;
+}
+
+/* The first entity of the last RECENT, for the looser matches. */
+static int
+recent_floor(const struct alias_table *a)
+{
+	return a->n > RECENT ? a->n - RECENT : 0;
 }
 
 /* Copies s into the arena with runs of white space made one space. */
@@ -126,6 +205,7 @@ add_entity(struct alias_table *a, enum entity_type t, const char *s, size_t n)
 	struct known *k = &a->e[a->n];
 	k->name = keep(a, s, n, &k->name_len);
 	k->type = t;
+	index_put(a, folded_hash(a->arena + k->name, k->name_len), a->n);
 	return a->n++;
 }
 
@@ -231,6 +311,7 @@ prefer(struct alias_table *a, int id, enum entity_type t, const char *s, size_t 
 		a->e[id].name = keep(a, s, n, &a->e[id].name_len);
 		if (n > len)
 			a->e[id].type = t;
+		index_put(a, folded_hash(a->arena + a->e[id].name, a->e[id].name_len), id);
 	}
 }
 
@@ -299,18 +380,27 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 	    lexicon_find(a->demonyms, s, n - 1, &v, &vn))
 		n--;
 
-	for (size_t k = a->nacr; k-- > 0;)
+	size_t acr_floor = a->nacr > RECENT ? a->nacr - RECENT : 0;
+	for (size_t k = a->nacr; k-- > acr_floor;)
 		if (same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
 			return a->acr[k].id;
-	for (int id = a->n; id-- > 0;) {
+	/* The latest entity whose name (as it is now, not as indexed) is this one. */
+	int same = -1;
+	uint32_t hash = folded_hash(s, n);
+	for (size_t i = a->index_cap ? hash & (a->index_cap - 1) : 0; a->index_cap && a->index[i].id >= 0;
+	    i = (i + 1) & (a->index_cap - 1)) {
+		int id = a->index[i].id;
 		const char *e = name_of(a, id, &len);
-		if (same_word(e, len, s, n)) {
-			prefer(a, id, t, s, n);
-			return id;
-		}
+		if (a->index[i].hash == hash && id > same && same_word(e, len, s, n))
+			same = id;
 	}
+	if (same >= 0) {
+		prefer(a, same, t, s, n);
+		return same;
+	}
+	int floor = recent_floor(a);
 	if (t == ENT_PERSON) {
-		for (int id = a->n; id-- > 0;) {
+		for (int id = a->n; id-- > floor;) {
 			if (a->e[id].type != ENT_PERSON)
 				continue;
 			const char *e = name_of(a, id, &len);
@@ -321,7 +411,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 		}
 		/* A company named after people, met again by the first name on its door. */
 		if (!memchr(s, ' ', n))
-			for (int id = a->n; id-- > 0;) {
+			for (int id = a->n; id-- > floor;) {
 				const char *e = name_of(a, id, &len);
 				if (a->e[id].type == ENT_ORG && first_word_of(s, n, e, len))
 					return id;
@@ -329,7 +419,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 	}
 	/* "Washington" after "George Washington": a person's surname, however tagged. */
 	if (t != ENT_PERSON && a->is_first && !memchr(s, ' ', n) && !alias_is_acronym(s, n)) {
-		for (int id = a->n; id-- > 0;) {
+		for (int id = a->n; id-- > floor;) {
 			const char *e = name_of(a, id, &len);
 			const char *sp = memchr(e, ' ', len);
 			if (a->e[id].type == ENT_PERSON && sp && same_person(s, n, e, len) &&
@@ -338,7 +428,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 		}
 	}
 	if (alias_is_acronym(s, n)) {
-		for (int id = a->n; id-- > 0;) {
+		for (int id = a->n; id-- > floor;) {
 			const char *e = name_of(a, id, &len);
 			if (a->e[id].type != ENT_PERSON && initials_match(s, n, e, len))
 				return id;
@@ -350,7 +440,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 void
 alias_define(struct alias_table *a, int id, const char *s, size_t n)
 {
-	for (size_t k = 0; k < a->nacr; k++)
+	for (size_t k = a->nacr > RECENT ? a->nacr - RECENT : 0; k < a->nacr; k++)
 		if (a->acr[k].id == id && same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
 			return;         /* defined again, as articles do */
 	if (a->nacr == a->acr_cap) {

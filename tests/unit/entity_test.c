@@ -243,6 +243,28 @@ test_alias(void)
 	int george = alias_resolve(a, ENT_PERSON, "George Washington", 17);
 	CHECK(alias_resolve(a, ENT_GPE, "Washington", 10) == george);
 	CHECK(alias_resolve(a, ENT_GPE, "Chechnya", 8) != lebed);
+
+	/*
+	 * A name met again is found however many came between, under its
+	 * fuller spelling too; a surname alone looks back over the last few
+	 * hundred entities only (a stream without separators is one huge
+	 * document: it must not cost the square of its names).
+	 */
+	alias_clear(a);
+	int sergey = alias_resolve(a, ENT_PERSON, "Lavrov", 6);
+	CHECK(alias_resolve(a, ENT_PERSON, "Sergey Lavrov", 13) == sergey);
+	char name[32];
+	for (int i = 0; i < 3000; i++) {
+		int len = snprintf(name, sizeof name, "Firm%d Corp", i);
+		alias_resolve(a, ENT_ORG, name, (size_t)len);
+	}
+	CHECK(alias_count(a) == 3001);
+	CHECK(alias_resolve(a, ENT_PERSON, "SERGEY LAVROV", 13) == sergey);
+	CHECK(alias_resolve(a, ENT_ORG, "firm7 corp", 10) == sergey + 8);
+	CHECK(alias_resolve(a, ENT_PERSON, "Lavrov", 6) == 3001);
+	CHECK(alias_resolve(a, ENT_PERSON, "Lavrov", 6) == 3001);
+	alias_clear(a);
+	CHECK(alias_resolve(a, ENT_PERSON, "Sergey Lavrov", 13) == 0);
 	alias_free(a);
 }
 
