@@ -31,6 +31,27 @@ struct tok {
 #define MAX_TOKS 160
 #define INHERIT_FOCUS (-2)
 
+/*
+ * The classes of cues.txt by the lowercased bytes of a word: looking a
+ * word up costs one hash of its bytes rather than decoding and folding
+ * it character by character.  Words with other than ASCII bytes go to
+ * the lexicon, which folds them.
+ */
+struct word_slot {
+	uint32_t key;           /* offset of the lowercased key in keys */
+	unsigned char len;      /* 0: empty */
+	unsigned char wc;       /* enum wclass */
+};
+
+#define WORD_MAX 32             /* longer words are in no class */
+
+struct word_table {
+	struct word_slot *slot;
+	size_t mask;
+	char *keys;
+	int complete;           /* every key is ASCII, so ASCII words need no lexicon */
+};
+
 /* What the document has told of one entity so far. */
 struct person {
 	enum entity_type type;
@@ -68,8 +89,11 @@ struct attrib {
 	const char *text;
 	size_t len;
 	int lines;              /* every line break is a paragraph break */
+	struct word_table words;
 	struct tok toks[MAX_TOKS];
 };
+
+static void words_build(struct word_table *w, const char *data, size_t len);
 
 struct attrib *
 attrib_new(unsigned flags)
@@ -78,6 +102,7 @@ attrib_new(unsigned flags)
 
 	a->flags = flags;
 	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
+	words_build(&a->words, (const char *)data_cues_txt, data_cues_txt_len);
 	a->qf = quote_finder_new();
 	a->ef = entity_finder_new();
 	return a;
@@ -89,6 +114,8 @@ attrib_free(struct attrib *a)
 	if (a == NULL)
 		return;
 	lexicon_free(a->lx);
+	free(a->words.slot);
+	free(a->words.keys);
 	quote_finder_free(a->qf);
 	entity_finder_free(a->ef);
 	free(a->people);
@@ -122,21 +149,10 @@ attrib_kind_name(enum quote_kind k)
 
 /* ------------------------------------------------------------ words */
 
+/* The class of a value of cues.txt: class names told apart by length and first letters. */
 static enum wclass
-word_class(const struct attrib *a, const char *s, size_t n)
+class_named(const char *v, size_t vl)
 {
-	const char *v;
-	size_t vl;
-
-	if (n > 1 && s[n - 1] == '.')
-		n--;
-	if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
-		n -= 2;
-	else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0)
-		n -= 4;
-	if (!lexicon_find(a->lx, s, n, &v, &vl))
-		return W_NONE;
-	/* the class names of cues.txt, told apart by length and first letters */
 	switch (vl) {
 	case 1:
 		return v[0] == 'm' ? W_MALE : v[0] == 'f' ? W_FEMALE : v[0] == 'n' ? W_THING :
@@ -154,10 +170,143 @@ word_class(const struct attrib *a, const char *s, size_t n)
 	return W_NONE;
 }
 
+static uint32_t
+word_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of the lowercased key s[0..n): its own, or the empty one where it would go. */
+static struct word_slot *
+words_slot(const struct word_table *w, const char *s, size_t n)
+{
+	size_t h = word_hash(s, n) & w->mask;
+
+	while (w->slot[h].len && (w->slot[h].len != n || memcmp(w->keys + w->slot[h].key, s, n) != 0))
+		h = (h + 1) & w->mask;
+	return &w->slot[h];
+}
+
+/* Builds the table from the lines of cues.txt, as the lexicon reads them (the first of duplicates wins). */
+static void
+words_build(struct word_table *w, const char *data, size_t len)
+{
+	size_t lines = 0, slots = 64, at = 0;
+
+	for (size_t i = 0; i < len; i++)
+		lines += data[i] == '\n';
+	while (slots < 2 * (lines + 1))
+		slots *= 2;
+	w->slot = xcalloc(slots, sizeof *w->slot);
+	w->mask = slots - 1;
+	w->keys = xmalloc(len + 1);
+	w->complete = 1;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - data) : len, tab = i;
+
+		if (end > i && data[end - 1] == '\r')
+			end--;
+		while (tab < end && data[tab] != '\t')
+			tab++;
+		if (tab > i && data[i] != '#' && tab - i <= WORD_MAX) {
+			char *k = w->keys + at;
+			size_t n = tab - i;
+
+			for (size_t c = 0; c < n; c++) {
+				unsigned char b = (unsigned char)data[i + c];
+
+				if (b >= 0x80)
+					w->complete = 0;
+				k[c] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			}
+			struct word_slot *sl = words_slot(w, k, n);
+
+			if (!sl->len) {
+				sl->key = (uint32_t)at;
+				sl->len = (unsigned char)n;
+				sl->wc = (unsigned char)class_named(data + tab + (tab < end), end - tab - (tab < end));
+				at += n;
+			}
+		} else if (tab > i && data[i] != '#') {
+			w->complete = 0;        /* a key too long for the table: ask the lexicon */
+		}
+		i = nl ? (size_t)(nl - data) + 1 : len;
+	}
+}
+
+static enum wclass
+word_class(const struct attrib *a, const char *s, size_t n)
+{
+	const char *v;
+	size_t vl;
+	char low[WORD_MAX];
+
+	if (n > 1 && s[n - 1] == '.')
+		n--;
+	if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+		n -= 2;
+	else if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0)
+		n -= 4;
+	if (n == 0)
+		return W_NONE;
+	if (a->words.complete && n <= WORD_MAX) {
+		unsigned char any = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			unsigned char b = (unsigned char)s[i];
+
+			any |= b;
+			low[i] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+		}
+		if (any < 0x80) {
+			const struct word_slot *sl = words_slot(&a->words, low, n);
+
+			return sl->len ? (enum wclass)sl->wc : W_NONE;
+		}
+	}
+	if (!lexicon_find(a->lx, s, n, &v, &vl))
+		return W_NONE;
+	return class_named(v, vl);
+}
+
 static int
 is_joiner(uint32_t cp)
 {
 	return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == '&' || cp == 0x2010;
+}
+
+/* The character at s[i] (before hi): ASCII without a call, the rest decoded. */
+static inline size_t
+char_at(const char *s, size_t i, size_t hi, uint32_t *cp)
+{
+	unsigned char b = (unsigned char)s[i];
+
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	}
+	return utf8_decode(s + i, hi - i, cp);
+}
+
+static inline int
+is_alnum(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	return u_isalnum(cp);
+}
+
+static inline int
+is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return u_isspace(cp);
 }
 
 /*
@@ -174,9 +323,9 @@ tokenize(struct attrib *a, size_t lo, size_t hi, struct tok *t, size_t max)
 
 	while (i < hi && n < max) {
 		uint32_t cp;
-		size_t k = utf8_decode(s + i, hi - i, &cp);
+		size_t k = char_at(s, i, hi, &cp);
 
-		if (u_isspace(cp)) {
+		if (is_space(cp)) {
 			i += k;
 			continue;
 		}
@@ -186,22 +335,22 @@ tokenize(struct attrib *a, size_t lo, size_t hi, struct tok *t, size_t max)
 		x->ch = cp;
 		x->wc = W_NONE;
 		x->cap = 0;
-		if (u_isalnum(cp)) {
+		if (is_alnum(cp)) {
 			size_t j = i + k;
 
 			x->type = T_WORD;
-			x->cap = u_isupper(cp) != 0;
+			x->cap = cp < 0x80 ? cp >= 'A' && cp <= 'Z' : u_isupper(cp) != 0;
 			while (j < hi) {
 				uint32_t c2, c3;
-				size_t k2 = utf8_decode(s + j, hi - j, &c2);
+				size_t k2 = char_at(s, j, hi, &c2);
 
-				if (u_isalnum(c2)) {
+				if (is_alnum(c2)) {
 					j += k2;
 					continue;
 				}
 				if (is_joiner(c2) && j + k2 < hi) {
-					utf8_decode(s + j + k2, hi - j - k2, &c3);
-					if (u_isalnum(c3)) {
+					char_at(s, j + k2, hi, &c3);
+					if (is_alnum(c3)) {
 						j += k2;
 						continue;
 					}
