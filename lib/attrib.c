@@ -33,23 +33,22 @@ struct tok {
 
 /*
  * The classes of cues.txt by the lowercased bytes of a word: looking a
- * word up costs one hash of its bytes rather than decoding and folding
- * it character by character.  Words with other than ASCII bytes go to
- * the lexicon, which folds them.
+ * word up costs one hash of two machine words rather than decoding and
+ * folding it character by character.  Longer words, and words with
+ * other than ASCII bytes, go to the lexicon, which folds them.
  */
+#define WORD_MAX 16
+
 struct word_slot {
-	uint32_t key;           /* offset of the lowercased key in keys */
+	uint64_t key[2];        /* the lowercased key, zero-padded */
 	unsigned char len;      /* 0: empty */
 	unsigned char wc;       /* enum wclass */
 };
 
-#define WORD_MAX 32             /* longer words are in no class */
-
 struct word_table {
 	struct word_slot *slot;
 	size_t mask;
-	char *keys;
-	int complete;           /* every key is ASCII, so ASCII words need no lexicon */
+	int ascii;              /* every key is ASCII: the table answers for ASCII words */
 };
 
 /* What the document has told of one entity so far. */
@@ -89,6 +88,8 @@ struct attrib {
 	const char *text;
 	size_t len;
 	int lines;              /* every line break is a paragraph break */
+	struct region { size_t s, e; } *regions;       /* what the name finder reads */
+	size_t nregions, capregions;
 	struct word_table words;
 	struct tok toks[MAX_TOKS];
 };
@@ -115,7 +116,6 @@ attrib_free(struct attrib *a)
 		return;
 	lexicon_free(a->lx);
 	free(a->words.slot);
-	free(a->words.keys);
 	quote_finder_free(a->qf);
 	entity_finder_free(a->ef);
 	free(a->people);
@@ -125,6 +125,7 @@ attrib_free(struct attrib *a)
 	free(a->held);
 	free(a->pieces);
 	free(a->order);
+	free(a->regions);
 	free(a);
 }
 
@@ -170,41 +171,48 @@ class_named(const char *v, size_t vl)
 	return W_NONE;
 }
 
-static uint32_t
-word_hash(const char *s, size_t n)
+/* Lowercases the ASCII word s[0..n), n <= WORD_MAX, into key; 0 when it holds other bytes. */
+static int
+word_key(const char *s, size_t n, uint64_t key[2])
 {
-	uint32_t h = 2166136261u;
+	unsigned char low[2 * sizeof(uint64_t)] = { 0 }, any = 0;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		any |= b;
+		low[i] = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+	}
+	memcpy(key, low, sizeof low);
+	return any < 0x80;
 }
 
-/* The slot of the lowercased key s[0..n): its own, or the empty one where it would go. */
+/* The slot of key: its own, or the empty one where it would go. */
 static struct word_slot *
-words_slot(const struct word_table *w, const char *s, size_t n)
+words_slot(const struct word_table *w, const uint64_t key[2], size_t n)
 {
-	size_t h = word_hash(s, n) & w->mask;
+	uint64_t h = (key[0] * 0x9E3779B97F4A7C15u) ^ (key[1] * 0xC2B2AE3D27D4EB4Fu) ^ n;
+	size_t i = (size_t)(h >> 40) & w->mask;
 
-	while (w->slot[h].len && (w->slot[h].len != n || memcmp(w->keys + w->slot[h].key, s, n) != 0))
-		h = (h + 1) & w->mask;
-	return &w->slot[h];
+	while (w->slot[i].len && (w->slot[i].len != n || w->slot[i].key[0] != key[0] ||
+	    w->slot[i].key[1] != key[1]))
+		i = (i + 1) & w->mask;
+	return &w->slot[i];
 }
 
 /* Builds the table from the lines of cues.txt, as the lexicon reads them (the first of duplicates wins). */
 static void
 words_build(struct word_table *w, const char *data, size_t len)
 {
-	size_t lines = 0, slots = 64, at = 0;
+	size_t lines = 0, slots = 64;
 
 	for (size_t i = 0; i < len; i++)
 		lines += data[i] == '\n';
-	while (slots < 2 * (lines + 1))
+	while (slots < 4 * (lines + 1))
 		slots *= 2;
 	w->slot = xcalloc(slots, sizeof *w->slot);
 	w->mask = slots - 1;
-	w->keys = xmalloc(len + 1);
-	w->complete = 1;
+	w->ascii = 1;
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - data) : len, tab = i;
@@ -213,27 +221,27 @@ words_build(struct word_table *w, const char *data, size_t len)
 			end--;
 		while (tab < end && data[tab] != '\t')
 			tab++;
-		if (tab > i && data[i] != '#' && tab - i <= WORD_MAX) {
-			char *k = w->keys + at;
+		if (tab > i && data[i] != '#') {
+			uint64_t key[2];
 			size_t n = tab - i;
 
-			for (size_t c = 0; c < n; c++) {
-				unsigned char b = (unsigned char)data[i + c];
+			if (n > WORD_MAX) {
+				for (size_t c = i; c < tab; c++)
+					if ((unsigned char)data[c] >= 0x80)
+						w->ascii = 0;
+			} else if (!word_key(data + i, n, key)) {
+				w->ascii = 0;
+			} else {
+				struct word_slot *sl = words_slot(w, key, n);
 
-				if (b >= 0x80)
-					w->complete = 0;
-				k[c] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+				if (!sl->len) {
+					sl->key[0] = key[0];
+					sl->key[1] = key[1];
+					sl->len = (unsigned char)n;
+					sl->wc = (unsigned char)class_named(data + tab + (tab < end),
+					    end - tab - (tab < end));
+				}
 			}
-			struct word_slot *sl = words_slot(w, k, n);
-
-			if (!sl->len) {
-				sl->key = (uint32_t)at;
-				sl->len = (unsigned char)n;
-				sl->wc = (unsigned char)class_named(data + tab + (tab < end), end - tab - (tab < end));
-				at += n;
-			}
-		} else if (tab > i && data[i] != '#') {
-			w->complete = 0;        /* a key too long for the table: ask the lexicon */
 		}
 		i = nl ? (size_t)(nl - data) + 1 : len;
 	}
@@ -244,7 +252,6 @@ word_class(const struct attrib *a, const char *s, size_t n)
 {
 	const char *v;
 	size_t vl;
-	char low[WORD_MAX];
 
 	if (n > 1 && s[n - 1] == '.')
 		n--;
@@ -254,17 +261,11 @@ word_class(const struct attrib *a, const char *s, size_t n)
 		n -= 4;
 	if (n == 0)
 		return W_NONE;
-	if (a->words.complete && n <= WORD_MAX) {
-		unsigned char any = 0;
+	if (a->words.ascii && n <= WORD_MAX) {
+		uint64_t key[2];
 
-		for (size_t i = 0; i < n; i++) {
-			unsigned char b = (unsigned char)s[i];
-
-			any |= b;
-			low[i] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-		}
-		if (any < 0x80) {
-			const struct word_slot *sl = words_slot(&a->words, low, n);
+		if (word_key(s, n, key)) {
+			const struct word_slot *sl = words_slot(&a->words, key, n);
 
 			return sl->len ? (enum wclass)sl->wc : W_NONE;
 		}
@@ -1188,11 +1189,11 @@ introduced(struct attrib *a, const struct entity *en)
  * a description of one ("The Russian diplomat reiterated ...").
  */
 static void
-find_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
+find_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t from)
 {
 	size_t cursor = 0;
 
-	for (size_t i = 0; i < a->nents; i++) {
+	for (size_t i = from; i < a->nents; i++) {
 		const struct entity *en = &a->ents[i];
 		struct person *p = person_of(a, en->id);
 
@@ -1257,13 +1258,13 @@ name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cu
 		add_event(a, t[0].s, id);
 }
 
-/* Sentences that open with a description ("The Russian diplomat said"). */
+/* Sentences in text[from..to) that open with a description ("The Russian diplomat said"). */
 static void
-find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq)
+find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t from, size_t to)
 {
 	size_t cursor = 0;
 
-	for (size_t i = 0; i + 4 < a->len; i++) {
+	for (size_t i = from; i < to && i + 4 < a->len; i++) {
 		char c = a->text[i];
 
 		if (c >= 'A' && c <= 'Z' && !(c == 'T' && a->text[i + 1] == 'h' && a->text[i + 2] == 'e' &&
@@ -1941,13 +1942,15 @@ is_say(const struct attrib *a, const struct tok *t)
 /*
  * Indirect speech in sentences without marks: "Lavrov said (that) both
  * nations ..." and "..., another source said."  The span is the reported
- * clause, in text[0..limit).  Returns the new need (see attribute).
+ * clause, in the sentences that start in text[from..limit), from the
+ * start of a sentence.  Returns the new need (see attribute).
  */
 static size_t
-find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t need, size_t limit)
+find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t need, size_t from,
+    size_t limit)
 {
 	struct tok *all = a->toks;
-	size_t pos = 0, qi = 0, nall = 0, b0 = 0;
+	size_t pos = from, qi = 0, nall = 0, b0 = 0;
 	int cut = 0;
 
 	while (pos < limit) {
@@ -2154,30 +2157,36 @@ keep_wanted(struct attrib *a)
 	a->nout = k;
 }
 
-/* Gives the name finder text[0..len) and learns who the sentences are about. */
+/*
+ * Gives the name finder text[from..to) of the piece text[0..len) (or,
+ * with note, only registers the names there) and learns who its
+ * sentences are about; its mentions join a->ents.
+ */
 static void
-feed(struct attrib *a, const char *text, size_t len, size_t base,
-    const struct quote_span *q, size_t nq)
+feed(struct attrib *a, const char *text, size_t len, size_t base, size_t from, size_t to,
+    const struct quote_span *q, size_t nq, int note)
 {
 	const struct entity *found;
-	size_t nf;
+	size_t nf, first = a->nents;
 
 	a->text = text;
 	a->base = base;
-	nf = entity_find(a->ef, text, len, base, &found);
-	if (nf > a->capents) {
-		a->capents = nf;
-		a->ents = xrealloc(a->ents, nf * sizeof *a->ents);
+	if (note)
+		nf = entity_note(a->ef, text + from, to - from, base + from, &found);
+	else
+		nf = entity_find(a->ef, text + from, to - from, base + from, &found);
+	if (a->nents + nf > a->capents) {
+		a->capents = a->nents + nf;
+		a->ents = xrealloc(a->ents, a->capents * sizeof *a->ents);
 	}
-	a->nents = 0;
 	for (size_t i = 0; i < nf; i++) {
 		struct entity e = found[i];
 
-		if (e.start < base || e.end > base + len || e.id < 0)
+		if (e.start < base + from || e.end > base + to || e.id < 0)
 			continue;
 		e.start -= base;
 		e.end -= base;
-		if (e.role_end > e.role_start && e.role_start >= base && e.role_end <= base + len) {
+		if (e.role_end > e.role_start && e.role_start >= base + from && e.role_end <= base + to) {
 			e.role_start -= base;
 			e.role_end -= base;
 		} else {
@@ -2188,8 +2197,8 @@ feed(struct attrib *a, const char *text, size_t len, size_t base,
 	size_t keep_len = a->len;
 
 	a->len = len;
-	find_subjects(a, q, nq);
-	find_described_subjects(a, q, nq);
+	find_subjects(a, q, nq, first);
+	find_described_subjects(a, q, nq, from, to);
 	a->len = keep_len;
 }
 
@@ -2223,10 +2232,142 @@ hold(struct attrib *a, const char *text, size_t len, size_t base)
 static void
 feed_held(struct attrib *a)
 {
-	for (size_t i = 0; i < a->npieces; i++)
-		feed(a, a->held + a->pieces[i].at, a->pieces[i].len, a->pieces[i].base, NULL, 0);
+	for (size_t i = 0; i < a->npieces; i++) {
+		a->nents = 0;
+		feed(a, a->held + a->pieces[i].at, a->pieces[i].len, a->pieces[i].base, 0, a->pieces[i].len,
+		    NULL, 0, 0);
+	}
 	a->npieces = 0;
 	a->held_len = 0;
+}
+
+/* The end of the paragraph that holds pos, at most limit: its last line break. */
+static size_t
+para_end_of(const struct attrib *a, size_t pos, size_t limit)
+{
+	size_t e = pos;
+
+	while (e < limit && !(a->text[e] == '\n' && ((e + 1 < limit && a->text[e + 1] == '\n') || a->lines)))
+		e++;
+	return e;
+}
+
+/* The start of the paragraph paras before the one that holds pos. */
+static size_t
+paras_back(const struct attrib *a, size_t pos, size_t paras)
+{
+	size_t s = para_start_of(a, pos);
+
+	while (paras-- > 0 && s > 0) {
+		size_t w = s;
+
+		while (w > 0 && is_space((unsigned char)a->text[w - 1]))
+			w--;
+		if (w == 0)
+			return 0;
+		s = para_start_of(a, w - 1);
+	}
+	return s;
+}
+
+static void
+add_region(struct attrib *a, size_t s, size_t e)
+{
+	if (a->nregions == a->capregions) {
+		a->capregions = a->capregions ? 2 * a->capregions : 16;
+		a->regions = xrealloc(a->regions, a->capregions * sizeof *a->regions);
+	}
+	a->regions[a->nregions].s = s;
+	a->regions[a->nregions].e = e;
+	a->nregions++;
+}
+
+/*
+ * Paragraphs before a mention that the name finder reads when the
+ * mention needs the discourse (a pronoun, a description, no mention at
+ * all) rather than only the names the document has registered.
+ */
+#define DISCOURSE_PARAS 3
+
+/* Is the mention t[0..n) a name, which resolves by the names registered so far? */
+static int
+is_name_mention(const struct tok *t, size_t n)
+{
+	return n > 0 && t[0].type == T_WORD && t[0].cap && !is_pronoun(&t[0]) && t[0].wc != W_DEF &&
+	    t[0].wc != W_INDEF;
+}
+
+/*
+ * The text in text[0..upto) that the speakers' resolution reads with the
+ * name finder: each mention's paragraph, and the paragraphs before it
+ * when the mention needs the discourse.
+ */
+static void
+needed_regions(struct attrib *a, size_t upto)
+{
+	a->nregions = 0;
+	for (size_t i = 0; i < a->nout; i++) {
+		const struct attribution *x = &a->out[i];
+		size_t s, e, paras = DISCOURSE_PARAS;
+
+		if (x->inherits == INHERIT_FOCUS) {
+			s = e = x->start;
+		} else if (x->inherits < 0 && x->mention_end > x->mention_start) {
+			struct tok t[1];
+
+			s = x->mention_start;
+			e = x->mention_end;
+			if (is_name_mention(t, tokenize(a, s, e, t, 1)))
+				paras = 0;
+		} else {
+			continue;
+		}
+		if (s < upto)
+			add_region(a, paras_back(a, s, paras), para_end_of(a, e, upto));
+	}
+	/* in order, overlaps merged */
+	for (size_t i = 1; i < a->nregions; i++) {
+		struct region r = a->regions[i];
+		size_t j = i;
+
+		while (j > 0 && a->regions[j - 1].s > r.s) {
+			a->regions[j] = a->regions[j - 1];
+			j--;
+		}
+		a->regions[j] = r;
+	}
+	size_t m = 0;
+
+	for (size_t i = 0; i < a->nregions; i++) {
+		if (m > 0 && a->regions[i].s <= a->regions[m - 1].e + 2) {
+			if (a->regions[i].e > a->regions[m - 1].e)
+				a->regions[m - 1].e = a->regions[i].e;
+		} else {
+			a->regions[m++] = a->regions[i];
+		}
+	}
+	a->nregions = m;
+}
+
+/*
+ * Feeds the name finder the needed regions of text[0..upto), and only
+ * notes the names of the text between them: the tagger is most of the
+ * cost, and most of the text holds nothing a speaker's name depends on.
+ */
+static void
+feed_regions(struct attrib *a, const char *text, size_t upto, size_t base,
+    const struct quote_span *q, size_t nq)
+{
+	size_t done = 0;
+
+	for (size_t r = 0; r < a->nregions; r++) {
+		if (a->regions[r].s > done)
+			feed(a, text, upto, base, done, a->regions[r].s, q, nq, 1);
+		feed(a, text, upto, base, a->regions[r].s, a->regions[r].e, q, nq, 0);
+		done = a->regions[r].e;
+	}
+	if (done < upto)
+		feed(a, text, upto, base, done, upto, q, nq, 1);
 }
 
 size_t
@@ -2244,21 +2385,25 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	a->lines = quote_lines_are_paras(text, len);
 	nq = quote_find(a->qf, text, len, &q);
 	need = nq ? attribute(a, q, nq) : 0;
-	/* reported speech puts its speakers in focus, shown or not */
-	if (nq || (a->flags & ATTRIB_INDIRECT))
-		need = find_indirect(a, q, nq, need,
-		    (a->flags & ATTRIB_INDIRECT) ? len : q[nq - 1].start);
+	if (a->flags & ATTRIB_INDIRECT)
+		need = find_indirect(a, q, nq, need, 0, len);
 	if (need == 0) {
 		hold(a, text, len, base);
 	} else {
 		/* the names that matter stand before the last mention's paragraph ends */
-		size_t upto = need;
+		size_t upto = para_end_of(a, need, len);
 
-		while (upto < len && !(text[upto] == '\n' && ((upto + 1 < len && text[upto + 1] == '\n') ||
-		    a->lines)))
-			upto++;
+		needed_regions(a, upto);
+		if (!(a->flags & ATTRIB_INDIRECT)) {
+			/* reported speech near the quotations puts its speakers in focus, shown or not */
+			for (size_t r = 0; r < a->nregions; r++)
+				if (a->regions[r].s < q[nq - 1].start)
+					find_indirect(a, q, nq, 0, a->regions[r].s,
+					    a->regions[r].e < q[nq - 1].start ? a->regions[r].e : q[nq - 1].start);
+		}
 		feed_held(a);
-		feed(a, text, upto, base, q, nq);
+		a->nents = 0;
+		feed_regions(a, text, upto, base, q, nq);
 		a->text = text;
 		a->len = len;
 		a->base = base;
