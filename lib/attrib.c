@@ -38,6 +38,7 @@ struct tok {
  * other than ASCII bytes, go to the lexicon, which folds them.
  */
 #define WORD_MAX 16
+#define WORD_FILTER 8192
 
 struct word_slot {
 	uint64_t key[2];        /* the lowercased key, zero-padded */
@@ -48,6 +49,7 @@ struct word_slot {
 struct word_table {
 	struct word_slot *slot;
 	size_t mask;
+	uint64_t seen[WORD_FILTER / 64];        /* a bit per hash of the keys: most words miss here */
 	int ascii;              /* every key is ASCII: the table answers for ASCII words */
 };
 
@@ -187,12 +189,17 @@ word_key(const char *s, size_t n, uint64_t key[2])
 	return any < 0x80;
 }
 
+static uint64_t
+key_hash(const uint64_t key[2], size_t n)
+{
+	return (key[0] * 0x9E3779B97F4A7C15u) ^ (key[1] * 0xC2B2AE3D27D4EB4Fu) ^ n;
+}
+
 /* The slot of key: its own, or the empty one where it would go. */
 static struct word_slot *
 words_slot(const struct word_table *w, const uint64_t key[2], size_t n)
 {
-	uint64_t h = (key[0] * 0x9E3779B97F4A7C15u) ^ (key[1] * 0xC2B2AE3D27D4EB4Fu) ^ n;
-	size_t i = (size_t)(h >> 40) & w->mask;
+	size_t i = (size_t)(key_hash(key, n) >> 40) & w->mask;
 
 	while (w->slot[i].len && (w->slot[i].len != n || w->slot[i].key[0] != key[0] ||
 	    w->slot[i].key[1] != key[1]))
@@ -235,6 +242,9 @@ words_build(struct word_table *w, const char *data, size_t len)
 				struct word_slot *sl = words_slot(w, key, n);
 
 				if (!sl->len) {
+					uint64_t h = key_hash(key, n) >> 51;
+
+					w->seen[h / 64] |= (uint64_t)1 << (h % 64);
 					sl->key[0] = key[0];
 					sl->key[1] = key[1];
 					sl->len = (unsigned char)n;
@@ -265,6 +275,10 @@ word_class(const struct attrib *a, const char *s, size_t n)
 		uint64_t key[2];
 
 		if (word_key(s, n, key)) {
+			uint64_t h = key_hash(key, n) >> 51;
+
+			if (!(a->words.seen[h / 64] >> (h % 64) & 1))
+				return W_NONE;
 			const struct word_slot *sl = words_slot(&a->words, key, n);
 
 			return sl->len ? (enum wclass)sl->wc : W_NONE;
