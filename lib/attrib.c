@@ -90,7 +90,10 @@ struct attrib {
 	const char *text;
 	size_t len;
 	int lines;              /* every line break is a paragraph break */
-	struct region { size_t s, e; } *regions;       /* what the name finder reads */
+	struct region {
+		size_t s, e;
+		int discourse;  /* a mention here needs who the text is about */
+	} *regions;             /* what the name finder reads */
 	size_t nregions, capregions;
 	struct word_table words;
 	struct tok toks[MAX_TOKS];
@@ -2212,7 +2215,8 @@ feed(struct attrib *a, const char *text, size_t len, size_t base, size_t from, s
 
 	a->len = len;
 	find_subjects(a, q, nq, first);
-	find_described_subjects(a, q, nq, from, to);
+	if (!note)
+		find_described_subjects(a, q, nq, from, to);
 	a->len = keep_len;
 }
 
@@ -2285,7 +2289,7 @@ paras_back(const struct attrib *a, size_t pos, size_t paras)
 }
 
 static void
-add_region(struct attrib *a, size_t s, size_t e)
+add_region(struct attrib *a, size_t s, size_t e, int discourse)
 {
 	if (a->nregions == a->capregions) {
 		a->capregions = a->capregions ? 2 * a->capregions : 16;
@@ -2293,6 +2297,7 @@ add_region(struct attrib *a, size_t s, size_t e)
 	}
 	a->regions[a->nregions].s = s;
 	a->regions[a->nregions].e = e;
+	a->regions[a->nregions].discourse = discourse;
 	a->nregions++;
 }
 
@@ -2337,7 +2342,7 @@ needed_regions(struct attrib *a, size_t upto)
 			continue;
 		}
 		if (s < upto)
-			add_region(a, paras_back(a, s, paras), para_end_of(a, e, upto));
+			add_region(a, paras_back(a, s, paras), para_end_of(a, e, upto), paras > 0);
 	}
 	/* in order, overlaps merged */
 	for (size_t i = 1; i < a->nregions; i++) {
@@ -2356,6 +2361,7 @@ needed_regions(struct attrib *a, size_t upto)
 		if (m > 0 && a->regions[i].s <= a->regions[m - 1].e + 2) {
 			if (a->regions[i].e > a->regions[m - 1].e)
 				a->regions[m - 1].e = a->regions[i].e;
+			a->regions[m - 1].discourse |= a->regions[i].discourse;
 		} else {
 			a->regions[m++] = a->regions[i];
 		}
@@ -2411,7 +2417,7 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		if (!(a->flags & ATTRIB_INDIRECT)) {
 			/* reported speech near the quotations puts its speakers in focus, shown or not */
 			for (size_t r = 0; r < a->nregions; r++)
-				if (a->regions[r].s < q[nq - 1].start)
+				if (a->regions[r].s < q[nq - 1].start && a->regions[r].discourse)
 					find_indirect(a, q, nq, 0, a->regions[r].s,
 					    a->regions[r].e < q[nq - 1].start ? a->regions[r].e : q[nq - 1].start);
 		}
