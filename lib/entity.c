@@ -717,6 +717,14 @@ note_name_word(const struct token *v)
 
 #define NOTE_NAME_WORDS 3
 
+/* A first name the lists know that is no common word ("Sergey", not "Will"). */
+static int
+note_first_name(const struct entity_finder *f, const char *text, const struct token *v)
+{
+	unsigned bits = gaz_lookup(f->gaz, text + v->start, v->end - v->start);
+	return (bits & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) && !(bits & GAZ_WORD);
+}
+
 size_t
 entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
     const struct entity **out)
@@ -743,9 +751,7 @@ entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
 			size_t rs = 0, re = 0;
 			enum entity_gender g = GENDER_UNKNOWN;
 			int titled = role_before(f->roles, text, v, k, &rs, &re, &g);
-			unsigned bits = gaz_lookup(f->gaz, text + v[k].start, v[k].end - v[k].start);
-			if (!titled && (k > i || j - k < 2 || !(bits & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) ||
-			    (bits & GAZ_WORD)))
+			if (!titled && (k > i || j - k < 2 || !note_first_name(f, text, &v[k])))
 				continue;
 			size_t s = v[k].start, e = v[j - 1].end;
 			int id = alias_resolve(f->alias, ENT_PERSON, text + s, e - s);
