@@ -1578,13 +1578,24 @@ push_out(struct attrib *a, const struct attribution *x)
 	a->out[a->nout++] = *x;
 }
 
+/*
+ * The words of a quotation, counted up to SHORT_WORDS + 1 (the kinds
+ * only tell quotations of a few words apart), and whether those are
+ * title-cased.
+ */
+#define SHORT_WORDS 6
+
 static size_t
 count_words(const char *s, size_t n, int *title_case)
 {
+	static const struct { const char *w; size_t n; } small[] = {
+		{ "of ", 3 }, { "the ", 4 }, { "and ", 4 }, { "a ", 2 }, { "in ", 3 }, { "on ", 3 },
+		{ "to ", 3 }, { "for ", 4 }
+	};
 	size_t words = 0, caps = 0;
 	int in = 0;
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && words <= SHORT_WORDS; i++) {
 		unsigned char c = (unsigned char)s[i];
 		int sp = c == ' ' || c == '\n' || c == '\t' || c == '\r';
 
@@ -1596,10 +1607,8 @@ count_words(const char *s, size_t n, int *title_case)
 			if (u_isupper(cp) || u_isdigit(cp))
 				caps++;
 			else {
-				static const char *small[] = { "of ", "the ", "and ", "a ", "in ", "on ", "to ", "for " };
-
 				for (size_t k = 0; k < sizeof small / sizeof small[0]; k++)
-					if (i + strlen(small[k]) <= n && memcmp(s + i, small[k], strlen(small[k])) == 0)
+					if (i + small[k].n <= n && memcmp(s + i, small[k].w, small[k].n) == 0)
 						caps++;
 			}
 		}
@@ -1814,7 +1823,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		int is_pron = words == 1 && x.text_end > x.text_start &&
 		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
 		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST;
-		enum quote_kind short_k = words < 4 || (words <= 6 && title_case) ?
+		enum quote_kind short_k = words < 4 || (words <= SHORT_WORDS && title_case) ?
 		    short_kind(a, n > 1 ? &t[n - 2] : NULL, n ? &t[n - 1] : NULL, &after, title_case,
 		    is_pron) : KIND_PARTIAL;
 
