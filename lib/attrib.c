@@ -1942,6 +1942,9 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 static int
 breaks_between(const struct attrib *a, size_t from, size_t to)
 {
+	/* most words stand a space apart: a break between paragraphs takes two line breaks */
+	if (to - from < 2)
+		return a->lines && to > from && a->text[from] == '\n';
 	const char *p = memchr(a->text + from, '\n', to - from);
 
 	if (a->lines)
