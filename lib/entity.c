@@ -706,3 +706,77 @@ entity_gender_of(const struct entity_finder *f, int id)
 		return p->he > p->she ? GENDER_MALE : GENDER_FEMALE;
 	return GENDER_UNKNOWN;
 }
+
+/* A word that may be part of a person's name in running text: "Lavrov", "P.", not "NATO" nor "said". */
+static int
+note_name_word(const struct token *v)
+{
+	return (v->flags & TOK_UPPER_INITIAL) && (v->flags & TOK_ALPHA) &&
+	    ((v->flags & TOK_LOWER) || v->end - v->start <= 2);
+}
+
+#define NOTE_NAME_WORDS 3
+
+/* A first name the lists know that is no common word ("Sergey", not "Will"). */
+static int
+note_first_name(const struct entity_finder *f, const char *text, const struct token *v)
+{
+	unsigned bits = gaz_lookup(f->gaz, text + v->start, v->end - v->start);
+	return (bits & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) && !(bits & GAZ_WORD);
+}
+
+size_t
+entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
+    const struct entity **out)
+{
+	size_t kept = 0;
+
+	token_scan(&f->toks, text, len);
+	const struct token *v = f->toks.v;
+	size_t n = f->toks.n;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && note_name_word(&v[j]) && (j == i || !(v[j].flags & TOK_LINE_START)))
+			j++;
+		if (j == i) {
+			i++;
+			continue;
+		}
+		/*
+		 * The name begins after its title, or at a first name the lists
+		 * know, and runs a few words: a longer run is a title-cased
+		 * headline or an organisation's name.
+		 */
+		for (size_t k = j - i > NOTE_NAME_WORDS ? j - NOTE_NAME_WORDS : i; k < j; k++) {
+			size_t rs = 0, re = 0;
+			enum entity_gender g = GENDER_UNKNOWN;
+			int titled = role_before(f->roles, text, v, k, &rs, &re, &g);
+			if (!titled && (k > i || j - k < 2 || !note_first_name(f, text, &v[k])))
+				continue;
+			size_t s = v[k].start, e = v[j - 1].end;
+			int id = alias_resolve(f->alias, ENT_PERSON, text + s, e - s);
+			if (alias_type(f->alias, id) != ENT_PERSON)
+				break;
+			if (kept == f->out_cap) {
+				f->out_cap = f->out_cap ? 2 * f->out_cap : 64;
+				f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
+			}
+			struct entity *o = &f->out[kept++];
+			o->start = base + s;
+			o->end = base + e;
+			o->type = ENT_PERSON;
+			o->id = id;
+			o->role_start = o->role_end = 0;
+			if (re > rs) {
+				o->role_start = base + rs;
+				o->role_end = base + re;
+			}
+			if (g != GENDER_UNKNOWN)
+				person(f, id)->by_title = g;
+			break;
+		}
+		i = j;
+	}
+	*out = f->out;
+	return kept;
+}

@@ -42,6 +42,18 @@ void entity_doc_begin(struct entity_finder *f);
 size_t entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
     const struct entity **out);
 
+/*
+ * A cheap stand-in for entity_find on text the caller does not need
+ * mentions from: registers the people that text[0..len) (at offset base
+ * of the document) names unmistakably, capitalised words after a title
+ * or from a first name the lists know, so that later mentions resolve to
+ * them ("Lavrov" -> "Sergey Lavrov"), with the gender a title gives.
+ * Runs no tagger.  Points *out at those mentions (ENT_PERSON, with their
+ * roles), valid until the next call, and returns their number.
+ */
+size_t entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
+    const struct entity **out);
+
 /* The canonical name of entity id (as UTF-8 bytes, not NUL-terminated). */
 const char *entity_canonical(const struct entity_finder *f, int id, size_t *len);
 

@@ -121,8 +121,9 @@ next_para(const char *t, size_t len, int lines, size_t *pos, size_t *ps, size_t 
 	*ps = i;
 	/* a paragraph ends at a line holding only white space */
 	for (;;) {
-		while (i < len && t[i] != '\n')
-			i++;
+		const char *nl = memchr(t + i, '\n', len - i);
+
+		i = nl != NULL ? (size_t)(nl - t) : len;
 		if (i >= len) {
 			*pe = len;
 			break;
@@ -160,6 +161,36 @@ next_para(const char *t, size_t len, int lines, size_t *pos, size_t *ps, size_t 
 	}
 	*pos = *pe;
 	return 1;
+}
+
+/*
+ * The first byte at or after i, before end, that may start a double mark
+ * ('"', or the lead byte 0xC2 or 0xE2 of « » “ ” „ ‟), else end.  Eight
+ * bytes at a time: a word with no byte over 0x7F and no '"' holds none.
+ */
+static size_t
+next_mark_byte(const char *t, size_t i, size_t end)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const uint64_t quotes = ones * '"';
+
+	while (i + 8 <= end) {
+		uint64_t w, x;
+
+		memcpy(&w, t + i, 8);
+		x = w ^ quotes;
+		if (((w | ((x - ones) & ~x)) & highs) != 0)
+			break;
+		i += 8;
+	}
+	while (i < end) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (c == '"' || c == 0xE2 || c == 0xC2)
+			return i;
+		i++;
+	}
+	return end;
 }
 
 /* May a mark cp close a quotation opened by open_cp? */
@@ -242,7 +273,7 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 
 			/* every double mark starts with one of these bytes */
 			if (c != '"' && c != 0xE2 && c != 0xC2) {
-				i++;
+				i = next_mark_byte(t, i + 1, pe);
 				continue;
 			}
 			uint32_t cp = char_at(t, pe, i, &n);

@@ -279,3 +279,45 @@ Ohio Farmers Union Chairman David Pellworth called the ruling a "huge win for gr
 	run nquote bad
 	[ "$status" -eq 0 ]
 }
+
+@test "a name introduced paragraphs before the quotation still gives the full name" {
+	quote 'Russian Foreign Minister Sergey Lavrov arrived in Mexico City on Friday.
+
+The visit follows talks held in Havana last week.
+
+Trade between the two countries grew by a tenth last year.
+
+Officials expect several agreements on energy and tourism.
+
+"We respect each other," Lavrov said.' > rows
+	[ "$(field 4 < rows)" = "Sergey Lavrov" ]
+	[ "$(field 5 < rows)" = "Lavrov" ]
+}
+
+@test "a pronoun finds the person a paragraph far before the quotation is about" {
+	quote 'Foreign Minister Sergey Lavrov arrived in Mexico City on Friday.
+
+The visit follows talks held in Havana last week.
+
+Trade between the two countries grew by a tenth last year.
+
+Officials expect several agreements on energy and tourism.
+
+More talks are planned for the spring in Moscow.
+
+"We respect each other," he said.' > rows
+	[ "$(field 4 < rows)" = "Sergey Lavrov" ]
+	[ "$(field 5 < rows)" = "he" ]
+}
+
+@test "words are classed whatever their case and apostrophe" {
+	quote 'Ana Ruiz arrived on Monday.
+
+"We will win," SAID Ana Ruiz.' -a > rows
+	[ "$(field 4 < rows)" = "" ]
+	quote 'Ana Ruiz arrived on Monday.
+
+"We will win," Ana Ruiz’s lawyer Tom Bell said.' > rows
+	[ "$(field 4 < rows)" = "Tom Bell" ]
+	[ "$(field 6 < rows)" = "said" ]
+}

@@ -1,4 +1,5 @@
 /* quote: pairing of quotation marks, paragraph by paragraph. */
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -112,6 +113,27 @@ test_hostile(void)
 	CHECK(quote_find(qf, "\"", 1, &q) == 0);
 }
 
+/* Marks are found wherever they stand among the bytes skipped eight at a time. */
+static void
+test_mark_offsets(void)
+{
+	static const char *marks[] = { "\"", "\xe2\x80\x9c", "\xc2\xab" };
+	static const char *closers[] = { "\"", "\xe2\x80\x9d", "\xc2\xbb" };
+	const struct quote_span *q;
+	char s[128];
+
+	for (size_t m = 0; m < 3; m++)
+		for (size_t pad = 0; pad < 20; pad++) {
+			size_t n = 0;
+
+			for (size_t k = 0; k < pad; k++)
+				s[n++] = 'a';
+			n += (size_t)sprintf(s + n, " said %sno way,%s he wrote.", marks[m], closers[m]);
+			CHECK(quote_find(qf, s, n, &q) == 1 && q[0].start == pad + 6 &&
+			    words_are(s, &q[0], "no way"));
+		}
+}
+
 int
 main(void)
 {
@@ -120,6 +142,7 @@ main(void)
 	test_paragraphs();
 	test_line_paragraphs();
 	test_hostile();
+	test_mark_offsets();
 	quote_finder_free(qf);
 	return check_result("quote_test");
 }
