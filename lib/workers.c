@@ -89,7 +89,7 @@ static void *
 run(void *arg)
 {
 	struct workers *w = ((struct thread *)arg)->w;
-	void *state = w->job.state_new(w->job.ctx);
+	void *state = NULL;
 
 	lock(w);
 	for (;;) {
@@ -98,6 +98,9 @@ run(void *arg)
 			b->state = RUNNING;
 			w->run_seq++;
 			unlock(w);
+			/* Built on first work: a short input costs one state, not one per thread. */
+			if (!state)
+				state = w->job.state_new(w->job.ctx);
 			for (size_t i = 0; i < b->n; i++)
 				w->job.each(&b->items[i].d, &b->out, state);
 			lock(w);
@@ -110,7 +113,8 @@ run(void *arg)
 		pthread_cond_wait(&w->work, &w->lock);
 	}
 	unlock(w);
-	w->job.state_free(state);
+	if (state)
+		w->job.state_free(state);
 	return NULL;
 }
 
