@@ -39,9 +39,27 @@ struct slot {
  */
 #define FILTER_BITS (1u << 21)
 
+/*
+ * Keys wait a few insertions between hashing and going in, so that the
+ * slot each will take is fetched into the cache meanwhile: building the
+ * table is most of every program's start-up, and most of that was
+ * waiting for memory.  They go in first come, first in, so a key given
+ * twice still finds itself.
+ */
+#define PENDING 16
+#define KEY_MAX 200
+struct pending {
+	uint64_t h;
+	size_t n;
+	unsigned bits;
+	char key[KEY_MAX];
+};
+
 struct gazetteer {
 	struct slot *slots;
 	size_t mask, used;
+	struct pending pending[PENDING];
+	size_t pending_first, pending_n;
 	uint64_t filter[FILTER_BITS / 64];
 	char *arena;
 	size_t arena_len, arena_cap;
@@ -143,11 +161,8 @@ rehash(struct gazetteer *g)
 }
 
 static void
-add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
+insert(struct gazetteer *g, const char *key, size_t n, unsigned bits, uint64_t h)
 {
-	if (n == 0 || n > 200)
-		return;
-	uint64_t h = hash_bytes(key, n);
 	struct slot *s = find_slot(g, key, n, h);
 	if (s->keylen) {
 		s->bits = (uint16_t)(s->bits | bits);
@@ -164,8 +179,35 @@ add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
 	s->keylen = (uint16_t)n;
 	s->bits = (uint16_t)bits;
 	g->arena_len += n;
-	if (++g->used * 2 > g->mask)
+	/* Three quarters full at most: most keys looked up on no list never get past the filter. */
+	if (++g->used * 4 > g->mask * 3)
 		rehash(g);
+}
+
+static void
+insert_oldest(struct gazetteer *g)
+{
+	struct pending *p = &g->pending[g->pending_first];
+	insert(g, p->key, p->n, p->bits, p->h);
+	g->pending_first = (g->pending_first + 1) % PENDING;
+	g->pending_n--;
+}
+
+static void
+add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
+{
+	if (n == 0 || n > KEY_MAX)
+		return;
+	if (g->pending_n == PENDING)
+		insert_oldest(g);
+	struct pending *p = &g->pending[(g->pending_first + g->pending_n++) % PENDING];
+	p->h = hash_bytes(key, n);
+	p->n = n;
+	p->bits = bits;
+	memcpy(p->key, key, n);
+#if defined(__GNUC__) || defined(__clang__)
+	__builtin_prefetch(&g->slots[p->h & g->mask]);
+#endif
 }
 
 static void
@@ -244,8 +286,13 @@ gaz_new(void)
 {
 	struct gazetteer *g = xmalloc(sizeof *g);
 	memset(g, 0, sizeof *g);
-	g->mask = (1u << 19) - 1;      /* room for every list without rehashing */
-	g->slots = xcalloc(g->mask + 1, sizeof *g->slots);
+	g->mask = (1u << 18) - 1;      /* room for every list without rehashing */
+	/*
+	 * Zeroed by writing, in order: calloc's untouched pages would each
+	 * fault twice (read, then write) at random as keys arrive.
+	 */
+	g->slots = xmalloc((g->mask + 1) * sizeof *g->slots);
+	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 
 	add_list(g, data_countries_tsv, data_countries_tsv_len, GAZ_COUNTRY, PLAIN);
 	add_list(g, data_cities_tsv, data_cities_tsv_len, GAZ_CITY, PLAIN);
@@ -260,6 +307,8 @@ gaz_new(void)
 	add_list(g, data_words_txt, data_words_txt_len, GAZ_WORD, PLAIN);
 	add_list(g, data_aliases_tsv, data_aliases_tsv_len, 0, ALIASES);
 	add_list(g, data_groups_txt, data_groups_txt_len, GAZ_GROUP, PLAIN);
+	while (g->pending_n)
+		insert_oldest(g);
 	return g;
 }
 
