@@ -157,15 +157,11 @@ recent_floor(const struct alias_table *a)
 	return a->n > RECENT ? a->n - RECENT : 0;
 }
 
-/* Copies s into the arena with runs of white space made one space. */
+/* Copies s to out (room for n bytes) with runs of white space made one space; returns the length. */
 static size_t
-keep(struct alias_table *a, const char *s, size_t n, size_t *len)
+squeeze(const char *s, size_t n, char *out)
 {
-	if (a->arena_len + n + 1 > a->arena_cap) {
-		a->arena_cap = (a->arena_cap + n + 1) * 2;
-		a->arena = xrealloc(a->arena, a->arena_cap);
-	}
-	size_t at = a->arena_len, o = at;
+	size_t o = 0;
 	int space = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t c = (unsigned char)s[i];
@@ -174,17 +170,29 @@ keep(struct alias_table *a, const char *s, size_t n, size_t *len)
 			l = utf8_decode(s + i, n - i, &c);
 		if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : u_isspace(c)) {
 			space = 1;
-		} else {
-			if (space && o > at)
-				a->arena[o++] = ' ';
-			space = 0;
-			memcpy(a->arena + o, s + i, l);
-			o += l;
+			i += l;
+			continue;
 		}
-		i += l;
+		if (space && o > 0)
+			out[o++] = ' ';
+		space = 0;
+		while (l--)
+			out[o++] = s[i++];
 	}
-	a->arena_len = o;
-	*len = o - at;
+	return o;
+}
+
+/* Keeps s in the arena, squeezed; returns its offset. */
+static size_t
+keep(struct alias_table *a, const char *s, size_t n, size_t *len)
+{
+	if (a->arena_len + n + 1 > a->arena_cap) {
+		a->arena_cap = (a->arena_cap + n + 1) * 2;
+		a->arena = xrealloc(a->arena, a->arena_cap);
+	}
+	size_t at = a->arena_len;
+	*len = squeeze(s, n, a->arena + at);
+	a->arena_len += *len;
 	return at;
 }
 
@@ -358,11 +366,8 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 	if (n > sizeof buf / 2)
 		return add_entity(a, t, s, n);
 	/* The name as the table compares it: white space made single. */
-	size_t at = keep(a, s, n, &len);
-	memcpy(buf, a->arena + at, len);
-	a->arena_len = at;
+	n = squeeze(s, n, buf);
 	s = buf;
-	n = len;
 
 	/* Well-known short names and spellings. */
 	if (lexicon_find(a->aliases, s, n, &v, &vn) || (t == ENT_GPE && lexicon_find(a->countries, s, n, &v, &vn))) {
