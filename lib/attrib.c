@@ -2313,6 +2313,14 @@ add_region(struct attrib *a, size_t s, size_t e, int discourse)
 	a->nregions++;
 }
 
+static int
+region_cmp(const void *x, const void *y)
+{
+	const struct region *r = x, *q = y;
+
+	return (r->s > q->s) - (r->s < q->s);
+}
+
 /*
  * Paragraphs before a mention that the name finder reads when the
  * mention needs the discourse (a pronoun, a description, no mention at
@@ -2359,16 +2367,7 @@ needed_regions(struct attrib *a, size_t upto)
 			add_region(a, paras_back(a, s, paras), para_end_of(a, e, upto), paras > 0);
 	}
 	/* in order, overlaps merged */
-	for (size_t i = 1; i < a->nregions; i++) {
-		struct region r = a->regions[i];
-		size_t j = i;
-
-		while (j > 0 && a->regions[j - 1].s > r.s) {
-			a->regions[j] = a->regions[j - 1];
-			j--;
-		}
-		a->regions[j] = r;
-	}
+	qsort(a->regions, a->nregions, sizeof *a->regions, region_cmp);
 	size_t m = 0;
 
 	for (size_t i = 0; i < a->nregions; i++) {
