@@ -176,19 +176,26 @@ class_named(const char *v, size_t vl)
 	return W_NONE;
 }
 
-/* Lowercases the ASCII word s[0..n), n <= WORD_MAX, into key; 0 when it holds other bytes. */
+/*
+ * Lowercases the ASCII word s[0..n), n <= WORD_MAX, into key, byte i at
+ * bits 8 * (i % 8) of key[i / 8] (built in registers: bytes stored one by
+ * one and read back as a word would stall); 0 when it holds other bytes.
+ */
 static int
 word_key(const char *s, size_t n, uint64_t key[2])
 {
-	unsigned char low[2 * sizeof(uint64_t)] = { 0 }, any = 0;
+	uint64_t k[2] = { 0, 0 };
+	unsigned char any = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
 
 		any |= b;
-		low[i] = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+		b = (unsigned char)(b | ((unsigned char)(b - 'A') < 26) << 5);
+		k[i / 8] |= (uint64_t)b << (8 * (i % 8));
 	}
-	memcpy(key, low, sizeof low);
+	key[0] = k[0];
+	key[1] = k[1];
 	return any < 0x80;
 }
 
