@@ -1945,6 +1945,17 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 	return need;
 }
 
+/* The end of the paragraph that holds pos, at most limit: its last line break. */
+static size_t
+para_end_of(const struct attrib *a, size_t pos, size_t limit)
+{
+	size_t e = pos;
+
+	while (e < limit && !(a->text[e] == '\n' && ((e + 1 < limit && a->text[e + 1] == '\n') || a->lines)))
+		e++;
+	return e;
+}
+
 /* Is there a paragraph break between byte offsets a and b? */
 static int
 breaks_between(const struct attrib *a, size_t from, size_t to)
@@ -1986,13 +1997,21 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
     size_t limit)
 {
 	struct tok *all = a->toks;
-	size_t pos = from, qi = 0, nall = 0, b0 = 0;
+	size_t pos = from, qi = 0, nall = 0, b0 = 0, stop = a->len;
 	int cut = 0;
+
+	if (limit < a->len) {
+		/* a sentence that starts before limit ends by the next paragraph break: read a token past it, no more */
+		stop = para_end_of(a, limit, a->len);
+		while (stop < a->len && is_space((unsigned char)a->text[stop]))
+			stop++;
+		stop = stop + 64 < a->len ? stop + 64 : a->len;
+	}
 
 	while (pos < limit) {
 		if (b0 >= nall) {
 			/* a fresh window of tokens from pos, read sentence by sentence */
-			size_t hi = pos + 3000 < a->len ? pos + 3000 : a->len;
+			size_t hi = pos + 3000 < stop ? pos + 3000 : stop;
 
 			nall = tokenize(a, pos, hi, all, MAX_TOKS);
 			cut = nall == MAX_TOKS || hi < a->len;
@@ -2276,17 +2295,6 @@ feed_held(struct attrib *a)
 	}
 	a->npieces = 0;
 	a->held_len = 0;
-}
-
-/* The end of the paragraph that holds pos, at most limit: its last line break. */
-static size_t
-para_end_of(const struct attrib *a, size_t pos, size_t limit)
-{
-	size_t e = pos;
-
-	while (e < limit && !(a->text[e] == '\n' && ((e + 1 < limit && a->text[e + 1] == '\n') || a->lines)))
-		e++;
-	return e;
 }
 
 /* The start of the paragraph paras before the one that holds pos. */
