@@ -723,16 +723,18 @@ extern const size_t data_titles_tsv_len;
 /*
  * The last words of the titles that role_before knows, lowercased: a
  * word that is none of them ends no title, and spares role_before its
- * lookups.  Built once from the embedded list; read-only after.
+ * lookups.  Built from the embedded list the first time a thread needs
+ * it, one copy per thread, so that finders on several threads never
+ * share a table being built.
  */
 #define NOTE_TITLE_SLOTS 1024
 #define NOTE_TITLE_WORD 32
-static struct {
+static _Thread_local struct {
 	char w[NOTE_TITLE_WORD];
 	unsigned char n;        /* 0: empty */
 } note_title_end[NOTE_TITLE_SLOTS];
-static int note_titles_built;
-static int note_titles_unsure;  /* a last word the set cannot hold: ask role_before always */
+static _Thread_local int note_titles_built;
+static _Thread_local int note_titles_unsure;    /* a last word the set cannot hold: ask role_before always */
 
 static size_t
 note_title_slot(const char *w, size_t n)
