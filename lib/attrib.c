@@ -176,20 +176,60 @@ class_named(const char *v, size_t vl)
 	return W_NONE;
 }
 
-/* Lowercases the ASCII word s[0..n), n <= WORD_MAX, into key; 0 when it holds other bytes. */
+/*
+ * Lowercases the ASCII word s[0..n), n <= WORD_MAX, into key, byte i at
+ * bits 8 * (i % 8) of key[i / 8] (built in registers: bytes stored one by
+ * one and read back as a word would stall); 0 when it holds other bytes.
+ */
 static int
 word_key(const char *s, size_t n, uint64_t key[2])
 {
-	unsigned char low[2 * sizeof(uint64_t)] = { 0 }, any = 0;
+	uint64_t k[2] = { 0, 0 };
+	unsigned char any = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
 
 		any |= b;
-		low[i] = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+		b = (unsigned char)(b | ((unsigned char)(b - 'A') < 26) << 5);
+		k[i / 8] |= (uint64_t)b << (8 * (i % 8));
 	}
-	memcpy(key, low, sizeof low);
+	key[0] = k[0];
+	key[1] = k[1];
 	return any < 0x80;
+}
+
+/* ASCII capitals of the eight bytes x made small; other bytes kept. */
+static uint64_t
+lower8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t upper = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & ~x & ones * 0x80;
+
+	return x | upper >> 2;
+}
+
+/*
+ * word_key with two loads instead of a loop, where sixteen bytes can be
+ * read from s (end is where the text stops) and memory holds a word's
+ * first byte lowest, as word_key lays keys out.
+ */
+static int
+word_key_at(const char *s, size_t n, const char *end, uint64_t key[2])
+{
+	static const union { uint16_t u; unsigned char c[2]; } order = { 1 };
+	uint64_t w[2];
+
+	if (!order.c[0] || end - s < 16)
+		return word_key(s, n, key);
+	memcpy(w, s, sizeof w);
+	if (n < 16)
+		w[1] &= n > 8 ? ~(uint64_t)0 >> (8 * (16 - n)) : 0;
+	if (n < 8)
+		w[0] &= ~(uint64_t)0 >> (8 * (8 - n));
+	key[0] = lower8(w[0]);
+	key[1] = lower8(w[1]);
+	return ((w[0] | w[1]) & 0x8080808080808080u) == 0;
 }
 
 static uint64_t
@@ -277,7 +317,7 @@ word_class(const struct attrib *a, const char *s, size_t n)
 	if (a->words.ascii && n <= WORD_MAX) {
 		uint64_t key[2];
 
-		if (word_key(s, n, key)) {
+		if (word_key_at(s, n, a->text + a->len, key)) {
 			uint64_t h = key_hash(key, n) >> 51;
 
 			if (!(a->words.seen[h / 64] >> (h % 64) & 1))
@@ -1938,6 +1978,17 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 	return need;
 }
 
+/* The end of the paragraph that holds pos, at most limit: its last line break. */
+static size_t
+para_end_of(const struct attrib *a, size_t pos, size_t limit)
+{
+	size_t e = pos;
+
+	while (e < limit && !(a->text[e] == '\n' && ((e + 1 < limit && a->text[e + 1] == '\n') || a->lines)))
+		e++;
+	return e;
+}
+
 /* Is there a paragraph break between byte offsets a and b? */
 static int
 breaks_between(const struct attrib *a, size_t from, size_t to)
@@ -1979,13 +2030,21 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
     size_t limit)
 {
 	struct tok *all = a->toks;
-	size_t pos = from, qi = 0, nall = 0, b0 = 0;
+	size_t pos = from, qi = 0, nall = 0, b0 = 0, stop = a->len;
 	int cut = 0;
+
+	if (limit < a->len) {
+		/* a sentence that starts before limit ends by the next paragraph break: read a token past it, no more */
+		stop = para_end_of(a, limit, a->len);
+		while (stop < a->len && is_space((unsigned char)a->text[stop]))
+			stop++;
+		stop = stop + 64 < a->len ? stop + 64 : a->len;
+	}
 
 	while (pos < limit) {
 		if (b0 >= nall) {
 			/* a fresh window of tokens from pos, read sentence by sentence */
-			size_t hi = pos + 3000 < a->len ? pos + 3000 : a->len;
+			size_t hi = pos + 3000 < stop ? pos + 3000 : stop;
 
 			nall = tokenize(a, pos, hi, all, MAX_TOKS);
 			cut = nall == MAX_TOKS || hi < a->len;
@@ -2271,17 +2330,6 @@ feed_held(struct attrib *a)
 	a->held_len = 0;
 }
 
-/* The end of the paragraph that holds pos, at most limit: its last line break. */
-static size_t
-para_end_of(const struct attrib *a, size_t pos, size_t limit)
-{
-	size_t e = pos;
-
-	while (e < limit && !(a->text[e] == '\n' && ((e + 1 < limit && a->text[e + 1] == '\n') || a->lines)))
-		e++;
-	return e;
-}
-
 /* The start of the paragraph paras before the one that holds pos. */
 static size_t
 paras_back(const struct attrib *a, size_t pos, size_t paras)
@@ -2311,6 +2359,14 @@ add_region(struct attrib *a, size_t s, size_t e, int discourse)
 	a->regions[a->nregions].e = e;
 	a->regions[a->nregions].discourse = discourse;
 	a->nregions++;
+}
+
+static int
+region_cmp(const void *x, const void *y)
+{
+	const struct region *r = x, *q = y;
+
+	return (r->s > q->s) - (r->s < q->s);
 }
 
 /*
@@ -2359,16 +2415,7 @@ needed_regions(struct attrib *a, size_t upto)
 			add_region(a, paras_back(a, s, paras), para_end_of(a, e, upto), paras > 0);
 	}
 	/* in order, overlaps merged */
-	for (size_t i = 1; i < a->nregions; i++) {
-		struct region r = a->regions[i];
-		size_t j = i;
-
-		while (j > 0 && a->regions[j - 1].s > r.s) {
-			a->regions[j] = a->regions[j - 1];
-			j--;
-		}
-		a->regions[j] = r;
-	}
+	qsort(a->regions, a->nregions, sizeof *a->regions, region_cmp);
 	size_t m = 0;
 
 	for (size_t i = 0; i < a->nregions; i++) {

@@ -321,3 +321,12 @@ More talks are planned for the spring in Moscow.
 	[ "$(field 4 < rows)" = "Tom Bell" ]
 	[ "$(field 6 < rows)" = "said" ]
 }
+
+@test "a cue word is known wherever it stands, the text's last bytes too" {
+	quote '"We respect each other," Lavrov reiterated' > rows
+	[ "$(field 6 < rows)" = "reiterated" ]
+	quote '"We respect each other," Lavrov reiterated in Mexico City on Friday.' > rows
+	[ "$(field 6 < rows)" = "reiterated" ]
+	printf '"We respect each other," Lavrov Reiterated' | nquote -H > rows
+	[ "$(field 6 < rows)" = "" ]
+}

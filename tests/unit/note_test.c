@@ -32,6 +32,12 @@ test_note(void)
 	CHECK(n > 0 && canonical_is(f, &e[0], "Sergey Lavrov"));
 	CHECK(n > 1 && canonical_is(f, &e[1], "Ana Ruiz") && entity_gender_of(f, e[1].id) == GENDER_FEMALE);
 
+	/* titles whose last word is no title itself, and a title before a comma */
+	s = "The talks were led by Secretary of State Jon Kerrigan. Its chief executive officer, Tod Brill, left.";
+	n = entity_note(f, s, strlen(s), 0, &e);
+	CHECK(n == 2 && canonical_is(f, &e[0], "Jon Kerrigan") && canonical_is(f, &e[1], "Tod Brill"));
+	CHECK(n == 2 && e[0].role_end > e[0].role_start && e[1].role_end > e[1].role_start);
+
 	/* later mentions, read by the tagger, resolve to the noted names */
 	s = "\"We respect each other,\" Lavrov said.";
 	n = entity_find(f, s, strlen(s), 500, &e);
