@@ -76,7 +76,7 @@ struct tagger_cache {
 	int32_t tags[PCT_CLASSES][PCT_CLASSES][PCT_CLASSES];
 	/* Per token of the document being tagged: */
 	struct token_sums *token;
-	unsigned char *has_fixed;       /* token[i] is set */
+	unsigned char *mark;            /* MARK_* */
 	size_t *scored;                 /* the tokens the first pass scores whatever the tags */
 	size_t token_cap;
 	/* The first pass's batch of lookups (sum_ahead): */
@@ -92,6 +92,14 @@ struct batch_miss {
 	struct word_sums *slot;
 	uint64_t key;
 	size_t got;                     /* its own sums' target; after_o's is the next */
+};
+
+/* What the passes need of a token, one byte each, so that they skip most tokens unread. */
+enum {
+	MARK_FIXED = 1 << 0,            /* token[i] is set */
+	MARK_ALWAYS = 1 << 1,           /* the first pass scores it whatever the tag before */
+	MARK_LINE = 1 << 2,             /* TOK_LINE_START */
+	MARK_SENT = 1 << 3              /* TOK_SENT_START, or the first token */
 };
 
 struct token_sums {
@@ -249,15 +257,16 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 	struct token_sums here, *sums = &cache->token[i];
 	int32_t s[PCT_CLASSES];
 
-	if (!cache->has_fixed[i]) {
+	if (!(cache->mark[i] & MARK_FIXED)) {
 		if (second)
 			sums = &here;
 		fixed_sums(cache, m, d, i, NULL, sums);
-		cache->has_fixed[i] = !second;
+		if (!second)
+			cache->mark[i] |= MARK_FIXED;
 	}
 	memcpy(s, sums->fixed, sizeof s);
 	const struct ner_token *t = &d->t[i];
-	if (t->doc_class >= 0)
+	if (second && t->doc_class >= 0)
 		add_to(s, cache->doc[t->doc_class][feat_case(d, i, 0)]);
 	dynamic_sums(cache, m, d, i, prev, prev2, sums->after_o, s);
 	int best = NER_O;
@@ -341,8 +350,11 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 {
 	size_t k = 0;
 	for (size_t i = 0; i < d->n; i++) {
-		c->has_fixed[i] = !plainly_outside(&d->t[i], NER_O);
-		if (c->has_fixed[i]) {
+		unsigned flags = d->t[i].flags;
+		c->mark[i] = (flags & TOK_LINE_START ? MARK_LINE : 0) |
+		    (i == 0 || (flags & TOK_SENT_START) ? MARK_SENT : 0);
+		if (!plainly_outside(&d->t[i], NER_O)) {
+			c->mark[i] |= MARK_ALWAYS | MARK_FIXED;
 			c->scored[k++] = i;
 			prefetch_sums(c, d, i);
 		}
@@ -364,10 +376,33 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 		fixed_sums(c, m, d, c->scored[j], c->got[j], &c->token[c->scored[j]]);
 }
 
+/* one_pass with a loaded model and its cache: most tokens are only a byte of c->mark. */
+static void
+cached_pass(struct pct_model *m, const struct ner_doc *d, int *tags, int second,
+    struct tagger_cache *c)
+{
+	int prev = NER_O, prev2 = NER_O, skip = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		unsigned mark = c->mark[i];
+		int best = NER_O;
+		if (mark & MARK_LINE)
+			prev = prev2 = NER_O;
+		if (second && (mark & MARK_SENT))
+			skip = !sentence_disagrees(d, tags, i);
+		if (skip)
+			best = tags[i];
+		else if (prev != NER_O || (mark & MARK_ALWAYS))
+			best = best_cached(m, d, i, prev, prev2, second, c);
+		tags[i] = best;
+		prev2 = prev;
+		prev = best;
+	}
+}
+
 /* Tags (or retags, in the second pass) d's tokens. */
 static size_t
-one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gold, int second,
-    struct tagger_cache *cache)
+one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gold, int second)
 {
 	uint32_t f[FEAT_MAX + 8];
 	size_t wrong = 0;
@@ -390,8 +425,6 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 		if (plainly_outside(t, prev)) {
 			if (gold && gold[i] != NER_O)
 				wrong++;
-		} else if (cache) {
-			best = best_cached(m, d, i, prev, prev2, second, cache);
 		} else {
 			float s[PCT_CLASSES] = { 0 };
 			size_t n = feat_local(d, i, f);
@@ -423,12 +456,19 @@ struct kind_count {
 static void
 set_doc_classes(struct ner_doc *d, const int *tags)
 {
-	size_t cap = 64;
-	while (cap < d->n * 2)
+	size_t names = 0, cap = 16;
+	for (size_t i = 0; i < d->n; i++)
+		names += tags[i] != NER_O;
+	while (cap < names * 2)
 		cap *= 2;
-	struct kind_count *tab = calloc(cap, sizeof *tab);
-	if (!tab)
-		return;         /* the second pass just learns nothing new */
+	/* Sized by the names, not the words: most documents have few. */
+	struct kind_count *tab = names ? calloc(cap, sizeof *tab) : NULL;
+	if (!tab) {
+		/* No names, or no memory: the second pass learns nothing new. */
+		for (size_t i = 0; i < d->n; i++)
+			d->t[i].doc_class = -1;
+		return;
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		if (tags[i] == NER_O || !(d->t[i].flags & TOK_UPPER))
 			continue;
@@ -463,23 +503,28 @@ size_t
 tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
     struct tagger_cache *cache)
 {
+	if (cache && !gold) {
+		if (cache->model != m)
+			cache_fill(cache, m);
+		if (d->n > cache->token_cap) {
+			size_t cap = d->n * 2;
+			cache->token = xrealloc(cache->token, cap * sizeof *cache->token);
+			cache->mark = xrealloc(cache->mark, cap);
+			cache->scored = xrealloc(cache->scored, cap * sizeof *cache->scored);
+			cache->token_cap = cap;
+		}
+		/* The first pass reads no doc_class: set_doc_classes sets them all. */
+		sum_ahead(cache, m, d);
+		cached_pass(m, d, tags, 0, cache);
+		set_doc_classes(d, tags);
+		cached_pass(m, d, tags, 1, cache);
+		return 0;
+	}
 	for (size_t i = 0; i < d->n; i++)
 		d->t[i].doc_class = -1;
-	if (cache && cache->model != m)
-		cache_fill(cache, m);
-	if (cache && d->n > cache->token_cap) {
-		size_t cap = d->n * 2;
-		cache->token = xrealloc(cache->token, cap * sizeof *cache->token);
-		cache->has_fixed = xrealloc(cache->has_fixed, cap);
-		cache->scored = xrealloc(cache->scored, cap * sizeof *cache->scored);
-		cache->token_cap = cap;
-	}
-	if (cache)
-		sum_ahead(cache, m, d);
-	size_t wrong = one_pass(m, d, tags, gold, 0, cache);
+	size_t wrong = one_pass(m, d, tags, gold, 0);
 	set_doc_classes(d, tags);
-	wrong += one_pass(m, d, tags, gold, 1, cache);
-	return wrong;
+	return wrong + one_pass(m, d, tags, gold, 1);
 }
 
 void
@@ -524,7 +569,7 @@ tagger_cache_free(struct tagger_cache *c)
 		return;
 	free(c->word);
 	free(c->token);
-	free(c->has_fixed);
+	free(c->mark);
 	free(c->scored);
 	free(c->look_f);
 	free(c->look_to);
