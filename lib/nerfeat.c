@@ -455,48 +455,26 @@ feat_flags(unsigned cf, unsigned pf, unsigned nf)
 	return mix(F_FLAGS, cf | pf << 5 | nf << 10);
 }
 
-static const long role_offset[FEAT_ROLES] = { -1, 1, -2, 2 };
-
-static uint32_t
-neighbour_low(const struct ner_token *t, int role)
-{
-	static const uint32_t template[FEAT_ROLES] = { F_LOW_PREV, F_LOW_NEXT, F_LOW_PREV2, F_LOW_NEXT2 };
-	return mix(template[role], low_or_edge(t, role_offset[role]));
-}
-
-/* Only the next words on either side give their shapes. */
-static uint32_t
-neighbour_shape(const struct ner_token *t, int role)
-{
-	return mix(role == FEAT_PREV ? F_SHAPE_PREV : F_SHAPE_NEXT, shape_or_edge(t, role_offset[role]));
-}
-
 size_t
-feat_neighbour(const struct ner_token *t, int role, uint32_t *out)
-{
-	out[0] = neighbour_low(t, role);
-	if (role != FEAT_PREV && role != FEAT_NEXT)
-		return 1;
-	out[1] = neighbour_shape(t, role);
-	return 2;
-}
-
-const struct ner_token *
-feat_neighbour_token(const struct ner_doc *d, size_t i, int role)
-{
-	return token_at(d, i, role_offset[role]);
-}
-
-size_t
-feat_pairs(const struct ner_doc *d, size_t i, uint32_t *out)
+feat_around(const struct ner_doc *d, size_t i, uint32_t *out)
 {
 	const struct ner_token *t = &d->t[i];
 	const struct ner_token *p = token_at(d, i, -1), *q = token_at(d, i, 1);
-	out[0] = mix3(F_SHAPE_TRI, shape_or_edge(p, -1), mix(t->shapeh, shape_or_edge(q, 1)));
-	out[1] = mix3(F_BIGRAM_PREV, low_or_edge(p, -1), t->lowh);
-	out[2] = mix3(F_BIGRAM_NEXT, t->lowh, low_or_edge(q, 1));
-	out[3] = mix3(F_LOW_SHAPE_NEXT, t->lowh, shape_or_edge(q, 1));
-	return 4;
+	uint32_t plow = low_or_edge(p, -1), qlow = low_or_edge(q, 1);
+	uint32_t pshape = shape_or_edge(p, -1), qshape = shape_or_edge(q, 1);
+
+	/* In the order training met them, which places them in the weights file. */
+	out[0] = mix(F_LOW_PREV, plow);
+	out[1] = mix(F_LOW_NEXT, qlow);
+	out[2] = mix(F_LOW_PREV2, low_or_edge(token_at(d, i, -2), -2));
+	out[3] = mix(F_LOW_NEXT2, low_or_edge(token_at(d, i, 2), 2));
+	out[4] = mix(F_SHAPE_PREV, pshape);
+	out[5] = mix(F_SHAPE_NEXT, qshape);
+	out[6] = mix3(F_SHAPE_TRI, pshape, mix(t->shapeh, qshape));
+	out[7] = mix3(F_BIGRAM_PREV, plow, t->lowh);
+	out[8] = mix3(F_BIGRAM_NEXT, t->lowh, qlow);
+	out[9] = mix3(F_LOW_SHAPE_NEXT, t->lowh, qshape);
+	return FEAT_AROUND;
 }
 
 size_t
@@ -531,12 +509,7 @@ feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
 	size_t n = 0;
 
 	out[n++] = feat_flags(feat_case(d, i, 0), feat_case(d, i, -1), feat_case(d, i, 1));
-	/* In the order training met them, which places them in the weights file. */
-	for (int r = 0; r < FEAT_ROLES; r++)
-		out[n++] = neighbour_low(feat_neighbour_token(d, i, r), r);
-	out[n++] = neighbour_shape(feat_neighbour_token(d, i, FEAT_PREV), FEAT_PREV);
-	out[n++] = neighbour_shape(feat_neighbour_token(d, i, FEAT_NEXT), FEAT_NEXT);
-	n += feat_pairs(d, i, out + n);
+	n += feat_around(d, i, out + n);
 	n += feat_seen(t->seen, out + n);
 	for (int b = 0; b < GAZ_CLASSES; b++) {
 		if (t->phrase & 1u << b)

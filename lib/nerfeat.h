@@ -84,18 +84,12 @@ size_t feat_dynamic(const struct ner_doc *d, size_t i, int prev, int prev2, uint
 unsigned feat_case(const struct ner_doc *d, size_t i, long off);
 /* The case classes of a token, the one before and the one after. */
 uint32_t feat_flags(unsigned cf, unsigned pf, unsigned nf);
-/* Neighbours by where they stand: the one before, after, two before, two after. */
-enum { FEAT_PREV, FEAT_NEXT, FEAT_PREV2, FEAT_NEXT2, FEAT_ROLES };
-/* Token i's neighbour in role (FEAT_PREV ...), or NULL beyond the document's ends. */
-const struct ner_token *feat_neighbour_token(const struct ner_doc *d, size_t i, int role);
 /*
- * The features a token gets from t standing in role to it (t NULL:
- * the document's end there): the same wherever t's word stands so.
- * Returns their number, at most 2.
+ * Token i's features from its neighbours' words: theirs alone, and with
+ * its own (bigrams, shapes on both sides).  Returns FEAT_AROUND.
  */
-size_t feat_neighbour(const struct ner_token *t, int role, uint32_t *out);
-/* Token i's features of its own word with a neighbour's; returns their number (4). */
-size_t feat_pairs(const struct ner_doc *d, size_t i, uint32_t *out);
+#define FEAT_AROUND 10
+size_t feat_around(const struct ner_doc *d, size_t i, uint32_t *out);
 /* The features of a token's FEAT_SEEN_* bits; at most FEAT_SEEN_KINDS + 1. */
 size_t feat_seen(unsigned seen, uint32_t *out);
 /* A listed phrase of gazetteer class bit b over the token, at phrase_pos pos. */

@@ -67,7 +67,6 @@ struct tagger_cache {
 	const struct pct_model *model;          /* what the sums are of; NULL: none yet */
 	struct word_sums *word;
 	/* Sums of the features with few values, by those values. */
-	int32_t edge[FEAT_ROLES][PCT_CLASSES];
 	int32_t flags[CASES_OWN][FEAT_CASES][FEAT_CASES][PCT_CLASSES];
 	int32_t seen[SEEN_SETS][PCT_CLASSES];
 	int32_t gaz_phrase[GAZ_CLASSES][PHRASE_POSITIONS][PCT_CLASSES];
@@ -135,8 +134,6 @@ cache_fill(struct tagger_cache *c, const struct pct_model *m)
 
 	c->model = m;
 	memset(c->word, 0, TAGGER_WORDS * sizeof *c->word);
-	for (int r = 0; r < FEAT_ROLES; r++)
-		sum_of(m, f, feat_neighbour(NULL, r, f), c->edge[r]);
 	for (unsigned cf = 0; cf < CASES_OWN; cf++)
 		for (unsigned pf = 0; pf < FEAT_CASES; pf++)
 			for (unsigned nf = 0; nf < FEAT_CASES; nf++) {
@@ -190,20 +187,14 @@ word_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 	return w;
 }
 
-/* Token i's features from its neighbours' words; returns their number. */
-static size_t
-neighbours_and_pairs(const struct ner_doc *d, size_t i, uint32_t *f)
-{
-	size_t n = 0;
-	for (int r = 0; r < FEAT_ROLES; r++)
-		n += feat_neighbour(feat_neighbour_token(d, i, r), r, f + n);
-	return n + feat_pairs(d, i, f + n);
-}
-
-/* Token i's sums that depend on no tag and on no other word's type. */
+/*
+ * Token i's sums of the features that depend on no tag (feat_local, and
+ * feat_context but feat_doc); around is the sum of its feat_around from
+ * a batch, or NULL to look them up now.
+ */
 static void
 fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i,
-    const int32_t *pairs, struct token_sums *out)
+    const int32_t *around, struct token_sums *out)
 {
 	const struct ner_token *t = &d->t[i];
 	int32_t *s = out->fixed;
@@ -221,11 +212,11 @@ fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_d
 		if (after & 1u << b)
 			add_to(s, c->gaz_beside[b][0]);
 	}
-	if (pairs) {
-		add_to(s, pairs);
+	if (around) {
+		add_to(s, around);
 	} else {
-		uint32_t f[2 * FEAT_ROLES + 4];
-		pct_sum(m, f, neighbours_and_pairs(d, i, f), s);
+		uint32_t f[FEAT_AROUND];
+		pct_sum(m, f, feat_around(d, i, f), s);
 	}
 }
 
@@ -333,8 +324,8 @@ batch_token(struct tagger_cache *c, const struct ner_doc *d, size_t i, size_t go
 		memset(c->got[c->got_n], 0, 2 * sizeof *c->got);
 		c->got_n += 2;
 	}
-	batch_reserve(c, 2 * FEAT_ROLES + 4, 0);
-	batch_add(c, f, NULL, neighbours_and_pairs(d, i, f), got);
+	batch_reserve(c, FEAT_AROUND, 0);
+	batch_add(c, f, NULL, feat_around(d, i, f), got);
 }
 
 /*
