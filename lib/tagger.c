@@ -3,6 +3,10 @@
 
 #include <stdio.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "tagger.h"
 #include "token.h"
 #include "xalloc.h"
@@ -112,10 +116,19 @@ slot_of(uint64_t key, size_t size)
 	return (size_t)(key ^ key >> 29) & (size - 1);
 }
 
+/* s[c] += w[c] for every class: four at a time where SSE2 is, the same sums. */
 static void
 add_to(int32_t *s, const int32_t *w)
 {
-	for (int c = 0; c < PCT_CLASSES; c++)
+	int c = 0;
+#ifdef __SSE2__
+	for (; c + 4 <= PCT_CLASSES; c += 4) {
+		__m128i *to = (__m128i *)(void *)(s + c);
+		_mm_storeu_si128(to, _mm_add_epi32(_mm_loadu_si128(to),
+		    _mm_loadu_si128((const __m128i *)(const void *)(w + c))));
+	}
+#endif
+	for (; c < PCT_CLASSES; c++)
 		s[c] += w[c];
 }
 
@@ -204,7 +217,8 @@ fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_d
 	add_to(s, c->flags[feat_case(d, i, 0)][feat_case(d, i, -1)][feat_case(d, i, 1)]);
 	add_to(s, c->seen[t->seen & (SEEN_SETS - 1)]);
 	unsigned before = i > 0 ? d->t[i - 1].gaz : 0, after = i + 1 < d->n ? d->t[i + 1].gaz : 0;
-	for (int b = 0; b < GAZ_CLASSES; b++) {
+	unsigned lists = (t->phrase | before | after) & ((1u << GAZ_CLASSES) - 1);
+	for (int b = 0; lists >> b; b++) {
 		if (t->phrase & 1u << b)
 			add_to(s, c->gaz_phrase[b][t->phrase_pos]);
 		if (before & 1u << b)
@@ -376,15 +390,28 @@ cached_pass(struct pct_model *m, const struct ner_doc *d, int *tags, int second,
 
 	for (size_t i = 0; i < d->n; i++) {
 		unsigned mark = c->mark[i];
-		int best = NER_O;
 		if (mark & MARK_LINE)
 			prev = prev2 = NER_O;
 		if (second && (mark & MARK_SENT))
 			skip = !sentence_disagrees(d, tags, i);
-		if (skip)
-			best = tags[i];
-		else if (prev != NER_O || (mark & MARK_ALWAYS))
-			best = best_cached(m, d, i, prev, prev2, second, c);
+		if (skip) {
+			/* The sentence keeps its tags: on to its last token. */
+			while (i + 1 < d->n && !(c->mark[i + 1] & MARK_SENT))
+				i++;
+			prev2 = (c->mark[i] & MARK_LINE) || i == 0 ? NER_O : tags[i - 1];
+			prev = tags[i];
+			continue;
+		}
+		if (prev == NER_O && !(mark & MARK_ALWAYS)) {
+			/* A run of words left O, up to one scored or a sentence to look at again. */
+			unsigned stop = MARK_ALWAYS | (second ? MARK_SENT : 0);
+			tags[i] = NER_O;
+			while (i + 1 < d->n && !(c->mark[i + 1] & stop))
+				tags[++i] = NER_O;
+			prev2 = prev = NER_O;
+			continue;
+		}
+		int best = best_cached(m, d, i, prev, prev2, second, c);
 		tags[i] = best;
 		prev2 = prev;
 		prev = best;
