@@ -212,12 +212,14 @@ pct_sum_parts(const struct pct_model *m, const uint32_t *f, size_t n, const uint
 {
 	/*
 	 * Sweeps, so that the memory trips of all the features overlap
-	 * instead of following one another: the filter's bits, then where
-	 * the keys that pass would be, then the keys and their weights.
+	 * instead of following one another: the filter's words, then the
+	 * slots of the keys that pass it, then the keys and their weights.
+	 * The keys that pass are gathered without a branch: whether one
+	 * passes is a coin toss to the processor.
 	 */
+	uint32_t key[SWEEP], to[SWEEP];
 	uint64_t h[SWEEP];
 	size_t slot[SWEEP];
-	uint32_t to[SWEEP];
 	if (!m->pk)
 		return;
 	for (size_t at = 0; at < n; at += SWEEP) {
@@ -227,16 +229,17 @@ pct_sum_parts(const struct pct_model *m, const uint32_t *f, size_t n, const uint
 			PREFETCH(&m->filter[filter_word(h[j])]);
 		}
 		for (size_t j = 0; j < cnt; j++) {
-			if (!filter_has(m->filter, h[j]))
-				continue;
-			slot[found] = packed_start(key_of(f[at + j]), m->pk_size);
-			PREFETCH(&m->pk[slot[found]]);
+			key[found] = key_of(f[at + j]);
 			to[found] = part ? part[at + j] : 0;
-			h[found++] = key_of(f[at + j]);
+			found += (size_t)filter_has(m->filter, h[j]);
+		}
+		for (size_t j = 0; j < found; j++) {
+			slot[j] = packed_start(key[j], m->pk_size);
+			PREFETCH(&m->pk[slot[j]]);
 		}
 		for (size_t j = 0; j < found; j++) {
 			size_t i = slot[j];
-			while (m->pk[i].key && m->pk[i].key != h[j])
+			while (m->pk[i].key && m->pk[i].key != key[j])
 				i = i + 1 < m->pk_size ? i + 1 : 0;
 			if (m->pk[i].key)
 				add_weights(sums[to[j]], m->pk[i].w);

@@ -364,6 +364,8 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 			prefetch_sums(c, d, i);
 		}
 	}
+	if (k == 0)
+		return;
 	c->look_n = c->miss_n = 0;
 	c->got_n = k;
 	batch_reserve(c, 0, k);

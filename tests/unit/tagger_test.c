@@ -13,7 +13,7 @@
 extern const unsigned char data_ner_bin[];
 extern const size_t data_ner_bin_len;
 
-/* Names, lists, capitals, headlines, sentence starts, line breaks, the document's ends. */
+/* Names, lists, capitals, headlines, sentence starts, line breaks, the document's ends, no names. */
 static const char *const texts[] = {
 	"RUSSIA'S LAVROV ARRIVES IN MEXICO\n"
 	"Mexico City, February 7 (RHC)-- Russian Foreign Minister Sergey Lavrov arrived in "
@@ -25,6 +25,8 @@ static const char *const texts[] = {
 	"Washington",
 	"the U.S. Senate and the U.N. Security Council met in New York . Reuters",
 	"Andr\xc3\xa9s Manuel L\xc3\xb3pez Obrador met Nicol\xc3\xa1s Maduro in Caracas, Venezuela.",
+	"",                                     /* no tokens */
+	"nothing here is named, all in lower case.",    /* no token scored */
 };
 
 static void
