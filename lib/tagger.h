@@ -21,10 +21,11 @@ enum { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_KINDS };
 
 /*
  * What tagging with a loaded model keeps to save looking weights up:
- * sums of weights by word (a word's own features, and those it gives
- * its neighbours), tables of the features with few values, and per token
- * of the document being tagged, the first pass's sum of the features
- * that the second does not change.  A cache serves one model at a time.
+ * sums of weights by word (a word's own features, and its tag features
+ * after O), tables of the features with few values, and per token of the
+ * document being tagged, the first pass's sum of the features that the
+ * second does not change, with the buffers of the first pass's batch of
+ * lookups.  A cache serves one model at a time.
  */
 struct tagger_cache;
 
