@@ -398,28 +398,6 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 	}
 }
 
-static uint32_t
-low_or_edge(const struct ner_doc *d, size_t i, long off)
-{
-	long j = (long)i + off;
-	if (j < 0)
-		return 11;
-	if ((size_t)j >= d->n)
-		return 13;
-	return d->t[j].lowh;
-}
-
-static uint32_t
-shape_or_edge(const struct ner_doc *d, size_t i, long off)
-{
-	long j = (long)i + off;
-	if (j < 0)
-		return 17;
-	if ((size_t)j >= d->n)
-		return 19;
-	return d->t[j].shapeh;
-}
-
 /* The capital and position flags that matter, packed small. */
 static unsigned
 case_flags(unsigned f)
@@ -473,41 +451,113 @@ feat_local_key(const struct ner_doc *d, size_t i)
 	return t->wordh ^ ((uint64_t)mix(k, t->gaz) << 20);
 }
 
+/* Token i + off, or NULL beyond the document's ends. */
+static const struct ner_token *
+token_at(const struct ner_doc *d, size_t i, long off)
+{
+	long j = (long)i + off;
+	return j < 0 || (size_t)j >= d->n ? NULL : &d->t[j];
+}
+
+/* The lower-case hash and the shape of t, or marks of the end they stand beyond (before: off < 0). */
+static uint32_t
+low_or_edge(const struct ner_token *t, long off)
+{
+	return t ? t->lowh : off < 0 ? 11 : 13;
+}
+
+static uint32_t
+shape_or_edge(const struct ner_token *t, long off)
+{
+	return t ? t->shapeh : off < 0 ? 17 : 19;
+}
+
+unsigned
+feat_case(const struct ner_doc *d, size_t i, long off)
+{
+	const struct ner_token *t = token_at(d, i, off);
+	return t ? case_flags(t->flags) : FEAT_CASES - 1;
+}
+
+uint32_t
+feat_flags(unsigned cf, unsigned pf, unsigned nf)
+{
+	return mix(F_FLAGS, cf | pf << 5 | nf << 10);
+}
+
+size_t
+feat_around(const struct ner_doc *d, size_t i, uint32_t *out)
+{
+	const struct ner_token *t = &d->t[i];
+	const struct ner_token *p = token_at(d, i, -1), *q = token_at(d, i, 1);
+	uint32_t plow = low_or_edge(p, -1), qlow = low_or_edge(q, 1);
+	uint32_t pshape = shape_or_edge(p, -1), qshape = shape_or_edge(q, 1);
+
+	/* In the order training met them, which places them in the weights file. */
+	out[0] = mix(F_LOW_PREV, plow);
+	out[1] = mix(F_LOW_NEXT, qlow);
+	out[2] = mix(F_LOW_PREV2, low_or_edge(token_at(d, i, -2), -2));
+	out[3] = mix(F_LOW_NEXT2, low_or_edge(token_at(d, i, 2), 2));
+	out[4] = mix(F_SHAPE_PREV, pshape);
+	out[5] = mix(F_SHAPE_NEXT, qshape);
+	out[6] = mix3(F_SHAPE_TRI, pshape, mix(t->shapeh, qshape));
+	out[7] = mix3(F_BIGRAM_PREV, plow, t->lowh);
+	out[8] = mix3(F_BIGRAM_NEXT, t->lowh, qlow);
+	out[9] = mix3(F_LOW_SHAPE_NEXT, t->lowh, qshape);
+	return FEAT_AROUND;
+}
+
+size_t
+feat_seen(unsigned seen, uint32_t *out)
+{
+	size_t n = 0;
+	if (seen) {
+		out[n++] = mix(F_SEEN_ALL, seen);
+		for (int b = 0; b < FEAT_SEEN_KINDS; b++)
+			if (seen & 1u << b)
+				out[n++] = mix(F_SEEN, (uint32_t)b);
+	}
+	return n;
+}
+
+uint32_t
+feat_gaz_phrase(int b, int pos)
+{
+	return mix3(F_GAZ_POS, (uint32_t)b, (uint32_t)pos);
+}
+
+uint32_t
+feat_gaz_beside(int b, int after)
+{
+	return mix(after ? F_GAZ_PREV : F_GAZ_NEXT, (uint32_t)b);
+}
+
 size_t
 feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
 {
 	const struct ner_token *t = &d->t[i];
 	size_t n = 0;
-	unsigned cf = case_flags(t->flags);
-	unsigned pf = i > 0 ? case_flags(d->t[i - 1].flags) : 16;
-	unsigned nf = i + 1 < d->n ? case_flags(d->t[i + 1].flags) : 16;
 
-	out[n++] = mix(F_FLAGS, cf | pf << 5 | nf << 10);
-	out[n++] = mix(F_LOW_PREV, low_or_edge(d, i, -1));
-	out[n++] = mix(F_LOW_NEXT, low_or_edge(d, i, 1));
-	out[n++] = mix(F_LOW_PREV2, low_or_edge(d, i, -2));
-	out[n++] = mix(F_LOW_NEXT2, low_or_edge(d, i, 2));
-	out[n++] = mix(F_SHAPE_PREV, shape_or_edge(d, i, -1));
-	out[n++] = mix(F_SHAPE_NEXT, shape_or_edge(d, i, 1));
-	out[n++] = mix3(F_SHAPE_TRI, shape_or_edge(d, i, -1), mix(t->shapeh, shape_or_edge(d, i, 1)));
-	out[n++] = mix3(F_BIGRAM_PREV, low_or_edge(d, i, -1), t->lowh);
-	out[n++] = mix3(F_BIGRAM_NEXT, t->lowh, low_or_edge(d, i, 1));
-	out[n++] = mix3(F_LOW_SHAPE_NEXT, t->lowh, shape_or_edge(d, i, 1));
-	if (t->seen) {
-		out[n++] = mix(F_SEEN_ALL, t->seen);
-		for (int b = 0; b < FEAT_SEEN_KINDS; b++)
-			if (t->seen & 1u << b)
-				out[n++] = mix(F_SEEN, (uint32_t)b);
-	}
+	out[n++] = feat_flags(feat_case(d, i, 0), feat_case(d, i, -1), feat_case(d, i, 1));
+	n += feat_around(d, i, out + n);
+	n += feat_seen(t->seen, out + n);
 	for (int b = 0; b < GAZ_CLASSES; b++) {
 		if (t->phrase & 1u << b)
-			out[n++] = mix3(F_GAZ_POS, (uint32_t)b, (uint32_t)t->phrase_pos);
+			out[n++] = feat_gaz_phrase(b, t->phrase_pos);
 		if (i > 0 && (d->t[i - 1].gaz & 1u << b))
-			out[n++] = mix(F_GAZ_PREV, (uint32_t)b);
+			out[n++] = feat_gaz_beside(b, 1);
 		if (i + 1 < d->n && (d->t[i + 1].gaz & 1u << b))
-			out[n++] = mix(F_GAZ_NEXT, (uint32_t)b);
+			out[n++] = feat_gaz_beside(b, 0);
 	}
 	return n + feat_doc(d, i, out + n);
+}
+
+size_t
+feat_doc_kind(int kind, unsigned cf, uint32_t *out)
+{
+	out[0] = mix(F_DOC, (uint32_t)kind);
+	out[1] = mix3(F_DOC_SHAPE, (uint32_t)kind, cf);
+	return 2;
 }
 
 size_t
@@ -516,19 +566,28 @@ feat_doc(const struct ner_doc *d, size_t i, uint32_t *out)
 	const struct ner_token *t = &d->t[i];
 	if (t->doc_class < 0)
 		return 0;
-	out[0] = mix(F_DOC, (uint32_t)t->doc_class);
-	out[1] = mix3(F_DOC_SHAPE, (uint32_t)t->doc_class, case_flags(t->flags));
+	return feat_doc_kind(t->doc_class, case_flags(t->flags), out);
+}
+
+size_t
+feat_tags(int prev, int prev2, uint32_t *out)
+{
+	out[0] = mix(F_TAG1, (uint32_t)prev);
+	out[1] = mix3(F_TAG2, (uint32_t)prev, (uint32_t)prev2);
+	return 2;
+}
+
+size_t
+feat_tag_word(const struct ner_token *t, int prev, uint32_t *out)
+{
+	out[0] = mix3(F_TAG_LOW, (uint32_t)prev, t->lowh);
+	out[1] = mix3(F_TAG_SHAPE, (uint32_t)prev, t->shapeh);
 	return 2;
 }
 
 size_t
 feat_dynamic(const struct ner_doc *d, size_t i, int prev, int prev2, uint32_t *out)
 {
-	const struct ner_token *t = &d->t[i];
-	size_t n = 0;
-	out[n++] = mix(F_TAG1, (uint32_t)prev);
-	out[n++] = mix3(F_TAG2, (uint32_t)prev, (uint32_t)prev2);
-	out[n++] = mix3(F_TAG_LOW, (uint32_t)prev, t->lowh);
-	out[n++] = mix3(F_TAG_SHAPE, (uint32_t)prev, t->shapeh);
-	return n;
+	size_t n = feat_tags(prev, prev2, out);
+	return n + feat_tag_word(&d->t[i], prev, out + n);
 }

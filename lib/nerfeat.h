@@ -73,4 +73,34 @@ size_t feat_doc(const struct ner_doc *d, size_t i, uint32_t *out);
 /* Writes its features that depend on the two previous tags; returns their number (at most 8). */
 size_t feat_dynamic(const struct ner_doc *d, size_t i, int prev, int prev2, uint32_t *out);
 
+/*
+ * The pieces feat_context and feat_dynamic are made of, by what each
+ * depends on.  Most depend on one word or on a few small numbers, so
+ * that a tagger can keep their weights' sums by word or in tables
+ * instead of looking every feature up at every token.
+ */
+#define FEAT_CASES 17           /* feat_case's values; the last: no token there */
+/* The capitals and position of token i + off, packed in 0 .. FEAT_CASES-1. */
+unsigned feat_case(const struct ner_doc *d, size_t i, long off);
+/* The case classes of a token, the one before and the one after. */
+uint32_t feat_flags(unsigned cf, unsigned pf, unsigned nf);
+/*
+ * Token i's features from its neighbours' words: theirs alone, and with
+ * its own (bigrams, shapes on both sides).  Returns FEAT_AROUND.
+ */
+#define FEAT_AROUND 10
+size_t feat_around(const struct ner_doc *d, size_t i, uint32_t *out);
+/* The features of a token's FEAT_SEEN_* bits; at most FEAT_SEEN_KINDS + 1. */
+size_t feat_seen(unsigned seen, uint32_t *out);
+/* A listed phrase of gazetteer class bit b over the token, at phrase_pos pos. */
+uint32_t feat_gaz_phrase(int b, int pos);
+/* A neighbour listed in class bit b: after (set) or before the token. */
+uint32_t feat_gaz_beside(int b, int after);
+/* How the document typed the word (kind), with its case class cf; returns 2. */
+size_t feat_doc_kind(int kind, unsigned cf, uint32_t *out);
+/* The two previous tags; returns 2. */
+size_t feat_tags(int prev, int prev2, uint32_t *out);
+/* The previous tag with t's word and with its shape; returns 2. */
+size_t feat_tag_word(const struct ner_token *t, int prev, uint32_t *out);
+
 #endif

@@ -1,8 +1,13 @@
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "perceptron.h"
 #include "xalloc.h"
+
+#define SWEEP 128
 
 struct pct_model {
 	uint32_t *kv;           /* per slot: the key (0: empty) and its feature number, side by side for the cache */
@@ -13,15 +18,23 @@ struct pct_model {
 	uint32_t *stamp;
 	uint32_t now;
 	/*
-	 * A loaded model: the keys alone (small enough to stay in the
-	 * cache, so that features the model lacks cost no memory trip),
-	 * and beside them each slot's quantised weights.
+	 * A loaded model: each key beside its quantised weights (one
+	 * memory trip), and a filter that tells most features the model
+	 * lacks (most of those asked for) without a trip at all: two bits
+	 * set per key, small enough to stay in the fast caches.
 	 */
-	uint32_t *pk_key;       /* 0: empty */
-	int16_t (*pk_w)[PCT_CLASSES];
-	size_t pk_mask;
+	struct pct_packed *pk;
+	size_t pk_size;
+	uint64_t *filter;
 	float scale;
 };
+
+struct pct_packed {
+	uint32_t key;           /* 0: empty */
+	int16_t w[PCT_CLASSES];
+};
+
+#define FILTER_BITS 20          /* 128 KiB: 13 bits per feature of the shipped model */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -75,8 +88,8 @@ pct_free(struct pct_model *m)
 	free(m->w);
 	free(m->total);
 	free(m->stamp);
-	free(m->pk_key);
-	free(m->pk_w);
+	free(m->pk);
+	free(m->filter);
 	free(m);
 }
 
@@ -84,6 +97,45 @@ static uint32_t
 get_u32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Where key k's probe starts in a table of size slots: any size, not only powers of two. */
+static size_t
+packed_start(uint32_t k, size_t size)
+{
+	return (size_t)(((uint64_t)(k * 2654435761u) * size) >> 32);
+}
+
+/* Key k's hash for the filter: which word of it (the top bits), and three bits in that word. */
+static uint64_t
+filter_hash(uint32_t k)
+{
+	return (uint64_t)k * 0x9E3779B97F4A7C15ull;
+}
+
+static size_t
+filter_word(uint64_t h)
+{
+	return (size_t)(h >> (64 - FILTER_BITS + 6));
+}
+
+static uint64_t
+filter_bits(uint64_t h)
+{
+	return (uint64_t)1 << (h & 63) | (uint64_t)1 << (h >> 6 & 63) | (uint64_t)1 << (h >> 12 & 63);
+}
+
+/* Whether the model may hold key k (hash h): all its bits in one word, one memory trip. */
+static int
+filter_has(const uint64_t *filter, uint64_t h)
+{
+	return (filter[filter_word(h)] & filter_bits(h)) == filter_bits(h);
+}
+
+static void
+filter_add(uint64_t *filter, uint64_t h)
+{
+	filter[filter_word(h)] |= filter_bits(h);
 }
 
 struct pct_model *
@@ -96,14 +148,14 @@ pct_load(const unsigned char *data, size_t len)
 	uint32_t sbits = get_u32(data + 16);
 	float scale;
 	memcpy(&scale, &sbits, sizeof scale);
+	if (count > (len - 20) / 6)
+		return NULL;
 
 	struct pct_model *m = xcalloc(1, sizeof *m);
-	size_t cap = 1024;
-	while (cap < count + count / 2)
-		cap *= 2;
-	m->pk_key = xcalloc(cap, sizeof *m->pk_key);
-	m->pk_w = xcalloc(cap, sizeof *m->pk_w);
-	m->pk_mask = cap - 1;
+	/* A third empty: most probes end in their first cache line. */
+	m->pk_size = count + count / 2 + 1;
+	m->pk = xcalloc(m->pk_size, sizeof *m->pk);
+	m->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof *m->filter);
 	m->scale = scale;
 	size_t pos = 20;
 	for (size_t n = 0; n < count; n++) {
@@ -112,19 +164,20 @@ pct_load(const unsigned char *data, size_t len)
 		uint32_t k = key_of(get_u32(data + pos));
 		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
 		pos += 6;
-		size_t i = (k * 2654435761u) & m->pk_mask;
-		while (m->pk_key[i] && m->pk_key[i] != k)
-			i = (i + 1) & m->pk_mask;
-		if (m->pk_key[i])
+		size_t i = packed_start(k, m->pk_size);
+		while (m->pk[i].key && m->pk[i].key != k)
+			i = i + 1 < m->pk_size ? i + 1 : 0;
+		if (m->pk[i].key)
 			goto bad;
-		m->pk_key[i] = k;
+		m->pk[i].key = k;
+		filter_add(m->filter, filter_hash(k));
 		m->used++;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (!(mask & 1u << c))
 				continue;
 			if (pos + 2 > len)
 				goto bad;
-			m->pk_w[i][c] = (int16_t)(data[pos] | data[pos + 1] << 8);
+			m->pk[i].w[c] = (int16_t)(data[pos] | data[pos + 1] << 8);
 			pos += 2;
 		}
 	}
@@ -134,40 +187,80 @@ bad:
 	return NULL;
 }
 
+/* sum[c] += w[c] for every class: eight at a time where SSE2 is, the same sums. */
+static void
+add_weights(int32_t *sum, const int16_t *w)
+{
+#ifdef __SSE2__
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)w);
+	__m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16);
+	__m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16);
+	__m128i *s = (__m128i *)(void *)sum;
+	_mm_storeu_si128(s, _mm_add_epi32(_mm_loadu_si128(s), lo));
+	_mm_storeu_si128(s + 1, _mm_add_epi32(_mm_loadu_si128(s + 1), hi));
+	for (int c = 8; c < PCT_CLASSES; c++)
+		sum[c] += w[c];
+#else
+	for (int c = 0; c < PCT_CLASSES; c++)
+		sum[c] += w[c];
+#endif
+}
+
+void
+pct_sum_parts(const struct pct_model *m, const uint32_t *f, size_t n, const uint32_t *part,
+    int32_t (*sums)[PCT_CLASSES])
+{
+	/*
+	 * Sweeps, so that the memory trips of all the features overlap
+	 * instead of following one another: the filter's words, then the
+	 * slots of the keys that pass it, then the keys and their weights.
+	 * The keys that pass are gathered without a branch: whether one
+	 * passes is a coin toss to the processor.
+	 */
+	uint32_t key[SWEEP], to[SWEEP];
+	uint64_t h[SWEEP];
+	size_t slot[SWEEP];
+	if (!m->pk)
+		return;
+	for (size_t at = 0; at < n; at += SWEEP) {
+		size_t cnt = n - at < SWEEP ? n - at : SWEEP, found = 0;
+		for (size_t j = 0; j < cnt; j++) {
+			h[j] = filter_hash(key_of(f[at + j]));
+			PREFETCH(&m->filter[filter_word(h[j])]);
+		}
+		for (size_t j = 0; j < cnt; j++) {
+			key[found] = key_of(f[at + j]);
+			to[found] = part ? part[at + j] : 0;
+			found += (size_t)filter_has(m->filter, h[j]);
+		}
+		for (size_t j = 0; j < found; j++) {
+			slot[j] = packed_start(key[j], m->pk_size);
+			PREFETCH(&m->pk[slot[j]]);
+		}
+		for (size_t j = 0; j < found; j++) {
+			size_t i = slot[j];
+			while (m->pk[i].key && m->pk[i].key != key[j])
+				i = i + 1 < m->pk_size ? i + 1 : 0;
+			if (m->pk[i].key)
+				add_weights(sums[to[j]], m->pk[i].w);
+		}
+	}
+}
+
 void
 pct_sum2(const struct pct_model *m, const uint32_t *f, size_t split, size_t n, int32_t *first,
     int32_t *rest)
 {
-	/*
-	 * Three sweeps, so that the memory trips of all the features
-	 * overlap instead of following one another: where each key would
-	 * be, which slot holds it, and the weights.
-	 */
-	size_t slot[128];
+	uint32_t part[SWEEP];
 	int32_t sum[2][PCT_CLASSES] = { { 0 } };
-	if (!m->pk_key)
-		return;
-	for (size_t at = 0; at < n; at += 128) {
-		size_t cnt = n - at < 128 ? n - at : 128, found = 0, found_first = 0;
-		for (size_t j = 0; j < cnt; j++) {
-			slot[j] = (key_of(f[at + j]) * 2654435761u) & m->pk_mask;
-			PREFETCH(&m->pk_key[slot[j]]);
-		}
-		for (size_t j = 0; j < cnt; j++) {
-			uint32_t k = key_of(f[at + j]);
-			size_t i = slot[j];
-			while (m->pk_key[i] && m->pk_key[i] != k)
-				i = (i + 1) & m->pk_mask;
-			if (!m->pk_key[i])
-				continue;
-			PREFETCH(m->pk_w[i]);
-			slot[found++] = i;
-			if (at + j < split)
-				found_first = found;
-		}
-		for (size_t j = 0; j < found; j++)
-			for (int c = 0; c < PCT_CLASSES; c++)
-				sum[j >= found_first][c] += m->pk_w[slot[j]][c];
+	size_t done = 0;
+	/* In pieces that part[] holds. */
+	while (done < n) {
+		size_t cnt = n - done < SWEEP ? n - done : SWEEP;
+		for (size_t j = 0; j < cnt; j++)
+			part[j] = done + j >= split;
+		pct_sum_parts(m, f + done, cnt, part, sum);
+		done += cnt;
 	}
 	for (int c = 0; c < PCT_CLASSES; c++) {
 		first[c] += sum[0][c];
@@ -179,7 +272,7 @@ pct_sum2(const struct pct_model *m, const uint32_t *f, size_t split, size_t n, i
 void
 pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *sums)
 {
-	pct_sum2(m, f, n, n, sums, NULL);
+	pct_sum_parts(m, f, n, NULL, (int32_t (*)[PCT_CLASSES])sums);
 }
 
 float
@@ -191,7 +284,7 @@ pct_step(const struct pct_model *m)
 void
 pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores)
 {
-	if (m->pk_key) {
+	if (m->pk) {
 		/* The scale comes once at the end. */
 		int32_t sum[PCT_CLASSES] = { 0 };
 		pct_sum(m, f, n, sum);

@@ -37,6 +37,9 @@ void pct_sum(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *su
 /* The same, with the weights of f[0..split) added to first and of f[split..n) to rest. */
 void pct_sum2(const struct pct_model *m, const uint32_t *f, size_t split, size_t n, int32_t *first,
     int32_t *rest);
+/* The same, with the weights of f[j] added to sums[part[j]] (part NULL: all to sums[0]). */
+void pct_sum_parts(const struct pct_model *m, const uint32_t *f, size_t n, const uint32_t *part,
+    int32_t (*sums)[PCT_CLASSES]);
 float pct_step(const struct pct_model *m);
 
 /* Training: counts features, then keeps those seen at least min times. */

@@ -3,6 +3,10 @@
 
 #include <stdio.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "tagger.h"
 #include "token.h"
 #include "xalloc.h"
@@ -52,66 +56,373 @@ sentence_disagrees(const struct ner_doc *d, const int *tags, size_t i)
 #define PREFETCH(p) ((void)(p))
 #endif
 
+#define TAGGER_WORDS 16384      /* words' own sums, by spelling, case and lists */
+#define CASES_OWN (FEAT_CASES - 1)      /* a token's own case class: never "no token" */
+#define SEEN_SETS (1 << FEAT_SEEN_KINDS)
+#define PHRASE_POSITIONS 3
+
+struct word_sums {
+	uint64_t key;                           /* feat_local_key | 1; 0: empty */
+	int32_t own[PCT_CLASSES];               /* feat_local */
+	int32_t after_o[PCT_CLASSES];           /* feat_tag_word after O, the usual case */
+};
+
+struct tagger_cache {
+	const struct pct_model *model;          /* what the sums are of; NULL: none yet */
+	struct word_sums *word;
+	/* Sums of the features with few values, by those values. */
+	int32_t flags[CASES_OWN][FEAT_CASES][FEAT_CASES][PCT_CLASSES];
+	int32_t seen[SEEN_SETS][PCT_CLASSES];
+	int32_t gaz_phrase[GAZ_CLASSES][PHRASE_POSITIONS][PCT_CLASSES];
+	int32_t gaz_beside[GAZ_CLASSES][2][PCT_CLASSES];
+	int32_t doc[NER_KINDS][CASES_OWN][PCT_CLASSES];
+	int32_t tags[PCT_CLASSES][PCT_CLASSES][PCT_CLASSES];
+	/* Per token of the document being tagged: */
+	struct token_sums *token;
+	unsigned char *mark;            /* MARK_* */
+	size_t *scored;                 /* the tokens the first pass scores whatever the tags */
+	size_t token_cap;
+	/* The first pass's batch of lookups (sum_ahead): */
+	uint32_t *look_f, *look_to;     /* features, and which of got their weights go to */
+	size_t look_n, look_cap;
+	int32_t (*got)[PCT_CLASSES];
+	size_t got_n, got_cap;
+	struct batch_miss *miss;        /* words' sums to keep once summed */
+	size_t miss_n, miss_cap;
+};
+
+struct batch_miss {
+	struct word_sums *slot;
+	uint64_t key;
+	size_t got;                     /* its own sums' target; after_o's is the next */
+};
+
+/* What the passes need of a token, one byte each, so that they skip most tokens unread. */
+enum {
+	MARK_FIXED = 1 << 0,            /* token[i] is set */
+	MARK_ALWAYS = 1 << 1,           /* the first pass scores it whatever the tag before */
+	MARK_LINE = 1 << 2,             /* TOK_LINE_START */
+	MARK_SENT = 1 << 3              /* TOK_SENT_START, or the first token */
+};
+
+struct token_sums {
+	int32_t fixed[PCT_CLASSES];     /* features that depend on no tag, feat_doc left out */
+	int32_t after_o[PCT_CLASSES];   /* feat_tag_word after O */
+};
+
 static size_t
-cache_slot(const struct ner_doc *d, size_t i)
+slot_of(uint64_t key, size_t size)
+{
+	return (size_t)(key ^ key >> 29) & (size - 1);
+}
+
+/* s[c] += w[c] for every class: four at a time where SSE2 is, the same sums. */
+static void
+add_to(int32_t *s, const int32_t *w)
+{
+	int c = 0;
+#ifdef __SSE2__
+	for (; c + 4 <= PCT_CLASSES; c += 4) {
+		__m128i *to = (__m128i *)(void *)(s + c);
+		_mm_storeu_si128(to, _mm_add_epi32(_mm_loadu_si128(to),
+		    _mm_loadu_si128((const __m128i *)(const void *)(w + c))));
+	}
+#endif
+	for (; c < PCT_CLASSES; c++)
+		s[c] += w[c];
+}
+
+static void
+sum_of(const struct pct_model *m, const uint32_t *f, size_t n, int32_t *s)
+{
+	memset(s, 0, PCT_CLASSES * sizeof *s);
+	pct_sum(m, f, n, s);
+}
+
+/* Sums the weights of the features with few values into the tables; empties the word sums. */
+static void
+cache_fill(struct tagger_cache *c, const struct pct_model *m)
+{
+	uint32_t f[FEAT_SEEN_KINDS + 1];
+
+	c->model = m;
+	memset(c->word, 0, TAGGER_WORDS * sizeof *c->word);
+	for (unsigned cf = 0; cf < CASES_OWN; cf++)
+		for (unsigned pf = 0; pf < FEAT_CASES; pf++)
+			for (unsigned nf = 0; nf < FEAT_CASES; nf++) {
+				f[0] = feat_flags(cf, pf, nf);
+				sum_of(m, f, 1, c->flags[cf][pf][nf]);
+			}
+	for (unsigned seen = 0; seen < SEEN_SETS; seen++)
+		sum_of(m, f, feat_seen(seen, f), c->seen[seen]);
+	for (int b = 0; b < GAZ_CLASSES; b++) {
+		for (int pos = 0; pos < PHRASE_POSITIONS; pos++) {
+			f[0] = feat_gaz_phrase(b, pos);
+			sum_of(m, f, 1, c->gaz_phrase[b][pos]);
+		}
+		for (int after = 0; after < 2; after++) {
+			f[0] = feat_gaz_beside(b, after);
+			sum_of(m, f, 1, c->gaz_beside[b][after]);
+		}
+	}
+	for (int k = 0; k < NER_KINDS; k++)
+		for (unsigned cf = 0; cf < CASES_OWN; cf++)
+			sum_of(m, f, feat_doc_kind(k, cf, f), c->doc[k][cf]);
+	for (int p = 0; p < PCT_CLASSES; p++)
+		for (int p2 = 0; p2 < PCT_CLASSES; p2++)
+			sum_of(m, f, feat_tags(p, p2, f), c->tags[p][p2]);
+}
+
+static struct word_sums *
+word_slot(struct tagger_cache *c, const struct ner_doc *d, size_t i)
+{
+	return &c->word[slot_of(feat_local_key(d, i) | 1, TAGGER_WORDS)];
+}
+
+/* Token i's own sums, from the cache or summed now. */
+static const struct word_sums *
+word_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i)
 {
 	uint64_t key = feat_local_key(d, i) | 1;
-	return (size_t)(key ^ key >> 29) & (TAGGER_CACHE_SIZE - 1);
+	struct word_sums *w = &c->word[slot_of(key, TAGGER_WORDS)];
+	if (w->key != key) {
+		uint32_t f[FEAT_MAX + 2];
+		uint32_t part[FEAT_MAX + 2] = { 0 };
+		int32_t sums[2][PCT_CLASSES] = { { 0 } };
+		size_t n = feat_local(d, i, f);
+		part[n] = part[n + 1] = 1;
+		n += feat_tag_word(&d->t[i], NER_O, f + n);
+		pct_sum_parts(m, f, n, part, sums);
+		memcpy(w->own, sums[0], sizeof w->own);
+		memcpy(w->after_o, sums[1], sizeof w->after_o);
+		w->key = key;
+	}
+	return w;
 }
 
 /*
- * Token i's whole-number score with a loaded model.  The first pass
- * keeps the sum of the features that the second pass does not change
- * (the word's own and its context's), so that the second adds only how
- * the document typed the word and the tags before it.
+ * Token i's sums of the features that depend on no tag (feat_local, and
+ * feat_context but feat_doc); around is the sum of its feat_around from
+ * a batch, or NULL to look them up now.
+ */
+static void
+fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i,
+    const int32_t *around, struct token_sums *out)
+{
+	const struct ner_token *t = &d->t[i];
+	int32_t *s = out->fixed;
+	const struct word_sums *w = word_sums(c, m, d, i);
+	memcpy(s, w->own, sizeof w->own);
+	memcpy(out->after_o, w->after_o, sizeof w->after_o);
+	add_to(s, c->flags[feat_case(d, i, 0)][feat_case(d, i, -1)][feat_case(d, i, 1)]);
+	add_to(s, c->seen[t->seen & (SEEN_SETS - 1)]);
+	unsigned before = i > 0 ? d->t[i - 1].gaz : 0, after = i + 1 < d->n ? d->t[i + 1].gaz : 0;
+	unsigned lists = (t->phrase | before | after) & ((1u << GAZ_CLASSES) - 1);
+	for (int b = 0; lists >> b; b++) {
+		if (t->phrase & 1u << b)
+			add_to(s, c->gaz_phrase[b][t->phrase_pos]);
+		if (before & 1u << b)
+			add_to(s, c->gaz_beside[b][1]);
+		if (after & 1u << b)
+			add_to(s, c->gaz_beside[b][0]);
+	}
+	if (around) {
+		add_to(s, around);
+	} else {
+		uint32_t f[FEAT_AROUND];
+		pct_sum(m, f, feat_around(d, i, f), s);
+	}
+}
+
+/* Adds token i's features that depend on the tags before it. */
+static void
+dynamic_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i,
+    int prev, int prev2, const int32_t *after_o, int32_t *s)
+{
+	add_to(s, c->tags[prev][prev2]);
+	if (prev == NER_O) {
+		add_to(s, after_o);
+	} else {
+		uint32_t f[2];
+		pct_sum(m, f, feat_tag_word(&d->t[i], prev, f), s);
+	}
+}
+
+/*
+ * Token i's best class with a loaded model.  The first pass keeps the
+ * sum of the features that the second pass does not change, so that
+ * the second adds only how the document typed the word and the tags
+ * before it.  Whole numbers add exactly: the sums come out as if every
+ * feature were looked up one by one.
  */
 static int
 best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, int prev2,
     int second, struct tagger_cache *cache)
 {
-	uint32_t f[FEAT_MAX + 8];
+	struct token_sums here, *sums = &cache->token[i];
 	int32_t s[PCT_CLASSES];
-	size_t n;
 
-	if (second && cache->has_fixed[i]) {
-		memcpy(s, cache->fixed[i], sizeof s);
-		n = feat_doc(d, i, f);
-	} else {
-		uint64_t key = feat_local_key(d, i) | 1;
-		size_t slot = cache_slot(d, i);
-		if (cache->word[slot].key != key) {
-			n = feat_local(d, i, f);
-			memset(cache->word[slot].score, 0, sizeof cache->word[slot].score);
-			pct_sum(m, f, n, cache->word[slot].score);
-			cache->word[slot].key = key;
-		}
-		memcpy(s, cache->word[slot].score, sizeof s);
-		n = feat_context(d, i, f);
-		if (!second) {
-			/* No word has a doc_class yet: the context is all fixed. */
-			int32_t tagged[PCT_CLASSES] = { 0 };
-			size_t all = n + feat_dynamic(d, i, prev, prev2, f + n);
-			pct_sum2(m, f, n, all, s, tagged);
-			memcpy(cache->fixed[i], s, sizeof s);
-			cache->has_fixed[i] = 1;
-			for (int c = 0; c < PCT_CLASSES; c++)
-				s[c] += tagged[c];
-			int best = NER_O;
-			BEST_AFTER(prev, s, best);
-			return best;
-		}
+	if (!(cache->mark[i] & MARK_FIXED)) {
+		if (second)
+			sums = &here;
+		fixed_sums(cache, m, d, i, NULL, sums);
+		if (!second)
+			cache->mark[i] |= MARK_FIXED;
 	}
-	n += feat_dynamic(d, i, prev, prev2, f + n);
-	pct_sum(m, f, n, s);
+	memcpy(s, sums->fixed, sizeof s);
+	const struct ner_token *t = &d->t[i];
+	if (second && t->doc_class >= 0)
+		add_to(s, cache->doc[t->doc_class][feat_case(d, i, 0)]);
+	dynamic_sums(cache, m, d, i, prev, prev2, sums->after_o, s);
 	int best = NER_O;
 	BEST_AFTER(prev, s, best);
 	return best;
 }
 
+/* Asks early for the sums a later token (one that is likely scored) will want. */
+static void
+prefetch_sums(struct tagger_cache *c, const struct ner_doc *d, size_t i)
+{
+	PREFETCH(word_slot(c, d, i));
+}
+
+/* Room for n more lookups in the first pass's batch, and for sums more targets. */
+static void
+batch_reserve(struct tagger_cache *c, size_t n, size_t sums)
+{
+	if (c->look_n + n > c->look_cap) {
+		c->look_cap = (c->look_n + n) * 2;
+		c->look_f = xrealloc(c->look_f, c->look_cap * sizeof *c->look_f);
+		c->look_to = xrealloc(c->look_to, c->look_cap * sizeof *c->look_to);
+	}
+	if (c->got_n + sums > c->got_cap) {
+		c->got_cap = (c->got_n + sums) * 2;
+		c->got = xrealloc(c->got, c->got_cap * sizeof *c->got);
+	}
+	if (c->miss_n + 1 > c->miss_cap) {
+		c->miss_cap = (c->miss_n + 1) * 2;
+		c->miss = xrealloc(c->miss, c->miss_cap * sizeof *c->miss);
+	}
+}
+
+/* Queues the lookup of f[0..n), whose weights go to target got + part[j]. */
+static void
+batch_add(struct tagger_cache *c, const uint32_t *f, const uint32_t *part, size_t n, size_t got)
+{
+	for (size_t j = 0; j < n; j++) {
+		c->look_f[c->look_n] = f[j];
+		c->look_to[c->look_n++] = (uint32_t)(got + (part ? part[j] : 0));
+	}
+}
+
+/*
+ * Queues token i's features from its neighbours (into target got), and
+ * its own when the cache lacks them (claiming the slot now).
+ */
+static void
+batch_token(struct tagger_cache *c, const struct ner_doc *d, size_t i, size_t got)
+{
+	uint32_t f[FEAT_MAX + 2], part[FEAT_MAX + 2] = { 0 };
+	uint64_t key = feat_local_key(d, i) | 1;
+	struct word_sums *w = &c->word[slot_of(key, TAGGER_WORDS)];
+	if (w->key != key) {
+		w->key = key;
+		size_t n = feat_local(d, i, f);
+		part[n] = part[n + 1] = 1;
+		n += feat_tag_word(&d->t[i], NER_O, f + n);
+		batch_reserve(c, n, 2);
+		c->miss[c->miss_n].slot = w;
+		c->miss[c->miss_n].key = key;
+		c->miss[c->miss_n++].got = c->got_n;
+		batch_add(c, f, part, n, c->got_n);
+		memset(c->got[c->got_n], 0, 2 * sizeof *c->got);
+		c->got_n += 2;
+	}
+	batch_reserve(c, FEAT_AROUND, 0);
+	batch_add(c, f, NULL, feat_around(d, i, f), got);
+}
+
+/*
+ * The first pass's sums of the tokens it scores whatever the tags before
+ * them, ahead of tagging and in stages, so that the memory trips of many
+ * tokens overlap: what to look up (the features from neighbours, and the
+ * words' own that the cache lacks); all their weights in one batch; the
+ * cache's new sums; then each token's sum.  A slot claimed twice keeps
+ * the later word; the earlier is summed again when it is wanted.
+ */
+static void
+sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		unsigned flags = d->t[i].flags;
+		c->mark[i] = (flags & TOK_LINE_START ? MARK_LINE : 0) |
+		    (i == 0 || (flags & TOK_SENT_START) ? MARK_SENT : 0);
+		if (!plainly_outside(&d->t[i], NER_O)) {
+			c->mark[i] |= MARK_ALWAYS | MARK_FIXED;
+			c->scored[k++] = i;
+			prefetch_sums(c, d, i);
+		}
+	}
+	if (k == 0)
+		return;
+	c->look_n = c->miss_n = 0;
+	c->got_n = k;
+	batch_reserve(c, 0, k);
+	memset(c->got, 0, k * sizeof *c->got);
+	for (size_t j = 0; j < k; j++)
+		batch_token(c, d, c->scored[j], j);
+	pct_sum_parts(m, c->look_f, c->look_n, c->look_to, c->got);
+	for (size_t j = 0; j < c->miss_n; j++) {
+		struct word_sums *w = c->miss[j].slot;
+		w->key = c->miss[j].key;
+		memcpy(w->own, c->got[c->miss[j].got], sizeof w->own);
+		memcpy(w->after_o, c->got[c->miss[j].got + 1], sizeof w->after_o);
+	}
+	for (size_t j = 0; j < k; j++)
+		fixed_sums(c, m, d, c->scored[j], c->got[j], &c->token[c->scored[j]]);
+}
+
+/* one_pass with a loaded model and its cache: most tokens are only a byte of c->mark. */
+static void
+cached_pass(struct pct_model *m, const struct ner_doc *d, int *tags, int second,
+    struct tagger_cache *c)
+{
+	int prev = NER_O, prev2 = NER_O, skip = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		unsigned mark = c->mark[i];
+		if (mark & MARK_LINE)
+			prev = prev2 = NER_O;
+		if (second && (mark & MARK_SENT))
+			skip = !sentence_disagrees(d, tags, i);
+		if (skip) {
+			/* The sentence keeps its tags: on to its last token. */
+			while (i + 1 < d->n && !(c->mark[i + 1] & MARK_SENT))
+				i++;
+			prev2 = (c->mark[i] & MARK_LINE) || i == 0 ? NER_O : tags[i - 1];
+			prev = tags[i];
+			continue;
+		}
+		if (prev == NER_O && !(mark & MARK_ALWAYS)) {
+			/* A run of words left O, up to one scored or a sentence to look at again. */
+			unsigned stop = MARK_ALWAYS | (second ? MARK_SENT : 0);
+			tags[i] = NER_O;
+			while (i + 1 < d->n && !(c->mark[i + 1] & stop))
+				tags[++i] = NER_O;
+			prev2 = prev = NER_O;
+			continue;
+		}
+		int best = best_cached(m, d, i, prev, prev2, second, c);
+		tags[i] = best;
+		prev2 = prev;
+		prev = best;
+	}
+}
+
 /* Tags (or retags, in the second pass) d's tokens. */
 static size_t
-one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gold, int second,
-    struct tagger_cache *cache)
+one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gold, int second)
 {
 	uint32_t f[FEAT_MAX + 8];
 	size_t wrong = 0;
@@ -131,17 +442,9 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 			prev = tags[i];
 			continue;
 		}
-		if (cache && !second) {
-			cache->has_fixed[i] = 0;
-			/* The cache is bigger than the fast caches: ask early for the slot of a later name's word. */
-			if (i + 4 < d->n && !plainly_outside(&d->t[i + 4], NER_O))
-				PREFETCH(&cache->word[cache_slot(d, i + 4)]);
-		}
 		if (plainly_outside(t, prev)) {
 			if (gold && gold[i] != NER_O)
 				wrong++;
-		} else if (cache) {
-			best = best_cached(m, d, i, prev, prev2, second, cache);
 		} else {
 			float s[PCT_CLASSES] = { 0 };
 			size_t n = feat_local(d, i, f);
@@ -173,12 +476,19 @@ struct kind_count {
 static void
 set_doc_classes(struct ner_doc *d, const int *tags)
 {
-	size_t cap = 64;
-	while (cap < d->n * 2)
+	size_t names = 0, cap = 16;
+	for (size_t i = 0; i < d->n; i++)
+		names += tags[i] != NER_O;
+	while (cap < names * 2)
 		cap *= 2;
-	struct kind_count *tab = calloc(cap, sizeof *tab);
-	if (!tab)
-		return;         /* the second pass just learns nothing new */
+	/* Sized by the names, not the words: most documents have few. */
+	struct kind_count *tab = names ? calloc(cap, sizeof *tab) : NULL;
+	if (!tab) {
+		/* No names, or no memory: the second pass learns nothing new. */
+		for (size_t i = 0; i < d->n; i++)
+			d->t[i].doc_class = -1;
+		return;
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		if (tags[i] == NER_O || !(d->t[i].flags & TOK_UPPER))
 			continue;
@@ -213,18 +523,28 @@ size_t
 tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
     struct tagger_cache *cache)
 {
+	if (cache && !gold) {
+		if (cache->model != m)
+			cache_fill(cache, m);
+		if (d->n > cache->token_cap) {
+			size_t cap = d->n * 2;
+			cache->token = xrealloc(cache->token, cap * sizeof *cache->token);
+			cache->mark = xrealloc(cache->mark, cap);
+			cache->scored = xrealloc(cache->scored, cap * sizeof *cache->scored);
+			cache->token_cap = cap;
+		}
+		/* The first pass reads no doc_class: set_doc_classes sets them all. */
+		sum_ahead(cache, m, d);
+		cached_pass(m, d, tags, 0, cache);
+		set_doc_classes(d, tags);
+		cached_pass(m, d, tags, 1, cache);
+		return 0;
+	}
 	for (size_t i = 0; i < d->n; i++)
 		d->t[i].doc_class = -1;
-	if (cache && d->n > cache->fixed_cap) {
-		size_t cap = d->n * 2;
-		cache->fixed = xrealloc(cache->fixed, cap * sizeof *cache->fixed);
-		cache->has_fixed = xrealloc(cache->has_fixed, cap);
-		cache->fixed_cap = cap;
-	}
-	size_t wrong = one_pass(m, d, tags, gold, 0, cache);
+	size_t wrong = one_pass(m, d, tags, gold, 0);
 	set_doc_classes(d, tags);
-	wrong += one_pass(m, d, tags, gold, 1, cache);
-	return wrong;
+	return wrong + one_pass(m, d, tags, gold, 1);
 }
 
 void
@@ -257,7 +577,9 @@ tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold)
 struct tagger_cache *
 tagger_cache_new(void)
 {
-	return xcalloc(1, sizeof(struct tagger_cache));
+	struct tagger_cache *c = xcalloc(1, sizeof *c);
+	c->word = xcalloc(TAGGER_WORDS, sizeof *c->word);
+	return c;
 }
 
 void
@@ -265,7 +587,13 @@ tagger_cache_free(struct tagger_cache *c)
 {
 	if (!c)
 		return;
-	free(c->fixed);
-	free(c->has_fixed);
+	free(c->word);
+	free(c->token);
+	free(c->mark);
+	free(c->scored);
+	free(c->look_f);
+	free(c->look_to);
+	free(c->got);
+	free(c->miss);
 	free(c);
 }

@@ -20,21 +20,14 @@ enum { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_KINDS };
 #define NER_KIND(tag) (((tag) - 1) % NER_KINDS)
 
 /*
- * What tagging with a loaded model keeps to save scoring again: the
- * summed weights (pct_sum) of recently seen words' own features (see
- * feat_local), and per token of the document being tagged, the first
- * pass's sum of the features that do not change in the second.
+ * What tagging with a loaded model keeps to save looking weights up:
+ * sums of weights by word (a word's own features, and its tag features
+ * after O), tables of the features with few values, and per token of the
+ * document being tagged, the first pass's sum of the features that the
+ * second does not change, with the buffers of the first pass's batch of
+ * lookups.  A cache serves one model at a time.
  */
-#define TAGGER_CACHE_SIZE 16384
-struct tagger_cache {
-	struct {
-		uint64_t key;                   /* 0: empty */
-		int32_t score[PCT_CLASSES];     /* beside its key: one memory trip */
-	} word[TAGGER_CACHE_SIZE];
-	int32_t (*fixed)[PCT_CLASSES];
-	unsigned char *has_fixed;
-	size_t fixed_cap;
-};
+struct tagger_cache;
 
 /* An empty cache; exits with a message when out of memory. */
 struct tagger_cache *tagger_cache_new(void);
