@@ -38,13 +38,20 @@ static const char *const abbreviations[26] = {
 	"",
 };
 
-/* The spelling flags of an ASCII byte that is a letter or digit, else 0: no branches. */
-static unsigned
-ascii_spelling(unsigned b)
-{
-	return (b - 'a' < 26u) * (TOK_ALPHA | TOK_LOWER) | (b - 'A' < 26u) * (TOK_ALPHA | TOK_UPPER) |
-	    (b - '0' < 10u) * TOK_DIGIT;
-}
+/* The spelling flags of each byte that is an ASCII letter or digit, else 0: one load a byte. */
+#define D_ TOK_DIGIT
+#define U_ (TOK_ALPHA | TOK_UPPER)
+#define L_ (TOK_ALPHA | TOK_LOWER)
+static const unsigned char ascii_spelling[256] = {
+	['0'] = D_, ['1'] = D_, ['2'] = D_, ['3'] = D_, ['4'] = D_, ['5'] = D_, ['6'] = D_, ['7'] = D_, ['8'] = D_, ['9'] = D_,
+	['A'] = U_, ['B'] = U_, ['C'] = U_, ['D'] = U_, ['E'] = U_, ['F'] = U_, ['G'] = U_, ['H'] = U_, ['I'] = U_, ['J'] = U_, ['K'] = U_, ['L'] = U_, ['M'] = U_,
+	['N'] = U_, ['O'] = U_, ['P'] = U_, ['Q'] = U_, ['R'] = U_, ['S'] = U_, ['T'] = U_, ['U'] = U_, ['V'] = U_, ['W'] = U_, ['X'] = U_, ['Y'] = U_, ['Z'] = U_,
+	['a'] = L_, ['b'] = L_, ['c'] = L_, ['d'] = L_, ['e'] = L_, ['f'] = L_, ['g'] = L_, ['h'] = L_, ['i'] = L_, ['j'] = L_, ['k'] = L_, ['l'] = L_, ['m'] = L_,
+	['n'] = L_, ['o'] = L_, ['p'] = L_, ['q'] = L_, ['r'] = L_, ['s'] = L_, ['t'] = L_, ['u'] = L_, ['v'] = L_, ['w'] = L_, ['x'] = L_, ['y'] = L_, ['z'] = L_,
+};
+#undef D_
+#undef U_
+#undef L_
 
 unsigned
 token_spelling(const char *s, size_t n)
@@ -149,14 +156,15 @@ word_end(const char *s, size_t n, size_t i, unsigned *ascii_flags)
 
 	for (;;) {
 		/* ASCII letters and digits, the bulk of words, without decoding. */
-		while (i < n) {
-			unsigned b = (unsigned char)s[i], k = ascii_spelling(b);
-			if (!k)
-				break;
+		const unsigned char *p = (const unsigned char *)s + i, *stop = (const unsigned char *)s + n;
+		unsigned k;
+		while (p < stop && (k = ascii_spelling[*p]) != 0) {
 			f |= k;
-			prev = b;
-			i++;
+			p++;
 		}
+		if ((size_t)(p - (const unsigned char *)s) > i)
+			prev = p[-1];
+		i = (size_t)(p - (const unsigned char *)s);
 		if (i >= n || s[i] == ' ' || s[i] == '\n')
 			break;          /* the commonest ends, first */
 		c = char_at(s, n, i, &l);
@@ -246,20 +254,24 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		uint32_t c = char_at(s, n, i, &l);
+		uint32_t c = (unsigned char)s[i];
 		size_t start = i, end;
 
-		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
-			line_start = sent_start = 1;
-			i += l;
-			continue;
-		}
-		if (space(c) || c == 0) {
-			i += l;
-			continue;
+		l = 1;
+		if (!ascii_spelling[c]) {       /* words begin with ASCII letters, mostly */
+			c = char_at(s, n, i, &l);
+			if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
+				line_start = sent_start = 1;
+				i += l;
+				continue;
+			}
+			if (space(c) || c == 0) {
+				i += l;
+				continue;
+			}
 		}
 		unsigned f = 0;
-		if (alnum(c)) {
+		if (c < 0x80 ? ascii_spelling[c] != 0 : alnum(c)) {
 			end = word_end(s, n, i, &f);
 		} else if (c < 0x80 && c != '\'') {
 			end = i + 1;
