@@ -100,6 +100,7 @@ ner_doc_free(struct ner_doc *d)
 	free(d->arena);
 	free(d->memo);
 	free(d->seen);
+	free(d->seen_at);
 	memset(d, 0, sizeof *d);
 }
 
@@ -302,12 +303,26 @@ seen_here(const struct ner_doc *d, size_t i)
  * (its own place is in its other features: leaving it out keeps a word
  * written once as it was without these).
  */
+struct ner_seen_at {
+	uint32_t token;
+	uint32_t slot;          /* in d->seen */
+	unsigned here;          /* FEAT_SEEN_* of its own place */
+};
+
 static void
 mark_seen(struct ner_doc *d)
 {
 	size_t cap = 64, words = 0;
+	if (d->n > d->seen_at_cap) {
+		d->seen_at_cap = d->n;
+		free(d->seen_at);
+		d->seen_at = xmalloc(d->seen_at_cap * sizeof *d->seen_at);
+	}
 	for (size_t i = 0; i < d->n; i++)
-		words += is_cap(&d->t[i]) && (d->t[i].flags & TOK_ALPHA);
+		if (is_cap(&d->t[i]) && (d->t[i].flags & TOK_ALPHA)) {
+			d->seen_at[words].token = (uint32_t)i;
+			d->seen_at[words++].here = seen_here(d, i);
+		}
 	/* Sized for the capitalised words alone: clearing it is a cost per document. */
 	while (cap < words * 2)
 		cap *= 2;
@@ -316,25 +331,28 @@ mark_seen(struct ner_doc *d)
 		d->seen_cap = cap;
 	}
 	memset(d->seen, 0, cap * sizeof *d->seen);
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < d->n; i++) {
-			struct ner_token *t = &d->t[i];
-			if (!is_cap(t) || !(t->flags & TOK_ALPHA))
-				continue;
-			uint32_t w = t->lowh | 1;
-			size_t j = w & (cap - 1);
-			while (d->seen[j].word && d->seen[j].word != w)
-				j = (j + 1) & (cap - 1);
-			unsigned here = seen_here(d, i);
-			d->seen[j].word = w;
-			for (int b = 0; b < FEAT_SEEN_KINDS; b++) {
-				unsigned short *c = &d->seen[j].count[b];
-				if (pass == 0 && (here & 1u << b) && *c < 0xFFFF)
-					++*c;
-				else if (pass == 1 && *c > ((here >> b) & 1u))
-					t->seen |= 1u << b;
-			}
+	for (size_t k = 0; k < words; k++) {
+		struct ner_seen_at *at = &d->seen_at[k];
+		uint32_t w = d->t[at->token].lowh | 1;
+		size_t j = w & (cap - 1);
+		while (d->seen[j].word && d->seen[j].word != w)
+			j = (j + 1) & (cap - 1);
+		d->seen[j].word = w;
+		at->slot = (uint32_t)j;
+		for (int b = 0; b < FEAT_SEEN_KINDS; b++) {
+			unsigned short *c = &d->seen[j].count[b];
+			if ((at->here & 1u << b) && *c < 0xFFFF)
+				++*c;
 		}
+	}
+	for (size_t k = 0; k < words; k++) {
+		const struct ner_seen_at *at = &d->seen_at[k];
+		const struct ner_seen *e = &d->seen[at->slot];
+		struct ner_token *t = &d->t[at->token];
+		for (int b = 0; b < FEAT_SEEN_KINDS; b++)
+			if (e->count[b] > ((at->here >> b) & 1u))
+				t->seen |= 1u << b;
+	}
 }
 
 void

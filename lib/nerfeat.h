@@ -39,6 +39,8 @@ struct ner_doc {
 	struct ner_gaz_memo *memo;      /* recent words' gazetteer bits */
 	struct ner_seen *seen;          /* capitalised words' FEAT_SEEN_* bits, by hash */
 	size_t seen_cap;
+	struct ner_seen_at *seen_at;    /* the capitalised tokens, their places and slots */
+	size_t seen_at_cap;
 	int alone;                      /* set: FEAT_SEEN_* left out, as if the document were one short piece */
 };
 
