@@ -28,10 +28,9 @@ CLI_USAGE_COMMON;
 
 
 static void *
-finder_new(void *ctx)
+finder_new(void *tables)
 {
-	(void)ctx;
-	return entity_finder_new();
+	return entity_finder_on(tables);
 }
 
 static void
@@ -74,7 +73,6 @@ main(int argc, char **argv)
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	static const struct workers_job job = { each_doc, finder_new, finder_free, NULL };
 	struct cli cli;
 	int opt, jobs = workers_default();
 
@@ -85,6 +83,12 @@ main(int argc, char **argv)
 		else
 			cli_option(&cli, opt, optarg);
 	}
+	/* One copy of the lexicons and weights, whatever the threads. */
+	struct entity_tables *tables = entity_tables_new();
+	const struct workers_job job = { each_doc, finder_new, finder_free, tables };
+
 	cli_header(&cli, "doc\tstart\tend\ttype\ttext\tcanonical\trole");
-	return cli_run_jobs(&cli, argv + optind, argc - optind, &job, jobs);
+	int status = cli_run_jobs(&cli, argv + optind, argc - optind, &job, jobs);
+	entity_tables_free(tables);
+	return status;
 }

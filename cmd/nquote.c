@@ -5,6 +5,7 @@
 #include "attrib.h"
 #include "cli.h"
 #include "diag.h"
+#include "entity.h"
 
 static const char usage[] =
 "usage: nquote [-H] [-a] [--indirect] [-j N] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
@@ -36,10 +37,17 @@ put_span(struct tsv_writer *out, const struct doc *d, size_t s, size_t e)
 	tsv_field(out, d->text + s, e - s);
 }
 
+/* What every thread's attributor is made of. */
+struct setup {
+	unsigned flags;
+	struct entity_tables *tables;
+};
+
 static void *
-attrib_state_new(void *flags)
+attrib_state_new(void *setup)
 {
-	return attrib_new(*(const unsigned *)flags);
+	const struct setup *s = setup;
+	return attrib_new_on(s->flags, s->tables);
 }
 
 static void
@@ -103,8 +111,12 @@ main(int argc, char **argv)
 		else
 			cli_option(&cli, opt, optarg);
 	}
-	const struct workers_job job = { each_doc, attrib_state_new, attrib_state_free, &flags };
+	/* One copy of the name finder's lexicons and weights, whatever the threads. */
+	struct setup setup = { flags, entity_tables_new() };
+	const struct workers_job job = { each_doc, attrib_state_new, attrib_state_free, &setup };
 
 	cli_header(&cli, "doc\tstart\tend\tspeaker\tmention\tcue\ttext\tkind\tmention_start\tmention_end");
-	return cli_run_jobs(&cli, argv + optind, argc - optind, &job, jobs);
+	int status = cli_run_jobs(&cli, argv + optind, argc - optind, &job, jobs);
+	entity_tables_free(setup.tables);
+	return status;
 }

@@ -101,8 +101,8 @@ struct attrib {
 
 static void words_build(struct word_table *w, const char *data, size_t len);
 
-struct attrib *
-attrib_new(unsigned flags)
+static struct attrib *
+attrib_with(unsigned flags, struct entity_finder *ef)
 {
 	struct attrib *a = xcalloc(1, sizeof *a);
 
@@ -110,8 +110,20 @@ attrib_new(unsigned flags)
 	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
 	words_build(&a->words, (const char *)data_cues_txt, data_cues_txt_len);
 	a->qf = quote_finder_new();
-	a->ef = entity_finder_new();
+	a->ef = ef;
 	return a;
+}
+
+struct attrib *
+attrib_new(unsigned flags)
+{
+	return attrib_with(flags, entity_finder_new());
+}
+
+struct attrib *
+attrib_new_on(unsigned flags, struct entity_tables *tables)
+{
+	return attrib_with(flags, entity_finder_on(tables));
 }
 
 void

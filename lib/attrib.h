@@ -52,6 +52,9 @@ struct attrib;
 
 /* Returns an attributor (with its own entity finder); exits when out of memory. */
 struct attrib *attrib_new(unsigned flags);
+struct entity_tables;
+/* The same, its name finder reading tables (entity.h) that must outlive it. */
+struct attrib *attrib_new_on(unsigned flags, struct entity_tables *tables);
 void attrib_free(struct attrib *a);
 
 /* Forgets the previous document. */

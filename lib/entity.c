@@ -41,11 +41,18 @@ struct mention {
 	enum entity_gender gender;      /* what the role implies */
 };
 
-struct entity_finder {
+struct entity_tables {
 	struct gazetteer *gaz;
 	struct pct_model *model;
-	struct alias_table *alias;
 	struct role_finder *roles;
+};
+
+struct entity_finder {
+	struct gazetteer *gaz;          /* these three: the tables', only read */
+	struct pct_model *model;
+	struct role_finder *roles;
+	struct entity_tables *own;      /* tables to free with the finder, or NULL */
+	struct alias_table *alias;
 	struct token_list toks;
 	struct ner_doc doc;
 	int *tags;
@@ -65,21 +72,51 @@ is_first_name(void *gaz, const char *s, size_t n)
 	return (gaz_lookup(gaz, s, n) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) != 0;
 }
 
-struct entity_finder *
-entity_finder_new(void)
+struct entity_tables *
+entity_tables_new(void)
 {
-	struct entity_finder *f = xmalloc(sizeof *f);
-	memset(f, 0, sizeof *f);
-	f->gaz = gaz_new();
-	f->model = pct_load(data_ner_bin, data_ner_bin_len);
-	if (!f->model) {
+	struct entity_tables *t = xmalloc(sizeof *t);
+	t->gaz = gaz_new();
+	t->model = pct_load(data_ner_bin, data_ner_bin_len);
+	if (!t->model) {
 		fputs("ntools: the name finder's weights (lib/data/ner.bin) are damaged\n", stderr);
 		exit(2);
 	}
+	t->roles = role_new();
+	return t;
+}
+
+void
+entity_tables_free(struct entity_tables *t)
+{
+	if (!t)
+		return;
+	gaz_free(t->gaz);
+	pct_free(t->model);
+	role_free(t->roles);
+	free(t);
+}
+
+struct entity_finder *
+entity_finder_on(struct entity_tables *t)
+{
+	struct entity_finder *f = xmalloc(sizeof *f);
+	memset(f, 0, sizeof *f);
+	f->gaz = t->gaz;
+	f->model = t->model;
+	f->roles = t->roles;
 	f->alias = alias_new();
 	alias_first_names(f->alias, is_first_name, f->gaz);
-	f->roles = role_new();
 	f->cache = tagger_cache_new();
+	return f;
+}
+
+struct entity_finder *
+entity_finder_new(void)
+{
+	struct entity_tables *t = entity_tables_new();
+	struct entity_finder *f = entity_finder_on(t);
+	f->own = t;
 	return f;
 }
 
@@ -88,10 +125,8 @@ entity_finder_free(struct entity_finder *f)
 {
 	if (!f)
 		return;
-	gaz_free(f->gaz);
-	pct_free(f->model);
+	entity_tables_free(f->own);
 	alias_free(f->alias);
-	role_free(f->roles);
 	token_list_free(&f->toks);
 	ner_doc_free(&f->doc);
 	free(f->tags);

@@ -27,7 +27,18 @@ struct entity {
 
 struct entity_finder;
 
-/* Builds the finder (lexicons, weights); exits with a message when out of memory. */
+/*
+ * The finder's read-only part, its lexicons and weights (most of its
+ * memory and start-up): built once, it serves finders on several threads
+ * (workers.h).  Exits with a message when out of memory.
+ */
+struct entity_tables;
+struct entity_tables *entity_tables_new(void);
+void entity_tables_free(struct entity_tables *t);
+
+/* A finder reading t, which must outlive it. */
+struct entity_finder *entity_finder_on(struct entity_tables *t);
+/* A finder with tables of its own. */
 struct entity_finder *entity_finder_new(void);
 void entity_finder_free(struct entity_finder *f);
 
