@@ -2387,7 +2387,7 @@ region_cmp(const void *x, const void *y)
  * and title, and the tagger, which types a name by the document's other
  * uses of it, needs them ("U.S. Trade Representative Clayton Yeutter"
  * read alone is an organisation).  Without it a tenth of the speakers of
- * /tmp/s20.txt changed, mostly to shorter names; with it a third of that.
+ * 20 MB of Reuters copy changed, mostly to shorter names; with it a third of that.
  */
 #define LEAD_BYTES 400
 
