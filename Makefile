@@ -21,7 +21,7 @@ else ifeq ($(VARIANT),tsan)
 SAN      = -fsanitize=thread -fno-omit-frame-pointer
 BINDIR   = build/tsan/bin
 else ifeq ($(VARIANT),fuzz)
-SAN      = -fsanitize=fuzzer-no-link,address,undefined
+SAN      = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 BINDIR   = build/fuzz/bin
 else ifneq ($(VARIANT),release)
 SAN      =
@@ -104,7 +104,7 @@ fuzz:
 fuzzers: $(FUZZERS)
 build/fuzz/bin/%: tests/fuzz/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 # Every program under valgrind on the example and a hostile stream.
 leakcheck: all

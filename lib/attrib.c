@@ -2318,7 +2318,8 @@ hold(struct attrib *a, const char *text, size_t len, size_t base)
 		a->held = xrealloc(a->held, cap);
 		a->held_cap = cap;
 	}
-	memcpy(a->held + a->held_len, text, len);
+	if (len)        /* an empty piece may come before anything is held */
+		memcpy(a->held + a->held_len, text, len);
 	if (a->npieces == a->cappieces) {
 		a->cappieces = a->cappieces ? 2 * a->cappieces : 8;
 		a->pieces = xrealloc(a->pieces, a->cappieces * sizeof *a->pieces);

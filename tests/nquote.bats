@@ -330,3 +330,10 @@ More talks are planned for the spring in Moscow.
 	printf '"We respect each other," Lavrov Reiterated' | nquote -H > rows
 	[ "$(field 6 < rows)" = "" ]
 }
+
+@test "an empty TSV row among a document's rows is no trouble (check-asan: no undefined behaviour)" {
+	printf 'doc\ttext\nd1\t\nd1\tLavrov arrived.\nd1\t"We agree," Lavrov said.\n' > rows.tsv
+	run nquote -j1 rows.tsv
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' 'NR == 2 { print $4 "|" $7 }')" = "Lavrov|We agree" ]
+}
