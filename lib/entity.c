@@ -752,107 +752,6 @@ note_name_word(const struct token *v)
 
 #define NOTE_NAME_WORDS 3
 
-extern const unsigned char data_titles_tsv[];
-extern const size_t data_titles_tsv_len;
-
-/*
- * The last words of the titles that role_before knows, lowercased: a
- * word that is none of them ends no title, and spares role_before its
- * lookups.  Built from the embedded list the first time a thread needs
- * it, one copy per thread, so that finders on several threads never
- * share a table being built.
- */
-#define NOTE_TITLE_SLOTS 1024
-#define NOTE_TITLE_WORD 32
-static _Thread_local struct {
-	char w[NOTE_TITLE_WORD];
-	unsigned char n;        /* 0: empty */
-} note_title_end[NOTE_TITLE_SLOTS];
-static _Thread_local int note_titles_built;
-static _Thread_local int note_titles_unsure;    /* a last word the set cannot hold: ask role_before always */
-
-static size_t
-note_title_slot(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	size_t k = h & (NOTE_TITLE_SLOTS - 1);
-	while (note_title_end[k].n && (note_title_end[k].n != n || memcmp(note_title_end[k].w, w, n) != 0))
-		k = (k + 1) & (NOTE_TITLE_SLOTS - 1);
-	return k;
-}
-
-/* Lowercases the ASCII word s[0..n) into out; 0 when it is too long or not ASCII. */
-static int
-note_lower(const char *s, size_t n, char *out)
-{
-	if (n == 0 || n >= NOTE_TITLE_WORD)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80)
-			return 0;
-		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	return 1;
-}
-
-static void
-note_build_titles(void)
-{
-	const char *d = (const char *)data_titles_tsv;
-	size_t len = data_titles_tsv_len, used = 0;
-
-	for (size_t i = 0; i < len;) {
-		const char *nl = memchr(d + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - d) : len, tab = i, w;
-		if (end > i && d[end - 1] == '\r')
-			end--;
-		while (tab < end && d[tab] != '\t')
-			tab++;
-		for (w = tab; w > i && d[w - 1] != ' '; w--)
-			;
-		char low[NOTE_TITLE_WORD];
-		if (tab > i && d[i] != '#') {
-			if (!note_lower(d + w, tab - w, low) || used * 2 >= NOTE_TITLE_SLOTS) {
-				note_titles_unsure = 1;
-			} else {
-				size_t k = note_title_slot(low, tab - w);
-				if (!note_title_end[k].n) {
-					memcpy(note_title_end[k].w, low, tab - w);
-					note_title_end[k].n = (unsigned char)(tab - w);
-					used++;
-				}
-			}
-		}
-		i = nl ? (size_t)(nl - d) + 1 : len;
-	}
-	note_titles_built = 1;
-}
-
-/* May a title end just before token k, as role_before reads it (over a comma)? */
-static int
-note_title_may_end(const char *text, const struct token *v, size_t k)
-{
-	char low[NOTE_TITLE_WORD];
-
-	if (!note_titles_built)
-		note_build_titles();
-	if (note_titles_unsure || k == 0)
-		return 1;
-	if (k > 1 && v[k - 1].end - v[k - 1].start == 1 && text[v[k - 1].start] == ',')
-		k--;
-	const char *w = text + v[k - 1].start;
-	size_t n = v[k - 1].end - v[k - 1].start;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)w[i] >= 0x80)
-			return 1;       /* folded by the lexicon beyond ASCII: ask it */
-	if (!note_lower(w, n, low))
-		return 0;       /* longer than any last word of a title */
-	return note_title_end[note_title_slot(low, n)].n != 0;
-}
-
 /* A first name the lists know that is no common word ("Sergey", not "Will"). */
 static int
 note_first_name(const struct entity_finder *f, const char *text, const struct token *v)
@@ -886,7 +785,7 @@ entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
 		for (size_t k = j - i > NOTE_NAME_WORDS ? j - NOTE_NAME_WORDS : i; k < j; k++) {
 			size_t rs = 0, re = 0;
 			enum entity_gender g = GENDER_UNKNOWN;
-			int titled = note_title_may_end(text, v, k) && role_before(f->roles, text, v, k, &rs, &re, &g);
+			int titled = role_before(f->roles, text, v, k, &rs, &re, &g);
 			if (!titled && (k > i || j - k < 2 || !note_first_name(f, text, &v[k])))
 				continue;
 			size_t s = v[k].start, e = v[j - 1].end;

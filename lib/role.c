@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +10,21 @@
 extern const unsigned char data_titles_tsv[];
 extern const size_t data_titles_tsv_len;
 
+/*
+ * The last words of the titles, lowercased: a word that is none of them
+ * ends no title, and spares the lookups of every way of reading the
+ * words before it (most names have no title).
+ */
+#define END_SLOTS 1024
+#define END_WORD 32
+
 struct role_finder {
 	struct lexicon *titles;
+	struct {
+		char w[END_WORD];
+		unsigned char n;        /* 0: empty */
+	} end[END_SLOTS];
+	int unsure;             /* a last word the set cannot hold: look every title up */
 };
 
 /* Words that stay with the title they stand before: "former adviser". */
@@ -20,11 +34,86 @@ static const char *const modifiers[] = {
 
 #define ROLE_WORDS 5
 
+static size_t
+end_slot(const struct role_finder *r, const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	size_t k = h & (END_SLOTS - 1);
+	while (r->end[k].n && (r->end[k].n != n || memcmp(r->end[k].w, w, n) != 0))
+		k = (k + 1) & (END_SLOTS - 1);
+	return k;
+}
+
+/* Lowercases the ASCII word s[0..n) into out; 0 when it is too long or not ASCII. */
+static int
+lower_ascii(const char *s, size_t n, char *out)
+{
+	if (n == 0 || n >= END_WORD)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return 0;
+		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	return 1;
+}
+
+static void
+collect_ends(struct role_finder *r, const char *d, size_t len)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(d + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - d) : len, tab = i, w;
+		if (end > i && d[end - 1] == '\r')
+			end--;
+		while (tab < end && d[tab] != '\t')
+			tab++;
+		for (w = tab; w > i && d[w - 1] != ' '; w--)
+			;
+		char low[END_WORD];
+		if (tab > i && d[i] != '#') {
+			if (!lower_ascii(d + w, tab - w, low) || used * 2 >= END_SLOTS) {
+				r->unsure = 1;
+			} else {
+				size_t k = end_slot(r, low, tab - w);
+				if (!r->end[k].n) {
+					memcpy(r->end[k].w, low, tab - w);
+					r->end[k].n = (unsigned char)(tab - w);
+					used++;
+				}
+			}
+		}
+		i = nl ? (size_t)(nl - d) + 1 : len;
+	}
+}
+
+/* Whether some title ends with the word s[0..n). */
+static int
+may_end_title(const struct role_finder *r, const char *s, size_t n)
+{
+	char low[END_WORD];
+
+	if (r->unsure)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;       /* folded by the lexicon beyond ASCII: ask it */
+	if (!lower_ascii(s, n, low))
+		return 0;       /* longer than any last word of a title */
+	return r->end[end_slot(r, low, n)].n != 0;
+}
+
 struct role_finder *
 role_new(void)
 {
-	struct role_finder *r = xmalloc(sizeof *r);
+	struct role_finder *r = xcalloc(1, sizeof *r);
 	r->titles = lexicon_build(data_titles_tsv, data_titles_tsv_len, LEX_FOLD_CASE);
+	collect_ends(r, (const char *)data_titles_tsv, data_titles_tsv_len);
 	return r;
 }
 
@@ -57,6 +146,8 @@ role_before(const struct role_finder *r, const char *text, const struct token *v
 	/* "... adviser, John Bolton": a comma may stand between. */
 	if (i > 1 && v[i - 1].end - v[i - 1].start == 1 && text[v[i - 1].start] == ',')
 		i--;
+	if (!may_end_title(r, text + v[i - 1].start, v[i - 1].end - v[i - 1].start))
+		return 0;
 	/* The longest title that ends at token i-1, within the sentence. */
 	size_t first = i;
 	while (first > 0 && i - first < ROLE_WORDS && !(v[first].flags & TOK_SENT_START) &&
