@@ -150,11 +150,11 @@ index_put(struct alias_table *a, uint32_t hash, int id)
 	a->index_used++;
 }
 
-/* The first entity of the last RECENT, for the looser matches. */
-static int
-recent_floor(const struct alias_table *a)
+/* The first of the last RECENT of n entities or acronyms, for the looser matches. */
+static size_t
+recent_from(size_t n)
 {
-	return a->n > RECENT ? a->n - RECENT : 0;
+	return n > RECENT ? n - RECENT : 0;
 }
 
 /* Copies s to out (room for n bytes) with runs of white space made one space; returns the length. */
@@ -385,8 +385,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 	    lexicon_find(a->demonyms, s, n - 1, &v, &vn))
 		n--;
 
-	size_t acr_floor = a->nacr > RECENT ? a->nacr - RECENT : 0;
-	for (size_t k = a->nacr; k-- > acr_floor;)
+	for (size_t k = a->nacr; k-- > recent_from(a->nacr);)
 		if (same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
 			return a->acr[k].id;
 	/* The latest entity whose name (as it is now, not as indexed) is this one. */
@@ -403,7 +402,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 		prefer(a, same, t, s, n);
 		return same;
 	}
-	int floor = recent_floor(a);
+	int floor = (int)recent_from((size_t)a->n);
 	if (t == ENT_PERSON) {
 		for (int id = a->n; id-- > floor;) {
 			if (a->e[id].type != ENT_PERSON)
@@ -445,7 +444,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 void
 alias_define(struct alias_table *a, int id, const char *s, size_t n)
 {
-	for (size_t k = a->nacr > RECENT ? a->nacr - RECENT : 0; k < a->nacr; k++)
+	for (size_t k = recent_from(a->nacr); k < a->nacr; k++)
 		if (a->acr[k].id == id && same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
 			return;         /* defined again, as articles do */
 	if (a->nacr == a->acr_cap) {
