@@ -56,8 +56,10 @@ key_equal(const char *a, size_t an, const char *b, size_t bn, unsigned flags)
 	uint32_t ca, cb;
 	size_t i = 0, j = 0;
 
-	if (!(flags & LEX_FOLD_CASE) || (an == bn && memcmp(a, b, an) == 0))
-		return an == bn && memcmp(a, b, an) == 0;
+	if (an == bn && memcmp(a, b, an) == 0)
+		return 1;
+	if (!(flags & LEX_FOLD_CASE))
+		return 0;
 	while (i < an && j < bn) {
 		i += utf8_decode(a + i, an - i, &ca);
 		j += utf8_decode(b + j, bn - j, &cb);

@@ -66,7 +66,38 @@ memo_slot(const struct ner_doc *d, uint64_t h)
 	return &d->memo->slot[(size_t)(h ^ h >> 31) & (MEMO_SIZE - 1)];
 }
 
-static int is_closed(const char *low, size_t n);
+/*
+ * Function words, which begin no name even when capitalised, by first
+ * letter (a capitalised word is checked against a handful, not all).
+ */
+static const char *const closed_words[26] = {
+	" a an at and as after all although also are about ",
+	" but by before be because both ",
+	"",
+	" dr. do does did ",
+	" each ",
+	" for from four five ",
+	"",
+	" he his her however how has have had ",
+	" in it i if its is into ",
+	"",
+	"",
+	" last ",
+	" more most mr. mrs. ms. my meanwhile ",
+	" not no next ",
+	" on or of other our one only over ",
+	"",
+	"",
+	"",
+	" she some said says so since ",
+	" the they this that these those their there to than then two three ",
+	" under until ",
+	"",
+	" we with when while what who which where why was were ",
+	"",
+	" your you ",
+	"",
+};
 
 /* Beside a word's GAZ_* bits in the memo (they stop below it): a function word. */
 #define MEMO_CLOSED 0x8000u
@@ -81,7 +112,7 @@ lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token
 	if ((*slot & ~(uint64_t)0xFFFF) != key) {
 		const char *low = d->arena + t->low;
 		unsigned bits = gaz_lookup(g, low, t->lowlen) & (MEMO_CLOSED - 1);
-		*slot = key | bits | (is_closed(low, t->lowlen) ? MEMO_CLOSED : 0);
+		*slot = key | bits | (lexicon_in_list(closed_words, low, t->lowlen) ? MEMO_CLOSED : 0);
 	}
 	return (unsigned)(*slot & 0xFFFF);
 }
@@ -224,44 +255,6 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 	t->wordh = h;
 }
 
-/*
- * Function words, which begin no name even when capitalised, by first
- * letter (a capitalised word is checked against a handful, not all).
- */
-static const char *const closed_words[26] = {
-	" a an at and as after all although also are about ",
-	" but by before be because both ",
-	"",
-	" dr. do does did ",
-	" each ",
-	" for from four five ",
-	"",
-	" he his her however how has have had ",
-	" in it i if its is into ",
-	"",
-	"",
-	" last ",
-	" more most mr. mrs. ms. my meanwhile ",
-	" not no next ",
-	" on or of other our one only over ",
-	"",
-	"",
-	"",
-	" she some said says so since ",
-	" the they this that these those their there to than then two three ",
-	" under until ",
-	"",
-	" we with when while what who which where why was were ",
-	"",
-	" your you ",
-	"",
-};
-
-static int
-is_closed(const char *low, size_t n)
-{
-	return lexicon_in_list(closed_words, low, n);
-}
 
 struct ner_seen {
 	uint32_t word;          /* lowh | 1; 0: empty */
