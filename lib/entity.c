@@ -48,9 +48,7 @@ struct entity_tables {
 };
 
 struct entity_finder {
-	struct gazetteer *gaz;          /* these three: the tables', only read */
-	struct pct_model *model;
-	struct role_finder *roles;
+	struct entity_tables *tables;   /* only read: threads share them */
 	struct entity_tables *own;      /* tables to free with the finder, or NULL */
 	struct alias_table *alias;
 	struct token_list toks;
@@ -102,11 +100,9 @@ entity_finder_on(struct entity_tables *t)
 {
 	struct entity_finder *f = xmalloc(sizeof *f);
 	memset(f, 0, sizeof *f);
-	f->gaz = t->gaz;
-	f->model = t->model;
-	f->roles = t->roles;
+	f->tables = t;
 	f->alias = alias_new();
-	alias_first_names(f->alias, is_first_name, f->gaz);
+	alias_first_names(f->alias, is_first_name, t->gaz);
 	f->cache = tagger_cache_new();
 	return f;
 }
@@ -185,7 +181,7 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	const struct token *last = &v[m->last - 1];
 	/* The tagger's tokens know their own lists; only phrases are looked up again. */
 	unsigned tail = f->doc.t[m->last - 1].gaz;
-	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->gaz, s, n);
+	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->tables->gaz, s, n);
 
 	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
 	if (kind != NER_PER && m->last - m->first > 1 &&
@@ -589,12 +585,12 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	ner_doc_clear(&f->doc);
 	for (size_t i = 0; i < n; i++)
 		ner_doc_add(&f->doc, text + v[i].start, v[i].end - v[i].start, v[i].flags);
-	feat_prepare(&f->doc, f->gaz);
+	feat_prepare(&f->doc, f->tables->gaz);
 	if (n > f->tags_cap) {
 		f->tags_cap = n * 2;
 		f->tags = xrealloc(f->tags, f->tags_cap * sizeof *f->tags);
 	}
-	tagger_run(f->model, &f->doc, f->tags, NULL, f->cache);
+	tagger_run(f->tables->model, &f->doc, f->tags, NULL, f->cache);
 	retag_headlines(f);
 	keep_listed_phrases(f);
 	join_ampersands(f, text);
@@ -619,7 +615,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 		for (size_t j = m->last - 2; j > m->first && j + 3 >= m->last; j--) {
 			size_t rs, re;
 			enum entity_gender g;
-			if (role_before(f->roles, text, v, j, &rs, &re, &g) && re > rs &&
+			if (role_before(f->tables->roles, text, v, j, &rs, &re, &g) && re > rs &&
 			    rs >= v[m->first].start) {
 				m->first = j;
 				m->type = ENT_PERSON;
@@ -633,7 +629,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 		m->role_start = m->role_end = 0;
 		m->gender = GENDER_UNKNOWN;
 		if (m->type != ENT_PERSON ||
-		    !role_before(f->roles, text, v, m->first, &m->role_start, &m->role_end, &m->gender))
+		    !role_before(f->tables->roles, text, v, m->first, &m->role_start, &m->role_end, &m->gender))
 			continue;
 		for (size_t j = k; j-- > 0 && v[f->m[j].last - 1].end > m->role_start;) {
 			struct mention *o = &f->m[j];
@@ -731,7 +727,7 @@ entity_gender_of(const struct entity_finder *f, int id)
 	while (w < len && name[w] != ' ')
 		w++;
 	if (w < len) {  /* a first name, when the canonical name has one */
-		unsigned bits = gaz_lookup(f->gaz, name, w) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE);
+		unsigned bits = gaz_lookup(f->tables->gaz, name, w) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE);
 		if (bits == GAZ_FIRST_MALE)
 			return GENDER_MALE;
 		if (bits == GAZ_FIRST_FEMALE)
@@ -756,7 +752,7 @@ note_name_word(const struct token *v)
 static int
 note_first_name(const struct entity_finder *f, const char *text, const struct token *v)
 {
-	unsigned bits = gaz_lookup(f->gaz, text + v->start, v->end - v->start);
+	unsigned bits = gaz_lookup(f->tables->gaz, text + v->start, v->end - v->start);
 	return (bits & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) && !(bits & GAZ_WORD);
 }
 
@@ -785,7 +781,7 @@ entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
 		for (size_t k = j - i > NOTE_NAME_WORDS ? j - NOTE_NAME_WORDS : i; k < j; k++) {
 			size_t rs = 0, re = 0;
 			enum entity_gender g = GENDER_UNKNOWN;
-			int titled = role_before(f->roles, text, v, k, &rs, &re, &g);
+			int titled = role_before(f->tables->roles, text, v, k, &rs, &re, &g);
 			if (!titled && (k > i || j - k < 2 || !note_first_name(f, text, &v[k])))
 				continue;
 			size_t s = v[k].start, e = v[j - 1].end;
