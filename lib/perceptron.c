@@ -18,23 +18,19 @@ struct pct_model {
 	uint32_t *stamp;
 	uint32_t now;
 	/*
-	 * A loaded model: each key beside its quantised weights (one
-	 * memory trip), and a filter that tells most features the model
-	 * lacks (most of those asked for) without a trip at all: two bits
-	 * set per key, small enough to stay in the fast caches.
+	 * A loaded model: keys in buckets of a cache line each, compared
+	 * all at once, so that finding a key (or that the model lacks it,
+	 * as it lacks a third of those asked for) takes no branch the
+	 * processor could guess wrong; the quantised weights of the key in
+	 * slot j of the bucket table are row j of qw.
 	 */
-	struct pct_packed *pk;
-	size_t pk_size;
-	uint64_t *filter;
+	uint32_t *bucket;       /* BUCKET_KEYS per bucket; 0: empty, and a bucket fills from its start */
+	size_t bucket_mask;     /* buckets - 1 */
+	int16_t *qw;            /* per slot: PCT_CLASSES weights; then one row of zeros */
 	float scale;
 };
 
-struct pct_packed {
-	uint32_t key;           /* 0: empty */
-	int16_t w[PCT_CLASSES];
-};
-
-#define FILTER_BITS 20          /* 128 KiB: 13 bits per feature of the shipped model */
+#define BUCKET_KEYS 16          /* 64 bytes */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -88,8 +84,8 @@ pct_free(struct pct_model *m)
 	free(m->w);
 	free(m->total);
 	free(m->stamp);
-	free(m->pk);
-	free(m->filter);
+	free(m->bucket);
+	free(m->qw);
 	free(m);
 }
 
@@ -99,43 +95,11 @@ get_u32(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Where key k's probe starts in a table of size slots: any size, not only powers of two. */
+/* The bucket where key k's search starts. */
 static size_t
-packed_start(uint32_t k, size_t size)
+bucket_of(const struct pct_model *m, uint32_t k)
 {
-	return (size_t)(((uint64_t)(k * 2654435761u) * size) >> 32);
-}
-
-/* Key k's hash for the filter: which word of it (the top bits), and three bits in that word. */
-static uint64_t
-filter_hash(uint32_t k)
-{
-	return (uint64_t)k * 0x9E3779B97F4A7C15ull;
-}
-
-static size_t
-filter_word(uint64_t h)
-{
-	return (size_t)(h >> (64 - FILTER_BITS + 6));
-}
-
-static uint64_t
-filter_bits(uint64_t h)
-{
-	return (uint64_t)1 << (h & 63) | (uint64_t)1 << (h >> 6 & 63) | (uint64_t)1 << (h >> 12 & 63);
-}
-
-/* Whether the model may hold key k (hash h): all its bits in one word, one memory trip. */
-static int
-filter_has(const uint64_t *filter, uint64_t h)
-{
-	return (filter[filter_word(h)] & filter_bits(h)) == filter_bits(h);
-}
-
-static void
-filter_add(uint64_t *filter, uint64_t h)
-{
-	filter[filter_word(h)] |= filter_bits(h);
+	return (size_t)((k * 2654435761u) >> 7) & m->bucket_mask;
 }
 
 struct pct_model *
@@ -152,10 +116,13 @@ pct_load(const unsigned char *data, size_t len)
 		return NULL;
 
 	struct pct_model *m = xcalloc(1, sizeof *m);
-	/* A third empty: most probes end in their first cache line. */
-	m->pk_size = count + count / 2 + 1;
-	m->pk = xcalloc(m->pk_size, sizeof *m->pk);
-	m->filter = xcalloc((size_t)1 << (FILTER_BITS - 6), sizeof *m->filter);
+	/* Two thirds full at most: few buckets overflow into the next. */
+	size_t buckets = 1;
+	while (buckets * BUCKET_KEYS * 2 < count * 3)
+		buckets *= 2;
+	m->bucket_mask = buckets - 1;
+	m->bucket = xcalloc(buckets * BUCKET_KEYS, sizeof *m->bucket);
+	m->qw = xcalloc((buckets * BUCKET_KEYS + 1) * PCT_CLASSES, sizeof *m->qw);
 	m->scale = scale;
 	size_t pos = 20;
 	for (size_t n = 0; n < count; n++) {
@@ -164,20 +131,19 @@ pct_load(const unsigned char *data, size_t len)
 		uint32_t k = key_of(get_u32(data + pos));
 		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
 		pos += 6;
-		size_t i = packed_start(k, m->pk_size);
-		while (m->pk[i].key && m->pk[i].key != k)
-			i = i + 1 < m->pk_size ? i + 1 : 0;
-		if (m->pk[i].key)
+		size_t i = bucket_of(m, k) * BUCKET_KEYS;
+		while (m->bucket[i] && m->bucket[i] != k)
+			i = (i + 1) & (buckets * BUCKET_KEYS - 1);
+		if (m->bucket[i])
 			goto bad;
-		m->pk[i].key = k;
-		filter_add(m->filter, filter_hash(k));
+		m->bucket[i] = k;
 		m->used++;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (!(mask & 1u << c))
 				continue;
 			if (pos + 2 > len)
 				goto bad;
-			m->pk[i].w[c] = (int16_t)(data[pos] | data[pos + 1] << 8);
+			m->qw[i * PCT_CLASSES + c] = (int16_t)(data[pos] | data[pos + 1] << 8);
 			pos += 2;
 		}
 	}
@@ -206,44 +172,70 @@ add_weights(int32_t *sum, const int16_t *w)
 #endif
 }
 
+/*
+ * Key k's slot in bucket b, or BUCKET_KEYS when the bucket lacks it.
+ * The keys of a bucket are compared at once.
+ */
+static unsigned
+slot_in_bucket(const uint32_t *b, uint32_t k)
+{
+	unsigned found = 0;
+#ifdef __SSE2__
+	__m128i kk = _mm_set1_epi32((int)k);
+	for (int q = 0; q < BUCKET_KEYS / 4; q++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + 4 * q));
+		found |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, kk))) << (4 * q);
+	}
+#else
+	for (int j = 0; j < BUCKET_KEYS; j++)
+		found |= (unsigned)(b[j] == k) << j;
+#endif
+	found |= 1u << BUCKET_KEYS;
+	return (unsigned)__builtin_ctz(found);
+}
+
+/* Key k's weights, or the row of zeros when the model lacks it. */
+static const int16_t *
+weights_of(const struct pct_model *m, uint32_t k, size_t b)
+{
+	const int16_t *none = m->qw + (m->bucket_mask + 1) * BUCKET_KEYS * PCT_CLASSES;
+	for (;;) {
+		const uint32_t *keys = m->bucket + b * BUCKET_KEYS;
+		unsigned j = slot_in_bucket(keys, k);
+		if (j < BUCKET_KEYS)
+			return m->qw + (b * BUCKET_KEYS + j) * PCT_CLASSES;
+		/* A full bucket may have sent the key on to the next. */
+		if (!keys[BUCKET_KEYS - 1])
+			return none;
+		b = (b + 1) & m->bucket_mask;
+	}
+}
+
 void
 pct_sum_parts(const struct pct_model *m, const uint32_t *f, size_t n, const uint32_t *part,
     int32_t (*sums)[PCT_CLASSES])
 {
 	/*
 	 * Sweeps, so that the memory trips of all the features overlap
-	 * instead of following one another: the filter's words, then the
-	 * slots of the keys that pass it, then the keys and their weights.
-	 * The keys that pass are gathered without a branch: whether one
-	 * passes is a coin toss to the processor.
+	 * instead of following one another: the keys' buckets, then their
+	 * weights, then the sums.
 	 */
-	uint32_t key[SWEEP], to[SWEEP];
-	uint64_t h[SWEEP];
-	size_t slot[SWEEP];
-	if (!m->pk)
+	size_t b[SWEEP];
+	const int16_t *w[SWEEP];
+	if (!m->bucket)
 		return;
 	for (size_t at = 0; at < n; at += SWEEP) {
-		size_t cnt = n - at < SWEEP ? n - at : SWEEP, found = 0;
+		size_t cnt = n - at < SWEEP ? n - at : SWEEP;
 		for (size_t j = 0; j < cnt; j++) {
-			h[j] = filter_hash(key_of(f[at + j]));
-			PREFETCH(&m->filter[filter_word(h[j])]);
+			b[j] = bucket_of(m, key_of(f[at + j]));
+			PREFETCH(m->bucket + b[j] * BUCKET_KEYS);
 		}
 		for (size_t j = 0; j < cnt; j++) {
-			key[found] = key_of(f[at + j]);
-			to[found] = part ? part[at + j] : 0;
-			found += (size_t)filter_has(m->filter, h[j]);
+			w[j] = weights_of(m, key_of(f[at + j]), b[j]);
+			PREFETCH(w[j]);
 		}
-		for (size_t j = 0; j < found; j++) {
-			slot[j] = packed_start(key[j], m->pk_size);
-			PREFETCH(&m->pk[slot[j]]);
-		}
-		for (size_t j = 0; j < found; j++) {
-			size_t i = slot[j];
-			while (m->pk[i].key && m->pk[i].key != key[j])
-				i = i + 1 < m->pk_size ? i + 1 : 0;
-			if (m->pk[i].key)
-				add_weights(sums[to[j]], m->pk[i].w);
-		}
+		for (size_t j = 0; j < cnt; j++)
+			add_weights(sums[part ? part[at + j] : 0], w[j]);
 	}
 }
 
@@ -284,7 +276,7 @@ pct_step(const struct pct_model *m)
 void
 pct_score(const struct pct_model *m, const uint32_t *f, size_t n, float *scores)
 {
-	if (m->pk) {
+	if (m->bucket) {
 		/* The scale comes once at the end. */
 		int32_t sum[PCT_CLASSES] = { 0 };
 		pct_sum(m, f, n, sum);
