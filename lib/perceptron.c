@@ -95,11 +95,11 @@ get_u32(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The bucket where key k's search starts. */
+/* The bucket where key k's search starts: the top bits of a multiplicative hash. */
 static size_t
 bucket_of(const struct pct_model *m, uint32_t k)
 {
-	return (size_t)((k * 2654435761u) >> 7) & m->bucket_mask;
+	return (size_t)((uint64_t)(k * 2654435761u) * (m->bucket_mask + 1) >> 32);
 }
 
 struct pct_model *
@@ -191,7 +191,14 @@ slot_in_bucket(const uint32_t *b, uint32_t k)
 		found |= (unsigned)(b[j] == k) << j;
 #endif
 	found |= 1u << BUCKET_KEYS;
+#if defined(__GNUC__) || defined(__clang__)
 	return (unsigned)__builtin_ctz(found);
+#else
+	unsigned j = 0;
+	while (!(found & 1u << j))
+		j++;
+	return j;
+#endif
 }
 
 /* Key k's weights, or the row of zeros when the model lacks it. */

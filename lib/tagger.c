@@ -81,6 +81,8 @@ struct tagger_cache {
 	struct token_sums *token;
 	unsigned char *mark;            /* MARK_* */
 	size_t *scored;                 /* the tokens the first pass scores whatever the tags */
+	size_t *upper;                  /* the capitalised tokens, the only ones doc_class is set for */
+	size_t n_upper;
 	size_t token_cap;
 	/* The first pass's batch of lookups (sum_ahead): */
 	uint32_t *look_f, *look_to;     /* features, and which of got their weights go to */
@@ -102,7 +104,8 @@ enum {
 	MARK_FIXED = 1 << 0,            /* token[i] is set */
 	MARK_ALWAYS = 1 << 1,           /* the first pass scores it whatever the tag before */
 	MARK_LINE = 1 << 2,             /* TOK_LINE_START */
-	MARK_SENT = 1 << 3              /* TOK_SENT_START, or the first token */
+	MARK_SENT = 1 << 3,             /* TOK_SENT_START, or the first token */
+	MARK_DISAGREE = 1 << 4          /* typed otherwise elsewhere in the document: the second pass looks again */
 };
 
 struct token_sums {
@@ -271,7 +274,8 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 	}
 	memcpy(s, sums->fixed, sizeof s);
 	const struct ner_token *t = &d->t[i];
-	if (second && t->doc_class >= 0)
+	/* set_doc_classes sets only the capitalised words' doc_class. */
+	if (second && (t->flags & TOK_UPPER) && t->doc_class >= 0)
 		add_to(s, cache->doc[t->doc_class][feat_case(d, i, 0)]);
 	dynamic_sums(cache, m, d, i, prev, prev2, sums->after_o, s);
 	int best = NER_O;
@@ -354,10 +358,13 @@ static void
 sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d)
 {
 	size_t k = 0;
+	c->n_upper = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		unsigned flags = d->t[i].flags;
 		c->mark[i] = (flags & TOK_LINE_START ? MARK_LINE : 0) |
 		    (i == 0 || (flags & TOK_SENT_START) ? MARK_SENT : 0);
+		if (flags & TOK_UPPER)
+			c->upper[c->n_upper++] = i;
 		if (!plainly_outside(&d->t[i], NER_O)) {
 			c->mark[i] |= MARK_ALWAYS | MARK_FIXED;
 			c->scored[k++] = i;
@@ -383,6 +390,18 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 		fixed_sums(c, m, d, c->scored[j], c->got[j], &c->token[c->scored[j]]);
 }
 
+/* Whether a token of the sentence that starts at token i has mark. */
+static int
+marked_in_sentence(const unsigned char *mark, size_t n, size_t i, unsigned what)
+{
+	do {
+		if (mark[i] & what)
+			return 1;
+		i++;
+	} while (i < n && !(mark[i] & MARK_SENT));
+	return 0;
+}
+
 /* one_pass with a loaded model and its cache: most tokens are only a byte of c->mark. */
 static void
 cached_pass(struct pct_model *m, const struct ner_doc *d, int *tags, int second,
@@ -395,7 +414,7 @@ cached_pass(struct pct_model *m, const struct ner_doc *d, int *tags, int second,
 		if (mark & MARK_LINE)
 			prev = prev2 = NER_O;
 		if (second && (mark & MARK_SENT))
-			skip = !sentence_disagrees(d, tags, i);
+			skip = !marked_in_sentence(c->mark, d->n, i, MARK_DISAGREE);
 		if (skip) {
 			/* The sentence keeps its tags: on to its last token. */
 			while (i + 1 < d->n && !(c->mark[i + 1] & MARK_SENT))
@@ -473,50 +492,67 @@ struct kind_count {
 	unsigned count[NER_KINDS];
 };
 
+/*
+ * Sets doc_class for the capitalised tokens: the listed ones (only[0..n),
+ * all capitalised), or every token when only is NULL.
+ */
 static void
-set_doc_classes(struct ner_doc *d, const int *tags)
+set_doc_classes(struct ner_doc *d, const int *tags, const size_t *only, size_t n)
 {
 	size_t names = 0, cap = 16;
-	for (size_t i = 0; i < d->n; i++)
-		names += tags[i] != NER_O;
+	if (!only)
+		n = d->n;
+	for (size_t j = 0; j < n; j++)
+		names += tags[only ? only[j] : j] != NER_O;
 	while (cap < names * 2)
 		cap *= 2;
 	/* Sized by the names, not the words: most documents have few. */
 	struct kind_count *tab = names ? calloc(cap, sizeof *tab) : NULL;
-	if (!tab) {
-		/* No names, or no memory: the second pass learns nothing new. */
-		for (size_t i = 0; i < d->n; i++)
-			d->t[i].doc_class = -1;
-		return;
-	}
-	for (size_t i = 0; i < d->n; i++) {
-		if (tags[i] == NER_O || !(d->t[i].flags & TOK_UPPER))
+	for (size_t j = 0; j < n; j++) {
+		size_t i = only ? only[j] : j;
+		d->t[i].doc_class = -1;
+		if (!tab || tags[i] == NER_O || !(d->t[i].flags & TOK_UPPER))
 			continue;
 		uint32_t w = d->t[i].lowh | 1;
-		size_t j = w & (cap - 1);
-		while (tab[j].word && tab[j].word != w)
-			j = (j + 1) & (cap - 1);
-		tab[j].word = w;
-		tab[j].count[NER_KIND(tags[i])]++;
+		size_t at = w & (cap - 1);
+		while (tab[at].word && tab[at].word != w)
+			at = (at + 1) & (cap - 1);
+		tab[at].word = w;
+		tab[at].count[NER_KIND(tags[i])]++;
 	}
-	for (size_t i = 0; i < d->n; i++) {
-		d->t[i].doc_class = -1;
+	/* No names, or no memory: the second pass learns nothing new. */
+	if (!tab)
+		return;
+	for (size_t j = 0; j < n; j++) {
+		size_t i = only ? only[j] : j;
 		if (!(d->t[i].flags & TOK_UPPER))
 			continue;
 		uint32_t w = d->t[i].lowh | 1;
-		size_t j = w & (cap - 1);
-		while (tab[j].word && tab[j].word != w)
-			j = (j + 1) & (cap - 1);
-		if (!tab[j].word)
+		size_t at = w & (cap - 1);
+		while (tab[at].word && tab[at].word != w)
+			at = (at + 1) & (cap - 1);
+		if (!tab[at].word)
 			continue;
 		unsigned best = 0;
 		for (int k = 0; k < NER_KINDS; k++)
-			if (tab[j].count[k] > best) {
-				best = tab[j].count[k];
+			if (tab[at].count[k] > best) {
+				best = tab[at].count[k];
 				d->t[i].doc_class = k;
 			}
 	}
 	free(tab);
+}
+
+/* Marks the capitalised tokens whose tag disagrees with how the document typed the word. */
+static void
+mark_disagreements(struct tagger_cache *c, const struct ner_doc *d, const int *tags)
+{
+	for (size_t j = 0; j < c->n_upper; j++) {
+		size_t i = c->upper[j];
+		int k = d->t[i].doc_class;
+		if (k >= 0 && (tags[i] == NER_O || NER_KIND(tags[i]) != k))
+			c->mark[i] |= MARK_DISAGREE;
+	}
 }
 
 size_t
@@ -531,19 +567,21 @@ tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
 			cache->token = xrealloc(cache->token, cap * sizeof *cache->token);
 			cache->mark = xrealloc(cache->mark, cap);
 			cache->scored = xrealloc(cache->scored, cap * sizeof *cache->scored);
+			cache->upper = xrealloc(cache->upper, cap * sizeof *cache->upper);
 			cache->token_cap = cap;
 		}
-		/* The first pass reads no doc_class: set_doc_classes sets them all. */
+		/* The first pass reads no doc_class; the second, only capitalised words'. */
 		sum_ahead(cache, m, d);
 		cached_pass(m, d, tags, 0, cache);
-		set_doc_classes(d, tags);
+		set_doc_classes(d, tags, cache->upper, cache->n_upper);
+		mark_disagreements(cache, d, tags);
 		cached_pass(m, d, tags, 1, cache);
 		return 0;
 	}
 	for (size_t i = 0; i < d->n; i++)
 		d->t[i].doc_class = -1;
 	size_t wrong = one_pass(m, d, tags, gold, 0);
-	set_doc_classes(d, tags);
+	set_doc_classes(d, tags, NULL, 0);
 	return wrong + one_pass(m, d, tags, gold, 1);
 }
 
@@ -557,7 +595,7 @@ tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold)
 			for (size_t i = 0; i < d->n; i++)
 				d->t[i].doc_class = -1;
 		else
-			set_doc_classes(d, gold);
+			set_doc_classes(d, gold, NULL, 0);
 		int prev = NER_O, prev2 = NER_O;
 		for (size_t i = 0; i < d->n; i++) {
 			if (d->t[i].flags & TOK_LINE_START)
@@ -591,6 +629,7 @@ tagger_cache_free(struct tagger_cache *c)
 	free(c->token);
 	free(c->mark);
 	free(c->scored);
+	free(c->upper);
 	free(c->look_f);
 	free(c->look_to);
 	free(c->got);
