@@ -26,7 +26,8 @@ struct pct_model {
 	 */
 	uint32_t *bucket;       /* BUCKET_KEYS per bucket; 0: empty, and a bucket fills from its start */
 	size_t bucket_mask;     /* buckets - 1 */
-	int16_t *qw;            /* per slot: PCT_CLASSES weights; then one row of zeros */
+	uint32_t *first_row;    /* per bucket: the row of qw of its first key */
+	int16_t *qw;            /* per key, PCT_CLASSES weights; then a row of zeros */
 	float scale;
 };
 
@@ -86,6 +87,7 @@ pct_free(struct pct_model *m)
 	free(m->stamp);
 	free(m->bucket);
 	free(m->qw);
+	free(m->first_row);
 	free(m);
 }
 
@@ -100,6 +102,13 @@ static size_t
 bucket_of(const struct pct_model *m, uint32_t k)
 {
 	return (size_t)((uint64_t)(k * 2654435761u) * (m->bucket_mask + 1) >> 32);
+}
+
+/* The row of qw of the key in slot i: a bucket's keys fill it from its start. */
+static size_t
+row_of(const struct pct_model *m, size_t i)
+{
+	return m->first_row[i / BUCKET_KEYS] + i % BUCKET_KEYS;
 }
 
 struct pct_model *
@@ -120,10 +129,14 @@ pct_load(const unsigned char *data, size_t len)
 	size_t buckets = 1;
 	while (buckets * BUCKET_KEYS * 2 < count * 3)
 		buckets *= 2;
+	size_t slots = buckets * BUCKET_KEYS;
 	m->bucket_mask = buckets - 1;
-	m->bucket = xcalloc(buckets * BUCKET_KEYS, sizeof *m->bucket);
-	m->qw = xcalloc((buckets * BUCKET_KEYS + 1) * PCT_CLASSES, sizeof *m->qw);
+	m->bucket = xcalloc(slots, sizeof *m->bucket);
+	m->first_row = xcalloc(buckets, sizeof *m->first_row);
+	m->qw = xcalloc((count + 1) * PCT_CLASSES, sizeof *m->qw);
 	m->scale = scale;
+	/* The keys first, then the weights in rows by bucket, with no empty slots between them. */
+	size_t *slot = xcalloc(count + 1, sizeof *slot);
 	size_t pos = 20;
 	for (size_t n = 0; n < count; n++) {
 		if (pos + 6 > len)
@@ -133,22 +146,39 @@ pct_load(const unsigned char *data, size_t len)
 		pos += 6;
 		size_t i = bucket_of(m, k) * BUCKET_KEYS;
 		while (m->bucket[i] && m->bucket[i] != k)
-			i = (i + 1) & (buckets * BUCKET_KEYS - 1);
+			i = (i + 1) & (slots - 1);
 		if (m->bucket[i])
 			goto bad;
 		m->bucket[i] = k;
+		slot[n] = i;
 		m->used++;
+		for (int c = 0; c < PCT_CLASSES; c++)
+			pos += 2 * !!(mask & 1u << c);
+	}
+	if (pos > len)
+		goto bad;
+	for (size_t b = 1; b < buckets; b++) {
+		size_t full = 0;
+		while (full < BUCKET_KEYS && m->bucket[(b - 1) * BUCKET_KEYS + full])
+			full++;
+		m->first_row[b] = m->first_row[b - 1] + (uint32_t)full;
+	}
+	pos = 20;
+	for (size_t n = 0; n < count; n++) {
+		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
+		int16_t *w = m->qw + row_of(m, slot[n]) * PCT_CLASSES;
+		pos += 6;
 		for (int c = 0; c < PCT_CLASSES; c++) {
 			if (!(mask & 1u << c))
 				continue;
-			if (pos + 2 > len)
-				goto bad;
-			m->qw[i * PCT_CLASSES + c] = (int16_t)(data[pos] | data[pos + 1] << 8);
+			w[c] = (int16_t)(data[pos] | data[pos + 1] << 8);
 			pos += 2;
 		}
 	}
+	free(slot);
 	return m;
 bad:
+	free(slot);
 	pct_free(m);
 	return NULL;
 }
@@ -205,12 +235,12 @@ slot_in_bucket(const uint32_t *b, uint32_t k)
 static const int16_t *
 weights_of(const struct pct_model *m, uint32_t k, size_t b)
 {
-	const int16_t *none = m->qw + (m->bucket_mask + 1) * BUCKET_KEYS * PCT_CLASSES;
+	const int16_t *none = m->qw + m->used * PCT_CLASSES;
 	for (;;) {
 		const uint32_t *keys = m->bucket + b * BUCKET_KEYS;
 		unsigned j = slot_in_bucket(keys, k);
 		if (j < BUCKET_KEYS)
-			return m->qw + (b * BUCKET_KEYS + j) * PCT_CLASSES;
+			return m->qw + ((size_t)m->first_row[b] + j) * PCT_CLASSES;
 		/* A full bucket may have sent the key on to the next. */
 		if (!keys[BUCKET_KEYS - 1])
 			return none;
