@@ -81,6 +81,7 @@ struct tagger_cache {
 	struct token_sums *token;
 	unsigned char *mark;            /* MARK_* */
 	size_t *scored;                 /* the tokens the first pass scores whatever the tags */
+	uint64_t *scored_key;           /* their word_key */
 	size_t *upper;                  /* the capitalised tokens, the only ones doc_class is set for */
 	size_t n_upper;
 	size_t token_cap;
@@ -176,17 +177,18 @@ cache_fill(struct tagger_cache *c, const struct pct_model *m)
 			sum_of(m, f, feat_tags(p, p2, f), c->tags[p][p2]);
 }
 
-static struct word_sums *
-word_slot(struct tagger_cache *c, const struct ner_doc *d, size_t i)
+/* Token i's key in the cache of words' own sums: never 0, the empty slot's. */
+static uint64_t
+word_key(const struct ner_doc *d, size_t i)
 {
-	return &c->word[slot_of(feat_local_key(d, i) | 1, TAGGER_WORDS)];
+	return feat_local_key(d, i) | 1;
 }
 
-/* Token i's own sums, from the cache or summed now. */
+/* Token i's own sums (its word_key is key), from the cache or summed now. */
 static const struct word_sums *
-word_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i)
+word_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i,
+    uint64_t key)
 {
-	uint64_t key = feat_local_key(d, i) | 1;
 	struct word_sums *w = &c->word[slot_of(key, TAGGER_WORDS)];
 	if (w->key != key) {
 		uint32_t f[FEAT_MAX + 2];
@@ -205,16 +207,16 @@ word_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 
 /*
  * Token i's sums of the features that depend on no tag (feat_local, and
- * feat_context but feat_doc); around is the sum of its feat_around from
- * a batch, or NULL to look them up now.
+ * feat_context but feat_doc); key is its word_key; around is the sum of
+ * its feat_around from a batch, or NULL to look them up now.
  */
 static void
 fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i,
-    const int32_t *around, struct token_sums *out)
+    uint64_t key, const int32_t *around, struct token_sums *out)
 {
 	const struct ner_token *t = &d->t[i];
 	int32_t *s = out->fixed;
-	const struct word_sums *w = word_sums(c, m, d, i);
+	const struct word_sums *w = word_sums(c, m, d, i, key);
 	memcpy(s, w->own, sizeof w->own);
 	memcpy(out->after_o, w->after_o, sizeof w->after_o);
 	add_to(s, c->flags[feat_case(d, i, 0)][feat_case(d, i, -1)][feat_case(d, i, 1)]);
@@ -268,7 +270,7 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 	if (!(cache->mark[i] & MARK_FIXED)) {
 		if (second)
 			sums = &here;
-		fixed_sums(cache, m, d, i, NULL, sums);
+		fixed_sums(cache, m, d, i, word_key(d, i), NULL, sums);
 		if (!second)
 			cache->mark[i] |= MARK_FIXED;
 	}
@@ -281,13 +283,6 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 	int best = NER_O;
 	BEST_AFTER(prev, s, best);
 	return best;
-}
-
-/* Asks early for the sums a later token (one that is likely scored) will want. */
-static void
-prefetch_sums(struct tagger_cache *c, const struct ner_doc *d, size_t i)
-{
-	PREFETCH(word_slot(c, d, i));
 }
 
 /* Room for n more lookups in the first pass's batch, and for sums more targets. */
@@ -321,13 +316,13 @@ batch_add(struct tagger_cache *c, const uint32_t *f, const uint32_t *part, size_
 
 /*
  * Queues token i's features from its neighbours (into target got), and
- * its own when the cache lacks them (claiming the slot now).
+ * its own when the cache lacks them (claiming the slot now); key is its
+ * word_key.
  */
 static void
-batch_token(struct tagger_cache *c, const struct ner_doc *d, size_t i, size_t got)
+batch_token(struct tagger_cache *c, const struct ner_doc *d, size_t i, uint64_t key, size_t got)
 {
 	uint32_t f[FEAT_MAX + 2], part[FEAT_MAX + 2] = { 0 };
-	uint64_t key = feat_local_key(d, i) | 1;
 	struct word_sums *w = &c->word[slot_of(key, TAGGER_WORDS)];
 	if (w->key != key) {
 		w->key = key;
@@ -367,8 +362,11 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 			c->upper[c->n_upper++] = i;
 		if (!plainly_outside(&d->t[i], NER_O)) {
 			c->mark[i] |= MARK_ALWAYS | MARK_FIXED;
-			c->scored[k++] = i;
-			prefetch_sums(c, d, i);
+			c->scored[k] = i;
+			/* Asked for early: the batch reads it soon. */
+			c->scored_key[k] = word_key(d, i);
+			PREFETCH(&c->word[slot_of(c->scored_key[k], TAGGER_WORDS)]);
+			k++;
 		}
 	}
 	if (k == 0)
@@ -378,7 +376,7 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 	batch_reserve(c, 0, k);
 	memset(c->got, 0, k * sizeof *c->got);
 	for (size_t j = 0; j < k; j++)
-		batch_token(c, d, c->scored[j], j);
+		batch_token(c, d, c->scored[j], c->scored_key[j], j);
 	pct_sum_parts(m, c->look_f, c->look_n, c->look_to, c->got);
 	for (size_t j = 0; j < c->miss_n; j++) {
 		struct word_sums *w = c->miss[j].slot;
@@ -387,7 +385,7 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 		memcpy(w->after_o, c->got[c->miss[j].got + 1], sizeof w->after_o);
 	}
 	for (size_t j = 0; j < k; j++)
-		fixed_sums(c, m, d, c->scored[j], c->got[j], &c->token[c->scored[j]]);
+		fixed_sums(c, m, d, c->scored[j], c->scored_key[j], c->got[j], &c->token[c->scored[j]]);
 }
 
 /* Whether a token of the sentence that starts at token i has mark. */
@@ -567,6 +565,7 @@ tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
 			cache->token = xrealloc(cache->token, cap * sizeof *cache->token);
 			cache->mark = xrealloc(cache->mark, cap);
 			cache->scored = xrealloc(cache->scored, cap * sizeof *cache->scored);
+			cache->scored_key = xrealloc(cache->scored_key, cap * sizeof *cache->scored_key);
 			cache->upper = xrealloc(cache->upper, cap * sizeof *cache->upper);
 			cache->token_cap = cap;
 		}
@@ -629,6 +628,7 @@ tagger_cache_free(struct tagger_cache *c)
 	free(c->token);
 	free(c->mark);
 	free(c->scored);
+	free(c->scored_key);
 	free(c->upper);
 	free(c->look_f);
 	free(c->look_to);
