@@ -57,6 +57,7 @@ sentence_disagrees(const struct ner_doc *d, const int *tags, size_t i)
 #endif
 
 #define TAGGER_WORDS 16384      /* words' own sums, by spelling, case and lists */
+#define TAGGER_TAG_WORDS 2048   /* sums of feat_tag_word after a name's tag */
 #define CASES_OWN (FEAT_CASES - 1)      /* a token's own case class: never "no token" */
 #define SEEN_SETS (1 << FEAT_SEEN_KINDS)
 #define PHRASE_POSITIONS 3
@@ -67,9 +68,17 @@ struct word_sums {
 	int32_t after_o[PCT_CLASSES];           /* feat_tag_word after O, the usual case */
 };
 
+/* feat_tag_word's sums for a word (by its hashes) after a tag other than O. */
+struct tag_word_sums {
+	uint64_t word;                          /* lowh << 32 | shapeh */
+	int prev;                               /* NER_O (never asked for): empty */
+	int32_t s[PCT_CLASSES];
+};
+
 struct tagger_cache {
 	const struct pct_model *model;          /* what the sums are of; NULL: none yet */
 	struct word_sums *word;
+	struct tag_word_sums *tag_word;
 	/* Sums of the features with few values, by those values. */
 	int32_t flags[CASES_OWN][FEAT_CASES][FEAT_CASES][PCT_CLASSES];
 	int32_t seen[SEEN_SETS][PCT_CLASSES];
@@ -151,6 +160,7 @@ cache_fill(struct tagger_cache *c, const struct pct_model *m)
 
 	c->model = m;
 	memset(c->word, 0, TAGGER_WORDS * sizeof *c->word);
+	memset(c->tag_word, 0, TAGGER_TAG_WORDS * sizeof *c->tag_word);
 	for (unsigned cf = 0; cf < CASES_OWN; cf++)
 		for (unsigned pf = 0; pf < FEAT_CASES; pf++)
 			for (unsigned nf = 0; nf < FEAT_CASES; nf++) {
@@ -247,10 +257,20 @@ dynamic_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner
 	add_to(s, c->tags[prev][prev2]);
 	if (prev == NER_O) {
 		add_to(s, after_o);
-	} else {
-		uint32_t f[2];
-		pct_sum(m, f, feat_tag_word(&d->t[i], prev, f), s);
+		return;
 	}
+	/* After a name: the words that follow names are few (",", "said", "'s"). */
+	const struct ner_token *t = &d->t[i];
+	uint64_t word = (uint64_t)t->lowh << 32 | t->shapeh;
+	struct tag_word_sums *e = &c->tag_word[slot_of(word ^ (uint64_t)prev << 40, TAGGER_TAG_WORDS)];
+	if (e->word != word || e->prev != prev) {
+		uint32_t f[2];
+		e->word = word;
+		e->prev = prev;
+		memset(e->s, 0, sizeof e->s);
+		pct_sum(m, f, feat_tag_word(t, prev, f), e->s);
+	}
+	add_to(s, e->s);
 }
 
 /*
@@ -616,6 +636,7 @@ tagger_cache_new(void)
 {
 	struct tagger_cache *c = xcalloc(1, sizeof *c);
 	c->word = xcalloc(TAGGER_WORDS, sizeof *c->word);
+	c->tag_word = xcalloc(TAGGER_TAG_WORDS, sizeof *c->tag_word);
 	return c;
 }
 
@@ -625,6 +646,7 @@ tagger_cache_free(struct tagger_cache *c)
 	if (!c)
 		return;
 	free(c->word);
+	free(c->tag_word);
 	free(c->token);
 	free(c->mark);
 	free(c->scored);
