@@ -91,8 +91,13 @@ struct tagger_cache {
 	unsigned char *mark;            /* MARK_* */
 	size_t *scored;                 /* the tokens the first pass scores whatever the tags */
 	uint64_t *scored_key;           /* their word_key */
-	size_t *upper;                  /* the capitalised tokens, the only ones doc_class is set for */
+	/* The capitalised tokens, the only ones the second pass reads a document kind of: */
+	size_t *upper;                  /* where they are */
+	uint32_t *upper_low;            /* their lowh */
+	int *upper_tag;                 /* their tags after the first pass */
+	signed char *upper_kind;        /* the kind the document gave their word most, or -1 */
 	size_t n_upper;
+	signed char *doc_kind;          /* per token: upper_kind, for the capitalised ones only */
 	size_t token_cap;
 	/* The first pass's batch of lookups (sum_ahead): */
 	uint32_t *look_f, *look_to;     /* features, and which of got their weights go to */
@@ -296,9 +301,8 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 	}
 	memcpy(s, sums->fixed, sizeof s);
 	const struct ner_token *t = &d->t[i];
-	/* set_doc_classes sets only the capitalised words' doc_class. */
-	if (second && (t->flags & TOK_UPPER) && t->doc_class >= 0)
-		add_to(s, cache->doc[t->doc_class][feat_case(d, i, 0)]);
+	if (second && (t->flags & TOK_UPPER) && cache->doc_kind[i] >= 0)
+		add_to(s, cache->doc[cache->doc_kind[i]][feat_case(d, i, 0)]);
 	dynamic_sums(cache, m, d, i, prev, prev2, sums->after_o, s);
 	int best = NER_O;
 	BEST_AFTER(prev, s, best);
@@ -378,8 +382,10 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 		unsigned flags = d->t[i].flags;
 		c->mark[i] = (flags & TOK_LINE_START ? MARK_LINE : 0) |
 		    (i == 0 || (flags & TOK_SENT_START) ? MARK_SENT : 0);
-		if (flags & TOK_UPPER)
-			c->upper[c->n_upper++] = i;
+		if (flags & TOK_UPPER) {
+			c->upper[c->n_upper] = i;
+			c->upper_low[c->n_upper++] = d->t[i].lowh;
+		}
 		if (!plainly_outside(&d->t[i], NER_O)) {
 			c->mark[i] |= MARK_ALWAYS | MARK_FIXED;
 			c->scored[k] = i;
@@ -511,64 +517,94 @@ struct kind_count {
 };
 
 /*
- * Sets doc_class for the capitalised tokens: the listed ones (only[0..n),
- * all capitalised), or every token when only is NULL.
+ * The kind that the capitalised words word[0..n) (lower-case hashes)
+ * were tagged most often, by their tags tag[0..n): kind[j], or -1.
  */
 static void
-set_doc_classes(struct ner_doc *d, const int *tags, const size_t *only, size_t n)
+kinds_by_word(const uint32_t *word, const int *tag, size_t n, signed char *kind)
 {
 	size_t names = 0, cap = 16;
-	if (!only)
-		n = d->n;
-	for (size_t j = 0; j < n; j++)
-		names += tags[only ? only[j] : j] != NER_O;
+	for (size_t j = 0; j < n; j++) {
+		names += tag[j] != NER_O;
+		kind[j] = -1;
+	}
 	while (cap < names * 2)
 		cap *= 2;
 	/* Sized by the names, not the words: most documents have few. */
 	struct kind_count *tab = names ? calloc(cap, sizeof *tab) : NULL;
-	for (size_t j = 0; j < n; j++) {
-		size_t i = only ? only[j] : j;
-		d->t[i].doc_class = -1;
-		if (!tab || tags[i] == NER_O || !(d->t[i].flags & TOK_UPPER))
-			continue;
-		uint32_t w = d->t[i].lowh | 1;
-		size_t at = w & (cap - 1);
-		while (tab[at].word && tab[at].word != w)
-			at = (at + 1) & (cap - 1);
-		tab[at].word = w;
-		tab[at].count[NER_KIND(tags[i])]++;
-	}
 	/* No names, or no memory: the second pass learns nothing new. */
 	if (!tab)
 		return;
 	for (size_t j = 0; j < n; j++) {
-		size_t i = only ? only[j] : j;
-		if (!(d->t[i].flags & TOK_UPPER))
+		if (tag[j] == NER_O)
 			continue;
-		uint32_t w = d->t[i].lowh | 1;
+		uint32_t w = word[j] | 1;
 		size_t at = w & (cap - 1);
 		while (tab[at].word && tab[at].word != w)
 			at = (at + 1) & (cap - 1);
-		if (!tab[at].word)
-			continue;
+		tab[at].word = w;
+		tab[at].count[NER_KIND(tag[j])]++;
+	}
+	for (size_t j = 0; j < n; j++) {
+		uint32_t w = word[j] | 1;
+		size_t at = w & (cap - 1);
+		while (tab[at].word && tab[at].word != w)
+			at = (at + 1) & (cap - 1);
 		unsigned best = 0;
-		for (int k = 0; k < NER_KINDS; k++)
+		for (int k = 0; tab[at].word && k < NER_KINDS; k++)
 			if (tab[at].count[k] > best) {
 				best = tab[at].count[k];
-				d->t[i].doc_class = k;
+				kind[j] = (signed char)k;
 			}
 	}
 	free(tab);
 }
 
-/* Marks the capitalised tokens whose tag disagrees with how the document typed the word. */
+/* Sets every token's doc_class, for the tagger without a cache. */
 static void
-mark_disagreements(struct tagger_cache *c, const struct ner_doc *d, const int *tags)
+set_doc_classes(struct ner_doc *d, const int *tags)
 {
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		d->t[i].doc_class = -1;
+		n += (d->t[i].flags & TOK_UPPER) != 0;
+	}
+	size_t *at = xcalloc(n + 1, sizeof *at);
+	uint32_t *word = xcalloc(n + 1, sizeof *word);
+	int *tag = xcalloc(n + 1, sizeof *tag);
+	signed char *kind = xcalloc(n + 1, sizeof *kind);
+	n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->t[i].flags & TOK_UPPER) {
+			at[n] = i;
+			word[n] = d->t[i].lowh;
+			tag[n++] = tags[i];
+		}
+	kinds_by_word(word, tag, n, kind);
+	for (size_t j = 0; j < n; j++)
+		d->t[at[j]].doc_class = kind[j];
+	free(at);
+	free(word);
+	free(tag);
+	free(kind);
+}
+
+/*
+ * The cached tagger's doc_class, kept in the cache from the words
+ * gathered by sum_ahead, and the marks of the capitalised tokens whose
+ * tag disagrees with it.
+ */
+static void
+cached_doc_kinds(struct tagger_cache *c, const int *tags)
+{
+	for (size_t j = 0; j < c->n_upper; j++)
+		c->upper_tag[j] = tags[c->upper[j]];
+	kinds_by_word(c->upper_low, c->upper_tag, c->n_upper, c->upper_kind);
 	for (size_t j = 0; j < c->n_upper; j++) {
 		size_t i = c->upper[j];
-		int k = d->t[i].doc_class;
-		if (k >= 0 && (tags[i] == NER_O || NER_KIND(tags[i]) != k))
+		int k = c->upper_kind[j], tag = c->upper_tag[j];
+		c->doc_kind[i] = (signed char)k;
+		if (k >= 0 && (tag == NER_O || NER_KIND(tag) != k))
 			c->mark[i] |= MARK_DISAGREE;
 	}
 }
@@ -587,20 +623,23 @@ tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
 			cache->scored = xrealloc(cache->scored, cap * sizeof *cache->scored);
 			cache->scored_key = xrealloc(cache->scored_key, cap * sizeof *cache->scored_key);
 			cache->upper = xrealloc(cache->upper, cap * sizeof *cache->upper);
+			cache->upper_low = xrealloc(cache->upper_low, cap * sizeof *cache->upper_low);
+			cache->upper_tag = xrealloc(cache->upper_tag, cap * sizeof *cache->upper_tag);
+			cache->upper_kind = xrealloc(cache->upper_kind, cap * sizeof *cache->upper_kind);
+			cache->doc_kind = xrealloc(cache->doc_kind, cap * sizeof *cache->doc_kind);
 			cache->token_cap = cap;
 		}
-		/* The first pass reads no doc_class; the second, only capitalised words'. */
+		/* The first pass reads no document kinds; the second, only capitalised words'. */
 		sum_ahead(cache, m, d);
 		cached_pass(m, d, tags, 0, cache);
-		set_doc_classes(d, tags, cache->upper, cache->n_upper);
-		mark_disagreements(cache, d, tags);
+		cached_doc_kinds(cache, tags);
 		cached_pass(m, d, tags, 1, cache);
 		return 0;
 	}
 	for (size_t i = 0; i < d->n; i++)
 		d->t[i].doc_class = -1;
 	size_t wrong = one_pass(m, d, tags, gold, 0);
-	set_doc_classes(d, tags, NULL, 0);
+	set_doc_classes(d, tags);
 	return wrong + one_pass(m, d, tags, gold, 1);
 }
 
@@ -614,7 +653,7 @@ tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold)
 			for (size_t i = 0; i < d->n; i++)
 				d->t[i].doc_class = -1;
 		else
-			set_doc_classes(d, gold, NULL, 0);
+			set_doc_classes(d, gold);
 		int prev = NER_O, prev2 = NER_O;
 		for (size_t i = 0; i < d->n; i++) {
 			if (d->t[i].flags & TOK_LINE_START)
@@ -652,6 +691,10 @@ tagger_cache_free(struct tagger_cache *c)
 	free(c->scored);
 	free(c->scored_key);
 	free(c->upper);
+	free(c->upper_low);
+	free(c->upper_tag);
+	free(c->upper_kind);
+	free(c->doc_kind);
 	free(c->look_f);
 	free(c->look_to);
 	free(c->got);
