@@ -514,6 +514,7 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 struct kind_count {
 	uint32_t word;
 	unsigned count[NER_KINDS];
+	int best;                       /* the kind counted most, or -1 */
 };
 
 /*
@@ -545,17 +546,21 @@ kinds_by_word(const uint32_t *word, const int *tag, size_t n, signed char *kind)
 		tab[at].word = w;
 		tab[at].count[NER_KIND(tag[j])]++;
 	}
+	for (size_t at = 0; at < cap; at++) {
+		unsigned most = 0;
+		tab[at].best = -1;
+		for (int k = 0; k < NER_KINDS; k++)
+			if (tab[at].count[k] > most) {
+				most = tab[at].count[k];
+				tab[at].best = k;
+			}
+	}
 	for (size_t j = 0; j < n; j++) {
 		uint32_t w = word[j] | 1;
 		size_t at = w & (cap - 1);
 		while (tab[at].word && tab[at].word != w)
 			at = (at + 1) & (cap - 1);
-		unsigned best = 0;
-		for (int k = 0; tab[at].word && k < NER_KINDS; k++)
-			if (tab[at].count[k] > best) {
-				best = tab[at].count[k];
-				kind[j] = (signed char)k;
-			}
+		kind[j] = (signed char)tab[at].best;
 	}
 	free(tab);
 }
