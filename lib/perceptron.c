@@ -21,8 +21,8 @@ struct pct_model {
 	 * A loaded model: keys in buckets of a cache line each, compared
 	 * all at once, so that finding a key (or that the model lacks it,
 	 * as it lacks a third of those asked for) takes no branch the
-	 * processor could guess wrong; the quantised weights of the key in
-	 * slot j of the bucket table are row j of qw.
+	 * processor could guess wrong.  The quantised weights follow in
+	 * rows by bucket, with no rows for the empty slots.
 	 */
 	uint32_t *bucket;       /* BUCKET_KEYS per bucket; 0: empty, and a bucket fills from its start */
 	size_t bucket_mask;     /* buckets - 1 */
@@ -121,7 +121,8 @@ pct_load(const unsigned char *data, size_t len)
 	uint32_t sbits = get_u32(data + 16);
 	float scale;
 	memcpy(&scale, &sbits, sizeof scale);
-	if (count > (len - 20) / 6)
+	/* Slots are counted in 32 bits. */
+	if (count > (len - 20) / 6 || count > UINT32_MAX / 4)
 		return NULL;
 
 	struct pct_model *m = xcalloc(1, sizeof *m);
@@ -136,7 +137,7 @@ pct_load(const unsigned char *data, size_t len)
 	m->qw = xcalloc((count + 1) * PCT_CLASSES, sizeof *m->qw);
 	m->scale = scale;
 	/* The keys first, then the weights in rows by bucket, with no empty slots between them. */
-	size_t *slot = xcalloc(count + 1, sizeof *slot);
+	uint32_t *slot = xcalloc(count + 1, sizeof *slot);
 	size_t pos = 20;
 	for (size_t n = 0; n < count; n++) {
 		if (pos + 6 > len)
@@ -150,7 +151,7 @@ pct_load(const unsigned char *data, size_t len)
 		if (m->bucket[i])
 			goto bad;
 		m->bucket[i] = k;
-		slot[n] = i;
+		slot[n] = (uint32_t)i;
 		m->used++;
 		for (int c = 0; c < PCT_CLASSES; c++)
 			pos += 2 * !!(mask & 1u << c);
