@@ -214,6 +214,47 @@ test_loaded_weights(void)
 	pct_free(m);
 }
 
+/*
+ * Keys whose hashes agree in their top bits all start their search in
+ * the same bucket: they fill it and spill into the next ones, and keys
+ * of that bucket the model lacks must still come out missing.
+ */
+static void
+test_loaded_full_buckets(void)
+{
+	static unsigned char buf[4096];
+	uint32_t odd = 2654435761u, inverse = odd;
+	for (int i = 0; i < 5; i++)
+		inverse *= 2u - odd * inverse;          /* Newton's step: odd * inverse = 1 mod 2^32 */
+	size_t at = 20;
+	memcpy(buf, "NTPC\1\0\0\0\11\0\0\0", 12);
+	float scale = 1.0f;
+	memcpy(buf + 16, &scale, 4);
+	enum { KEPT = 40, LACKED = 10 };
+	uint32_t f[KEPT + LACKED];
+	for (uint32_t j = 0; j < KEPT + LACKED; j++) {
+		f[j] = (j + 1) * inverse;               /* hash j + 1: the top bits all zero */
+		if (j < KEPT)
+			at += put_feature(buf + at, f[j], 1u << (j % 9), 1);
+	}
+	buf[12] = KEPT;
+	struct pct_model *m = pct_load(buf, at);
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	int32_t sum[PCT_CLASSES] = { 0 }, want[PCT_CLASSES] = { 0 };
+	pct_sum(m, f, KEPT + LACKED, sum);
+	for (int j = 0; j < KEPT; j++)
+		want[j % 9]++;
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(sum[c] == want[c]);
+	memset(sum, 0, sizeof sum);
+	pct_sum(m, f + KEPT, LACKED, sum);
+	for (int c = 0; c < PCT_CLASSES; c++)
+		CHECK(sum[c] == 0);
+	pct_free(m);
+}
+
 static void
 test_alias(void)
 {
@@ -325,6 +366,7 @@ main(void)
 	test_gazetteer();
 	test_perceptron();
 	test_loaded_weights();
+	test_loaded_full_buckets();
 	test_alias();
 	test_roles();
 	test_finder();
