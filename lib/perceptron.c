@@ -213,10 +213,12 @@ slot_in_bucket(const uint32_t *b, uint32_t k)
 	unsigned found = 0;
 #ifdef __SSE2__
 	__m128i kk = _mm_set1_epi32((int)k);
-	for (int q = 0; q < BUCKET_KEYS / 4; q++) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + 4 * q));
-		found |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(x, kk))) << (4 * q);
-	}
+	const __m128i *q = (const __m128i *)(const void *)b;
+	__m128i lo = _mm_packs_epi32(_mm_cmpeq_epi32(_mm_loadu_si128(q), kk),
+	    _mm_cmpeq_epi32(_mm_loadu_si128(q + 1), kk));
+	__m128i hi = _mm_packs_epi32(_mm_cmpeq_epi32(_mm_loadu_si128(q + 2), kk),
+	    _mm_cmpeq_epi32(_mm_loadu_si128(q + 3), kk));
+	found = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(lo, hi));
 #else
 	for (int j = 0; j < BUCKET_KEYS; j++)
 		found |= (unsigned)(b[j] == k) << j;
@@ -232,19 +234,22 @@ slot_in_bucket(const uint32_t *b, uint32_t k)
 #endif
 }
 
-/* Key k's weights, or the row of zeros when the model lacks it. */
+/*
+ * Key k's weights, or the row of zeros when the model lacks it.  Found
+ * or not is a choice of row, not a branch: a third of the keys asked for
+ * are missing, at random.
+ */
 static const int16_t *
 weights_of(const struct pct_model *m, uint32_t k, size_t b)
 {
-	const int16_t *none = m->qw + m->used * PCT_CLASSES;
 	for (;;) {
 		const uint32_t *keys = m->bucket + b * BUCKET_KEYS;
 		unsigned j = slot_in_bucket(keys, k);
-		if (j < BUCKET_KEYS)
-			return m->qw + ((size_t)m->first_row[b] + j) * PCT_CLASSES;
+		size_t found = j < BUCKET_KEYS;         /* 0 or 1 */
+		size_t row = m->used + (((size_t)m->first_row[b] + j - m->used) & (0 - found));
 		/* A full bucket may have sent the key on to the next. */
-		if (!keys[BUCKET_KEYS - 1])
-			return none;
+		if (!((found ^ 1) & (keys[BUCKET_KEYS - 1] != 0)))
+			return m->qw + row * PCT_CLASSES;
 		b = (b + 1) & m->bucket_mask;
 	}
 }
