@@ -50,6 +50,28 @@ sentence_disagrees(const struct ner_doc *d, const int *tags, size_t i)
 	} \
 } while (0)
 
+/*
+ * BEST_AFTER for whole sums, choosing without branches (which class
+ * wins is a coin toss to the processor): O and the beginnings, then the
+ * one continuation prev allows, the first of equals winning as there.
+ */
+static int
+best_whole(int prev, const int32_t *s)
+{
+	int best = NER_O;
+	int32_t top = s[NER_O];
+	for (int c = 1; c <= NER_KINDS; c++) {
+		int more = s[c] > top;
+		best = more ? c : best;
+		top = more ? s[c] : top;
+	}
+	if (prev != NER_O) {
+		int c = NER_INSIDE(NER_KIND(prev));
+		best = s[c] > top ? c : best;
+	}
+	return best;
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
@@ -304,9 +326,7 @@ best_cached(struct pct_model *m, const struct ner_doc *d, size_t i, int prev, in
 	if (second && (t->flags & TOK_UPPER) && cache->doc_kind[i] >= 0)
 		add_to(s, cache->doc[cache->doc_kind[i]][feat_case(d, i, 0)]);
 	dynamic_sums(cache, m, d, i, prev, prev2, sums->after_o, s);
-	int best = NER_O;
-	BEST_AFTER(prev, s, best);
-	return best;
+	return best_whole(prev, s);
 }
 
 /* Room for n more lookups in the first pass's batch, and for sums more targets. */
