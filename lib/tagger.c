@@ -534,7 +534,7 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 struct kind_count {
 	uint32_t word;
 	unsigned count[NER_KINDS];
-	int best;                       /* the kind counted most, or -1 */
+	int best;                       /* 1 + the kind counted most (the first of equals); 0: none */
 };
 
 /*
@@ -563,24 +563,20 @@ kinds_by_word(const uint32_t *word, const int *tag, size_t n, signed char *kind)
 		size_t at = w & (cap - 1);
 		while (tab[at].word && tab[at].word != w)
 			at = (at + 1) & (cap - 1);
-		tab[at].word = w;
-		tab[at].count[NER_KIND(tag[j])]++;
-	}
-	for (size_t at = 0; at < cap; at++) {
-		unsigned most = 0;
-		tab[at].best = -1;
-		for (int k = 0; k < NER_KINDS; k++)
-			if (tab[at].count[k] > most) {
-				most = tab[at].count[k];
-				tab[at].best = k;
-			}
+		struct kind_count *e = &tab[at];
+		int k = NER_KIND(tag[j]);
+		e->word = w;
+		e->count[k]++;
+		unsigned most = e->best ? e->count[e->best - 1] : 0;
+		if (e->count[k] > most || (e->count[k] == most && k < e->best - 1))
+			e->best = k + 1;
 	}
 	for (size_t j = 0; j < n; j++) {
 		uint32_t w = word[j] | 1;
 		size_t at = w & (cap - 1);
 		while (tab[at].word && tab[at].word != w)
 			at = (at + 1) & (cap - 1);
-		kind[j] = (signed char)tab[at].best;
+		kind[j] = (signed char)(tab[at].best - 1);
 	}
 	free(tab);
 }
