@@ -558,11 +558,6 @@ mark_sentences(struct token_list *tl, const char *text, size_t len)
 	struct sentencer sp;
 	size_t start, end, i = 0;
 
-	for (size_t k = 0; k < tl->n; k++) {
-		tl->v[k].flags &= ~(unsigned)(TOK_SENT_START | TOK_HEADLINE);
-		if (tl->v[k].flags & TOK_LINE_START)
-			tl->v[k].flags |= TOK_SENT_START;
-	}
 	sentencer_init(&sp, text, len);
 	while (sentencer_next(&sp, &start, &end)) {
 		while (i < tl->n && tl->v[i].end <= start)
@@ -577,7 +572,7 @@ mark_sentences(struct token_list *tl, const char *text, size_t len)
 static void
 find_in_window(struct entity_finder *f, const char *text, size_t len, size_t base, size_t *kept_so_far)
 {
-	token_scan(&f->toks, text, len);
+	token_scan_lines(&f->toks, text, len);
 	mark_sentences(&f->toks, text, len);
 	const struct token *v = f->toks.v;
 	size_t n = f->toks.n;

@@ -164,67 +164,38 @@ shape_hash(const char *s, size_t n)
 	return hash_str(F_SHAPE, buf, o);
 }
 
-void
-ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+/* Four and sixteen consecutive byte values, for the tables below. */
+#define SEQ4(b) (b), (b) + 1, (b) + 2, (b) + 3
+#define SEQ16(b) SEQ4(b), SEQ4((b) + 4), SEQ4((b) + 8), SEQ4((b) + 12)
+#define SAME4(c) c, c, c, c
+#define SAME16(c) SAME4(c), SAME4(c), SAME4(c), SAME4(c)
+
+/* Each ASCII byte lowered, and its kind in a shape (as shape_hash makes them): one load each. */
+static const unsigned char ascii_lower[128] = {
+	SEQ16(0x00), SEQ16(0x10), SEQ16(0x20), SEQ16(0x30),
+	'@', SEQ16('a'), SEQ4('q'), SEQ4('u'), 'y', 'z', '[', '\\', ']', '^', '_',
+	SEQ16(0x60), SEQ16(0x70),
+};
+static const unsigned char ascii_shape[128] = {
+	SEQ16(0x00), SEQ16(0x10), SEQ16(0x20),
+	SAME4('d'), SAME4('d'), 'd', 'd', ':', ';', '<', '=', '>', '?',
+	'@', SAME16('X'), SAME4('X'), SAME4('X'), 'X', 'X', '[', '\\', ']', '^', '_',
+	'`', SAME16('x'), SAME4('x'), SAME4('x'), 'x', 'x', '{', '|', '}', '~', 0x7F,
+};
+#undef SEQ4
+#undef SEQ16
+#undef SAME4
+#undef SAME16
+
+/*
+ * The lower-case form (into out, room for twice min(len, 64) bytes) and
+ * the hashes of any token; returns the length of the lower-case form.
+ */
+static size_t
+lower_and_hash(struct ner_token *t, char *out, const char *s, size_t len)
 {
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 512;
-		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
-	}
-	size_t cap_low = len < 64 ? len : 64;
-	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
-		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
-		d->arena = xrealloc(d->arena, d->arena_cap);
-	}
-	struct ner_token *t = &d->t[d->n++];
-	t->s = s;
-	t->len = len;
-	t->flags = flags;
-	t->gaz = t->phrase = 0;
-	t->phrase_pos = 0;
-	t->doc_class = -1;
-	t->closed = 0;
-	t->seen = 0;
-	t->low = d->arena_len;
-	char *out = d->arena + d->arena_len;
-	size_t i = 0, o = 0;
-	/*
-	 * Most words are short and ASCII: one sweep makes the lower-case
-	 * form, both hashes and the shape (the same values as the general
-	 * path below).
-	 */
-	if (len <= 64) {
-		uint32_t lh = 2166136261u ^ (F_LOW * 16777619u);
-		uint32_t sh = 2166136261u ^ (F_SHAPE * 16777619u);
-		uint64_t wh = 14695981039346656037ull;
-		size_t shapes = 0;
-		char last = 0;
-		for (; i < len; i++) {
-			unsigned char b = (unsigned char)s[i];
-			if (b >= 0x80)
-				break;
-			char k = b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' :
-			    b >= '0' && b <= '9' ? 'd' : (char)b;
-			unsigned char lo = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
-			out[i] = (char)lo;
-			lh = (lh ^ lo) * 16777619u;
-			wh = (wh ^ b) * 1099511628211ull;
-			if (k != last && shapes < 16) {
-				sh = (sh ^ (unsigned char)k) * 16777619u;
-				shapes++;
-			}
-			last = k;
-		}
-		if (i == len) {
-			t->lowlen = len;
-			d->arena_len += len;
-			t->lowh = lh ^ (lh >> 15);
-			t->shapeh = sh ^ (sh >> 15);
-			t->wordh = wh;
-			return;
-		}
-		i = 0;
-	}
+	size_t cap_low = len < 64 ? len : 64, i = 0, o = 0;
+
 	/* Lower case may grow a character by a byte or two; cap what is kept. */
 	while (i < cap_low) {
 		unsigned char b = (unsigned char)s[i];
@@ -245,14 +216,75 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 		o += m;
 		i += l;
 	}
-	t->lowlen = o;
-	d->arena_len += o;
 	t->lowh = hash_str(F_LOW, out, o);
 	t->shapeh = shape_hash(s, len);
 	uint64_t h = 14695981039346656037ull;
 	for (size_t k = 0; k < len; k++)
 		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
 	t->wordh = h;
+	return o;
+}
+
+/*
+ * Fills t for the token s[0..len) and its lower-case form into out (room
+ * for twice min(len, 64) bytes); returns the length of that form.
+ */
+static inline size_t
+fill_token(struct ner_token *t, char *out, const char *s, size_t len, unsigned flags)
+{
+	t->s = s;
+	t->len = len;
+	t->flags = flags;
+	t->gaz = t->phrase = 0;
+	t->phrase_pos = 0;
+	t->doc_class = -1;
+	t->closed = 0;
+	t->seen = 0;
+	/* A shape has at most 16 kinds: a word of 16 bytes or fewer needs no count of them. */
+	if (len > 16)
+		return t->lowlen = lower_and_hash(t, out, s, len);
+	/*
+	 * Most words are short and ASCII: one sweep makes the lower-case
+	 * form, both hashes and the shape (the same values as the general
+	 * path), without a branch on the bytes' kinds.
+	 */
+	uint32_t lh = 2166136261u ^ (F_LOW * 16777619u);
+	uint32_t sh = 2166136261u ^ (F_SHAPE * 16777619u);
+	uint64_t wh = 14695981039346656037ull;
+	unsigned last = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned b = (unsigned char)s[i];
+		if (b >= 0x80)
+			return t->lowlen = lower_and_hash(t, out, s, len);
+		unsigned lo = ascii_lower[b], k = ascii_shape[b];
+		out[i] = (char)lo;
+		lh = (lh ^ lo) * 16777619u;
+		wh = (wh ^ b) * 1099511628211ull;
+		uint32_t next = (sh ^ k) * 16777619u;
+		sh = k != last ? next : sh;
+		last = k;
+	}
+	t->lowh = lh ^ (lh >> 15);
+	t->shapeh = sh ^ (sh >> 15);
+	t->wordh = wh;
+	return t->lowlen = len;
+}
+
+void
+ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 512;
+		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
+	}
+	size_t cap_low = len < 64 ? len : 64;
+	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
+		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
+		d->arena = xrealloc(d->arena, d->arena_cap);
+	}
+	struct ner_token *t = &d->t[d->n++];
+	t->low = d->arena_len;
+	d->arena_len += fill_token(t, d->arena + d->arena_len, s, len, flags);
 }
 
 

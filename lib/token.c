@@ -143,16 +143,18 @@ is_apostrophe(uint32_t c)
 }
 
 /*
- * Where the word that starts at s[i] (a letter or digit) ends.  Sets
- * *ascii_flags to its spelling flags when it is all ASCII (found on the
- * way), else to 0.
+ * Where the word that starts at s[start] (a letter or digit) ends, its
+ * bytes up to s[i] already known to be ASCII letters or digits with
+ * spelling flags *ascii_flags (TOK_UPPER_INITIAL included).  Sets
+ * *ascii_flags to the word's spelling flags when it is all ASCII (found
+ * on the way), else to 0.
  */
 static size_t
-word_end(const char *s, size_t n, size_t i, unsigned *ascii_flags)
+word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 {
-	size_t l, l2, start = i;
-	uint32_t prev = 0, c;
-	unsigned f = 0, ascii = 1;
+	size_t l, l2;
+	uint32_t prev = i > start ? (unsigned char)s[i - 1] : 0, c;
+	unsigned f = *ascii_flags, ascii = 1;
 
 	for (;;) {
 		/* ASCII letters and digits, the bulk of words, without decoding. */
@@ -222,9 +224,7 @@ word_end(const char *s, size_t n, size_t i, unsigned *ascii_flags)
 		}
 		break;
 	}
-	*ascii_flags = 0;
-	if (ascii)
-		*ascii_flags = f | (s[start] >= 'A' && s[start] <= 'Z' ? TOK_UPPER_INITIAL : 0);
+	*ascii_flags = ascii ? f : 0;
 	return i;
 }
 
@@ -242,23 +242,38 @@ push(struct token_list *tl, size_t start, size_t end, unsigned flags)
 	tl->n++;
 }
 
-void
-token_scan(struct token_list *tl, const char *s, size_t n)
+/*
+ * The tokens of s[0..n) with their spelling and TOK_LINE_START flags;
+ * TOK_SENT_START after the tokenizer's guess when guess_sentences is
+ * set, else on line starts only.
+ */
+static void
+scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, l;
 	int line_start = 1, sent_start = 1;
 
 	tl->n = 0;
 	while (i < n) {
-		if (s[i] == ' ') {      /* the commonest byte, first */
+		uint32_t c = u[i];
+		if (c == ' ') {         /* the commonest byte, first */
 			i++;
 			continue;
 		}
-		uint32_t c = (unsigned char)s[i];
 		size_t start = i, end;
+		unsigned f = ascii_spelling[c];
 
-		l = 1;
-		if (!ascii_spelling[c]) {       /* words begin with ASCII letters, mostly */
+		if (f) {
+			/* A word that begins with an ASCII letter or digit, mostly all such and ended by a space. */
+			f |= f & TOK_UPPER ? TOK_UPPER_INITIAL : 0;
+			unsigned k;
+			for (end = i + 1; end < n && (k = ascii_spelling[u[end]]) != 0; end++)
+				f |= k;
+			if (end < n && u[end] != ' ' && u[end] != '\n')
+				end = word_end(s, n, start, end, &f);
+		} else {
+			l = 1;
 			c = char_at(s, n, i, &l);
 			if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
 				line_start = sent_start = 1;
@@ -269,25 +284,26 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 				i += l;
 				continue;
 			}
-		}
-		unsigned f = 0;
-		if (c < 0x80 ? ascii_spelling[c] != 0 : alnum(c)) {
-			end = word_end(s, n, i, &f);
-		} else if (c < 0x80 && c != '\'') {
-			end = i + 1;
-			f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
-		} else {
-			size_t l2;
-			uint32_t next = char_at(s, n, i + l, &l2);
-			end = i + l;
-			if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
-			    tl->n > 0 && tl->v[tl->n - 1].end == start &&
-			    !alnum(char_at(s, n, i + l + l2, NULL)))
-				end = i + l + l2;
+			if (c >= 0x80 && alnum(c)) {
+				end = word_end(s, n, start, start, &f);
+			} else if (c < 0x80 && c != '\'') {
+				end = i + 1;
+				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
+			} else {
+				size_t l2;
+				uint32_t next = char_at(s, n, i + l, &l2);
+				end = i + l;
+				if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
+				    tl->n > 0 && tl->v[tl->n - 1].end == start &&
+				    !alnum(char_at(s, n, i + l + l2, NULL)))
+					end = i + l + l2;
+			}
 		}
 		if (!f)
 			f = token_spelling(s + start, end - start);
-		if (sent_start && (f & TOK_LOWER) && !(f & TOK_UPPER_INITIAL) && !line_start)
+		if (!guess_sentences)
+			sent_start = line_start;
+		else if (sent_start && (f & TOK_LOWER) && !(f & TOK_UPPER_INITIAL) && !line_start)
 			sent_start = 0;
 		if (line_start)
 			f |= TOK_LINE_START;
@@ -299,7 +315,19 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 			sent_start = 1;
 		i = end;
 	}
+}
+
+void
+token_scan(struct token_list *tl, const char *s, size_t n)
+{
+	scan(tl, s, n, 1);
 	token_mark_headlines(tl->v, tl->n);
+}
+
+void
+token_scan_lines(struct token_list *tl, const char *s, size_t n)
+{
+	scan(tl, s, n, 0);
 }
 
 void

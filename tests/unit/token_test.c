@@ -1,0 +1,98 @@
+/*
+ * The tokenizer and the token hashes the name finder's model was trained
+ * on: their quick paths must give exactly what the general ones give.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "nerfeat.h"
+#include "token.h"
+
+#define SPELLING (TOK_ALPHA | TOK_DIGIT | TOK_UPPER_INITIAL | TOK_LOWER | TOK_UPPER | TOK_PUNCT | \
+	TOK_PERIOD | TOK_HYPHEN)
+
+static const char text[] =
+	"The U.S. envoy's Anglo-Dutch plan cost 3,500.5 on 1996-08-30. C$ 5 and US$5 AT&T\n"
+	"LEADERS MEET IN PARIS\n"
+	"Zoë Ó'Brien met O'Neil, Dr. Smith and J. R. R. Tolkien in São Paulo -- x2 42nd\r\n"
+	"end\xff\xfe word\tTAB\0NUL a-\xe2\x80\x90" "b \xe2\x80\x99s don't Jones' rock'n'roll.\n"
+	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Last";
+
+/* Every token's spelling flags, by the scan's quick word path or not, are those of its bytes. */
+static void
+test_spelling(void)
+{
+	struct token_list tl = { 0 };
+	token_scan(&tl, text, sizeof text - 1);
+	CHECK(tl.n > 40);
+	for (size_t i = 0; i < tl.n; i++) {
+		const struct token *t = &tl.v[i];
+		unsigned want = token_spelling(text + t->start, t->end - t->start);
+		if ((t->flags & SPELLING) != want)
+			fprintf(stderr, "token %zu \"%.*s\": %#x, want %#x\n", i, (int)(t->end - t->start),
+			    text + t->start, t->flags & SPELLING, want);
+		CHECK((t->flags & SPELLING) == want);
+	}
+	token_list_free(&tl);
+}
+
+/* token_scan_lines: token_scan's tokens, with sentences at line starts only and no headlines. */
+static void
+test_scan_lines(void)
+{
+	struct token_list all = { 0 }, lines = { 0 };
+	token_scan(&all, text, sizeof text - 1);
+	token_scan_lines(&lines, text, sizeof text - 1);
+	CHECK(all.n == lines.n);
+	int guessed = 0, headline = 0;
+	for (size_t i = 0; i < all.n && i < lines.n; i++) {
+		const struct token *a = &all.v[i], *b = &lines.v[i];
+		CHECK(a->start == b->start && a->end == b->end);
+		CHECK((a->flags & ~(unsigned)(TOK_SENT_START | TOK_HEADLINE)) ==
+		    (b->flags & ~(unsigned)TOK_SENT_START));
+		CHECK(!(b->flags & TOK_HEADLINE));
+		CHECK(!(b->flags & TOK_SENT_START) == !(b->flags & TOK_LINE_START));
+		guessed |= (a->flags & TOK_SENT_START) && !(a->flags & TOK_LINE_START);
+		headline |= (a->flags & TOK_HEADLINE) != 0;
+	}
+	CHECK(guessed && headline);     /* the text has what token_scan adds */
+	token_list_free(&all);
+	token_list_free(&lines);
+}
+
+/*
+ * Short ASCII words are lowered and shaped by tables, longer ones by the
+ * general path; a shape stops growing after its 16th kind, so "b" + "c"
+ * and "b" + 16 times "c" have the same shape.  Every ASCII byte b, before
+ * a letter of either case, a digit and a hyphen.
+ */
+static void
+test_ascii_tables(void)
+{
+	static const char tails[] = "aA1-";
+	struct ner_doc d = { 0 };
+	for (int b = 0; b < 128; b++)
+		for (size_t k = 0; k < sizeof tails - 1; k++) {
+			char w[17];
+			w[0] = (char)b;
+			memset(w + 1, tails[k], sizeof w - 1);
+			ner_doc_clear(&d);
+			ner_doc_add(&d, w, 2, 0);
+			ner_doc_add(&d, w, sizeof w, 0);
+			CHECK(d.t[0].lowlen == 2 && d.t[1].lowlen == sizeof w);
+			CHECK(d.t[0].shapeh == d.t[1].shapeh);
+			CHECK(memcmp(d.arena + d.t[0].low, d.arena + d.t[1].low, 2) == 0);
+			char want = b >= 'A' && b <= 'Z' ? (char)(b + 32) : (char)b;
+			CHECK(d.arena[d.t[0].low] == want);
+		}
+	ner_doc_free(&d);
+}
+
+int
+main(void)
+{
+	test_spelling();
+	test_scan_lines();
+	test_ascii_tables();
+	return check_result("token_test");
+}
