@@ -578,8 +578,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	size_t n = f->toks.n;
 
 	ner_doc_clear(&f->doc);
-	for (size_t i = 0; i < n; i++)
-		ner_doc_add(&f->doc, text + v[i].start, v[i].end - v[i].start, v[i].flags);
+	ner_doc_add_tokens(&f->doc, text, v, n);
 	feat_prepare(&f->doc, f->tables->gaz);
 	if (n > f->tags_cap) {
 		f->tags_cap = n * 2;

@@ -271,20 +271,38 @@ fill_token(struct ner_token *t, char *out, const char *s, size_t len, unsigned f
 }
 
 void
-ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+ner_doc_add_tokens(struct ner_doc *d, const char *text, const struct token *v, size_t n)
 {
-	if (d->n == d->cap) {
+	if (d->n + n > d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 512;
+		if (d->cap < d->n + n)
+			d->cap = d->n + n;
 		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
 	}
-	size_t cap_low = len < 64 ? len : 64;
-	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
-		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
-		d->arena = xrealloc(d->arena, d->arena_cap);
+	/* The arena's state in locals: the lower-case bytes written through it may alias *d. */
+	char *arena = d->arena;
+	size_t used = d->arena_len, cap = d->arena_cap;
+	struct ner_token *t = d->t + d->n;
+	for (size_t i = 0; i < n; i++, t++) {
+		size_t len = v[i].end - v[i].start, cap_low = len < 64 ? len : 64;
+		if (used + cap_low * 2 + 8 > cap) {
+			cap = (cap + cap_low * 2 + 8) * 2;
+			arena = xrealloc(arena, cap);
+		}
+		t->low = used;
+		used += fill_token(t, arena + used, text + v[i].start, len, v[i].flags);
 	}
-	struct ner_token *t = &d->t[d->n++];
-	t->low = d->arena_len;
-	d->arena_len += fill_token(t, d->arena + d->arena_len, s, len, flags);
+	d->n += n;
+	d->arena = arena;
+	d->arena_len = used;
+	d->arena_cap = cap;
+}
+
+void
+ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+{
+	const struct token one = { 0, len, flags };
+	ner_doc_add_tokens(d, s, &one, 1);
 }
 
 

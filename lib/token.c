@@ -8,6 +8,10 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 /* Words whose period belongs to them even before a space (CoNLL keeps "Corp."), by first letter. */
 static const char *const abbreviations[26] = {
 	" Adm Apr Aug Ariz ",
@@ -100,6 +104,43 @@ token_spelling(const char *s, size_t n)
 	if (!(f & (TOK_ALPHA | TOK_DIGIT)))
 		f |= TOK_PUNCT;
 	return f;
+}
+
+/*
+ * Where the run of ASCII letters and digits from u[i] on ends (before
+ * u[n] at most); ORs their spelling flags into *f.  Where SSE2 is there,
+ * sixteen bytes are classified at a time, so that a run's end costs no
+ * branch per byte; the flags are those of the table.
+ */
+static inline size_t
+ascii_run(const unsigned char *u, size_t i, size_t n, unsigned *f)
+{
+	unsigned k;
+
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* x + (0x80 - lo) is below -128 + width exactly when x is in lo .. lo + width - 1. */
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), to_0 = _mm_set1_epi8((char)(0x80 - '0')),
+	    letters = _mm_set1_epi8(-128 + 26), digits = _mm_set1_epi8(-128 + 10),
+	    case_bit = _mm_set1_epi8(0x20);
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		unsigned alpha = (unsigned)_mm_movemask_epi8(
+		    _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), to_a), letters));
+		unsigned digit = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, to_0), digits));
+		/* Each byte's case bit (0x20), moved to where movemask reads. */
+		unsigned lower = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
+		unsigned stop = ~(alpha | digit) & 0xFFFF;
+		unsigned in = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFF;
+		*f |= (alpha & ~lower & in ? TOK_ALPHA | TOK_UPPER : 0) |
+		    (alpha & lower & in ? TOK_ALPHA | TOK_LOWER : 0) | (digit & in ? TOK_DIGIT : 0);
+		if (stop)
+			return i + (size_t)__builtin_ctz(stop);
+		i += 16;
+	}
+#endif
+	for (; i < n && (k = ascii_spelling[u[i]]) != 0; i++)
+		*f |= k;
+	return i;
 }
 
 static uint32_t
@@ -267,9 +308,7 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 		if (f) {
 			/* A word that begins with an ASCII letter or digit, mostly all such and ended by a space. */
 			f |= f & TOK_UPPER ? TOK_UPPER_INITIAL : 0;
-			unsigned k;
-			for (end = i + 1; end < n && (k = ascii_spelling[u[end]]) != 0; end++)
-				f |= k;
+			end = ascii_run(u, i + 1, n, &f);
 			if (end < n && u[end] != ' ' && u[end] != '\n')
 				end = word_end(s, n, start, end, &f);
 		} else {

@@ -36,6 +36,35 @@ test_spelling(void)
 	token_list_free(&tl);
 }
 
+/*
+ * Letters and digits are found sixteen bytes at a time where the text
+ * goes on that far, else byte by byte: the same first token either way,
+ * whatever byte ends the run and wherever it stands.
+ */
+static void
+test_runs(void)
+{
+	struct token_list near_end = { 0 }, far = { 0 };
+	char w[64];
+	for (int b = 1; b < 256; b++)
+		for (size_t at = 1; at < 20; at++) {
+			memset(w, 'q', at);
+			w[0] = b & 1 ? 'Q' : '7';
+			w[at] = (char)b;
+			memcpy(w + at + 1, "cd", 2);
+			memset(w + at + 3, ' ', sizeof w - at - 3);
+			token_scan(&near_end, w, at + 3);
+			token_scan(&far, w, sizeof w);
+			CHECK(near_end.n > 0 && far.n > 0);
+			if (near_end.n && far.n) {
+				CHECK(near_end.v[0].end == far.v[0].end);
+				CHECK(near_end.v[0].flags == far.v[0].flags);
+			}
+		}
+	token_list_free(&near_end);
+	token_list_free(&far);
+}
+
 /* token_scan_lines: token_scan's tokens, with sentences at line starts only and no headlines. */
 static void
 test_scan_lines(void)
@@ -88,11 +117,39 @@ test_ascii_tables(void)
 	ner_doc_free(&d);
 }
 
+/* ner_doc_add_tokens gives what ner_doc_add gives token by token. */
+static void
+test_add_tokens(void)
+{
+	struct token_list tl = { 0 };
+	struct ner_doc one = { 0 }, all = { 0 };
+	token_scan(&tl, text, sizeof text - 1);
+	for (size_t i = 0; i < tl.n; i++)
+		ner_doc_add(&one, text + tl.v[i].start, tl.v[i].end - tl.v[i].start, tl.v[i].flags);
+	ner_doc_add(&all, "x", 1, 0);
+	ner_doc_clear(&all);
+	ner_doc_add_tokens(&all, text, tl.v, tl.n);
+	CHECK(one.n == tl.n && all.n == tl.n);
+	for (size_t i = 0; i < tl.n && i < one.n && i < all.n; i++) {
+		const struct ner_token *a = &one.t[i], *b = &all.t[i];
+		CHECK(a->s == b->s && a->len == b->len && a->flags == b->flags);
+		CHECK(a->lowh == b->lowh && a->shapeh == b->shapeh && a->wordh == b->wordh);
+		CHECK(a->lowlen == b->lowlen && memcmp(one.arena + a->low, all.arena + b->low, a->lowlen) == 0);
+		CHECK(b->gaz == 0 && b->phrase == 0 && b->phrase_pos == 0 && b->doc_class == -1 &&
+		    b->closed == 0 && b->seen == 0);
+	}
+	ner_doc_free(&one);
+	ner_doc_free(&all);
+	token_list_free(&tl);
+}
+
 int
 main(void)
 {
 	test_spelling();
+	test_runs();
 	test_scan_lines();
 	test_ascii_tables();
+	test_add_tokens();
 	return check_result("token_test");
 }
