@@ -226,28 +226,14 @@ lower_and_hash(struct ner_token *t, char *out, const char *s, size_t len)
 }
 
 /*
- * Fills t for the token s[0..len) and its lower-case form into out (room
- * for twice min(len, 64) bytes); returns the length of that form.
+ * The hashes and lower-case form (into out) of an ASCII token s[0..len)
+ * of 16 bytes or fewer (a shape has at most 16 kinds: such a word needs
+ * no count of them), the same values as lower_and_hash's; returns 0,
+ * having set nothing, when a byte is not ASCII.
  */
-static inline size_t
-fill_token(struct ner_token *t, char *out, const char *s, size_t len, unsigned flags)
+static inline int
+hash_short(struct ner_token *t, char *out, const char *s, size_t len)
 {
-	t->s = s;
-	t->len = len;
-	t->flags = flags;
-	t->gaz = t->phrase = 0;
-	t->phrase_pos = 0;
-	t->doc_class = -1;
-	t->closed = 0;
-	t->seen = 0;
-	/* A shape has at most 16 kinds: a word of 16 bytes or fewer needs no count of them. */
-	if (len > 16)
-		return t->lowlen = lower_and_hash(t, out, s, len);
-	/*
-	 * Most words are short and ASCII: one sweep makes the lower-case
-	 * form, both hashes and the shape (the same values as the general
-	 * path), without a branch on the bytes' kinds.
-	 */
 	uint32_t lh = 2166136261u ^ (F_LOW * 16777619u);
 	uint32_t sh = 2166136261u ^ (F_SHAPE * 16777619u);
 	uint64_t wh = 14695981039346656037ull;
@@ -255,7 +241,7 @@ fill_token(struct ner_token *t, char *out, const char *s, size_t len, unsigned f
 	for (size_t i = 0; i < len; i++) {
 		unsigned b = (unsigned char)s[i];
 		if (b >= 0x80)
-			return t->lowlen = lower_and_hash(t, out, s, len);
+			return 0;
 		unsigned lo = ascii_lower[b], k = ascii_shape[b];
 		out[i] = (char)lo;
 		lh = (lh ^ lo) * 16777619u;
@@ -267,7 +253,67 @@ fill_token(struct ner_token *t, char *out, const char *s, size_t len, unsigned f
 	t->lowh = lh ^ (lh >> 15);
 	t->shapeh = sh ^ (sh >> 15);
 	t->wordh = wh;
-	return t->lowlen = len;
+	t->lowlen = len;
+	return 1;
+}
+
+/* Tokens taken at a time by ner_doc_add_tokens, in the order of their lengths. */
+#define ADD_BATCH 256
+
+/*
+ * Appends v[0..n) (n <= ADD_BATCH) with room for them in the arena.
+ * The short words are hashed grouped by length, shortest first: a
+ * hashing loop that runs as many rounds as the one before is one whose
+ * end the processor foresees (in text order, nearly every word's end
+ * was a wrong guess).
+ */
+static void
+add_batch(struct ner_doc *d, const char *text, const struct token *v, size_t n)
+{
+	unsigned short at[17] = { 0 }, order[ADD_BATCH], later[ADD_BATCH];
+	size_t nlater = 0;
+	struct ner_token *t = d->t + d->n;
+	char *arena = d->arena;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = v[i].end - v[i].start;
+		t[i].s = text + v[i].start;
+		t[i].len = len;
+		t[i].flags = v[i].flags;
+		t[i].gaz = t[i].phrase = 0;
+		t[i].phrase_pos = 0;
+		t[i].doc_class = -1;
+		t[i].closed = 0;
+		t[i].seen = 0;
+		t[i].low = d->arena_len;
+		if (len > 16) {
+			t[i].lowlen = lower_and_hash(&t[i], arena + d->arena_len, t[i].s, len);
+			d->arena_len += t[i].lowlen;
+		} else {
+			d->arena_len += len;
+			if (len < 16)
+				at[len + 1]++;
+		}
+	}
+	for (size_t k = 1; k < 17; k++)
+		at[k] += at[k - 1];
+	for (size_t i = 0; i < n; i++)
+		if (t[i].len <= 16)
+			order[at[t[i].len]++] = (unsigned short)i;
+	size_t shorts = at[16];
+	for (size_t k = 0; k < shorts; k++) {
+		struct ner_token *w = &t[order[k]];
+		if (!hash_short(w, arena + w->low, w->s, w->len))
+			later[nlater++] = order[k];
+	}
+	/* Not ASCII: lower case may be longer, so the form goes at the end. */
+	for (size_t k = 0; k < nlater; k++) {
+		struct ner_token *w = &t[later[k]];
+		w->low = d->arena_len;
+		w->lowlen = lower_and_hash(w, arena + d->arena_len, w->s, w->len);
+		d->arena_len += w->lowlen;
+	}
+	d->n += n;
 }
 
 void
@@ -279,23 +325,22 @@ ner_doc_add_tokens(struct ner_doc *d, const char *text, const struct token *v, s
 			d->cap = d->n + n;
 		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
 	}
-	/* The arena's state in locals: the lower-case bytes written through it may alias *d. */
-	char *arena = d->arena;
-	size_t used = d->arena_len, cap = d->arena_cap;
-	struct ner_token *t = d->t + d->n;
-	for (size_t i = 0; i < n; i++, t++) {
-		size_t len = v[i].end - v[i].start, cap_low = len < 64 ? len : 64;
-		if (used + cap_low * 2 + 8 > cap) {
-			cap = (cap + cap_low * 2 + 8) * 2;
-			arena = xrealloc(arena, cap);
+	for (size_t i = 0; i < n; i += ADD_BATCH) {
+		size_t m = n - i < ADD_BATCH ? n - i : ADD_BATCH, room = 0;
+		/*
+		 * Lower case may grow a character by a byte or two: room for
+		 * twice what is kept, and a short word's place besides.
+		 */
+		for (size_t k = i; k < i + m; k++) {
+			size_t len = v[k].end - v[k].start;
+			room += (len < 64 ? len : 64) * 3;
 		}
-		t->low = used;
-		used += fill_token(t, arena + used, text + v[i].start, len, v[i].flags);
+		if (d->arena_len + room + 8 > d->arena_cap) {
+			d->arena_cap = (d->arena_len + room + 8) * 2;
+			d->arena = xrealloc(d->arena, d->arena_cap);
+		}
+		add_batch(d, text, v + i, m);
 	}
-	d->n += n;
-	d->arena = arena;
-	d->arena_len = used;
-	d->arena_cap = cap;
 }
 
 void

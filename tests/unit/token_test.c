@@ -117,18 +117,22 @@ test_ascii_tables(void)
 	ner_doc_free(&d);
 }
 
-/* ner_doc_add_tokens gives what ner_doc_add gives token by token. */
+/* ner_doc_add_tokens gives what ner_doc_add gives token by token, over batches of any size. */
 static void
 test_add_tokens(void)
 {
+	static char big[(sizeof text - 1) * 12];
 	struct token_list tl = { 0 };
 	struct ner_doc one = { 0 }, all = { 0 };
-	token_scan(&tl, text, sizeof text - 1);
+	for (size_t k = 0; k < 12; k++)
+		memcpy(big + k * (sizeof text - 1), text, sizeof text - 1);
+	token_scan(&tl, big, sizeof big);
+	CHECK(tl.n > 2 * 256);    /* more than one batch */
 	for (size_t i = 0; i < tl.n; i++)
-		ner_doc_add(&one, text + tl.v[i].start, tl.v[i].end - tl.v[i].start, tl.v[i].flags);
+		ner_doc_add(&one, big + tl.v[i].start, tl.v[i].end - tl.v[i].start, tl.v[i].flags);
 	ner_doc_add(&all, "x", 1, 0);
 	ner_doc_clear(&all);
-	ner_doc_add_tokens(&all, text, tl.v, tl.n);
+	ner_doc_add_tokens(&all, big, tl.v, tl.n);
 	CHECK(one.n == tl.n && all.n == tl.n);
 	for (size_t i = 0; i < tl.n && i < one.n && i < all.n; i++) {
 		const struct ner_token *a = &one.t[i], *b = &all.t[i];
