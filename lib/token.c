@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,44 @@ static const char *const abbreviations[26] = {
 	"",
 	"",
 };
+
+/*
+ * What a word must be for abbreviations[] to hold it, by first letter:
+ * no longer than the longest there, and in the case one there begins
+ * with (bit 1 upper, bit 2 lower).  Measured once from the table, so
+ * that most words before a full stop ("said.") need no look in it.
+ */
+static unsigned char abbreviation_longest[26], abbreviation_cases[26];
+static pthread_once_t abbreviations_once = PTHREAD_ONCE_INIT;
+
+static void
+measure_abbreviations(void)
+{
+	for (int k = 0; k < 26; k++)
+		for (const char *p = abbreviations[k]; *p;) {
+			size_t n = 0;
+			while (*p == ' ')
+				p++;
+			while (p[n] && p[n] != ' ')
+				n++;
+			if (n == 0)
+				break;
+			if (n > abbreviation_longest[k])
+				abbreviation_longest[k] = (unsigned char)n;
+			abbreviation_cases[k] |= p[0] >= 'a' && p[0] <= 'z' ? 2 : 1;
+			p += n;
+		}
+}
+
+static int
+is_abbreviation(const char *w, size_t n)
+{
+	unsigned c = n ? (unsigned char)w[0] : 0, k = (c | 0x20) - 'a';
+	if (n == 0 || k >= 26 || n > abbreviation_longest[k] ||
+	    !(abbreviation_cases[k] & (c >= 'a' ? 2 : 1)))
+		return 0;
+	return lexicon_in_list(abbreviations, w, n);
+}
 
 /* The spelling flags of each byte that is an ASCII letter or digit, else 0: one load a byte. */
 #define D_ TOK_DIGIT
@@ -258,7 +297,7 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 			int dotted = memchr(s + start, '.', i - start) != NULL;
 			uint32_t first = char_at(s, n, start, &l2);
 			if (dotted || (u_isupper(first) && start + l2 == i) ||
-			    lexicon_in_list(abbreviations, s + start, i - start)) {
+			    is_abbreviation(s + start, i - start)) {
 				f |= TOK_PERIOD;
 				i += l;
 			}
@@ -295,6 +334,7 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 	size_t i = 0, l;
 	int line_start = 1, sent_start = 1;
 
+	pthread_once(&abbreviations_once, measure_abbreviations);
 	tl->n = 0;
 	while (i < n) {
 		uint32_t c = u[i];

@@ -65,6 +65,31 @@ test_runs(void)
 	token_list_free(&far);
 }
 
+/* Listed abbreviations keep their period before a space, as written only; other words do not. */
+static void
+test_abbreviations(void)
+{
+	static const char *const kept[] = { "Corp.", "Messrs.", "Sept.", "vs.", "Wash.", "Adm.", "J.", "U.S." };
+	static const char *const split[] = { "corp.", "Vs.", "said.", "Messrsx.", "Septs.", "Zed.", "x.", "Ça." };
+	struct token_list tl = { 0 };
+	char buf[32];
+	for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++) {
+		size_t n = strlen(kept[k]);
+		memcpy(buf, kept[k], n);
+		memcpy(buf + n, " Next", 5);
+		token_scan(&tl, buf, n + 5);
+		CHECK(tl.n == 2 && tl.v[0].end == n && (tl.v[0].flags & TOK_PERIOD));
+	}
+	for (size_t k = 0; k < sizeof split / sizeof split[0]; k++) {
+		size_t n = strlen(split[k]);
+		memcpy(buf, split[k], n);
+		memcpy(buf + n, " Next", 5);
+		token_scan(&tl, buf, n + 5);
+		CHECK(tl.n == 3 && tl.v[0].end == n - 1 && tl.v[1].end == n);
+	}
+	token_list_free(&tl);
+}
+
 /* token_scan_lines: token_scan's tokens, with sentences at line starts only and no headlines. */
 static void
 test_scan_lines(void)
@@ -152,6 +177,7 @@ main(void)
 {
 	test_spelling();
 	test_runs();
+	test_abbreviations();
 	test_scan_lines();
 	test_ascii_tables();
 	test_add_tokens();
