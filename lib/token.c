@@ -146,36 +146,71 @@ token_spelling(const char *s, size_t n)
 }
 
 /*
- * Where the run of ASCII letters and digits from u[i] on ends (before
- * u[n] at most); ORs their spelling flags into *f.  Where SSE2 is there,
- * sixteen bytes are classified at a time, so that a run's end costs no
- * branch per byte; the flags are those of the table.
+ * Which of the 64 bytes from base on are ASCII upper-case letters,
+ * lower-case letters and digits (bit k: byte base + k), where SSE2 is
+ * there.  Words are found in it with bit arithmetic, so that where the
+ * next word begins does not wait on loads and compares of this one.
  */
-static inline size_t
-ascii_run(const unsigned char *u, size_t i, size_t n, unsigned *f)
-{
-	unsigned k;
+struct ascii_window {
+	size_t base, end;               /* the bytes classified; end == base: none */
+	uint64_t upper, lower, digit;
+};
 
 #if defined(__SSE2__) && defined(__GNUC__)
+static void
+classify_window(struct ascii_window *w, const unsigned char *u, size_t base)
+{
 	/* x + (0x80 - lo) is below -128 + width exactly when x is in lo .. lo + width - 1. */
 	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), to_0 = _mm_set1_epi8((char)(0x80 - '0')),
 	    letters = _mm_set1_epi8(-128 + 26), digits = _mm_set1_epi8(-128 + 10),
 	    case_bit = _mm_set1_epi8(0x20);
-	while (i + 16 <= n) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		unsigned alpha = (unsigned)_mm_movemask_epi8(
+
+	w->upper = w->lower = w->digit = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + base + 16 * k));
+		uint64_t alpha = (unsigned)_mm_movemask_epi8(
 		    _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), to_a), letters));
-		unsigned digit = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, to_0), digits));
+		uint64_t digit = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, to_0), digits));
 		/* Each byte's case bit (0x20), moved to where movemask reads. */
-		unsigned lower = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
-		unsigned stop = ~(alpha | digit) & 0xFFFF;
-		unsigned in = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFF;
-		*f |= (alpha & ~lower & in ? TOK_ALPHA | TOK_UPPER : 0) |
-		    (alpha & lower & in ? TOK_ALPHA | TOK_LOWER : 0) | (digit & in ? TOK_DIGIT : 0);
-		if (stop)
-			return i + (size_t)__builtin_ctz(stop);
-		i += 16;
+		uint64_t lower = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
+		w->upper |= (alpha & ~lower) << 16 * k;
+		w->lower |= (alpha & lower) << 16 * k;
+		w->digit |= digit << 16 * k;
 	}
+	w->base = base;
+	w->end = base + 64;
+}
+#endif
+
+/*
+ * Where the run of ASCII letters and digits from u[i] on ends (before
+ * u[n] at most); ORs their spelling flags into *f, the table's.  The
+ * window w is the classes of bytes around, kept from call to call.
+ */
+static inline size_t
+ascii_run(struct ascii_window *w, const unsigned char *u, size_t i, size_t n, unsigned *f)
+{
+	unsigned k;
+
+#if defined(__SSE2__) && defined(__GNUC__)
+	for (;;) {
+		if (i < w->base || i >= w->end) {
+			if (n - i < 64)
+				break;
+			classify_window(w, u, i);
+		}
+		unsigned off = (unsigned)(i - w->base);
+		uint64_t stop = ~(w->upper | w->lower | w->digit) >> off;
+		unsigned len = stop ? (unsigned)__builtin_ctzll(stop) : 64 - off;
+		uint64_t in = (len == 64 ? ~(uint64_t)0 : ((uint64_t)1 << len) - 1) << off;
+		*f |= (w->upper & in ? TOK_ALPHA | TOK_UPPER : 0) |
+		    (w->lower & in ? TOK_ALPHA | TOK_LOWER : 0) | (w->digit & in ? TOK_DIGIT : 0);
+		i += len;
+		if (stop)
+			return i;
+	}
+#else
+	(void)w;
 #endif
 	for (; i < n && (k = ascii_spelling[u[i]]) != 0; i++)
 		*f |= k;
@@ -333,6 +368,7 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, l;
 	int line_start = 1, sent_start = 1;
+	struct ascii_window window = { 0, 0, 0, 0, 0 };
 
 	pthread_once(&abbreviations_once, measure_abbreviations);
 	tl->n = 0;
@@ -348,7 +384,7 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 		if (f) {
 			/* A word that begins with an ASCII letter or digit, mostly all such and ended by a space. */
 			f |= f & TOK_UPPER ? TOK_UPPER_INITIAL : 0;
-			end = ascii_run(u, i + 1, n, &f);
+			end = ascii_run(&window, u, i + 1, n, &f);
 			if (end < n && u[end] != ' ' && u[end] != '\n')
 				end = word_end(s, n, start, end, &f);
 		} else {

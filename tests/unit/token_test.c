@@ -37,17 +37,18 @@ test_spelling(void)
 }
 
 /*
- * Letters and digits are found sixteen bytes at a time where the text
- * goes on that far, else byte by byte: the same first token either way,
- * whatever byte ends the run and wherever it stands.
+ * Letters and digits are found 64 bytes at a time where the text goes
+ * on that far, else byte by byte: the same first token either way,
+ * whatever byte ends the run and wherever it stands (within the first
+ * 64 bytes, across their end, beyond).
  */
 static void
 test_runs(void)
 {
 	struct token_list near_end = { 0 }, far = { 0 };
-	char w[64];
+	char w[200];
 	for (int b = 1; b < 256; b++)
-		for (size_t at = 1; at < 20; at++) {
+		for (size_t at = 1; at < 140; at++) {
 			memset(w, 'q', at);
 			w[0] = b & 1 ? 'Q' : '7';
 			w[at] = (char)b;
