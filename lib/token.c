@@ -385,8 +385,11 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 			/* A word that begins with an ASCII letter or digit, mostly all such and ended by a space. */
 			f |= f & TOK_UPPER ? TOK_UPPER_INITIAL : 0;
 			end = ascii_run(&window, u, i + 1, n, &f);
-			if (end < n && u[end] != ' ' && u[end] != '\n')
-				end = word_end(s, n, start, end, &f);
+			if (end < n && u[end] != ' ' && u[end] != '\n') {
+				unsigned wf = f;        /* a copy: f, its address never taken, stays in a register */
+				end = word_end(s, n, start, end, &wf);
+				f = wf;
+			}
 		} else {
 			l = 1;
 			c = char_at(s, n, i, &l);
@@ -400,7 +403,9 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 				continue;
 			}
 			if (c >= 0x80 && alnum(c)) {
-				end = word_end(s, n, start, start, &f);
+				unsigned wf = 0;
+				end = word_end(s, n, start, start, &wf);
+				f = wf;
 			} else if (c < 0x80 && c != '\'') {
 				end = i + 1;
 				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
