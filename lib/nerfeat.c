@@ -229,7 +229,7 @@ lower_and_hash(struct ner_token *t, char *out, const char *s, size_t len)
  * The hashes and lower-case form (into out) of an ASCII token s[0..len)
  * of 16 bytes or fewer (a shape has at most 16 kinds: such a word needs
  * no count of them), the same values as lower_and_hash's; returns 0,
- * having set nothing, when a byte is not ASCII.
+ * having set nothing in t, when a byte is not ASCII.
  */
 static inline int
 hash_short(struct ner_token *t, char *out, const char *s, size_t len)
