@@ -175,9 +175,13 @@ lexicon_in_list(const char *const by_letter[26], const char *w, size_t n)
 	key[0] = ' ';
 	memcpy(key + 1, w, n);
 	key[n + 1] = ' ';
-	/* strncmp stops at the list's end, where memcmp would read past it. */
-	for (const char *at = strchr(by_letter[first - 'a'], ' '); at && at[1]; at = strchr(at + 1, ' '))
-		if (strncmp(at, key, n + 2) == 0)
+	/*
+	 * Only a word that begins with w's first byte is compared, by
+	 * strncmp, which stops at the list's end where memcmp would read
+	 * past it.
+	 */
+	for (const char *at = by_letter[first - 'a']; *at; at++)
+		if (at[0] == ' ' && at[1] == w[0] && strncmp(at, key, n + 2) == 0)
 			return 1;
 	return 0;
 }

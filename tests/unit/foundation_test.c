@@ -199,6 +199,15 @@ test_lexicon(void)
 	CHECK(lexicon_find(lx, "An id of exactly sixty-six bytes, its length a multiple of 64 + 2.", 66, NULL, NULL));
 	CHECK(!lexicon_find(lx, "An", 2, NULL, NULL));
 	lexicon_free(lx);
+
+	static const char *const words[26] = {
+		"", "", "", "", "", "", "", "", "", "", "", "", " mr mrs ms ",
+		"", "", "", "", "", " so since ", "", "", "", "", "", "", ""
+	};
+	CHECK(lexicon_in_list(words, "mr", 2) && lexicon_in_list(words, "mrs", 3) && lexicon_in_list(words, "ms", 2));
+	CHECK(lexicon_in_list(words, "since", 5) && !lexicon_in_list(words, "sin", 3));
+	CHECK(!lexicon_in_list(words, "m", 1) && !lexicon_in_list(words, "mrs.", 4) && !lexicon_in_list(words, "Mrs", 3));
+	CHECK(!lexicon_in_list(words, "", 0) && !lexicon_in_list(words, "-", 1));
 }
 
 int
