@@ -32,18 +32,19 @@ LIST(groups_txt)
  * rest are kept folded in an arena.
  */
 typedef uint64_t slot;
-#define SLOT_BITS(s)    ((unsigned)((s) & 0x3FFF))              /* GAZ_* */
-#define SLOT_LEN(s)     ((size_t)((s) >> 14 & 0xFF))            /* 0: empty */
-#define SLOT_SOURCE(s)  ((unsigned)((s) >> 22 & 0xF))           /* 0: the arena, else a list */
-#define SLOT_AT(s)      ((size_t)((s) >> 26 & 0x3FFFFF))        /* offset in the source */
+#define SLOT_BITS(s)    ((unsigned)((s) & 0x7FFF))              /* GAZ_* */
+#define SLOT_LEN(s)     ((size_t)((s) >> 15 & 0xFF))            /* 0: empty */
+#define SLOT_SOURCE(s)  ((unsigned)((s) >> 23 & 0xF))           /* 0: the arena, else a list */
+#define SLOT_AT(s)      ((size_t)((s) >> 27 & 0x1FFFFF))        /* offset in the source */
 #define SLOT_CHECK(h)   ((uint64_t)(h) >> 48 << 48)              /* the hash's top bits */
 #define SOURCES 16
-#define SOURCE_MAX ((size_t)0x3FFFFF)
+#define SOURCE_MAX ((size_t)0x1FFFFF)
 
 /*
  * Two bits per key in a filter small enough to stay in the cache: most
  * phrases looked up are on no list, and the filter answers for them
- * without a trip to the big table.
+ * without a trip to the big table.  A key's two bits are in one word,
+ * so that a lookup costs one trip to memory at most, not two.
  */
 #define FILTER_BITS (1u << 21)
 
@@ -169,19 +170,30 @@ find_slot(const struct gazetteer *g, const char *key, size_t n, uint64_t h)
 	return &g->slots[i];
 }
 
+/* The filter's word for hash h, and the two bits in it: bits the table's slot and check leave. */
+static size_t
+filter_word(uint64_t h)
+{
+	return (size_t)(h >> 20) & (FILTER_BITS / 64 - 1);
+}
+
+static uint64_t
+filter_bits(uint64_t h)
+{
+	return 1ull << (h >> 36 & 63) | 1ull << (h >> 42 & 63);
+}
+
 static void
 filter_add(struct gazetteer *g, uint64_t h)
 {
-	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
-	g->filter[a / 64] |= 1ull << (a % 64);
-	g->filter[b / 64] |= 1ull << (b % 64);
+	g->filter[filter_word(h)] |= filter_bits(h);
 }
 
 static int
 filter_has(const struct gazetteer *g, uint64_t h)
 {
-	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
-	return (g->filter[a / 64] >> (a % 64) & 1) && (g->filter[b / 64] >> (b % 64) & 1);
+	uint64_t bits = filter_bits(h);
+	return (g->filter[filter_word(h)] & bits) == bits;
 }
 
 static void
@@ -235,7 +247,7 @@ add_key(struct gazetteer *g, unsigned source, size_t at, size_t n, unsigned bits
 		insert_oldest(g);
 	struct pending *p = &g->pending[(g->pending_first + g->pending_n++) % PENDING];
 	p->h = h;
-	p->s = (slot)bits | (slot)n << 14 | (slot)source << 22 | (slot)at << 26;
+	p->s = (slot)bits | (slot)n << 15 | (slot)source << 23 | (slot)at << 27;
 #if defined(__GNUC__) || defined(__clang__)
 	__builtin_prefetch(&g->slots[h & g->mask]);
 #endif
@@ -261,37 +273,60 @@ keep_folded(struct gazetteer *g, const char *s, size_t n, size_t *len)
 }
 
 /*
- * Adds key[0..n) of source (0: a key made elsewhere, to keep) with its
- * bits.  Every phrase's leading words are marked so that matching can
- * stop early.
+ * Queues the phrase key[0..n) (folded, or ASCII), found at source[at..],
+ * with its bits; its leading words are marked so that matching can stop
+ * early, and its later words so that matching need not start.
  */
+static void
+add_phrase(struct gazetteer *g, unsigned source, size_t at, const char *key, size_t n, unsigned bits)
+{
+	uint64_t h = FNV_START;
+	size_t from = 0;        /* where the current word begins */
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && key[i] != ' ') {
+			h = FNV_STEP(h, ascii_lower((unsigned char)key[i]));
+			continue;
+		}
+		if (from > 0)
+			add_key(g, source, at + from, i - from, GAZ_INNER, hash_key(key + from, i - from));
+		if (i == n)
+			break;
+		add_key(g, source, at, i, GAZ_PREFIX, hash_finish(h));
+		h = FNV_STEP(h, ' ');
+		from = i + 1;
+	}
+	add_key(g, source, at, n, bits, hash_finish(h));
+}
+
+/* Whether s[0..n) is all ASCII, looked at eight bytes at a time. */
+static int
+is_ascii(const char *s, size_t n)
+{
+	uint64_t high = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		high |= x;
+	}
+	for (; i < n; i++)
+		high |= (unsigned char)s[i];
+	return !(high & 0x8080808080808080ull);
+}
+
+/* Adds key[0..n) of source (0: a key made elsewhere, to keep) with its bits. */
 static void
 add(struct gazetteer *g, unsigned source, const char *key, size_t n, unsigned bits)
 {
 	if (n > KEY_MAX)
 		return;
-	size_t at = source ? (size_t)(key - g->source[source]) : 0;
-	uint64_t h = FNV_START;
-	size_t i;
-	for (i = 0; i < n && (unsigned char)key[i] < 0x80; i++) {
-		if (key[i] == ' ')
-			add_key(g, source, at, i, GAZ_PREFIX, hash_finish(h));
-		h = FNV_STEP(h, ascii_lower((unsigned char)key[i]));
-	}
-	if (i == n && source) {
-		add_key(g, source, at, n, bits, hash_finish(h));
+	if (source && is_ascii(key, n)) {
+		add_phrase(g, source, (size_t)(key - g->source[source]), key, n, bits);
 		return;
 	}
 	/* Not ASCII, or not in a list: the folded key goes in the arena. */
-	at = keep_folded(g, key, n, &n);
-	const char *folded = g->arena + at;
-	h = FNV_START;
-	for (i = 0; i < n; i++) {
-		if (folded[i] == ' ')
-			add_key(g, 0, at, i, GAZ_PREFIX, hash_finish(h));
-		h = FNV_STEP(h, folded[i]);
-	}
-	add_key(g, 0, at, n, bits, hash_finish(h));
+	size_t at = keep_folded(g, key, n, &n);
+	add_phrase(g, 0, at, g->arena + at, n, bits);
 }
 
 /* The gender column of firstnames.tsv and titles.tsv: m, f, u or nothing. */

@@ -53,7 +53,7 @@ struct ner_gaz_memo {
 	uint64_t slot[MEMO_SIZE];       /* 0: empty */
 };
 
-#define MEMO_AHEAD 8
+#define MEMO_AHEAD 24
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
@@ -102,13 +102,20 @@ static const char *const closed_words[26] = {
 /* Beside a word's GAZ_* bits in the memo (they stop below it): a function word. */
 #define MEMO_CLOSED 0x8000u
 
+/* What a memo slot holds above a word's bits: the bits of its hash h above the slot's, and a mark. */
+static uint64_t
+memo_key(uint64_t h)
+{
+	return (h | 1u << 16) & ~(uint64_t)0xFFFF;
+}
+
 /* The GAZ_* bits of token t, and MEMO_CLOSED. */
 static unsigned
 lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
 {
 	uint64_t h = t->wordh;
 	uint64_t *slot = memo_slot(d, h);
-	uint64_t key = (h | 1u << 16) & ~(uint64_t)0xFFFF;
+	uint64_t key = memo_key(h);
 	if ((*slot & ~(uint64_t)0xFFFF) != key) {
 		const char *low = d->arena + t->low;
 		unsigned bits = gaz_lookup(g, low, t->lowlen) & (MEMO_CLOSED - 1);
@@ -348,6 +355,20 @@ mark_seen(struct ner_doc *d)
 	}
 }
 
+/*
+ * Whether token t, as the memo knows it, is no word of a listed phrase
+ * after the phrase's first (GAZ_INNER): then no phrase runs on through
+ * it, and looking the longer phrase up is not needed.  A token unknown
+ * to the memo, or holding a space, may still continue one.
+ */
+static int
+ends_phrases(const struct ner_doc *d, const struct ner_token *t)
+{
+	uint64_t slot = *memo_slot(d, t->wordh);
+	return (slot & ~(uint64_t)0xFFFF) == memo_key(t->wordh) && !(slot & GAZ_INNER) &&
+	    !memchr(d->arena + t->low, ' ', t->lowlen);
+}
+
 void
 feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 {
@@ -371,7 +392,7 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		    (i + 1 < d->n ? d->t[i + 1].flags : 0);
 		/* Every capitalised word is near one, so its memo slot also says whether it is closed. */
 		unsigned bits = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
-		t->gaz = bits & ~MEMO_CLOSED;
+		t->gaz = bits & ~(MEMO_CLOSED | GAZ_INNER);
 		t->closed = (t->flags & TOK_UPPER) && (bits & MEMO_CLOSED);
 	}
 	if (!d->alone)
@@ -392,10 +413,12 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 			len += t->lowlen;
 			if (j == i)
 				continue;
+			if (ends_phrases(d, t))
+				break;
 			unsigned bits = gaz_lookup(g, key, len);
-			if (bits & ~(unsigned)GAZ_PREFIX) {
+			if (bits & ~(unsigned)(GAZ_PREFIX | GAZ_INNER)) {
 				best = j - i + 1;
-				best_bits = bits & ~(unsigned)GAZ_PREFIX;
+				best_bits = bits & ~(unsigned)(GAZ_PREFIX | GAZ_INNER);
 			}
 			if (!(bits & GAZ_PREFIX))
 				break;

@@ -90,6 +90,11 @@ test_gazetteer(void)
 	CHECK(gaz_lookup(g, "latin america", 13) & GAZ_REGION);
 	CHECK(gaz_lookup(g, "foreign minister", 16) & GAZ_TITLE);
 	CHECK(gaz_lookup(g, "xqzv", 4) == 0);
+	/* A later word of a listed phrase is marked so; the first is not, for that. */
+	CHECK(gaz_lookup(g, "America", 7) & GAZ_INNER);
+	CHECK(gaz_lookup(g, "MINISTER", 8) & GAZ_INNER);
+	CHECK(gaz_lookup(g, "Said", 4) & GAZ_INNER);     /* "Port Said" */
+	CHECK(!(gaz_lookup(g, "Sergey", 6) & GAZ_INNER) && (gaz_lookup(g, "Sergey", 6) & GAZ_FIRST_MALE));
 	gaz_free(g);
 }
 
