@@ -63,6 +63,8 @@ struct entity_finder {
 	struct person *people;
 	size_t people_cap;
 	struct tagger_cache *cache;
+	uint32_t *spots;        /* where the rules after tagging may apply (find_spots) */
+	size_t nspots, spots_cap;
 };
 
 static int
@@ -147,6 +149,7 @@ entity_finder_free(struct entity_finder *f)
 	free(f->m);
 	free(f->out);
 	free(f->people);
+	free(f->spots);
 	tagger_cache_free(f->cache);
 	free(f);
 }
@@ -301,6 +304,16 @@ retag_headlines(struct entity_finder *f)
 	}
 	if (!seen)
 		return;
+	/*
+	 * A headline word changes only when the body tags it a person, which
+	 * most headlines' words never are there: then counting is not needed.
+	 */
+	int named = 0;
+	for (size_t j = 0; j < n && !named; j++)
+		named = tags[j] != NER_O && NER_KIND(tags[j]) == NER_PER && !(t[j].flags & TOK_HEADLINE) &&
+		    headline_slot(tab, t[j].lowh)->word;
+	if (!named)
+		return;
 	for (size_t j = 0; j < n; j++) {
 		if (t[j].flags & TOK_HEADLINE)
 			continue;
@@ -326,6 +339,53 @@ retag_headlines(struct entity_finder *f)
 	}
 }
 
+/* "P.": one capital and a full stop. */
+static int
+is_initial(const char *text, const struct token *v)
+{
+	return v->end - v->start == 2 && text[v->start] >= 'A' && text[v->start] <= 'Z' &&
+	    text[v->start + 1] == '.';
+}
+
+/*
+ * The rules after tagging act at a few tokens each, known by their text
+ * or lists: those are found in one pass, not one pass a rule.
+ */
+enum {
+	SPOT_PHRASE = 1,        /* the first word of a listed phrase: keep_listed_phrases */
+	SPOT_AMPERSAND = 2,     /* "&": join_ampersands */
+	SPOT_INITIAL = 4,       /* "P.": join_initials */
+	SPOT_PAREN = 8          /* "(": join_club_towns */
+};
+#define SPOT_AT(spot) ((size_t)((spot) >> 4))
+
+static void
+find_spots(struct entity_finder *f, const char *text)
+{
+	const struct ner_token *t = f->doc.t;
+	const struct token *v = f->toks.v;
+	size_t n = f->doc.n;
+
+	if (n > f->spots_cap) {
+		f->spots_cap = n;
+		free(f->spots);
+		f->spots = xmalloc(f->spots_cap * sizeof *f->spots);
+	}
+	f->nspots = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = v[i].end - v[i].start;
+		unsigned kind = t[i].phrase_pos == 1 ? SPOT_PHRASE : 0;
+		if (len == 1 && text[v[i].start] == '&')
+			kind |= SPOT_AMPERSAND;
+		else if (len == 1 && text[v[i].start] == '(')
+			kind |= SPOT_PAREN;
+		else if (is_initial(text, &v[i]))
+			kind |= SPOT_INITIAL;
+		if (kind)
+			f->spots[f->nspots++] = (uint32_t)(i << 4 | kind);
+	}
+}
+
 /*
  * Names of several words that the lists know as organisations or events
  * stay whole and get the lists' kind, when the tagger saw a name there at all: it may have cut
@@ -335,20 +395,22 @@ static void
 keep_listed_phrases(struct entity_finder *f)
 {
 	const struct ner_token *t = f->doc.t;
-	size_t n = f->doc.n;
+	size_t n = f->doc.n, next = 0;
 	int *tags = f->tags;
 
-	for (size_t i = 0; i < n; i++) {
-		if (t[i].phrase_pos != 1)
+	for (size_t k = 0; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_PHRASE) || i < next)
 			continue;
+		next = i + 1;
 		size_t j = i + 1;
 		while (j < n && t[j].phrase_pos == 2)
 			j++;
 		/* Places are left to the tagger: clubs are named after cities. */
 		int kind = t[i].phrase & GAZ_ORG ? NER_ORG : t[i].phrase & GAZ_EVENT ? NER_MISC : -1;
 		int tagged = 0;
-		for (size_t k = i; k < j; k++)
-			tagged |= tags[k] != NER_O;
+		for (size_t o = i; o < j; o++)
+			tagged |= tags[o] != NER_O;
 		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
 			continue;
 		/* "Kurdistan Democratic Party": a name running into the phrase takes it in. */
@@ -356,11 +418,11 @@ keep_listed_phrases(struct entity_finder *f)
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
 		tags[from] = NER_BEGIN(kind);
-		for (size_t k = from + 1; k < j; k++)
-			tags[k] = NER_INSIDE(kind);
+		for (size_t o = from + 1; o < j; o++)
+			tags[o] = NER_INSIDE(kind);
 		if (j < n && tags[j] > NER_KINDS)
 			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
-		i = j - 1;
+		next = j;
 	}
 }
 
@@ -379,7 +441,11 @@ join_ampersands(struct entity_finder *f, const char *text)
 	size_t n = f->doc.n;
 	int *tags = f->tags;
 
-	for (size_t i = 1; i + 1 < n; i++) {
+	for (size_t k = 0, next = 1; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_AMPERSAND) || i < next || i + 1 >= n)
+			continue;
+		next = i + 1;
 		int whole = tags[i] > NER_KINDS && tags[i + 1] == tags[i];
 		if (whole || tags[i - 1] == NER_O || !token_is(text, &v[i], "&") ||
 		    (t[i + 1].flags & TOK_LINE_START) || !(t[i + 1].flags & TOK_UPPER_INITIAL))
@@ -399,20 +465,12 @@ join_ampersands(struct entity_finder *f, const char *text)
 		    ((t[j].flags & TOK_UPPER_INITIAL) || (j > i + 1 && tags[j] > NER_KINDS)))
 			j++;
 		tags[from] = NER_BEGIN(NER_ORG);
-		for (size_t k = from + 1; k < j; k++)
-			tags[k] = NER_INSIDE(NER_ORG);
+		for (size_t o = from + 1; o < j; o++)
+			tags[o] = NER_INSIDE(NER_ORG);
 		if (j < n && tags[j] > NER_KINDS)
 			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
-		i = j - 1;
+		next = j;
 	}
-}
-
-/* "P.": one capital and a full stop. */
-static int
-is_initial(const char *text, const struct token *v)
-{
-	return v->end - v->start == 2 && text[v->start] >= 'A' && text[v->start] <= 'Z' &&
-	    text[v->start + 1] == '.';
 }
 
 /*
@@ -428,7 +486,10 @@ join_initials(struct entity_finder *f, const char *text)
 	size_t n = f->doc.n;
 	int *tags = f->tags;
 
-	for (size_t i = 0; i + 1 < n; i++) {
+	for (size_t k = 0; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_INITIAL) || i + 1 >= n)
+			continue;
 		if (tags[i] == NER_O || NER_KIND(tags[i]) != NER_PER || tags[i + 1] == NER_INSIDE(NER_PER) ||
 		    !is_initial(text, &v[i]))
 			continue;
@@ -459,7 +520,11 @@ join_club_towns(struct entity_finder *f, const char *text)
 	size_t n = f->doc.n;
 	int *tags = f->tags;
 
-	for (size_t i = 1; i + 2 < n; i++) {
+	for (size_t k = 0, next = 1; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_PAREN) || i < next || i + 2 >= n)
+			continue;
+		next = i + 1;
 		if (tags[i - 1] == NER_O || !token_is(text, &v[i], "(") ||
 		    !token_is(text, &v[i + 2], ")") || (t[i + 1].flags & TOK_LINE_START))
 			continue;
@@ -477,11 +542,11 @@ join_club_towns(struct entity_finder *f, const char *text)
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
 		tags[from] = NER_BEGIN(NER_ORG);
-		for (size_t k = from + 1; k < after; k++)
-			tags[k] = NER_INSIDE(NER_ORG);
+		for (size_t o = from + 1; o < after; o++)
+			tags[o] = NER_INSIDE(NER_ORG);
 		if (after < n && tags[after] > NER_KINDS)
 			tags[after] = NER_BEGIN(NER_KIND(tags[after]));
-		i = after - 1;
+		next = after;
 	}
 }
 
@@ -610,6 +675,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	}
 	tagger_run(f->tables->model, &f->doc, f->tags, NULL, f->cache);
 	retag_headlines(f);
+	find_spots(f, text);
 	keep_listed_phrases(f);
 	join_ampersands(f, text);
 	join_initials(f, text);
