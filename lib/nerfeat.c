@@ -53,7 +53,7 @@ struct ner_gaz_memo {
 	uint64_t slot[MEMO_SIZE];       /* 0: empty */
 };
 
-#define MEMO_AHEAD 24
+#define MEMO_AHEAD 8
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
