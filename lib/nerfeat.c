@@ -263,9 +263,13 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 }
 
 
+/*
+ * A word's places: which FEAT_SEEN_* kinds it holds once or more, and
+ * twice or more (a token learns of the others: more than its own place).
+ */
 struct ner_seen {
 	uint32_t word;          /* lowh | 1; 0: empty */
-	unsigned short count[FEAT_SEEN_KINDS];  /* places of each kind, up to a cap */
+	unsigned char once, twice;
 };
 
 static unsigned
@@ -337,21 +341,17 @@ mark_seen(struct ner_doc *d)
 		size_t j = w & (cap - 1);
 		while (d->seen[j].word && d->seen[j].word != w)
 			j = (j + 1) & (cap - 1);
-		d->seen[j].word = w;
+		struct ner_seen *e = &d->seen[j];
+		e->word = w;
 		at->slot = (uint32_t)j;
-		for (int b = 0; b < FEAT_SEEN_KINDS; b++) {
-			unsigned short *c = &d->seen[j].count[b];
-			if ((at->here & 1u << b) && *c < 0xFFFF)
-				++*c;
-		}
+		e->twice |= e->once & at->here;
+		e->once |= at->here;
 	}
 	for (size_t k = 0; k < words; k++) {
 		const struct ner_seen_at *at = &d->seen_at[k];
 		const struct ner_seen *e = &d->seen[at->slot];
-		struct ner_token *t = &d->t[at->token];
-		for (int b = 0; b < FEAT_SEEN_KINDS; b++)
-			if (e->count[b] > ((at->here >> b) & 1u))
-				t->seen |= 1u << b;
+		/* A kind of place held elsewhere: twice, or once and not here. */
+		d->t[at->token].seen |= e->twice | (e->once & ~at->here);
 	}
 }
 
