@@ -200,9 +200,14 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	const char *s = text + v[m->first].start;
 	size_t n = v[m->last - 1].end - v[m->first].start;
 	const struct token *last = &v[m->last - 1];
-	/* The tagger's tokens know their own lists; only phrases are looked up again. */
+	/*
+	 * The tagger's tokens know their own lists; only phrases are looked
+	 * up again, and only for the kinds that ask (most are people's and
+	 * organisations').
+	 */
 	unsigned tail = f->doc.t[m->last - 1].gaz;
-	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->tables->gaz, s, n);
+	unsigned whole = m->last - m->first == 1 ? tail :
+	    kind != NER_PER && kind != NER_ORG ? gaz_lookup(f->tables->gaz, s, n) : 0;
 
 	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
 	if (kind != NER_PER && m->last - m->first > 1 &&
