@@ -185,17 +185,21 @@ squeeze(const char *s, size_t n, char *out)
 /*
  * Whether squeeze would copy s[0..n) as it is: ASCII without control
  * characters, with single spaces between words, as most names come.
+ * Then *hash is its folded_hash, made in the same sweep.
  */
 static int
-single_spaced(const char *s, size_t n)
+single_spaced(const char *s, size_t n, uint32_t *hash)
 {
+	uint32_t h = 2166136261u;
 	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80 || c < ' ' || (c == ' ' && s[i - 1] == ' '))
 			return 0;
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
 	}
+	*hash = h;
 	return 1;
 }
 
@@ -417,7 +421,8 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 		return add_entity(a, t, at, len, hash);
 	}
 	/* The name as the table compares it: white space made single (most names are). */
-	if (!single_spaced(s, n)) {
+	int hashed = single_spaced(s, n, &hash);        /* hash is s's folded_hash */
+	if (!hashed) {
 		n = squeeze(s, n, buf);
 		s = buf;
 	}
@@ -432,13 +437,14 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 			memcpy(buf + 256, v, vn);
 			s = buf + 256;
 			n = vn;
-			squeezed = single_spaced(s, n);
+			squeezed = hashed = single_spaced(s, n, &hash);
 		}
 	}
 	/* "Venezuelans" -> "Venezuelan". */
 	if (t == ENT_NORP && n > 2 && s[n - 1] == 's' && !lexicon_find(a->demonyms, s, n, &v, &vn) &&
 	    lexicon_find(a->demonyms, s, n - 1, &v, &vn)) {
 		n--;
+		hashed = 0;
 		if (s[n - 1] == ' ')
 			squeezed = 0;   /* "... s" */
 	}
@@ -448,7 +454,8 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 			return a->acr[k].id;
 	/* The latest entity whose name (as it is now, not as indexed) is this one. */
 	int same = -1;
-	hash = folded_hash(s, n);
+	if (!hashed)
+		hash = folded_hash(s, n);
 	for (size_t i = a->index_cap ? hash & (a->index_cap - 1) : 0; a->index_cap && a->index[i].id >= 0;
 	    i = (i + 1) & (a->index_cap - 1)) {
 		int id = a->index[i].id;
