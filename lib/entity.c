@@ -378,14 +378,15 @@ find_spots(struct entity_finder *f, const char *text)
 	}
 	f->nspots = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t len = v[i].end - v[i].start;
 		unsigned kind = t[i].phrase_pos == 1 ? SPOT_PHRASE : 0;
-		if (len == 1 && text[v[i].start] == '&')
-			kind |= SPOT_AMPERSAND;
-		else if (len == 1 && text[v[i].start] == '(')
-			kind |= SPOT_PAREN;
-		else if (is_initial(text, &v[i]))
-			kind |= SPOT_INITIAL;
+		size_t len = v[i].end - v[i].start;
+		if (len == 1 || len == 2) {     /* most tokens are longer: their text is not read */
+			char c = text[v[i].start];
+			if (len == 1)
+				kind |= c == '&' ? SPOT_AMPERSAND : c == '(' ? SPOT_PAREN : 0;
+			else if (is_initial(text, &v[i]))
+				kind |= SPOT_INITIAL;
+		}
 		if (kind)
 			f->spots[f->nspots++] = (uint32_t)(i << 4 | kind);
 	}
