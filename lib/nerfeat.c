@@ -378,8 +378,11 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		d->memo = xmalloc(sizeof *d->memo);
 		memset(d->memo, 0, sizeof *d->memo);
 	}
+	/* The flags of the tokens before, at and after i, carried along. */
+	unsigned before = 0, here = d->n ? d->t[0].flags : 0;
 	for (size_t i = 0; i < d->n; i++) {
 		struct ner_token *t = &d->t[i];
+		unsigned after = i + 1 < d->n ? d->t[i + 1].flags : 0;
 		/* The memo is bigger than the fast caches: ask for a later word's slot early. */
 		if (i + MEMO_AHEAD < d->n)
 			PREFETCH(memo_slot(d, d->t[i + MEMO_AHEAD].wordh));
@@ -388,12 +391,13 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		 * (the tagger skips the rest): looking them all up would be
 		 * most of the time spent here.
 		 */
-		unsigned near = t->flags | (i > 0 ? d->t[i - 1].flags : 0) |
-		    (i + 1 < d->n ? d->t[i + 1].flags : 0);
+		unsigned flags = here, near = before | flags | after;
+		before = flags;
+		here = after;
 		/* Every capitalised word is near one, so its memo slot also says whether it is closed. */
-		unsigned bits = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
+		unsigned bits = (flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
 		t->gaz = bits & ~(MEMO_CLOSED | GAZ_INNER);
-		t->closed = (t->flags & TOK_UPPER) && (bits & MEMO_CLOSED);
+		t->closed = (flags & TOK_UPPER) && (bits & MEMO_CLOSED);
 	}
 	if (!d->alone)
 		mark_seen(d);
