@@ -168,20 +168,26 @@ lexicon_free(struct lexicon *lx)
 int
 lexicon_in_list(const char *const by_letter[26], const char *w, size_t n)
 {
-	char key[32];
+	char key[34];
+	if (n == 0 || n > 30)
+		return 0;
 	unsigned first = (unsigned char)w[0] | 0x20;
-	if (n == 0 || n > sizeof key - 2 || first < 'a' || first > 'z')
+	if (first < 'a' || first > 'z')
 		return 0;
 	key[0] = ' ';
 	memcpy(key + 1, w, n);
 	key[n + 1] = ' ';
+	key[n + 2] = '\0';
+	const char *list = by_letter[first - 'a'];
 	/*
-	 * Only a word that begins with w's first byte is compared, by
-	 * strncmp, which stops at the list's end where memcmp would read
-	 * past it.
+	 * strstr (quick in libc) reads the key up to a NUL only: a key that
+	 * holds one is compared by strncmp, which stops at the list's end
+	 * where memcmp would read past it.
 	 */
-	for (const char *at = by_letter[first - 'a']; *at; at++)
-		if (at[0] == ' ' && at[1] == w[0] && strncmp(at, key, n + 2) == 0)
+	if (!memchr(w, '\0', n))
+		return strstr(list, key) != NULL;
+	for (const char *at = strchr(list, ' '); at && at[1]; at = strchr(at + 1, ' '))
+		if (strncmp(at, key, n + 2) == 0)
 			return 1;
 	return 0;
 }

@@ -208,6 +208,8 @@ test_lexicon(void)
 	CHECK(lexicon_in_list(words, "since", 5) && !lexicon_in_list(words, "sin", 3));
 	CHECK(!lexicon_in_list(words, "m", 1) && !lexicon_in_list(words, "mrs.", 4) && !lexicon_in_list(words, "Mrs", 3));
 	CHECK(!lexicon_in_list(words, "", 0) && !lexicon_in_list(words, "-", 1));
+	CHECK(!lexicon_in_list(words, "ms\0", 3) && !lexicon_in_list(words, "m\0s", 3));
+	CHECK(!lexicon_in_list(words, "mrs\0ms", 6));
 }
 
 int
