@@ -290,6 +290,13 @@ headline_slot(struct headline_count *tab, uint32_t lowh)
 	return &tab[j];
 }
 
+/* Whether token t, tagged tag in the body, is a person's word that tab holds. */
+static int
+body_person(struct headline_count *tab, const struct ner_token *t, int tag)
+{
+	return tag != NER_O && NER_KIND(tag) == NER_PER && headline_slot(tab, t->lowh)->word;
+}
+
 static void
 retag_headlines(struct entity_finder *f)
 {
@@ -298,25 +305,31 @@ retag_headlines(struct entity_finder *f)
 	int *tags = f->tags;
 	struct headline_count tab[256];
 
-	/* Counted once for all the headline's words (the body's tags do not change here). */
+	/*
+	 * Counted once for all the headline's words (the body's tags do not
+	 * change here).  A headline word changes only when the body tags it
+	 * a person, which most headlines' words never are there: then
+	 * counting is not needed.  The pass that gathers the words finds
+	 * that out too, asking for each body person's word among the words
+	 * gathered so far, and again, once all are, for those before the last.
+	 */
 	memset(tab, 0, sizeof tab);
-	for (size_t i = 0; i < n && seen < HEADLINE_WORDS; i++) {
-		if (!(t[i].flags & TOK_HEADLINE) || !(t[i].flags & TOK_ALPHA))
-			continue;
-		seen++;         /* a document all in capitals has nothing to learn from */
-		headline_slot(tab, t[i].lowh)->word = t[i].lowh | 1;
-		last = i + 1;
+	int named = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].flags & TOK_HEADLINE) {
+			if (!(t[i].flags & TOK_ALPHA) || seen == HEADLINE_WORDS)
+				continue;
+			seen++;         /* a document all in capitals has nothing to learn from */
+			headline_slot(tab, t[i].lowh)->word = t[i].lowh | 1;
+			last = i + 1;
+		} else if (!named) {
+			named = body_person(tab, &t[i], tags[i]);
+		}
 	}
 	if (!seen)
 		return;
-	/*
-	 * A headline word changes only when the body tags it a person, which
-	 * most headlines' words never are there: then counting is not needed.
-	 */
-	int named = 0;
-	for (size_t j = 0; j < n && !named; j++)
-		named = tags[j] != NER_O && NER_KIND(tags[j]) == NER_PER && !(t[j].flags & TOK_HEADLINE) &&
-		    headline_slot(tab, t[j].lowh)->word;
+	for (size_t j = 0; j < last && !named; j++)
+		named = !(t[j].flags & TOK_HEADLINE) && body_person(tab, &t[j], tags[j]);
 	if (!named)
 		return;
 	for (size_t j = 0; j < n; j++) {
