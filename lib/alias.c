@@ -182,17 +182,65 @@ squeeze(const char *s, size_t n, char *out)
 	return o;
 }
 
-/* Keeps s in the arena, squeezed; returns its offset. */
-static size_t
-keep(struct alias_table *a, const char *s, size_t n, size_t *len)
+/*
+ * Whether squeeze would copy s[0..n) as it is: ASCII without control
+ * characters, with single spaces between words, as most names come.
+ * Then *hash is its folded_hash, made in the same sweep.
+ */
+static int
+single_spaced(const char *s, size_t n, uint32_t *hash)
+{
+	uint32_t h = 2166136261u;
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 || c < ' ' || (c == ' ' && s[i - 1] == ' '))
+			return 0;
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+	}
+	*hash = h;
+	return 1;
+}
+
+static char *
+arena_room(struct alias_table *a, size_t n)
 {
 	if (a->arena_len + n + 1 > a->arena_cap) {
 		a->arena_cap = (a->arena_cap + n + 1) * 2;
 		a->arena = xrealloc(a->arena, a->arena_cap);
 	}
+	return a->arena + a->arena_len;
+}
+
+/* Keeps s in the arena, squeezed; returns its offset. */
+static size_t
+keep(struct alias_table *a, const char *s, size_t n, size_t *len)
+{
 	size_t at = a->arena_len;
-	*len = squeeze(s, n, a->arena + at);
+	*len = squeeze(s, n, arena_room(a, n));
 	a->arena_len += *len;
+	return at;
+}
+
+/*
+ * Keeps the name s[0..n) in the arena, squeezed unless it is (squeezed
+ * set) already: *hash is then its folded_hash already, else it is made.
+ * Returns its offset.
+ */
+static size_t
+keep_name(struct alias_table *a, const char *s, size_t n, int squeezed, size_t *len, uint32_t *hash)
+{
+	size_t at = a->arena_len;
+	if (!squeezed) {
+		keep(a, s, n, len);
+		*hash = folded_hash(a->arena + at, *len);
+		return at;
+	}
+	if (n)
+		memcpy(arena_room(a, n), s, n);
+	a->arena_len += n;
+	*len = n;
 	return at;
 }
 
@@ -203,17 +251,19 @@ name_of(const struct alias_table *a, int id, size_t *len)
 	return a->arena + a->e[id].name;
 }
 
+/* A new entity named by arena[at..at+len), whose folded_hash is hash. */
 static int
-add_entity(struct alias_table *a, enum entity_type t, const char *s, size_t n)
+add_entity(struct alias_table *a, enum entity_type t, size_t at, size_t len, uint32_t hash)
 {
 	if (a->n == a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 64;
 		a->e = xrealloc(a->e, (size_t)a->cap * sizeof *a->e);
 	}
 	struct known *k = &a->e[a->n];
-	k->name = keep(a, s, n, &k->name_len);
+	k->name = at;
+	k->name_len = len;
 	k->type = t;
-	index_put(a, folded_hash(a->arena + k->name, k->name_len), a->n);
+	index_put(a, hash, a->n);
 	return a->n++;
 }
 
@@ -308,18 +358,20 @@ all_capitals(const char *s, size_t n)
 
 /*
  * Keeps the better spelling of entity id's name: the fuller, or the one
- * not in capitals; the fuller name's type is the entity's.
+ * not in capitals; the fuller name's type is the entity's.  hash is
+ * the folded_hash of s[0..n), as keep_name has it.
  */
 static void
-prefer(struct alias_table *a, int id, enum entity_type t, const char *s, size_t n)
+prefer(struct alias_table *a, int id, enum entity_type t, const char *s, size_t n, int squeezed,
+    uint32_t hash)
 {
 	size_t len = a->e[id].name_len;
 	int caps = all_capitals(s, n), old_caps = all_capitals(a->arena + a->e[id].name, len);
 	if ((old_caps && !caps) || (caps == old_caps && n > len)) {
-		a->e[id].name = keep(a, s, n, &a->e[id].name_len);
+		a->e[id].name = keep_name(a, s, n, squeezed, &a->e[id].name_len, &hash);
 		if (n > len)
 			a->e[id].type = t;
-		index_put(a, folded_hash(a->arena + a->e[id].name, a->e[id].name_len), id);
+		index_put(a, hash, id);
 	}
 }
 
@@ -363,11 +415,18 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 	const char *v;
 	size_t vn, len;
 
-	if (n > sizeof buf / 2)
-		return add_entity(a, t, s, n);
-	/* The name as the table compares it: white space made single. */
-	n = squeeze(s, n, buf);
-	s = buf;
+	uint32_t hash;
+	if (n > sizeof buf / 2) {
+		size_t at = keep_name(a, s, n, 0, &len, &hash);
+		return add_entity(a, t, at, len, hash);
+	}
+	/* The name as the table compares it: white space made single (most names are). */
+	int hashed = single_spaced(s, n, &hash);        /* hash is s's folded_hash */
+	if (!hashed) {
+		n = squeeze(s, n, buf);
+		s = buf;
+	}
+	int squeezed = 1;       /* s is as squeeze would make it */
 
 	/* Well-known short names and spellings. */
 	if (lexicon_find(a->aliases, s, n, &v, &vn) || (t == ENT_GPE && lexicon_find(a->countries, s, n, &v, &vn))) {
@@ -378,19 +437,25 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 			memcpy(buf + 256, v, vn);
 			s = buf + 256;
 			n = vn;
+			squeezed = hashed = single_spaced(s, n, &hash);
 		}
 	}
 	/* "Venezuelans" -> "Venezuelan". */
 	if (t == ENT_NORP && n > 2 && s[n - 1] == 's' && !lexicon_find(a->demonyms, s, n, &v, &vn) &&
-	    lexicon_find(a->demonyms, s, n - 1, &v, &vn))
+	    lexicon_find(a->demonyms, s, n - 1, &v, &vn)) {
 		n--;
+		hashed = 0;
+		if (s[n - 1] == ' ')
+			squeezed = 0;   /* "... s" */
+	}
 
 	for (size_t k = a->nacr; k-- > recent_from(a->nacr);)
 		if (same_word(a->arena + a->acr[k].text, a->acr[k].len, s, n))
 			return a->acr[k].id;
 	/* The latest entity whose name (as it is now, not as indexed) is this one. */
 	int same = -1;
-	uint32_t hash = folded_hash(s, n);
+	if (!hashed)
+		hash = folded_hash(s, n);
 	for (size_t i = a->index_cap ? hash & (a->index_cap - 1) : 0; a->index_cap && a->index[i].id >= 0;
 	    i = (i + 1) & (a->index_cap - 1)) {
 		int id = a->index[i].id;
@@ -399,7 +464,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 			same = id;
 	}
 	if (same >= 0) {
-		prefer(a, same, t, s, n);
+		prefer(a, same, t, s, n, squeezed, hash);
 		return same;
 	}
 	int floor = (int)recent_from((size_t)a->n);
@@ -409,7 +474,7 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 				continue;
 			const char *e = name_of(a, id, &len);
 			if (same_person(s, n, e, len)) {
-				prefer(a, id, t, s, n); /* the fuller name becomes the canonical one */
+				prefer(a, id, t, s, n, squeezed, hash); /* the fuller name becomes the canonical one */
 				return id;
 			}
 		}
@@ -438,7 +503,8 @@ alias_resolve(struct alias_table *a, enum entity_type t, const char *s, size_t n
 				return id;
 		}
 	}
-	return add_entity(a, t, s, n);
+	size_t at = keep_name(a, s, n, squeezed, &len, &hash);
+	return add_entity(a, t, at, len, hash);
 }
 
 void

@@ -5,6 +5,7 @@
  * gazetteer, given roles (role.h), and grouped under canonical names
  * (alias.h).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +63,8 @@ struct entity_finder {
 	struct person *people;
 	size_t people_cap;
 	struct tagger_cache *cache;
+	uint32_t *spots;        /* where the rules after tagging may apply (find_spots) */
+	size_t nspots, spots_cap;
 };
 
 static int
@@ -70,17 +73,34 @@ is_first_name(void *gaz, const char *s, size_t n)
 	return (gaz_lookup(gaz, s, n) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) != 0;
 }
 
+static void *
+build_gazetteer(void *out)
+{
+	*(struct gazetteer **)out = gaz_new();
+	return NULL;
+}
+
 struct entity_tables *
 entity_tables_new(void)
 {
 	struct entity_tables *t = xmalloc(sizeof *t);
-	t->gaz = gaz_new();
+	/*
+	 * The lists and the weights are built at once on two threads: a
+	 * program's start-up is mostly these two, and nothing else runs
+	 * before they are done.  Without a thread, one after the other.
+	 */
+	pthread_t gaz_thread;
+	int threaded = pthread_create(&gaz_thread, NULL, build_gazetteer, &t->gaz) == 0;
+	if (!threaded)
+		t->gaz = gaz_new();
 	t->model = pct_load(data_ner_bin, data_ner_bin_len);
 	if (!t->model) {
 		fputs("ntools: the name finder's weights (lib/data/ner.bin) are damaged\n", stderr);
 		exit(2);
 	}
 	t->roles = role_new();
+	if (threaded)
+		pthread_join(gaz_thread, NULL);
 	return t;
 }
 
@@ -129,6 +149,7 @@ entity_finder_free(struct entity_finder *f)
 	free(f->m);
 	free(f->out);
 	free(f->people);
+	free(f->spots);
 	tagger_cache_free(f->cache);
 	free(f);
 }
@@ -179,9 +200,14 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	const char *s = text + v[m->first].start;
 	size_t n = v[m->last - 1].end - v[m->first].start;
 	const struct token *last = &v[m->last - 1];
-	/* The tagger's tokens know their own lists; only phrases are looked up again. */
+	/*
+	 * The tagger's tokens know their own lists; only phrases are looked
+	 * up again, and only for the kinds that ask (most are people's and
+	 * organisations').
+	 */
 	unsigned tail = f->doc.t[m->last - 1].gaz;
-	unsigned whole = m->last - m->first == 1 ? tail : gaz_lookup(f->tables->gaz, s, n);
+	unsigned whole = m->last - m->first == 1 ? tail :
+	    kind != NER_PER && kind != NER_ORG ? gaz_lookup(f->tables->gaz, s, n) : 0;
 
 	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
 	if (kind != NER_PER && m->last - m->first > 1 &&
@@ -264,6 +290,13 @@ headline_slot(struct headline_count *tab, uint32_t lowh)
 	return &tab[j];
 }
 
+/* Whether token t, tagged tag in the body, is a person's word that tab holds. */
+static int
+body_person(struct headline_count *tab, const struct ner_token *t, int tag)
+{
+	return tag != NER_O && NER_KIND(tag) == NER_PER && headline_slot(tab, t->lowh)->word;
+}
+
 static void
 retag_headlines(struct entity_finder *f)
 {
@@ -272,16 +305,32 @@ retag_headlines(struct entity_finder *f)
 	int *tags = f->tags;
 	struct headline_count tab[256];
 
-	/* Counted once for all the headline's words (the body's tags do not change here). */
+	/*
+	 * Counted once for all the headline's words (the body's tags do not
+	 * change here).  A headline word changes only when the body tags it
+	 * a person, which most headlines' words never are there: then
+	 * counting is not needed.  The pass that gathers the words finds
+	 * that out too, asking for each body person's word among the words
+	 * gathered so far, and again, once all are, for those before the last.
+	 */
 	memset(tab, 0, sizeof tab);
-	for (size_t i = 0; i < n && seen < HEADLINE_WORDS; i++) {
-		if (!(t[i].flags & TOK_HEADLINE) || !(t[i].flags & TOK_ALPHA))
-			continue;
-		seen++;         /* a document all in capitals has nothing to learn from */
-		headline_slot(tab, t[i].lowh)->word = t[i].lowh | 1;
-		last = i + 1;
+	int named = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].flags & TOK_HEADLINE) {
+			if (!(t[i].flags & TOK_ALPHA) || seen == HEADLINE_WORDS)
+				continue;
+			seen++;         /* a document all in capitals has nothing to learn from */
+			headline_slot(tab, t[i].lowh)->word = t[i].lowh | 1;
+			last = i + 1;
+		} else if (!named) {
+			named = body_person(tab, &t[i], tags[i]);
+		}
 	}
 	if (!seen)
+		return;
+	for (size_t j = 0; j < last && !named; j++)
+		named = !(t[j].flags & TOK_HEADLINE) && body_person(tab, &t[j], tags[j]);
+	if (!named)
 		return;
 	for (size_t j = 0; j < n; j++) {
 		if (t[j].flags & TOK_HEADLINE)
@@ -308,6 +357,54 @@ retag_headlines(struct entity_finder *f)
 	}
 }
 
+/* "P.": one capital and a full stop. */
+static int
+is_initial(const char *text, const struct token *v)
+{
+	return v->end - v->start == 2 && text[v->start] >= 'A' && text[v->start] <= 'Z' &&
+	    text[v->start + 1] == '.';
+}
+
+/*
+ * The rules after tagging act at a few tokens each, known by their text
+ * or lists: those are found in one pass, not one pass a rule.
+ */
+enum {
+	SPOT_PHRASE = 1,        /* the first word of a listed phrase: keep_listed_phrases */
+	SPOT_AMPERSAND = 2,     /* "&": join_ampersands */
+	SPOT_INITIAL = 4,       /* "P.": join_initials */
+	SPOT_PAREN = 8          /* "(": join_club_towns */
+};
+#define SPOT_AT(spot) ((size_t)((spot) >> 4))
+
+static void
+find_spots(struct entity_finder *f, const char *text)
+{
+	const struct ner_token *t = f->doc.t;
+	const struct token *v = f->toks.v;
+	size_t n = f->doc.n;
+
+	if (n > f->spots_cap) {
+		f->spots_cap = n;
+		free(f->spots);
+		f->spots = xmalloc(f->spots_cap * sizeof *f->spots);
+	}
+	f->nspots = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned kind = t[i].phrase_pos == 1 ? SPOT_PHRASE : 0;
+		size_t len = v[i].end - v[i].start;
+		if (len == 1 || len == 2) {     /* most tokens are longer: their text is not read */
+			char c = text[v[i].start];
+			if (len == 1)
+				kind |= c == '&' ? SPOT_AMPERSAND : c == '(' ? SPOT_PAREN : 0;
+			else if (is_initial(text, &v[i]))
+				kind |= SPOT_INITIAL;
+		}
+		if (kind)
+			f->spots[f->nspots++] = (uint32_t)(i << 4 | kind);
+	}
+}
+
 /*
  * Names of several words that the lists know as organisations or events
  * stay whole and get the lists' kind, when the tagger saw a name there at all: it may have cut
@@ -317,20 +414,22 @@ static void
 keep_listed_phrases(struct entity_finder *f)
 {
 	const struct ner_token *t = f->doc.t;
-	size_t n = f->doc.n;
+	size_t n = f->doc.n, next = 0;
 	int *tags = f->tags;
 
-	for (size_t i = 0; i < n; i++) {
-		if (t[i].phrase_pos != 1)
+	for (size_t k = 0; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_PHRASE) || i < next)
 			continue;
+		next = i + 1;
 		size_t j = i + 1;
 		while (j < n && t[j].phrase_pos == 2)
 			j++;
 		/* Places are left to the tagger: clubs are named after cities. */
 		int kind = t[i].phrase & GAZ_ORG ? NER_ORG : t[i].phrase & GAZ_EVENT ? NER_MISC : -1;
 		int tagged = 0;
-		for (size_t k = i; k < j; k++)
-			tagged |= tags[k] != NER_O;
+		for (size_t o = i; o < j; o++)
+			tagged |= tags[o] != NER_O;
 		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
 			continue;
 		/* "Kurdistan Democratic Party": a name running into the phrase takes it in. */
@@ -338,11 +437,11 @@ keep_listed_phrases(struct entity_finder *f)
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
 		tags[from] = NER_BEGIN(kind);
-		for (size_t k = from + 1; k < j; k++)
-			tags[k] = NER_INSIDE(kind);
+		for (size_t o = from + 1; o < j; o++)
+			tags[o] = NER_INSIDE(kind);
 		if (j < n && tags[j] > NER_KINDS)
 			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
-		i = j - 1;
+		next = j;
 	}
 }
 
@@ -361,7 +460,11 @@ join_ampersands(struct entity_finder *f, const char *text)
 	size_t n = f->doc.n;
 	int *tags = f->tags;
 
-	for (size_t i = 1; i + 1 < n; i++) {
+	for (size_t k = 0, next = 1; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_AMPERSAND) || i < next || i + 1 >= n)
+			continue;
+		next = i + 1;
 		int whole = tags[i] > NER_KINDS && tags[i + 1] == tags[i];
 		if (whole || tags[i - 1] == NER_O || !token_is(text, &v[i], "&") ||
 		    (t[i + 1].flags & TOK_LINE_START) || !(t[i + 1].flags & TOK_UPPER_INITIAL))
@@ -381,20 +484,12 @@ join_ampersands(struct entity_finder *f, const char *text)
 		    ((t[j].flags & TOK_UPPER_INITIAL) || (j > i + 1 && tags[j] > NER_KINDS)))
 			j++;
 		tags[from] = NER_BEGIN(NER_ORG);
-		for (size_t k = from + 1; k < j; k++)
-			tags[k] = NER_INSIDE(NER_ORG);
+		for (size_t o = from + 1; o < j; o++)
+			tags[o] = NER_INSIDE(NER_ORG);
 		if (j < n && tags[j] > NER_KINDS)
 			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
-		i = j - 1;
+		next = j;
 	}
-}
-
-/* "P.": one capital and a full stop. */
-static int
-is_initial(const char *text, const struct token *v)
-{
-	return v->end - v->start == 2 && text[v->start] >= 'A' && text[v->start] <= 'Z' &&
-	    text[v->start + 1] == '.';
 }
 
 /*
@@ -410,7 +505,10 @@ join_initials(struct entity_finder *f, const char *text)
 	size_t n = f->doc.n;
 	int *tags = f->tags;
 
-	for (size_t i = 0; i + 1 < n; i++) {
+	for (size_t k = 0; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_INITIAL) || i + 1 >= n)
+			continue;
 		if (tags[i] == NER_O || NER_KIND(tags[i]) != NER_PER || tags[i + 1] == NER_INSIDE(NER_PER) ||
 		    !is_initial(text, &v[i]))
 			continue;
@@ -441,7 +539,11 @@ join_club_towns(struct entity_finder *f, const char *text)
 	size_t n = f->doc.n;
 	int *tags = f->tags;
 
-	for (size_t i = 1; i + 2 < n; i++) {
+	for (size_t k = 0, next = 1; k < f->nspots; k++) {
+		size_t i = SPOT_AT(f->spots[k]);
+		if (!(f->spots[k] & SPOT_PAREN) || i < next || i + 2 >= n)
+			continue;
+		next = i + 1;
 		if (tags[i - 1] == NER_O || !token_is(text, &v[i], "(") ||
 		    !token_is(text, &v[i + 2], ")") || (t[i + 1].flags & TOK_LINE_START))
 			continue;
@@ -459,11 +561,11 @@ join_club_towns(struct entity_finder *f, const char *text)
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
 		tags[from] = NER_BEGIN(NER_ORG);
-		for (size_t k = from + 1; k < after; k++)
-			tags[k] = NER_INSIDE(NER_ORG);
+		for (size_t o = from + 1; o < after; o++)
+			tags[o] = NER_INSIDE(NER_ORG);
 		if (after < n && tags[after] > NER_KINDS)
 			tags[after] = NER_BEGIN(NER_KIND(tags[after]));
-		i = after - 1;
+		next = after;
 	}
 }
 
@@ -558,11 +660,6 @@ mark_sentences(struct token_list *tl, const char *text, size_t len)
 	struct sentencer sp;
 	size_t start, end, i = 0;
 
-	for (size_t k = 0; k < tl->n; k++) {
-		tl->v[k].flags &= ~(unsigned)(TOK_SENT_START | TOK_HEADLINE);
-		if (tl->v[k].flags & TOK_LINE_START)
-			tl->v[k].flags |= TOK_SENT_START;
-	}
 	sentencer_init(&sp, text, len);
 	while (sentencer_next(&sp, &start, &end)) {
 		while (i < tl->n && tl->v[i].end <= start)
@@ -577,14 +674,13 @@ mark_sentences(struct token_list *tl, const char *text, size_t len)
 static void
 find_in_window(struct entity_finder *f, const char *text, size_t len, size_t base, size_t *kept_so_far)
 {
-	token_scan(&f->toks, text, len);
+	token_scan_lines(&f->toks, text, len);
 	mark_sentences(&f->toks, text, len);
 	const struct token *v = f->toks.v;
 	size_t n = f->toks.n;
 
 	ner_doc_clear(&f->doc);
-	for (size_t i = 0; i < n; i++)
-		ner_doc_add(&f->doc, text + v[i].start, v[i].end - v[i].start, v[i].flags);
+	ner_doc_add_tokens(&f->doc, text, v, n);
 	feat_prepare(&f->doc, f->tables->gaz);
 	if (n > f->tags_cap) {
 		f->tags_cap = n * 2;
@@ -592,6 +688,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	}
 	tagger_run(f->tables->model, &f->doc, f->tags, NULL, f->cache);
 	retag_headlines(f);
+	find_spots(f, text);
 	keep_listed_phrases(f);
 	join_ampersands(f, text);
 	join_initials(f, text);

@@ -24,18 +24,27 @@ LIST(words_txt)
 LIST(aliases_tsv)
 LIST(groups_txt)
 
-/* 12 bytes: the table is most of the finder's memory and of its start-up time. */
-struct slot {
-	uint32_t check;         /* the hash's high half */
-	uint32_t key;           /* offset of the folded key in the arena */
-	uint16_t keylen;        /* 0: empty */
-	uint16_t bits;
-};
+/*
+ * A slot is 8 bytes, all a key's facts packed: the table is most of the
+ * finder's memory and of its start-up time, and at start-up every page
+ * of it written is a page fault.  Keys are not copied: a key of ASCII
+ * stays where its list has it (its case folded when compared), only the
+ * rest are kept folded in an arena.
+ */
+typedef uint64_t slot;
+#define SLOT_BITS(s)    ((unsigned)((s) & 0x7FFF))              /* GAZ_* */
+#define SLOT_LEN(s)     ((size_t)((s) >> 15 & 0xFF))            /* 0: empty */
+#define SLOT_SOURCE(s)  ((unsigned)((s) >> 23 & 0xF))           /* 0: the arena, else a list */
+#define SLOT_AT(s)      ((size_t)((s) >> 27 & 0x1FFFFF))        /* offset in the source */
+#define SLOT_CHECK(h)   ((uint64_t)(h) >> 48 << 48)              /* the hash's top bits */
+#define SOURCES 16
+#define SOURCE_MAX ((size_t)0x1FFFFF)
 
 /*
  * Two bits per key in a filter small enough to stay in the cache: most
  * phrases looked up are on no list, and the filter answers for them
- * without a trip to the big table.
+ * without a trip to the big table.  A key's two bits are in one word,
+ * so that a lookup costs one trip to memory at most, not two.
  */
 #define FILTER_BITS (1u << 21)
 
@@ -50,17 +59,17 @@ struct slot {
 #define KEY_MAX 200
 struct pending {
 	uint64_t h;
-	size_t n;
-	unsigned bits;
-	char key[KEY_MAX];
+	slot s;                 /* the slot it will fill */
 };
 
 struct gazetteer {
-	struct slot *slots;
+	slot *slots;
 	size_t mask, used;
 	struct pending pending[PENDING];
 	size_t pending_first, pending_n;
 	uint64_t filter[FILTER_BITS / 64];
+	const char *source[SOURCES];    /* [0]: the arena, which moves as it grows */
+	unsigned sources;
 	char *arena;
 	size_t arena_len, arena_cap;
 };
@@ -102,58 +111,102 @@ fold(const char *s, size_t n, char *out)
 	return o;
 }
 
+#define FNV_START 14695981039346656037ull
+#define FNV_STEP(h, b) (((h) ^ (unsigned char)(b)) * 1099511628211ull)
+
 static uint64_t
-hash_bytes(const char *s, size_t n)
+hash_finish(uint64_t h)
 {
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
 	h ^= h >> 33;
 	return h;
 }
 
-static struct slot *
+static unsigned char
+ascii_lower(unsigned char b)
+{
+	return b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+}
+
+/* The hash of s[0..n) folded, for a key that is folded or all ASCII. */
+static uint64_t
+hash_key(const char *s, size_t n)
+{
+	uint64_t h = FNV_START;
+	for (size_t i = 0; i < n; i++)
+		h = FNV_STEP(h, ascii_lower((unsigned char)s[i]));
+	return hash_finish(h);
+}
+
+/*
+ * Whether two keys, each folded or all ASCII, fold alike: a folded key
+ * has no ASCII capitals, and folding an ASCII key lowers its capitals.
+ */
+static int
+key_equal(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i] && ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static const char *
+slot_key(const struct gazetteer *g, slot s)
+{
+	return g->source[SLOT_SOURCE(s)] + SLOT_AT(s);
+}
+
+/* The slot holding key[0..n) (folded or all ASCII), or the empty slot where it would go. */
+static slot *
 find_slot(const struct gazetteer *g, const char *key, size_t n, uint64_t h)
 {
 	size_t i = h & g->mask;
-	uint32_t check = (uint32_t)(h >> 32);
-	while (g->slots[i].keylen) {
-		struct slot *s = &g->slots[i];
-		if (s->check == check && s->keylen == n && memcmp(g->arena + s->key, key, n) == 0)
-			return s;
-		i = (i + 1) & g->mask;
-	}
+	uint64_t check = SLOT_CHECK(h);
+	for (slot s; (s = g->slots[i]) != 0; i = (i + 1) & g->mask)
+		if (SLOT_CHECK(s) == check && SLOT_LEN(s) == n && key_equal(slot_key(g, s), key, n))
+			return &g->slots[i];
 	return &g->slots[i];
+}
+
+/* The filter's word for hash h, and the two bits in it: bits the table's slot and check leave. */
+static size_t
+filter_word(uint64_t h)
+{
+	return (size_t)(h >> 20) & (FILTER_BITS / 64 - 1);
+}
+
+static uint64_t
+filter_bits(uint64_t h)
+{
+	return 1ull << (h >> 36 & 63) | 1ull << (h >> 42 & 63);
 }
 
 static void
 filter_add(struct gazetteer *g, uint64_t h)
 {
-	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
-	g->filter[a / 64] |= 1ull << (a % 64);
-	g->filter[b / 64] |= 1ull << (b % 64);
+	g->filter[filter_word(h)] |= filter_bits(h);
 }
 
 static int
 filter_has(const struct gazetteer *g, uint64_t h)
 {
-	uint32_t a = (uint32_t)(h >> 43), b = (uint32_t)(h >> 22) & (FILTER_BITS - 1);
-	return (g->filter[a / 64] >> (a % 64) & 1) && (g->filter[b / 64] >> (b % 64) & 1);
+	uint64_t bits = filter_bits(h);
+	return (g->filter[filter_word(h)] & bits) == bits;
 }
 
 static void
 rehash(struct gazetteer *g)
 {
 	size_t old = g->mask + 1;
-	struct slot *o = g->slots;
+	slot *o = g->slots;
 	g->mask = old * 2 - 1;
 	g->slots = xcalloc(g->mask + 1, sizeof *g->slots);
 	for (size_t i = 0; i < old; i++)
-		if (o[i].keylen) {
-			size_t j = hash_bytes(g->arena + o[i].key, o[i].keylen) & g->mask;
-			while (g->slots[j].keylen)
+		if (o[i]) {
+			size_t j = hash_key(slot_key(g, o[i]), SLOT_LEN(o[i])) & g->mask;
+			while (g->slots[j])
 				j = (j + 1) & g->mask;
 			g->slots[j] = o[i];
 		}
@@ -161,24 +214,15 @@ rehash(struct gazetteer *g)
 }
 
 static void
-insert(struct gazetteer *g, const char *key, size_t n, unsigned bits, uint64_t h)
+insert(struct gazetteer *g, slot new, uint64_t h)
 {
-	struct slot *s = find_slot(g, key, n, h);
-	if (s->keylen) {
-		s->bits = (uint16_t)(s->bits | bits);
+	slot *s = find_slot(g, slot_key(g, new), SLOT_LEN(new), h);
+	if (*s) {
+		*s |= SLOT_BITS(new);
 		return;
 	}
-	if (g->arena_len + n > g->arena_cap) {
-		g->arena_cap = (g->arena_cap + n) * 2;
-		g->arena = xrealloc(g->arena, g->arena_cap);
-	}
-	memcpy(g->arena + g->arena_len, key, n);
 	filter_add(g, h);
-	s->check = (uint32_t)(h >> 32);
-	s->key = (uint32_t)g->arena_len;
-	s->keylen = (uint16_t)n;
-	s->bits = (uint16_t)bits;
-	g->arena_len += n;
+	*s = new | SLOT_CHECK(h);
 	/* Three quarters full at most: most keys looked up on no list never get past the filter. */
 	if (++g->used * 4 > g->mask * 3)
 		rehash(g);
@@ -188,40 +232,101 @@ static void
 insert_oldest(struct gazetteer *g)
 {
 	struct pending *p = &g->pending[g->pending_first];
-	insert(g, p->key, p->n, p->bits, p->h);
+	insert(g, p->s, p->h);
 	g->pending_first = (g->pending_first + 1) % PENDING;
 	g->pending_n--;
 }
 
+/* Queues the key at source[at..at+n), hashed to h, with its bits. */
 static void
-add_folded(struct gazetteer *g, const char *key, size_t n, unsigned bits)
+add_key(struct gazetteer *g, unsigned source, size_t at, size_t n, unsigned bits, uint64_t h)
 {
 	if (n == 0 || n > KEY_MAX)
 		return;
 	if (g->pending_n == PENDING)
 		insert_oldest(g);
 	struct pending *p = &g->pending[(g->pending_first + g->pending_n++) % PENDING];
-	p->h = hash_bytes(key, n);
-	p->n = n;
-	p->bits = bits;
-	memcpy(p->key, key, n);
+	p->h = h;
+	p->s = (slot)bits | (slot)n << 15 | (slot)source << 23 | (slot)at << 27;
 #if defined(__GNUC__) || defined(__clang__)
-	__builtin_prefetch(&g->slots[p->h & g->mask]);
+	__builtin_prefetch(&g->slots[h & g->mask]);
 #endif
 }
 
-static void
-add(struct gazetteer *g, const char *key, size_t n, unsigned bits)
+/* Keeps s[0..n) folded in the arena; returns its offset there. */
+static size_t
+keep_folded(struct gazetteer *g, const char *s, size_t n, size_t *len)
 {
-	char buf[800];
-	if (n > 200)
+	if (g->arena_len + 4 * n > g->arena_cap) {
+		g->arena_cap = (g->arena_cap + 4 * n) * 2;
+		g->arena = xrealloc(g->arena, g->arena_cap);
+		g->source[0] = g->arena;
+	}
+	size_t at = g->arena_len;
+	*len = fold(s, n, g->arena + at);
+	if (at + *len > SOURCE_MAX) {
+		fputs("ntools: the gazetteer's lists are too big\n", stderr);
+		exit(2);
+	}
+	g->arena_len += *len;
+	return at;
+}
+
+/*
+ * Queues the phrase key[0..n) (folded, or ASCII), found at source[at..],
+ * with its bits; its leading words are marked so that matching can stop
+ * early, and its later words so that matching need not start.
+ */
+static void
+add_phrase(struct gazetteer *g, unsigned source, size_t at, const char *key, size_t n, unsigned bits)
+{
+	uint64_t h = FNV_START;
+	size_t from = 0;        /* where the current word begins */
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && key[i] != ' ') {
+			h = FNV_STEP(h, ascii_lower((unsigned char)key[i]));
+			continue;
+		}
+		if (from > 0)
+			add_key(g, source, at + from, i - from, GAZ_INNER, hash_key(key + from, i - from));
+		if (i == n)
+			break;
+		add_key(g, source, at, i, GAZ_PREFIX, hash_finish(h));
+		h = FNV_STEP(h, ' ');
+		from = i + 1;
+	}
+	add_key(g, source, at, n, bits, hash_finish(h));
+}
+
+/* Whether s[0..n) is all ASCII, looked at eight bytes at a time. */
+static int
+is_ascii(const char *s, size_t n)
+{
+	uint64_t high = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		high |= x;
+	}
+	for (; i < n; i++)
+		high |= (unsigned char)s[i];
+	return !(high & 0x8080808080808080ull);
+}
+
+/* Adds key[0..n) of source (0: a key made elsewhere, to keep) with its bits. */
+static void
+add(struct gazetteer *g, unsigned source, const char *key, size_t n, unsigned bits)
+{
+	if (n > KEY_MAX)
 		return;
-	n = fold(key, n, buf);
-	/* Every phrase's leading words are marked so that matching can stop early. */
-	for (size_t i = 0; i < n; i++)
-		if (buf[i] == ' ')
-			add_folded(g, buf, i, GAZ_PREFIX);
-	add_folded(g, buf, n, bits);
+	if (source && is_ascii(key, n)) {
+		add_phrase(g, source, (size_t)(key - g->source[source]), key, n, bits);
+		return;
+	}
+	/* Not ASCII, or not in a list: the folded key goes in the arena. */
+	size_t at = keep_folded(g, key, n, &n);
+	add_phrase(g, 0, at, g->arena + at, n, bits);
 }
 
 /* The gender column of firstnames.tsv and titles.tsv: m, f, u or nothing. */
@@ -245,17 +350,22 @@ add_list(struct gazetteer *g, const unsigned char *data, size_t len, unsigned bi
 {
 	const char *s = (const char *)data;
 	size_t i = 0;
+	unsigned source = ++g->sources;
 
+	if (source >= SOURCES || len > SOURCE_MAX) {
+		fputs("ntools: the gazetteer's lists are too big\n", stderr);
+		exit(2);
+	}
+	g->source[source] = s;
 	while (i < len) {
-		size_t e = i, t;
-		while (e < len && s[e] != '\n')
-			e++;
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - s) : len;
 		size_t le = e;
 		if (le > i && s[le - 1] == '\r')
 			le--;
 		if (le > i && s[i] != '#') {
-			for (t = i; t < le && s[t] != '\t'; t++)
-				;
+			const char *tab = memchr(s + i, '\t', le - i);
+			size_t t = tab ? (size_t)(tab - s) : le;
 			const char *v = t < le ? s + t + 1 : s + le;
 			size_t vn = t < le ? le - t - 1 : 0;
 			unsigned b = bits;
@@ -269,12 +379,12 @@ add_list(struct gazetteer *g, const unsigned char *data, size_t len, unsigned bi
 				else
 					b |= GAZ_ORG;
 			}
-			add(g, s + i, t - i, b);
+			add(g, source, s + i, t - i, b);
 			if (kind == DEMONYMS && t - i < 100) {
 				char plural[128];
 				memcpy(plural, s + i, t - i);
 				plural[t - i] = 's';
-				add(g, plural, t - i + 1, b);
+				add(g, 0, plural, t - i + 1, b);
 			}
 		}
 		i = e + 1;
@@ -328,12 +438,24 @@ gaz_lookup(const struct gazetteer *g, const char *key, size_t n)
 	char buf[800];
 	if (n == 0 || n > 200)
 		return 0;
-	n = fold(key, n, buf);
-	uint64_t h = hash_bytes(buf, n);
+	/* Folded and hashed in one sweep while the key is ASCII, most keys throughout. */
+	uint64_t h = FNV_START;
+	size_t i;
+	for (i = 0; i < n && (unsigned char)key[i] < 0x80; i++) {
+		unsigned char b = ascii_lower((unsigned char)key[i]);
+		buf[i] = (char)b;
+		h = FNV_STEP(h, b);
+	}
+	if (i < n) {
+		n = i + fold(key + i, n - i, buf + i);
+		for (; i < n; i++)
+			h = FNV_STEP(h, buf[i]);
+	}
+	h = hash_finish(h);
 	if (!filter_has(g, h))
 		return 0;
-	struct slot *s = find_slot(g, buf, n, h);
-	return s->keylen ? s->bits : 0;
+	slot s = *find_slot(g, buf, n, h);
+	return SLOT_BITS(s);
 }
 
 const char *

@@ -24,6 +24,7 @@ enum {
 	GAZ_ALIAS = 1 << 11,       /* a well-known short name: "U.S.", "U.N." */
 	GAZ_GROUP = 1 << 12,       /* a religious or political group: "Muslims", "Democrats" */
 	GAZ_PREFIX = 1 << 13,      /* the first words of a longer phrase on some list */
+	GAZ_INNER = 1 << 14,       /* a word of a phrase on some list, after its first */
 	GAZ_CLASSES = 13           /* the number of classes above GAZ_PREFIX */
 };
 

@@ -14,12 +14,26 @@ struct slot {
 	size_t val, val_len;
 };
 
+/*
+ * A key that matches as written has its length and first byte: one bit
+ * for each pair the keys have answers most lookups of a small table
+ * (most names looked up are no alias) before any hashing.
+ */
+#define GATE_BITS 4096
+
 struct lexicon {
 	const char *data;
 	unsigned flags;
 	size_t mask;            /* slots - 1; slots a power of two, at most half full */
 	struct slot *slots;
+	uint64_t gate[GATE_BITS / 64];  /* without LEX_FOLD_CASE; all ones with it */
 };
+
+static size_t
+gate_bit(const char *key, size_t n)
+{
+	return (n & 63) << 6 | ((unsigned char)key[0] & 63);
+}
 
 static uint32_t
 fold(uint32_t cp, unsigned flags)
@@ -84,6 +98,8 @@ lexicon_build(const unsigned char *udata, size_t len, unsigned flags)
 	lx->flags = flags;
 	lx->mask = slots - 1;
 	lx->slots = xcalloc(slots, sizeof *lx->slots);
+	/* Folding case may change a key's bytes and length: no gate then. */
+	memset(lx->gate, flags & LEX_FOLD_CASE ? 0xFF : 0, sizeof lx->gate);
 
 	for (i = 0; i < len; ) {
 		const char *nl = memchr(data + i, '\n', len - i);
@@ -101,6 +117,8 @@ lexicon_build(const unsigned char *udata, size_t len, unsigned flags)
 				h = (h + 1) & lx->mask;
 			if (!lx->slots[h].key_len) {
 				struct slot *sl = &lx->slots[h];
+				size_t bit = gate_bit(data + i, tab - i);
+				lx->gate[bit / 64] |= 1ull << (bit % 64);
 				sl->check = (uint32_t)(kh >> 32);
 				sl->key = i, sl->key_len = (uint32_t)(tab - i);
 				sl->val = tab < end ? tab + 1 : end;
@@ -118,6 +136,9 @@ lexicon_find(const struct lexicon *lx, const char *key, size_t n, const char **v
 	size_t h;
 
 	if (n == 0)
+		return 0;
+	size_t bit = gate_bit(key, n);
+	if (!(lx->gate[bit / 64] >> (bit % 64) & 1))
 		return 0;
 	uint64_t kh = key_hash(key, n, lx->flags);
 	uint32_t check = (uint32_t)(kh >> 32);
@@ -147,15 +168,25 @@ lexicon_free(struct lexicon *lx)
 int
 lexicon_in_list(const char *const by_letter[26], const char *w, size_t n)
 {
-	char key[32];
+	char key[34];
+	if (n == 0 || n > 30)
+		return 0;
 	unsigned first = (unsigned char)w[0] | 0x20;
-	if (n == 0 || n > sizeof key - 2 || first < 'a' || first > 'z')
+	if (first < 'a' || first > 'z')
 		return 0;
 	key[0] = ' ';
 	memcpy(key + 1, w, n);
 	key[n + 1] = ' ';
-	/* strncmp stops at the list's end, where memcmp would read past it. */
-	for (const char *at = strchr(by_letter[first - 'a'], ' '); at && at[1]; at = strchr(at + 1, ' '))
+	key[n + 2] = '\0';
+	const char *list = by_letter[first - 'a'];
+	/*
+	 * strstr (quick in libc) reads the key up to a NUL only: a key that
+	 * holds one is compared by strncmp, which stops at the list's end
+	 * where memcmp would read past it.
+	 */
+	if (!memchr(w, '\0', n))
+		return strstr(list, key) != NULL;
+	for (const char *at = strchr(list, ' '); at && at[1]; at = strchr(at + 1, ' '))
 		if (strncmp(at, key, n + 2) == 0)
 			return 1;
 	return 0;

@@ -102,13 +102,20 @@ static const char *const closed_words[26] = {
 /* Beside a word's GAZ_* bits in the memo (they stop below it): a function word. */
 #define MEMO_CLOSED 0x8000u
 
+/* What a memo slot holds above a word's bits: the bits of its hash h above the slot's, and a mark. */
+static uint64_t
+memo_key(uint64_t h)
+{
+	return (h | 1u << 16) & ~(uint64_t)0xFFFF;
+}
+
 /* The GAZ_* bits of token t, and MEMO_CLOSED. */
 static unsigned
 lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
 {
 	uint64_t h = t->wordh;
 	uint64_t *slot = memo_slot(d, h);
-	uint64_t key = (h | 1u << 16) & ~(uint64_t)0xFFFF;
+	uint64_t key = memo_key(h);
 	if ((*slot & ~(uint64_t)0xFFFF) != key) {
 		const char *low = d->arena + t->low;
 		unsigned bits = gaz_lookup(g, low, t->lowlen) & (MEMO_CLOSED - 1);
@@ -164,67 +171,38 @@ shape_hash(const char *s, size_t n)
 	return hash_str(F_SHAPE, buf, o);
 }
 
-void
-ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+/* Four and sixteen consecutive byte values, for the tables below. */
+#define SEQ4(b) (b), (b) + 1, (b) + 2, (b) + 3
+#define SEQ16(b) SEQ4(b), SEQ4((b) + 4), SEQ4((b) + 8), SEQ4((b) + 12)
+#define SAME4(c) c, c, c, c
+#define SAME16(c) SAME4(c), SAME4(c), SAME4(c), SAME4(c)
+
+/* Each ASCII byte lowered, and its kind in a shape (as shape_hash makes them): one load each. */
+static const unsigned char ascii_lower[128] = {
+	SEQ16(0x00), SEQ16(0x10), SEQ16(0x20), SEQ16(0x30),
+	'@', SEQ16('a'), SEQ4('q'), SEQ4('u'), 'y', 'z', '[', '\\', ']', '^', '_',
+	SEQ16(0x60), SEQ16(0x70),
+};
+static const unsigned char ascii_shape[128] = {
+	SEQ16(0x00), SEQ16(0x10), SEQ16(0x20),
+	SAME4('d'), SAME4('d'), 'd', 'd', ':', ';', '<', '=', '>', '?',
+	'@', SAME16('X'), SAME4('X'), SAME4('X'), 'X', 'X', '[', '\\', ']', '^', '_',
+	'`', SAME16('x'), SAME4('x'), SAME4('x'), 'x', 'x', '{', '|', '}', '~', 0x7F,
+};
+#undef SEQ4
+#undef SEQ16
+#undef SAME4
+#undef SAME16
+
+/*
+ * The lower-case form (into out, room for twice min(len, 64) bytes) and
+ * the hashes of any token; returns the length of the lower-case form.
+ */
+static size_t
+lower_and_hash(struct ner_token *t, char *out, const char *s, size_t len)
 {
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 512;
-		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
-	}
-	size_t cap_low = len < 64 ? len : 64;
-	if (d->arena_len + cap_low * 2 + 8 > d->arena_cap) {
-		d->arena_cap = (d->arena_cap + cap_low * 2 + 8) * 2;
-		d->arena = xrealloc(d->arena, d->arena_cap);
-	}
-	struct ner_token *t = &d->t[d->n++];
-	t->s = s;
-	t->len = len;
-	t->flags = flags;
-	t->gaz = t->phrase = 0;
-	t->phrase_pos = 0;
-	t->doc_class = -1;
-	t->closed = 0;
-	t->seen = 0;
-	t->low = d->arena_len;
-	char *out = d->arena + d->arena_len;
-	size_t i = 0, o = 0;
-	/*
-	 * Most words are short and ASCII: one sweep makes the lower-case
-	 * form, both hashes and the shape (the same values as the general
-	 * path below).
-	 */
-	if (len <= 64) {
-		uint32_t lh = 2166136261u ^ (F_LOW * 16777619u);
-		uint32_t sh = 2166136261u ^ (F_SHAPE * 16777619u);
-		uint64_t wh = 14695981039346656037ull;
-		size_t shapes = 0;
-		char last = 0;
-		for (; i < len; i++) {
-			unsigned char b = (unsigned char)s[i];
-			if (b >= 0x80)
-				break;
-			char k = b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' :
-			    b >= '0' && b <= '9' ? 'd' : (char)b;
-			unsigned char lo = b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
-			out[i] = (char)lo;
-			lh = (lh ^ lo) * 16777619u;
-			wh = (wh ^ b) * 1099511628211ull;
-			if (k != last && shapes < 16) {
-				sh = (sh ^ (unsigned char)k) * 16777619u;
-				shapes++;
-			}
-			last = k;
-		}
-		if (i == len) {
-			t->lowlen = len;
-			d->arena_len += len;
-			t->lowh = lh ^ (lh >> 15);
-			t->shapeh = sh ^ (sh >> 15);
-			t->wordh = wh;
-			return;
-		}
-		i = 0;
-	}
+	size_t cap_low = len < 64 ? len : 64, i = 0, o = 0;
+
 	/* Lower case may grow a character by a byte or two; cap what is kept. */
 	while (i < cap_low) {
 		unsigned char b = (unsigned char)s[i];
@@ -245,20 +223,148 @@ ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
 		o += m;
 		i += l;
 	}
-	t->lowlen = o;
-	d->arena_len += o;
 	t->lowh = hash_str(F_LOW, out, o);
 	t->shapeh = shape_hash(s, len);
 	uint64_t h = 14695981039346656037ull;
 	for (size_t k = 0; k < len; k++)
 		h = (h ^ (unsigned char)s[k]) * 1099511628211ull;
 	t->wordh = h;
+	return o;
+}
+
+/*
+ * The hashes and lower-case form (into out) of an ASCII token s[0..len)
+ * of 16 bytes or fewer (a shape has at most 16 kinds: such a word needs
+ * no count of them), the same values as lower_and_hash's; returns 0,
+ * having set nothing in t, when a byte is not ASCII.
+ */
+static inline int
+hash_short(struct ner_token *t, char *out, const char *s, size_t len)
+{
+	uint32_t lh = 2166136261u ^ (F_LOW * 16777619u);
+	uint32_t sh = 2166136261u ^ (F_SHAPE * 16777619u);
+	uint64_t wh = 14695981039346656037ull;
+	unsigned last = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned b = (unsigned char)s[i];
+		if (b >= 0x80)
+			return 0;
+		unsigned lo = ascii_lower[b], k = ascii_shape[b];
+		out[i] = (char)lo;
+		lh = (lh ^ lo) * 16777619u;
+		wh = (wh ^ b) * 1099511628211ull;
+		uint32_t next = (sh ^ k) * 16777619u;
+		sh = k != last ? next : sh;
+		last = k;
+	}
+	t->lowh = lh ^ (lh >> 15);
+	t->shapeh = sh ^ (sh >> 15);
+	t->wordh = wh;
+	t->lowlen = len;
+	return 1;
+}
+
+/* Tokens taken at a time by ner_doc_add_tokens, in the order of their lengths. */
+#define ADD_BATCH 256
+
+/*
+ * Appends v[0..n) (n <= ADD_BATCH) with room for them in the arena.
+ * The short words are hashed grouped by length, shortest first: a
+ * hashing loop that runs as many rounds as the one before is one whose
+ * end the processor foresees (in text order, nearly every word's end
+ * was a wrong guess).
+ */
+static void
+add_batch(struct ner_doc *d, const char *text, const struct token *v, size_t n)
+{
+	unsigned short at[17] = { 0 }, order[ADD_BATCH], later[ADD_BATCH];
+	size_t nlater = 0;
+	struct ner_token *t = d->t + d->n;
+	char *arena = d->arena;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = v[i].end - v[i].start;
+		t[i].s = text + v[i].start;
+		t[i].len = len;
+		t[i].flags = v[i].flags;
+		t[i].gaz = t[i].phrase = 0;
+		t[i].phrase_pos = 0;
+		t[i].doc_class = -1;
+		t[i].closed = 0;
+		t[i].seen = 0;
+		t[i].low = d->arena_len;
+		if (len > 16) {
+			t[i].lowlen = lower_and_hash(&t[i], arena + d->arena_len, t[i].s, len);
+			d->arena_len += t[i].lowlen;
+		} else {
+			d->arena_len += len;
+			if (len < 16)
+				at[len + 1]++;
+		}
+	}
+	for (size_t k = 1; k < 17; k++)
+		at[k] += at[k - 1];
+	for (size_t i = 0; i < n; i++)
+		if (t[i].len <= 16)
+			order[at[t[i].len]++] = (unsigned short)i;
+	size_t shorts = at[16];
+	for (size_t k = 0; k < shorts; k++) {
+		struct ner_token *w = &t[order[k]];
+		if (!hash_short(w, arena + w->low, w->s, w->len))
+			later[nlater++] = order[k];
+	}
+	/* Not ASCII: lower case may be longer, so the form goes at the end. */
+	for (size_t k = 0; k < nlater; k++) {
+		struct ner_token *w = &t[later[k]];
+		w->low = d->arena_len;
+		w->lowlen = lower_and_hash(w, arena + d->arena_len, w->s, w->len);
+		d->arena_len += w->lowlen;
+	}
+	d->n += n;
+}
+
+void
+ner_doc_add_tokens(struct ner_doc *d, const char *text, const struct token *v, size_t n)
+{
+	if (d->n + n > d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 512;
+		if (d->cap < d->n + n)
+			d->cap = d->n + n;
+		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
+	}
+	for (size_t i = 0; i < n; i += ADD_BATCH) {
+		size_t m = n - i < ADD_BATCH ? n - i : ADD_BATCH, room = 0;
+		/*
+		 * Lower case may grow a character by a byte or two: room for
+		 * twice what is kept, and a short word's place besides.
+		 */
+		for (size_t k = i; k < i + m; k++) {
+			size_t len = v[k].end - v[k].start;
+			room += (len < 64 ? len : 64) * 3;
+		}
+		if (d->arena_len + room + 8 > d->arena_cap) {
+			d->arena_cap = (d->arena_len + room + 8) * 2;
+			d->arena = xrealloc(d->arena, d->arena_cap);
+		}
+		add_batch(d, text, v + i, m);
+	}
+}
+
+void
+ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags)
+{
+	const struct token one = { 0, len, flags };
+	ner_doc_add_tokens(d, s, &one, 1);
 }
 
 
+/*
+ * A word's places: which FEAT_SEEN_* kinds it holds once or more, and
+ * twice or more (a token learns of the others: more than its own place).
+ */
 struct ner_seen {
 	uint32_t word;          /* lowh | 1; 0: empty */
-	unsigned short count[FEAT_SEEN_KINDS];  /* places of each kind, up to a cap */
+	unsigned char once, twice;
 };
 
 static unsigned
@@ -330,22 +436,32 @@ mark_seen(struct ner_doc *d)
 		size_t j = w & (cap - 1);
 		while (d->seen[j].word && d->seen[j].word != w)
 			j = (j + 1) & (cap - 1);
-		d->seen[j].word = w;
+		struct ner_seen *e = &d->seen[j];
+		e->word = w;
 		at->slot = (uint32_t)j;
-		for (int b = 0; b < FEAT_SEEN_KINDS; b++) {
-			unsigned short *c = &d->seen[j].count[b];
-			if ((at->here & 1u << b) && *c < 0xFFFF)
-				++*c;
-		}
+		e->twice |= e->once & at->here;
+		e->once |= at->here;
 	}
 	for (size_t k = 0; k < words; k++) {
 		const struct ner_seen_at *at = &d->seen_at[k];
 		const struct ner_seen *e = &d->seen[at->slot];
-		struct ner_token *t = &d->t[at->token];
-		for (int b = 0; b < FEAT_SEEN_KINDS; b++)
-			if (e->count[b] > ((at->here >> b) & 1u))
-				t->seen |= 1u << b;
+		/* A kind of place held elsewhere: twice, or once and not here. */
+		d->t[at->token].seen |= e->twice | (e->once & ~at->here);
 	}
+}
+
+/*
+ * Whether token t, as the memo knows it, is no word of a listed phrase
+ * after the phrase's first (GAZ_INNER): then no phrase runs on through
+ * it, and looking the longer phrase up is not needed.  A token unknown
+ * to the memo, or holding a space, may still continue one.
+ */
+static int
+ends_phrases(const struct ner_doc *d, const struct ner_token *t)
+{
+	uint64_t slot = *memo_slot(d, t->wordh);
+	return (slot & ~(uint64_t)0xFFFF) == memo_key(t->wordh) && !(slot & GAZ_INNER) &&
+	    !memchr(d->arena + t->low, ' ', t->lowlen);
 }
 
 void
@@ -357,8 +473,11 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		d->memo = xmalloc(sizeof *d->memo);
 		memset(d->memo, 0, sizeof *d->memo);
 	}
+	/* The flags of the tokens before, at and after i, carried along. */
+	unsigned before = 0, here = d->n ? d->t[0].flags : 0;
 	for (size_t i = 0; i < d->n; i++) {
 		struct ner_token *t = &d->t[i];
+		unsigned after = i + 1 < d->n ? d->t[i + 1].flags : 0;
 		/* The memo is bigger than the fast caches: ask for a later word's slot early. */
 		if (i + MEMO_AHEAD < d->n)
 			PREFETCH(memo_slot(d, d->t[i + MEMO_AHEAD].wordh));
@@ -367,12 +486,13 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		 * (the tagger skips the rest): looking them all up would be
 		 * most of the time spent here.
 		 */
-		unsigned near = t->flags | (i > 0 ? d->t[i - 1].flags : 0) |
-		    (i + 1 < d->n ? d->t[i + 1].flags : 0);
+		unsigned flags = here, near = before | flags | after;
+		before = flags;
+		here = after;
 		/* Every capitalised word is near one, so its memo slot also says whether it is closed. */
-		unsigned bits = (t->flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
-		t->gaz = bits & ~MEMO_CLOSED;
-		t->closed = (t->flags & TOK_UPPER) && (bits & MEMO_CLOSED);
+		unsigned bits = (flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
+		t->gaz = bits & ~(MEMO_CLOSED | GAZ_INNER);
+		t->closed = (flags & TOK_UPPER) && (bits & MEMO_CLOSED);
 	}
 	if (!d->alone)
 		mark_seen(d);
@@ -392,10 +512,12 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 			len += t->lowlen;
 			if (j == i)
 				continue;
+			if (ends_phrases(d, t))
+				break;
 			unsigned bits = gaz_lookup(g, key, len);
-			if (bits & ~(unsigned)GAZ_PREFIX) {
+			if (bits & ~(unsigned)(GAZ_PREFIX | GAZ_INNER)) {
 				best = j - i + 1;
-				best_bits = bits & ~(unsigned)GAZ_PREFIX;
+				best_bits = bits & ~(unsigned)(GAZ_PREFIX | GAZ_INNER);
 			}
 			if (!(bits & GAZ_PREFIX))
 				break;

@@ -15,6 +15,8 @@
 
 #define FEAT_MAX 104
 
+struct token;
+
 struct ner_token {
 	const char *s;          /* as written */
 	size_t len;
@@ -57,6 +59,8 @@ enum {
 void ner_doc_clear(struct ner_doc *d);
 /* Appends a token s[0..len) (which must outlive the document) with its TOK_* flags. */
 void ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags);
+/* Appends the tokens v[0..n) of text (which must outlive the document), as ner_doc_add would each. */
+void ner_doc_add_tokens(struct ner_doc *d, const char *text, const struct token *v, size_t n);
 /* Looks the tokens up in the gazetteer, once all are added. */
 void feat_prepare(struct ner_doc *d, const struct gazetteer *g);
 void ner_doc_free(struct ner_doc *d);

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +8,10 @@
 #include "token.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 /* Words whose period belongs to them even before a space (CoNLL keeps "Corp."), by first letter. */
 static const char *const abbreviations[26] = {
@@ -37,6 +42,44 @@ static const char *const abbreviations[26] = {
 	"",
 	"",
 };
+
+/*
+ * What a word must be for abbreviations[] to hold it, by first letter:
+ * no longer than the longest there, and in the case one there begins
+ * with (bit 1 upper, bit 2 lower).  Measured once from the table, so
+ * that most words before a full stop ("said.") need no look in it.
+ */
+static unsigned char abbreviation_longest[26], abbreviation_cases[26];
+static pthread_once_t abbreviations_once = PTHREAD_ONCE_INIT;
+
+static void
+measure_abbreviations(void)
+{
+	for (int k = 0; k < 26; k++)
+		for (const char *p = abbreviations[k]; *p;) {
+			size_t n = 0;
+			while (*p == ' ')
+				p++;
+			while (p[n] && p[n] != ' ')
+				n++;
+			if (n == 0)
+				break;
+			if (n > abbreviation_longest[k])
+				abbreviation_longest[k] = (unsigned char)n;
+			abbreviation_cases[k] |= p[0] >= 'a' && p[0] <= 'z' ? 2 : 1;
+			p += n;
+		}
+}
+
+static int
+is_abbreviation(const char *w, size_t n)
+{
+	unsigned c = n ? (unsigned char)w[0] : 0, k = (c | 0x20) - 'a';
+	if (n == 0 || k >= 26 || n > abbreviation_longest[k] ||
+	    !(abbreviation_cases[k] & (c >= 'a' ? 2 : 1)))
+		return 0;
+	return lexicon_in_list(abbreviations, w, n);
+}
 
 /* The spelling flags of each byte that is an ASCII letter or digit, else 0: one load a byte. */
 #define D_ TOK_DIGIT
@@ -102,6 +145,78 @@ token_spelling(const char *s, size_t n)
 	return f;
 }
 
+/*
+ * Which of the 64 bytes from base on are ASCII upper-case letters,
+ * lower-case letters and digits (bit k: byte base + k), where SSE2 is
+ * there.  Words are found in it with bit arithmetic, so that where the
+ * next word begins does not wait on loads and compares of this one.
+ */
+struct ascii_window {
+	size_t base, end;               /* the bytes classified; end == base: none */
+	uint64_t upper, lower, digit;
+};
+
+#if defined(__SSE2__) && defined(__GNUC__)
+static void
+classify_window(struct ascii_window *w, const unsigned char *u, size_t base)
+{
+	/* x + (0x80 - lo) is below -128 + width exactly when x is in lo .. lo + width - 1. */
+	const __m128i to_a = _mm_set1_epi8((char)(0x80 - 'a')), to_0 = _mm_set1_epi8((char)(0x80 - '0')),
+	    letters = _mm_set1_epi8(-128 + 26), digits = _mm_set1_epi8(-128 + 10),
+	    case_bit = _mm_set1_epi8(0x20);
+
+	w->upper = w->lower = w->digit = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + base + 16 * k));
+		uint64_t alpha = (unsigned)_mm_movemask_epi8(
+		    _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), to_a), letters));
+		uint64_t digit = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, to_0), digits));
+		/* Each byte's case bit (0x20), moved to where movemask reads. */
+		uint64_t lower = (unsigned)_mm_movemask_epi8(_mm_slli_epi16(x, 2));
+		w->upper |= (alpha & ~lower) << 16 * k;
+		w->lower |= (alpha & lower) << 16 * k;
+		w->digit |= digit << 16 * k;
+	}
+	w->base = base;
+	w->end = base + 64;
+}
+#endif
+
+/*
+ * Where the run of ASCII letters and digits from u[i] on ends (before
+ * u[n] at most); ORs their spelling flags into *f, the table's.  The
+ * window w is the classes of bytes around, kept from call to call.
+ */
+static inline size_t
+ascii_run(struct ascii_window *w, const unsigned char *u, size_t i, size_t n, unsigned *f)
+{
+	unsigned k;
+
+#if defined(__SSE2__) && defined(__GNUC__)
+	for (;;) {
+		if (i < w->base || i >= w->end) {
+			if (n - i < 64)
+				break;
+			classify_window(w, u, i);
+		}
+		unsigned off = (unsigned)(i - w->base);
+		uint64_t stop = ~(w->upper | w->lower | w->digit) >> off;
+		unsigned len = stop ? (unsigned)__builtin_ctzll(stop) : 64 - off;
+		uint64_t in = (len == 64 ? ~(uint64_t)0 : ((uint64_t)1 << len) - 1) << off;
+		*f |= (w->upper & in ? TOK_ALPHA | TOK_UPPER : 0) |
+		    (w->lower & in ? TOK_ALPHA | TOK_LOWER : 0) | (w->digit & in ? TOK_DIGIT : 0);
+		i += len;
+		if (stop)
+			return i;
+	}
+#else
+	(void)w;
+#endif
+	for (; i < n && (k = ascii_spelling[u[i]]) != 0; i++)
+		*f |= k;
+	return i;
+}
+
 static uint32_t
 char_at(const char *s, size_t n, size_t i, size_t *len)
 {
@@ -143,16 +258,18 @@ is_apostrophe(uint32_t c)
 }
 
 /*
- * Where the word that starts at s[i] (a letter or digit) ends.  Sets
- * *ascii_flags to its spelling flags when it is all ASCII (found on the
- * way), else to 0.
+ * Where the word that starts at s[start] (a letter or digit) ends, its
+ * bytes up to s[i] already known to be ASCII letters or digits with
+ * spelling flags *ascii_flags (TOK_UPPER_INITIAL included).  Sets
+ * *ascii_flags to the word's spelling flags when it is all ASCII (found
+ * on the way), else to 0.
  */
 static size_t
-word_end(const char *s, size_t n, size_t i, unsigned *ascii_flags)
+word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 {
-	size_t l, l2, start = i;
-	uint32_t prev = 0, c;
-	unsigned f = 0, ascii = 1;
+	size_t l, l2;
+	uint32_t prev = i > start ? (unsigned char)s[i - 1] : 0, c;
+	unsigned f = *ascii_flags, ascii = 1;
 
 	for (;;) {
 		/* ASCII letters and digits, the bulk of words, without decoding. */
@@ -215,16 +332,14 @@ word_end(const char *s, size_t n, size_t i, unsigned *ascii_flags)
 			int dotted = memchr(s + start, '.', i - start) != NULL;
 			uint32_t first = char_at(s, n, start, &l2);
 			if (dotted || (u_isupper(first) && start + l2 == i) ||
-			    lexicon_in_list(abbreviations, s + start, i - start)) {
+			    is_abbreviation(s + start, i - start)) {
 				f |= TOK_PERIOD;
 				i += l;
 			}
 		}
 		break;
 	}
-	*ascii_flags = 0;
-	if (ascii)
-		*ascii_flags = f | (s[start] >= 'A' && s[start] <= 'Z' ? TOK_UPPER_INITIAL : 0);
+	*ascii_flags = ascii ? f : 0;
 	return i;
 }
 
@@ -242,23 +357,41 @@ push(struct token_list *tl, size_t start, size_t end, unsigned flags)
 	tl->n++;
 }
 
-void
-token_scan(struct token_list *tl, const char *s, size_t n)
+/*
+ * The tokens of s[0..n) with their spelling and TOK_LINE_START flags;
+ * TOK_SENT_START after the tokenizer's guess when guess_sentences is
+ * set, else on line starts only.
+ */
+static void
+scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, l;
 	int line_start = 1, sent_start = 1;
+	struct ascii_window window = { 0, 0, 0, 0, 0 };
 
+	pthread_once(&abbreviations_once, measure_abbreviations);
 	tl->n = 0;
 	while (i < n) {
-		if (s[i] == ' ') {      /* the commonest byte, first */
+		uint32_t c = u[i];
+		if (c == ' ') {         /* the commonest byte, first */
 			i++;
 			continue;
 		}
-		uint32_t c = (unsigned char)s[i];
 		size_t start = i, end;
+		unsigned f = ascii_spelling[c];
 
-		l = 1;
-		if (!ascii_spelling[c]) {       /* words begin with ASCII letters, mostly */
+		if (f) {
+			/* A word that begins with an ASCII letter or digit, mostly all such and ended by a space. */
+			f |= f & TOK_UPPER ? TOK_UPPER_INITIAL : 0;
+			end = ascii_run(&window, u, i + 1, n, &f);
+			if (end < n && u[end] != ' ' && u[end] != '\n') {
+				unsigned wf = f;        /* a copy: f, its address never taken, stays in a register */
+				end = word_end(s, n, start, end, &wf);
+				f = wf;
+			}
+		} else {
+			l = 1;
 			c = char_at(s, n, i, &l);
 			if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
 				line_start = sent_start = 1;
@@ -269,25 +402,28 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 				i += l;
 				continue;
 			}
-		}
-		unsigned f = 0;
-		if (c < 0x80 ? ascii_spelling[c] != 0 : alnum(c)) {
-			end = word_end(s, n, i, &f);
-		} else if (c < 0x80 && c != '\'') {
-			end = i + 1;
-			f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
-		} else {
-			size_t l2;
-			uint32_t next = char_at(s, n, i + l, &l2);
-			end = i + l;
-			if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
-			    tl->n > 0 && tl->v[tl->n - 1].end == start &&
-			    !alnum(char_at(s, n, i + l + l2, NULL)))
-				end = i + l + l2;
+			if (c >= 0x80 && alnum(c)) {
+				unsigned wf = 0;
+				end = word_end(s, n, start, start, &wf);
+				f = wf;
+			} else if (c < 0x80 && c != '\'') {
+				end = i + 1;
+				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
+			} else {
+				size_t l2;
+				uint32_t next = char_at(s, n, i + l, &l2);
+				end = i + l;
+				if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
+				    tl->n > 0 && tl->v[tl->n - 1].end == start &&
+				    !alnum(char_at(s, n, i + l + l2, NULL)))
+					end = i + l + l2;
+			}
 		}
 		if (!f)
 			f = token_spelling(s + start, end - start);
-		if (sent_start && (f & TOK_LOWER) && !(f & TOK_UPPER_INITIAL) && !line_start)
+		if (!guess_sentences)
+			sent_start = line_start;
+		else if (sent_start && (f & TOK_LOWER) && !(f & TOK_UPPER_INITIAL) && !line_start)
 			sent_start = 0;
 		if (line_start)
 			f |= TOK_LINE_START;
@@ -299,7 +435,19 @@ token_scan(struct token_list *tl, const char *s, size_t n)
 			sent_start = 1;
 		i = end;
 	}
+}
+
+void
+token_scan(struct token_list *tl, const char *s, size_t n)
+{
+	scan(tl, s, n, 1);
 	token_mark_headlines(tl->v, tl->n);
+}
+
+void
+token_scan_lines(struct token_list *tl, const char *s, size_t n)
+{
+	scan(tl, s, n, 0);
 }
 
 void

@@ -49,6 +49,14 @@ unsigned token_spelling(const char *s, size_t n);
  */
 void token_scan(struct token_list *tl, const char *s, size_t n);
 
+/*
+ * The tokens token_scan makes, without its guess at sentences:
+ * TOK_SENT_START on each line's first token only, and no TOK_HEADLINE,
+ * for callers that find sentences their own way (then
+ * token_mark_headlines).
+ */
+void token_scan_lines(struct token_list *tl, const char *s, size_t n);
+
 /* Marks TOK_HEADLINE on the tokens v[0..n) of each sentence without lower case. */
 void token_mark_headlines(struct token *v, size_t n);
 

@@ -90,6 +90,11 @@ test_gazetteer(void)
 	CHECK(gaz_lookup(g, "latin america", 13) & GAZ_REGION);
 	CHECK(gaz_lookup(g, "foreign minister", 16) & GAZ_TITLE);
 	CHECK(gaz_lookup(g, "xqzv", 4) == 0);
+	/* A later word of a listed phrase is marked so; the first is not, for that. */
+	CHECK(gaz_lookup(g, "America", 7) & GAZ_INNER);
+	CHECK(gaz_lookup(g, "MINISTER", 8) & GAZ_INNER);
+	CHECK(gaz_lookup(g, "Said", 4) & GAZ_INNER);     /* "Port Said" */
+	CHECK(!(gaz_lookup(g, "Sergey", 6) & GAZ_INNER) && (gaz_lookup(g, "Sergey", 6) & GAZ_FIRST_MALE));
 	gaz_free(g);
 }
 
@@ -262,6 +267,12 @@ test_alias(void)
 	int lavrov = alias_resolve(a, ENT_PERSON, "Lavrov", 6);
 	CHECK(alias_resolve(a, ENT_PERSON, "Sergey  Lavrov", 14) == lavrov);
 	CHECK(canonical_is(a, lavrov, "Sergey Lavrov"));
+	/* Kept single-spaced however written: ends trimmed, any white space one space. */
+	int maria = alias_resolve(a, ENT_PERSON, " Ana\tMar\xc3\xad" "a \n L\xc3\xb3pez\xc2\xa0", 22);
+	CHECK(canonical_is(a, maria, "Ana Mar\xc3\xad" "a L\xc3\xb3pez"));
+	CHECK(alias_resolve(a, ENT_PERSON, "Ana Mar\xc3\xad" "a L\xc3\xb3pez", 17) == maria);
+	int obama = alias_resolve(a, ENT_PERSON, "Barack\r\nObama", 13);
+	CHECK(canonical_is(a, obama, "Barack Obama") && alias_resolve(a, ENT_PERSON, "Obama", 5) == obama);
 	CHECK(alias_resolve(a, ENT_PERSON, "LAVROV", 6) == lavrov);
 	CHECK(alias_resolve(a, ENT_PERSON, "Sergey Ivanov", 13) != lavrov);
 	int us = alias_resolve(a, ENT_GPE, "U.S.", 4);

@@ -84,6 +84,24 @@ test_tsv_memory(void)
 	close(fd);
 }
 
+/* Fields are escaped wherever their special bytes fall, in a long field's tail or its first eight. */
+static void
+test_tsv_escapes(void)
+{
+	static struct tsv_writer w;
+	static const char *const fields[] = { "plain", "0123456789abcdef", "0123456\\", "01234567\t",
+		"\n", "abcdefgh\rijk", "a\tb\nc\\d\re", "abcdefghijklmno\x80\xff\x01" };
+	static const char *const want[] = { "plain", "0123456789abcdef", "0123456\\\\", "01234567\\t",
+		"\\n", "abcdefgh\\rijk", "a\\tb\\nc\\\\d\\re", "abcdefghijklmno\x80\xff\x01" };
+
+	for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+		tsv_init_memory(&w);
+		tsv_field(&w, fields[k], strlen(fields[k]));
+		CHECK(w.len == strlen(want[k]) && memcmp(w.buf, want[k], w.len) == 0);
+		tsv_close(&w);
+	}
+}
+
 static void
 test_hash(void)
 {
@@ -171,6 +189,27 @@ test_lexicon(void)
 	CHECK(!lexicon_find(lx, "# comment", 9, NULL, NULL));
 	CHECK(!lexicon_find(lx, "Pari", 4, NULL, NULL));
 	lexicon_free(lx);
+
+	/* As written: only the same bytes match, whatever keys share a length and first byte. */
+	static const unsigned char exact[] = "US\tx\nParis\nAn id of exactly sixty-six bytes, its length a multiple of 64 + 2.\n";
+	lx = lexicon_build(exact, sizeof exact - 1, 0);
+	CHECK(lexicon_find(lx, "US", 2, NULL, NULL) && !lexicon_find(lx, "us", 2, NULL, NULL));
+	CHECK(lexicon_find(lx, "Paris", 5, NULL, NULL) && !lexicon_find(lx, "PARIS", 5, NULL, NULL));
+	CHECK(!lexicon_find(lx, "UK", 2, NULL, NULL) && !lexicon_find(lx, "Pàris", 6, NULL, NULL));
+	CHECK(lexicon_find(lx, "An id of exactly sixty-six bytes, its length a multiple of 64 + 2.", 66, NULL, NULL));
+	CHECK(!lexicon_find(lx, "An", 2, NULL, NULL));
+	lexicon_free(lx);
+
+	static const char *const words[26] = {
+		"", "", "", "", "", "", "", "", "", "", "", "", " mr mrs ms ",
+		"", "", "", "", "", " so since ", "", "", "", "", "", "", ""
+	};
+	CHECK(lexicon_in_list(words, "mr", 2) && lexicon_in_list(words, "mrs", 3) && lexicon_in_list(words, "ms", 2));
+	CHECK(lexicon_in_list(words, "since", 5) && !lexicon_in_list(words, "sin", 3));
+	CHECK(!lexicon_in_list(words, "m", 1) && !lexicon_in_list(words, "mrs.", 4) && !lexicon_in_list(words, "Mrs", 3));
+	CHECK(!lexicon_in_list(words, "", 0) && !lexicon_in_list(words, "-", 1));
+	CHECK(!lexicon_in_list(words, "ms\0", 3) && !lexicon_in_list(words, "m\0s", 3));
+	CHECK(!lexicon_in_list(words, "mrs\0ms", 6));
 }
 
 int
@@ -179,6 +218,7 @@ main(void)
 	test_utf8();
 	test_tsv();
 	test_tsv_memory();
+	test_tsv_escapes();
 	test_hash();
 	test_calendar();
 	test_docdate();
