@@ -86,10 +86,10 @@ test: all units
 check-asan:
 	$(MAKE) VARIANT=asan CC=clang test
 
-# The threaded programs under ThreadSanitizer, on the suite that runs them threaded.
+# The threaded programs under ThreadSanitizer, on the suites that run them threaded.
 check-tsan:
 	$(MAKE) VARIANT=tsan CC=clang all
-	NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats
+	NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats tests/live.bats
 
 # libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus,
 # against the library built with coverage for the fuzzer.

@@ -140,11 +140,27 @@ finish(struct cli *c)
 	return diag_status();
 }
 
+/* A feed that waits for input sees the rows of the documents it has ended so far. */
+static int
+flush_rows(void *out)
+{
+	tsv_flush(out);
+	return 0;
+}
+
 int
 cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
 {
+	c->reader.idle = flush_rows;
+	c->reader.idle_ctx = &c->out;
 	read_all(c, files, nfiles, each, arg);
 	return finish(c);
+}
+
+static int
+idle_workers(void *w)
+{
+	return workers_idle(w);
 }
 
 static void
@@ -164,6 +180,8 @@ cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *
 		return status;
 	}
 	struct workers *w = workers_new(job, jobs, &c->out);
+	c->reader.idle = idle_workers;
+	c->reader.idle_ctx = w;
 	read_all(c, files, nfiles, to_workers, w);
 	workers_free(w);
 	return finish(c);

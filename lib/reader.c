@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -72,6 +73,20 @@ reader_free(struct reader *r)
 	}
 }
 
+/* How long a reader waits for input before it asks the program again whether it has rows to write. */
+#define IDLE_MS 10
+
+/* Whether fd has input (or its end, or an error) within ms milliseconds. */
+static int
+input_within(int fd, int ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int k;
+	while ((k = poll(&p, 1, ms)) < 0 && errno == EINTR)
+		continue;
+	return k != 0;
+}
+
 /*
  * Reads more input.  Returns 1 when bytes came, 0 at the end of input,
  * -1 on a read error or when out of memory (both reported).
@@ -96,6 +111,9 @@ fill(struct reader *r)
 		}
 		r->buf = nb, r->cap = cap;
 	}
+	if (r->opts.idle)
+		while (!input_within(r->fd, 0) && r->opts.idle(r->opts.idle_ctx) && !input_within(r->fd, IDLE_MS))
+			continue;
 	for (;;) {
 		k = read(r->fd, r->buf + r->len, r->cap - r->len);
 		if (k < 0 && errno == EINTR)

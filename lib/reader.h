@@ -32,6 +32,14 @@ struct reader_opts {
 	const char *text_col;   /* TSV column holding the text; NULL: "text" */
 	enum date_order order;  /* numeric dates whose order the text leaves open */
 	size_t max_bytes;       /* the cap on one document or row */
+	/*
+	 * Called before a read that would wait (a feed with nothing new
+	 * yet), so that the program can write what it has; returns
+	 * nonzero while more is coming, to be called again after a short
+	 * wait unless input comes first.  NULL: reads just wait.
+	 */
+	int (*idle)(void *ctx);
+	void *idle_ctx;
 };
 
 #define READER_MAX_BYTES_DEFAULT ((size_t)1 << 30)

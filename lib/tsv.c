@@ -220,6 +220,13 @@ tsv_header(struct tsv_writer *w, const char *names)
 	tsv_end_row(w);
 }
 
+void
+tsv_flush(struct tsv_writer *w)
+{
+	if (w->fd >= 0)
+		flush(w);
+}
+
 int
 tsv_close(struct tsv_writer *w)
 {

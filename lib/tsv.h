@@ -42,6 +42,8 @@ void tsv_end_row(struct tsv_writer *w);
 /* Writes a header row from a tab-separated list of names. */
 void tsv_header(struct tsv_writer *w, const char *names);
 
+/* Writes the buffered rows now (a writer in memory keeps them). */
+void tsv_flush(struct tsv_writer *w);
 /* Flushes (or, in memory, frees the rows); returns 0, or the errno of the first failed write. */
 int tsv_close(struct tsv_writer *w);
 

@@ -185,9 +185,9 @@ workers_add(struct workers *w, const struct doc *d)
 	if (b && !d->same_doc && (b->arena_len >= BATCH_BYTES || b->n >= BATCH_DOCS))
 		hand_over(w);
 	if (!w->filling) {
-		/* Its slot was last used nslots batches ago: write that one first. */
-		if (w->next_seq >= w->nslots)
-			write_batch(w, w->next_seq - w->nslots);
+		/* Its slot was last used nslots batches ago: write that one first, unless written. */
+		if (w->write_seq + w->nslots <= w->next_seq)
+			write_batch(w, w->write_seq);
 		b = w->filling = slot_of(w, w->next_seq++);
 		b->n = 0;
 		b->arena_len = 0;
@@ -200,6 +200,26 @@ workers_add(struct workers *w, const struct doc *d)
 	it->d = *d;
 	it->text_at = keep(b, d->text, d->len);
 	it->id_at = keep(b, d->id, d->idlen);
+}
+
+static int
+is_done(struct workers *w, unsigned long seq)
+{
+	lock(w);
+	int done = slot_of(w, seq)->state == DONE;
+	unlock(w);
+	return done;
+}
+
+int
+workers_idle(struct workers *w)
+{
+	if (w->filling)
+		hand_over(w);
+	while (w->write_seq < w->next_seq && is_done(w, w->write_seq))
+		write_batch(w, w->write_seq);
+	tsv_flush(w->out);
+	return w->write_seq < w->next_seq;
 }
 
 struct workers *
@@ -263,6 +283,6 @@ workers_default(void)
 #ifdef _SC_NPROCESSORS_ONLN
 	n = sysconf(_SC_NPROCESSORS_ONLN);
 #endif
-	/* Each thread holds its own lexicons and weights (some 15 MB). */
+	/* Each thread keeps caches of its own (some MB); the tables are shared. */
 	return n < 1 ? 1 : n > 4 ? 4 : (int)n;
 }

@@ -29,6 +29,12 @@ struct workers;
 struct workers *workers_new(const struct workers_job *job, int jobs, struct tsv_writer *out);
 /* Hands d (copied) to the threads; may write finished batches to out, or wait for room. */
 void workers_add(struct workers *w, const struct doc *d);
+/*
+ * While the input waits: hands the documents gathered so far to the
+ * threads, writes the batches done (in order) and flushes the output.
+ * Returns nonzero while batches are still being worked on.
+ */
+int workers_idle(struct workers *w);
 /* Waits for every document, writes the rest of the output, and ends the threads. */
 void workers_free(struct workers *w);
 
