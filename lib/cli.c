@@ -142,8 +142,9 @@ finish(struct cli *c)
 
 /* A feed that waits for input sees the rows of the documents it has ended so far. */
 static int
-flush_rows(void *out)
+flush_rows(void *out, int open)
 {
+	(void)open;     /* rows written are done with, whatever follows */
 	tsv_flush(out);
 	return 0;
 }
@@ -158,9 +159,9 @@ cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
 }
 
 static int
-idle_workers(void *w)
+idle_workers(void *w, int open)
 {
-	return workers_idle(w);
+	return workers_idle(w, open);
 }
 
 static void

@@ -112,7 +112,8 @@ fill(struct reader *r)
 		r->buf = nb, r->cap = cap;
 	}
 	if (r->opts.idle)
-		while (!input_within(r->fd, 0) && r->opts.idle(r->opts.idle_ctx) && !input_within(r->fd, IDLE_MS))
+		while (!input_within(r->fd, 0) && r->opts.idle(r->opts.idle_ctx, r->form == FORM_TSV) &&
+		    !input_within(r->fd, IDLE_MS))
 			continue;
 	for (;;) {
 		k = read(r->fd, r->buf + r->len, r->cap - r->len);

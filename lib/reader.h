@@ -34,11 +34,12 @@ struct reader_opts {
 	size_t max_bytes;       /* the cap on one document or row */
 	/*
 	 * Called before a read that would wait (a feed with nothing new
-	 * yet), so that the program can write what it has; returns
-	 * nonzero while more is coming, to be called again after a short
-	 * wait unless input comes first.  NULL: reads just wait.
+	 * yet), so that the program can write what it has; open is set
+	 * when the last document given may go on (TSV rows may follow).
+	 * Returns nonzero while more is coming, to be called again after a
+	 * short wait unless input comes first.  NULL: reads just wait.
 	 */
-	int (*idle)(void *ctx);
+	int (*idle)(void *ctx, int open);
 	void *idle_ctx;
 };
 

@@ -212,9 +212,9 @@ is_done(struct workers *w, unsigned long seq)
 }
 
 int
-workers_idle(struct workers *w)
+workers_idle(struct workers *w, int open)
 {
-	if (w->filling)
+	if (w->filling && !open)
 		hand_over(w);
 	while (w->write_seq < w->next_seq && is_done(w, w->write_seq))
 		write_batch(w, w->write_seq);

@@ -55,3 +55,17 @@ rows_while_open() {
 	run sh -c "$(declare -f feed); feed | nentity -j 2 -H | cut -f1,5 | grep -c Lavrov"
 	[ "$output" -eq 3 ]
 }
+
+@test "a TSV feed that pauses inside a document keeps its rows together: names resolve as on one thread" {
+	feed() {
+		printf 'doc\ttext\n'
+		printf 'd1\tForeign Minister Sergey Lavrov arrived in Caracas on Monday.\n'
+		sleep 0.3
+		printf 'd1\tOn Tuesday, Lavrov met President Nicolás Maduro.\n'
+		printf 'd2\tThe talks ended.\n'
+	}
+	one=$(sh -c "$(declare -f feed); feed" | nentity -j 1 -H | cut -f6 | sort)
+	run sh -c "$(declare -f feed); feed | nentity -j 2 -H | cut -f6 | sort"
+	[ "$output" = "$one" ]
+	[ "$(printf '%s\n' "$output" | grep -c '^Sergey Lavrov$')" -eq 2 ]
+}
