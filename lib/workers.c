@@ -177,21 +177,23 @@ keep(struct batch *b, const char *s, size_t n)
 	return b->arena_len - n;
 }
 
-void
-workers_add(struct workers *w, const struct doc *d)
+/* The next slot, emptied, as the batch to fill. */
+static struct batch *
+start_batch(struct workers *w)
 {
-	struct batch *b = w->filling;
+	/* Its slot was last used nslots batches ago: write that one first, unless written. */
+	if (w->write_seq + w->nslots <= w->next_seq)
+		write_batch(w, w->write_seq);
+	struct batch *b = w->filling = slot_of(w, w->next_seq++);
+	b->n = 0;
+	b->arena_len = 0;
+	return b;
+}
 
-	if (b && !d->same_doc && (b->arena_len >= BATCH_BYTES || b->n >= BATCH_DOCS))
-		hand_over(w);
-	if (!w->filling) {
-		/* Its slot was last used nslots batches ago: write that one first, unless written. */
-		if (w->write_seq + w->nslots <= w->next_seq)
-			write_batch(w, w->write_seq);
-		b = w->filling = slot_of(w, w->next_seq++);
-		b->n = 0;
-		b->arena_len = 0;
-	}
+/* Appends d, its bytes copied, to batch b. */
+static void
+append(struct batch *b, const struct doc *d)
+{
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 256;
 		b->items = xrealloc(b->items, b->cap * sizeof *b->items);
@@ -200,6 +202,16 @@ workers_add(struct workers *w, const struct doc *d)
 	it->d = *d;
 	it->text_at = keep(b, d->text, d->len);
 	it->id_at = keep(b, d->id, d->idlen);
+}
+
+void
+workers_add(struct workers *w, const struct doc *d)
+{
+	struct batch *b = w->filling;
+
+	if (b && !d->same_doc && (b->arena_len >= BATCH_BYTES || b->n >= BATCH_DOCS))
+		hand_over(w);
+	append(w->filling ? w->filling : start_batch(w), d);
 }
 
 static int
@@ -211,11 +223,41 @@ is_done(struct workers *w, unsigned long seq)
 	return done;
 }
 
+/*
+ * Hands over the filling batch but the rows of its last document when
+ * open (they move to the next batch, where the rows still to come will
+ * join them).
+ */
+static void
+hand_over_ended(struct workers *w, int open)
+{
+	struct batch *b = w->filling;
+	size_t n = b->n, last = n;
+
+	if (open)
+		for (last = n - 1; last > 0 && b->items[last].d.same_doc; last--)
+			continue;
+	if (last == 0)
+		return;
+	b->n = last;
+	hand_over(w);
+	if (last == n)
+		return;
+	/* The threads only read b: its items from last on can still be copied. */
+	struct batch *next = start_batch(w);
+	for (size_t i = last; i < n; i++) {
+		struct doc d = b->items[i].d;
+		d.text = b->arena + b->items[i].text_at;
+		d.id = b->arena + b->items[i].id_at;
+		append(next, &d);
+	}
+}
+
 int
 workers_idle(struct workers *w, int open)
 {
-	if (w->filling && !open)
-		hand_over(w);
+	if (w->filling && w->filling->n > 0)
+		hand_over_ended(w, open);
 	while (w->write_seq < w->next_seq && is_done(w, w->write_seq))
 		write_batch(w, w->write_seq);
 	tsv_flush(w->out);

@@ -31,9 +31,9 @@ struct workers *workers_new(const struct workers_job *job, int jobs, struct tsv_
 void workers_add(struct workers *w, const struct doc *d);
 /*
  * While the input waits: hands the documents gathered so far to the
- * threads (unless the last may go on: its rows stay on one thread),
- * writes the batches done, in order, and flushes the output.  Returns
- * nonzero while batches are still being worked on.
+ * threads (but the last when open: its rows, more of which may come,
+ * stay together), writes the batches done, in order, and flushes the
+ * output.  Returns nonzero while batches are still being worked on.
  */
 int workers_idle(struct workers *w, int open);
 /* Waits for every document, writes the rest of the output, and ends the threads. */

@@ -14,14 +14,14 @@ rows_while_open() {
 	mkfifo "$feed"
 	"$@" < "$feed" > "$out" &
 	local pid=$!
-	exec 3> "$feed"
-	printf 'Angela Merkel met Emmanuel Macron in Paris on Monday, 3 March 2025.\n"We agree," Merkel said.\n---\n' >&3
+	exec 5> "$feed"
+	printf 'Angela Merkel met Emmanuel Macron in Paris on Monday, 3 March 2025.\n"We agree," Merkel said.\n---\n' >&5
 	for _ in $(seq 500); do
 		[ "$(wc -l < "$out")" -gt 1 ] && break
 		sleep 0.02
 	done
 	wc -l < "$out"
-	exec 3>&-
+	exec 5>&-
 	wait "$pid"
 }
 
@@ -68,4 +68,23 @@ rows_while_open() {
 	run sh -c "$(declare -f feed); feed | nentity -j 2 -H | cut -f6 | sort"
 	[ "$output" = "$one" ]
 	[ "$(printf '%s\n' "$output" | grep -c '^Sergey Lavrov$')" -eq 2 ]
+}
+
+@test "a TSV feed on several threads writes the documents before the last while it waits" {
+	local feed="$BATS_TEST_TMPDIR/feed" out="$BATS_TEST_TMPDIR/out"
+	mkfifo "$feed"
+	nentity -j 2 -H < "$feed" > "$out" &
+	local pid=$!
+	exec 5> "$feed"
+	printf 'doc\ttext\nd1\tSergey Lavrov arrived in Caracas.\nd2\tNicolás Maduro spoke.\n' >&5
+	for _ in $(seq 500); do
+		grep -q Lavrov "$out" && break
+		sleep 0.02
+	done
+	run cut -f1 "$out"
+	exec 5>&-
+	wait "$pid"
+	[ "${lines[0]}" = d1 ]
+	run grep -c '^d2' "$out"
+	[ "$output" -ge 1 ]
 }
