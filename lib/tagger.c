@@ -22,6 +22,13 @@ plainly_outside(const struct ner_token *t, int prev)
 	return prev == NER_O && (!(t->flags & TOK_UPPER) || t->closed);
 }
 
+/* Whether a word tagged tag was typed otherwise (kind, or -1) elsewhere in the document. */
+static int
+typed_otherwise(int kind, int tag)
+{
+	return kind >= 0 && (tag == NER_O || NER_KIND(tag) != kind);
+}
+
 /*
  * Whether the second pass can learn anything in the sentence from token
  * i on: some word in it was typed otherwise elsewhere in the document.
@@ -30,8 +37,7 @@ static int
 sentence_disagrees(const struct ner_doc *d, const int *tags, size_t i)
 {
 	do {
-		int k = d->t[i].doc_class;
-		if (k >= 0 && (tags[i] == NER_O || NER_KIND(tags[i]) != k))
+		if (typed_otherwise(d->t[i].doc_class, tags[i]))
 			return 1;
 		i++;
 	} while (i < d->n && !(d->t[i].flags & TOK_SENT_START));
@@ -623,9 +629,8 @@ cached_doc_kinds(struct tagger_cache *c, const int *tags)
 	kinds_by_word(c->upper_low, c->upper_tag, c->n_upper, c->upper_kind);
 	for (size_t j = 0; j < c->n_upper; j++) {
 		size_t i = c->upper[j];
-		int k = c->upper_kind[j], tag = c->upper_tag[j];
-		c->doc_kind[i] = (signed char)k;
-		if (k >= 0 && (tag == NER_O || NER_KIND(tag) != k))
+		c->doc_kind[i] = c->upper_kind[j];
+		if (typed_otherwise(c->upper_kind[j], c->upper_tag[j]))
 			c->mark[i] |= MARK_DISAGREE;
 	}
 }
