@@ -73,8 +73,14 @@ SHARED  ?= ../shared
 $(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
 	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
 
-model: $(OBJDIR)/train_ner
+$(OBJDIR)/train_syntax: tools/train_syntax.c $(OBJDIR)/libntools.a lib/*.h
+	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_syntax.c $(OBJDIR)/libntools.a -lm
+
+# The tagger and chunker's weights: retrained from the same file's part-of-speech and chunk columns.
+model: $(OBJDIR)/train_ner $(OBJDIR)/train_syntax
 	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
+	    $(SHARED)/eval/data/entity-conll-dev.conll
+	nice $(OBJDIR)/train_syntax $(SHARED)/eval/data/entity-conll-train.conll lib/data/syntax.bin \
 	    $(SHARED)/eval/data/entity-conll-dev.conll
 
 units: $(UNITS)

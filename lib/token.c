@@ -258,6 +258,43 @@ is_apostrophe(uint32_t c)
 }
 
 /*
+ * The length of the clitic that begins with the apostrophe at s[i]
+ * ("'s", "'re", "'ve", "'ll", "'d", "'m", any case) and ends the word,
+ * or 0.  The Penn Treebank, and so the taggers' training data, makes
+ * each a token of its own.
+ */
+static size_t
+clitic_at(const char *s, size_t n, size_t i)
+{
+	static const char *const clitics[] = { "s", "re", "ve", "ll", "d", "m" };
+	size_t l;
+	uint32_t c = char_at(s, n, i, &l);
+
+	if (!is_apostrophe(c))
+		return 0;
+	for (size_t k = 0; k < sizeof clitics / sizeof clitics[0]; k++) {
+		size_t m = strlen(clitics[k]), j = 0;
+		while (j < m && i + l + j < n && ((unsigned char)s[i + l + j] | 0x20) == clitics[k][j])
+			j++;
+		if (j == m && !alnum(char_at(s, n, i + l + m, NULL)))
+			return l + m;
+	}
+	return 0;
+}
+
+/* Whether s[i] begins "n't" ending a word (any case): "do|n't", "ca|n't". */
+static int
+negation_at(const char *s, size_t n, size_t i)
+{
+	size_t l;
+
+	if (i + 1 >= n || ((unsigned char)s[i] | 0x20) != 'n' || !is_apostrophe(char_at(s, n, i + 1, &l)))
+		return 0;
+	return i + 1 + l < n && ((unsigned char)s[i + 1 + l] | 0x20) == 't' &&
+	    !alnum(char_at(s, n, i + 2 + l, NULL));
+}
+
+/*
  * Where the word that starts at s[start] (a letter or digit) ends, its
  * bytes up to s[i] already known to be ASCII letters or digits with
  * spelling flags *ascii_flags (TOK_UPPER_INITIAL included).  Sets
@@ -313,9 +350,17 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 			continue;
 		}
 		if (is_apostrophe(c) && u_isalpha(prev) && u_isalpha(next)) {
-			uint32_t after = char_at(s, n, i + l + l2, NULL);
-			if ((next == 's' || next == 'S') && !alnum(after))
-				break;          /* a possessive: its own token */
+			if (i == start + 1 && negation_at(s, n, start)) {
+				i += l + l2;    /* "n't" itself */
+				break;
+			}
+			if (clitic_at(s, n, i))
+				break;          /* a possessive or a clitic: its own token */
+			if (i >= start + 2 && negation_at(s, n, i - 1)) {
+				i--;            /* "do|n't": the negation is the next token */
+				ascii = 0;      /* spelling without the "n" */
+				break;
+			}
 			prev = c;
 			i += l;
 			continue;
@@ -410,13 +455,8 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 				end = i + 1;
 				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
 			} else {
-				size_t l2;
-				uint32_t next = char_at(s, n, i + l, &l2);
-				end = i + l;
-				if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
-				    tl->n > 0 && tl->v[tl->n - 1].end == start &&
-				    !alnum(char_at(s, n, i + l + l2, NULL)))
-					end = i + l + l2;
+				size_t m = tl->n > 0 && tl->v[tl->n - 1].end == start ? clitic_at(s, n, i) : 0;
+				end = i + (m ? m : l);
 			}
 		}
 		if (!f)

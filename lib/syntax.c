@@ -1,0 +1,453 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "sentence.h"
+#include "synfeat.h"
+#include "syntax.h"
+#include "xalloc.h"
+
+extern const unsigned char data_syntax_bin[];
+extern const size_t data_syntax_bin_len;
+
+void
+syntax_scan(struct token_list *tl, const char *text, size_t len)
+{
+	struct sentencer sp;
+	size_t start, end, i = 0;
+
+	token_scan_lines(tl, text, len);
+	sentencer_init(&sp, text, len);
+	while (sentencer_next(&sp, &start, &end)) {
+		while (i < tl->n && tl->v[i].end <= start)
+			i++;
+		if (i < tl->n)
+			tl->v[i].flags |= TOK_SENT_START;
+	}
+	token_mark_headlines(tl->v, tl->n);
+}
+
+/* A word's weights in each role, summed (whole steps of the model's scale). */
+struct word_sums {
+	int16_t pos[SYN_POS_ROLES][SYN_POS_MAX];
+	int16_t chunk[SYN_CHUNK_ROLES][SYN_CHUNK_MAX];
+};
+
+/*
+ * The weights file (lib/data/syntax.bin), little-endian:
+ *   "NTSY"  u32 version (1)
+ *   u8 tags, then each tag's name as u8 length and bytes (the tagger's classes)
+ *   u8 chunks, then each chunk tag's name likewise (the chunker's)
+ *   u32 features, then per feature, in order of id: u32 id, u8 count,
+ *   and count times u8 class and i16 weight
+ * A feature of the tagger (synfeat.h: roles SYN_P*, synfeat_pos_history)
+ * weighs tags, one of the chunker weighs chunk tags.
+ */
+#define NAME_MAX_LEN 7
+struct syntax_model {
+	unsigned npos, nchunk;
+	char pos_name[SYN_POS_MAX][NAME_MAX_LEN + 1];
+	char chunk_name[SYN_CHUNK_MAX][NAME_MAX_LEN + 1];
+	const unsigned char *data;
+	size_t len;
+	uint64_t *index;                /* id << 32 | offset of the feature's count byte; 0 empty */
+	size_t mask;
+	struct word_sums edge;          /* the sentence's edge in every role */
+	/* Tag features as tables, rows by class (the last row of a class: the edge). */
+	int16_t (*pos_history)[SYN_POS_MAX];            /* [t1][t2] */
+	int16_t (*chunk_pos)[SYN_CHUNK_MAX];            /* [offset + 2][p] */
+	int16_t (*chunk_pair)[SYN_CHUNK_MAX];           /* [k + 1][p][q] */
+	int16_t (*chunk_history)[SYN_CHUNK_MAX];        /* [c1][c2] */
+	int16_t (*chunk_prev_pos)[SYN_CHUNK_MAX];       /* [c1][p] */
+};
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static size_t
+slot_of(uint32_t id, size_t mask)
+{
+	return (size_t)(id * 0x9E3779B1u >> 7) & mask;
+}
+
+/* Adds feature id's weights to acc[0..classes). */
+static void
+add_feature(const struct syntax_model *m, uint32_t id, int32_t *acc, unsigned classes)
+{
+	for (size_t s = slot_of(id, m->mask); m->index[s]; s = (s + 1) & m->mask) {
+		if ((uint32_t)(m->index[s] >> 32) != id)
+			continue;
+		const unsigned char *p = m->data + (uint32_t)m->index[s];
+		for (unsigned k = 0, count = *p++; k < count; k++, p += 3)
+			if (p[0] < classes)
+				acc[p[0]] += (int16_t)(p[1] | p[2] << 8);
+		return;
+	}
+}
+
+static int16_t
+clamp16(int32_t v)
+{
+	return (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
+}
+
+/* Sums the weights of the ids f[0..n) into row[0..classes). */
+static void
+sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t *row, unsigned classes)
+{
+	int32_t acc[SYN_POS_MAX] = {0};
+
+	for (size_t j = 0; j < n; j++)
+		add_feature(m, f[j], acc, classes);
+	for (unsigned k = 0; k < classes; k++)
+		row[k] = clamp16(acc[k]);
+}
+
+static void
+sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums *w)
+{
+	uint32_t f[SYN_ROLES][SYN_ROLE_FEATS];
+	size_t count[SYN_ROLES];
+
+	synfeat_word(s, n, f, count);
+	for (unsigned r = 0; r < SYN_POS_ROLES; r++)
+		sum_features(m, f[SYN_P0 + r], count[SYN_P0 + r], w->pos[r], m->npos);
+	for (unsigned r = 0; r < SYN_CHUNK_ROLES; r++)
+		sum_features(m, f[SYN_C0 + r], count[SYN_C0 + r], w->chunk[r], m->nchunk);
+}
+
+/* A table's class index for feature values: the edge is the last row. */
+static unsigned
+edge_as(unsigned classes, unsigned k)
+{
+	return k == classes ? SYN_EDGE : k;
+}
+
+static void
+build_tables(struct syntax_model *m)
+{
+	unsigned P = m->npos + 1, C = m->nchunk + 1;
+	uint32_t f[16];
+	size_t n;
+
+	m->pos_history = xcalloc((size_t)P * P, sizeof *m->pos_history);
+	for (unsigned a = 0; a < P; a++)
+		for (unsigned b = 0; b < P; b++) {
+			n = synfeat_pos_history(edge_as(m->npos, a), edge_as(m->npos, b), f);
+			sum_features(m, f, n, m->pos_history[a * P + b], m->npos);
+		}
+	m->chunk_pos = xcalloc((size_t)5 * P, sizeof *m->chunk_pos);
+	for (int k = -2; k <= 2; k++)
+		for (unsigned a = 0; a < P; a++) {
+			n = synfeat_chunk_pos(k, edge_as(m->npos, a), f);
+			sum_features(m, f, n, m->chunk_pos[(size_t)(k + 2) * P + a], m->nchunk);
+		}
+	m->chunk_pair = xcalloc((size_t)2 * P * P, sizeof *m->chunk_pair);
+	for (int k = -1; k <= 0; k++)
+		for (unsigned a = 0; a < P; a++)
+			for (unsigned b = 0; b < P; b++) {
+				n = synfeat_chunk_pair(k, edge_as(m->npos, a), edge_as(m->npos, b), f);
+				sum_features(m, f, n, m->chunk_pair[((size_t)(k + 1) * P + a) * P + b], m->nchunk);
+			}
+	m->chunk_history = xcalloc((size_t)C * C, sizeof *m->chunk_history);
+	for (unsigned a = 0; a < C; a++)
+		for (unsigned b = 0; b < C; b++) {
+			n = synfeat_chunk_history(edge_as(m->nchunk, a), edge_as(m->nchunk, b), f);
+			sum_features(m, f, n, m->chunk_history[a * C + b], m->nchunk);
+		}
+	m->chunk_prev_pos = xcalloc((size_t)C * P, sizeof *m->chunk_prev_pos);
+	for (unsigned a = 0; a < C; a++)
+		for (unsigned b = 0; b < P; b++) {
+			n = synfeat_chunk_prev_pos(edge_as(m->nchunk, a), edge_as(m->npos, b), f);
+			sum_features(m, f, n, m->chunk_prev_pos[a * P + b], m->nchunk);
+		}
+	sum_word(m, NULL, 0, &m->edge);
+}
+
+/* Reads count names into names; returns the bytes read, or 0 when they run past end. */
+static size_t
+read_names(const unsigned char *p, const unsigned char *end, unsigned *count, unsigned max,
+    char (*names)[NAME_MAX_LEN + 1])
+{
+	const unsigned char *q = p;
+
+	if (q >= end || *q > max)
+		return 0;
+	*count = *q++;
+	for (unsigned k = 0; k < *count; k++) {
+		if (q >= end || *q > NAME_MAX_LEN || (size_t)(end - q) < 1u + *q)
+			return 0;
+		memcpy(names[k], q + 1, *q);
+		names[k][*q] = '\0';
+		q += 1 + *q;
+	}
+	return (size_t)(q - p);
+}
+
+struct syntax_model *
+syntax_model_load(const unsigned char *data, size_t len)
+{
+	const unsigned char *p = data, *end = data + len;
+	struct syntax_model *m;
+	size_t l;
+
+	if (len < 8 || memcmp(data, "NTSY", 4) != 0 || le32(data + 4) != 1 || len > UINT32_MAX)
+		return NULL;
+	m = xcalloc(1, sizeof *m);
+	p += 8;
+	if ((l = read_names(p, end, &m->npos, SYN_POS_MAX, m->pos_name)) == 0)
+		goto bad;
+	p += l;
+	if ((l = read_names(p, end, &m->nchunk, SYN_CHUNK_MAX, m->chunk_name)) == 0)
+		goto bad;
+	p += l;
+	if (end - p < 4)
+		goto bad;
+	uint32_t nfeat = le32(p);
+	p += 4;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)nfeat)
+		cap *= 2;
+	m->index = xcalloc(cap, sizeof *m->index);
+	m->mask = cap - 1;
+	m->data = data;
+	m->len = len;
+	for (uint32_t j = 0; j < nfeat; j++) {
+		if (end - p < 5 || (size_t)(end - p - 5) < 3u * p[4])
+			goto bad;
+		uint32_t id = le32(p);
+		size_t s = slot_of(id, m->mask);
+		while (m->index[s])
+			s = (s + 1) & m->mask;
+		m->index[s] = (uint64_t)id << 32 | (uint32_t)(p + 4 - data);
+		p += 5 + 3u * p[4];
+	}
+	if (p != end)
+		goto bad;
+	build_tables(m);
+	return m;
+bad:
+	syntax_model_free(m);
+	return NULL;
+}
+
+struct syntax_model *
+syntax_model_builtin(void)
+{
+	struct syntax_model *m = syntax_model_load(data_syntax_bin, data_syntax_bin_len);
+
+	if (!m) {
+		fputs("ntools: the built-in syntax model is broken (rebuild lib/data/syntax.bin)\n", stderr);
+		exit(2);
+	}
+	return m;
+}
+
+void
+syntax_model_free(struct syntax_model *m)
+{
+	if (!m)
+		return;
+	free(m->index);
+	free(m->pos_history);
+	free(m->chunk_pos);
+	free(m->chunk_pair);
+	free(m->chunk_history);
+	free(m->chunk_prev_pos);
+	free(m);
+}
+
+unsigned
+syntax_pos_count(const struct syntax_model *m)
+{
+	return m->npos;
+}
+
+unsigned
+syntax_chunk_count(const struct syntax_model *m)
+{
+	return m->nchunk;
+}
+
+const char *
+syntax_pos_name(const struct syntax_model *m, unsigned k)
+{
+	return k < m->npos ? m->pos_name[k] : "";
+}
+
+const char *
+syntax_chunk_name(const struct syntax_model *m, unsigned k)
+{
+	return k < m->nchunk ? m->chunk_name[k] : "";
+}
+
+static int
+find_name(char (*names)[NAME_MAX_LEN + 1], unsigned count, const char *name, size_t n)
+{
+	for (unsigned k = 0; k < count; k++)
+		if (strlen(names[k]) == n && memcmp(names[k], name, n) == 0)
+			return (int)k;
+	return -1;
+}
+
+int
+syntax_pos_id(const struct syntax_model *m, const char *name, size_t n)
+{
+	return find_name((char (*)[NAME_MAX_LEN + 1])m->pos_name, m->npos, name, n);
+}
+
+int
+syntax_chunk_id(const struct syntax_model *m, const char *name, size_t n)
+{
+	return find_name((char (*)[NAME_MAX_LEN + 1])m->chunk_name, m->nchunk, name, n);
+}
+
+/*
+ * Words recur: their sums are kept by the hash of their bytes, one slot
+ * a hash, in room for a news stream's working vocabulary.
+ */
+#define CACHE_SIZE 8192
+struct syntax_tagger {
+	const struct syntax_model *m;
+	uint64_t key[CACHE_SIZE];       /* the hash of the slot's word, or 0 */
+	struct word_sums sums[CACHE_SIZE];
+};
+
+struct syntax_tagger *
+syntax_tagger_new(const struct syntax_model *m)
+{
+	struct syntax_tagger *t = xcalloc(1, sizeof *t);
+
+	t->m = m;
+	return t;
+}
+
+void
+syntax_tagger_free(struct syntax_tagger *t)
+{
+	free(t);
+}
+
+static const struct word_sums *
+word_sums(struct syntax_tagger *t, const char *s, size_t n)
+{
+	uint64_t h = hash64(s, n) | 1;
+	size_t slot = (size_t)(h >> 40) & (CACHE_SIZE - 1);
+
+	if (t->key[slot] != h) {
+		sum_word(t->m, s, n, &t->sums[slot]);
+		t->key[slot] = h;
+	}
+	return &t->sums[slot];
+}
+
+static unsigned
+best(const int32_t *s, unsigned classes)
+{
+	unsigned k = 0;
+
+	for (unsigned j = 1; j < classes; j++)
+		if (s[j] > s[k])
+			k = j;
+	return k;
+}
+
+/*
+ * A sentence's tokens go through a pipeline: when word j is read, its
+ * sums go to the tokens j - 2 .. j + 2 it is a neighbour of; token j - 2
+ * then has all its words' sums and is tagged; token j - 4 then has the
+ * tags of the tokens after it that the chunker reads, and is chunked.
+ * RING holds the sums of the tokens in flight.
+ */
+#define RING 8
+struct flight {
+	int32_t pos[RING][SYN_POS_MAX];
+	int32_t chunk[RING][SYN_CHUNK_MAX];
+};
+
+static void
+add16(int32_t *acc, const int16_t *v, unsigned classes)
+{
+	for (unsigned k = 0; k < classes; k++)
+		acc[k] += v[k];
+}
+
+static void
+tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, size_t n,
+    unsigned char *pos, unsigned char *chunk)
+{
+	const struct syntax_model *m = t->m;
+	const unsigned P = m->npos, C = m->nchunk, PE = P + 1;
+	struct flight fl;
+	long len = (long)n;
+
+	for (long j = -2; j < len + 4; j++) {
+		/* Word j's sums to the tokens around it, each slot cleared as its first word arrives. */
+		if (j + 2 >= 0 && j + 2 < len)
+			memset(fl.pos[(j + 2) % RING], 0, sizeof fl.pos[0]);
+		if (j + 1 >= 0 && j + 1 < len)
+			memset(fl.chunk[(j + 1) % RING], 0, sizeof fl.chunk[0]);
+		if (j < len + 2) {
+			const struct word_sums *w = j >= 0 && j < len ?
+			    word_sums(t, text + v[j].start, v[j].end - v[j].start) : &m->edge;
+			static const int pos_offset[SYN_PFIRST] = { 0, 1, -1, 2, -2 };
+			static const int chunk_offset[SYN_CHUNK_ROLES] = { 0, 1, -1 };
+			for (unsigned r = 0; r < SYN_PFIRST; r++) {
+				long i = j + pos_offset[r];
+				if (i >= 0 && i < len)
+					add16(fl.pos[i % RING], w->pos[r], P);
+			}
+			if (j == 0)
+				add16(fl.pos[0], w->pos[SYN_PFIRST], P);
+			if (j >= 0 && j < len && (v[j].flags & TOK_HEADLINE))
+				add16(fl.pos[j % RING], w->pos[SYN_PHEAD], P);
+			for (unsigned r = 0; r < SYN_CHUNK_ROLES && chunk; r++) {
+				long i = j + chunk_offset[r];
+				if (i >= 0 && i < len)
+					add16(fl.chunk[i % RING], w->chunk[r], C);
+			}
+		}
+		long i = j - 2;
+		if (i >= 0 && i < len) {
+			unsigned t1 = i >= 1 ? pos[i - 1] : P, t2 = i >= 2 ? pos[i - 2] : P;
+			int32_t *s = fl.pos[i % RING];
+			add16(s, m->pos_history[t1 * PE + t2], P);
+			pos[i] = (unsigned char)best(s, P);
+		}
+		i = j - 4;
+		if (chunk && i >= 0 && i < len) {
+			unsigned p[5];
+			for (int k = -2; k <= 2; k++)
+				p[k + 2] = i + k >= 0 && i + k < len ? pos[i + k] : P;
+			unsigned c1 = i >= 1 ? chunk[i - 1] : C, c2 = i >= 2 ? chunk[i - 2] : C;
+			int32_t *s = fl.chunk[i % RING];
+			for (int k = 0; k < 5; k++)
+				add16(s, m->chunk_pos[(size_t)k * PE + p[k]], C);
+			add16(s, m->chunk_pair[(size_t)p[1] * PE + p[2]], C);
+			add16(s, m->chunk_pair[((size_t)PE + p[2]) * PE + p[3]], C);
+			add16(s, m->chunk_history[c1 * (C + 1) + c2], C);
+			add16(s, m->chunk_prev_pos[c1 * PE + p[2]], C);
+			chunk[i] = (unsigned char)best(s, C);
+		}
+	}
+}
+
+void
+syntax_tag(struct syntax_tagger *t, const char *text, const struct token *v, size_t n,
+    unsigned char *pos, unsigned char *chunk)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i + 1;
+		while (j < n && !(v[j].flags & TOK_SENT_START))
+			j++;
+		tag_sentence(t, text, v + i, j - i, pos + i, chunk ? chunk + i : NULL);
+		i = j;
+	}
+}
