@@ -295,6 +295,25 @@ negation_at(const char *s, size_t n, size_t i)
 }
 
 /*
+ * Whether s[start..i), followed by a period at s[i], is the number of a
+ * list item or a ranking: digits that open their line, the period then
+ * a space and more text ("3. Florian Schwarthoff").
+ */
+static int
+list_number(const char *s, size_t n, size_t start, size_t i)
+{
+	size_t k = start;
+
+	for (size_t j = start; j < i; j++)
+		if (s[j] < '0' || s[j] > '9' || j - start >= 3)
+			return 0;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	return (k == 0 || s[k - 1] == '\n') && i + 2 < n && s[i + 1] == ' ' && s[i + 2] != ' ' &&
+	    s[i + 2] != '\n';
+}
+
+/*
  * Where the word that starts at s[start] (a letter or digit) ends, its
  * bytes up to s[i] already known to be ASCII letters or digits with
  * spelling flags *ascii_flags (TOK_UPPER_INITIAL included).  Sets
@@ -335,7 +354,7 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 			i += l;
 			continue;
 		}
-		if ((c == ',' || c == ':') && u_isdigit(prev) && u_isdigit(next)) {
+		if ((c == ',' || c == ':' || c == '/') && u_isdigit(prev) && u_isdigit(next)) {
 			prev = c;
 			i += l;
 			continue;
@@ -373,11 +392,11 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 				i += l;
 				continue;
 			}
-			/* "U.S." and initials keep their last period too. */
+			/* "U.S." and initials keep their last period too, and so does a list's number. */
 			int dotted = memchr(s + start, '.', i - start) != NULL;
 			uint32_t first = char_at(s, n, start, &l2);
 			if (dotted || (u_isupper(first) && start + l2 == i) ||
-			    is_abbreviation(s + start, i - start)) {
+			    is_abbreviation(s + start, i - start) || list_number(s, n, start, i)) {
 				f |= TOK_PERIOD;
 				i += l;
 			}
@@ -451,6 +470,16 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 				unsigned wf = 0;
 				end = word_end(s, n, start, start, &wf);
 				f = wf;
+			} else if ((c == '.' || c == '+') && i + 1 < n && ascii_spelling[u[i + 1]] == TOK_DIGIT &&
+			    (i == 0 || !ascii_spelling[u[i - 1]])) {
+				unsigned wf = 0;        /* a number: ".496", "+48" */
+				end = word_end(s, n, start, start + 1, &wf);
+				f = 0;
+			} else if ((c == '-' || c == '.') && i + 1 < n && u[i + 1] == c) {
+				end = i + 2;            /* a dash written "--", an ellipsis "..." */
+				while (end < n && u[end] == c)
+					end++;
+				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : TOK_HYPHEN);
 			} else if (c < 0x80 && c != '\'') {
 				end = i + 1;
 				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
