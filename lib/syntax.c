@@ -9,6 +9,10 @@
 #include "syntax.h"
 #include "xalloc.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 extern const unsigned char data_syntax_bin[];
 extern const size_t data_syntax_bin_len;
 
@@ -75,19 +79,25 @@ slot_of(uint32_t id, size_t mask)
 	return (size_t)(id * 0x9E3779B1u >> 7) & mask;
 }
 
-/* Adds feature id's weights to acc[0..classes). */
-static void
-add_feature(const struct syntax_model *m, uint32_t id, int32_t *acc, unsigned classes)
+/* Feature id's weights in the file (its count byte), or NULL when the model lacks it. */
+static const unsigned char *
+find_feature(const struct syntax_model *m, uint32_t id)
 {
-	for (size_t s = slot_of(id, m->mask); m->index[s]; s = (s + 1) & m->mask) {
-		if ((uint32_t)(m->index[s] >> 32) != id)
-			continue;
-		const unsigned char *p = m->data + (uint32_t)m->index[s];
-		for (unsigned k = 0, count = *p++; k < count; k++, p += 3)
-			if (p[0] < classes)
-				acc[p[0]] += (int16_t)(p[1] | p[2] << 8);
+	for (size_t s = slot_of(id, m->mask); m->index[s]; s = (s + 1) & m->mask)
+		if ((uint32_t)(m->index[s] >> 32) == id)
+			return m->data + (uint32_t)m->index[s];
+	return NULL;
+}
+
+/* Adds the weights of a feature's record p (NULL: none) to acc[0..classes). */
+static void
+add_weights(const unsigned char *p, int32_t *acc, unsigned classes)
+{
+	if (!p)
 		return;
-	}
+	for (unsigned k = 0, count = *p++; k < count; k++, p += 3)
+		if (p[0] < classes)
+			acc[p[0]] += (int16_t)(p[1] | p[2] << 8);
 }
 
 static int16_t
@@ -103,22 +113,52 @@ sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t 
 	int32_t acc[SYN_POS_MAX] = {0};
 
 	for (size_t j = 0; j < n; j++)
-		add_feature(m, f[j], acc, classes);
+		add_weights(find_feature(m, f[j]), acc, classes);
 	for (unsigned k = 0; k < classes; k++)
 		row[k] = clamp16(acc[k]);
+	for (unsigned k = classes; k < (classes > SYN_CHUNK_MAX ? SYN_POS_MAX : SYN_CHUNK_MAX); k++)
+		row[k] = 0;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/*
+ * A word not seen lately: its twenty-odd features are looked up in
+ * three sweeps (their index slots, then their weights, then the sums),
+ * each prefetching what the next reads, so that the trips to memory,
+ * most of a lookup's cost, overlap instead of following each other.
+ */
 static void
 sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums *w)
 {
 	uint32_t f[SYN_ROLES][SYN_ROLE_FEATS];
 	size_t count[SYN_ROLES];
+	const unsigned char *rec[SYN_ROLES][SYN_ROLE_FEATS];
 
 	synfeat_word(s, n, f, count);
-	for (unsigned r = 0; r < SYN_POS_ROLES; r++)
-		sum_features(m, f[SYN_P0 + r], count[SYN_P0 + r], w->pos[r], m->npos);
-	for (unsigned r = 0; r < SYN_CHUNK_ROLES; r++)
-		sum_features(m, f[SYN_C0 + r], count[SYN_C0 + r], w->chunk[r], m->nchunk);
+	for (unsigned r = 0; r < SYN_ROLES; r++)
+		for (size_t j = 0; j < count[r]; j++)
+			PREFETCH(&m->index[slot_of(f[r][j], m->mask)]);
+	for (unsigned r = 0; r < SYN_ROLES; r++)
+		for (size_t j = 0; j < count[r]; j++) {
+			rec[r][j] = find_feature(m, f[r][j]);
+			if (rec[r][j])
+				PREFETCH(rec[r][j]);
+		}
+	for (unsigned r = 0; r < SYN_ROLES; r++) {
+		int pos = r < SYN_C0;
+		unsigned classes = pos ? m->npos : m->nchunk;
+		int16_t *row = pos ? w->pos[r] : w->chunk[r - SYN_C0];
+		int32_t acc[SYN_POS_MAX] = {0};
+		for (size_t j = 0; j < count[r]; j++)
+			add_weights(rec[r][j], acc, classes);
+		for (unsigned k = 0; k < (pos ? SYN_POS_MAX : SYN_CHUNK_MAX); k++)
+			row[k] = k < classes ? clamp16(acc[k]) : 0;
+	}
 }
 
 /* A table's class index for feature values: the edge is the last row. */
@@ -167,6 +207,13 @@ build_tables(struct syntax_model *m)
 			sum_features(m, f, n, m->chunk_prev_pos[a * P + b], m->nchunk);
 		}
 	sum_word(m, NULL, 0, &m->edge);
+	/* The classes beyond the model's count never win. */
+	for (size_t r = 0; r < (size_t)P * P; r++)
+		for (unsigned k = m->npos; k < SYN_POS_MAX; k++)
+			m->pos_history[r][k] = INT16_MIN;
+	for (size_t r = 0; r < (size_t)C * C; r++)
+		for (unsigned k = m->nchunk; k < SYN_CHUNK_MAX; k++)
+			m->chunk_history[r][k] = INT16_MIN;
 }
 
 /* Reads count names into names; returns the bytes read, or 0 when they run past end. */
@@ -333,10 +380,26 @@ syntax_tagger_free(struct syntax_tagger *t)
 	free(t);
 }
 
+/*
+ * A word's slot is found by its bytes with digits read as 0, as its
+ * features read them, so that "1,234" and "5,678" share one.
+ */
+static uint64_t
+word_key(const char *s, size_t n)
+{
+	char buf[64];
+
+	if (n > sizeof buf)
+		return hash64(s, n) | 1;
+	for (size_t k = 0; k < n; k++)
+		buf[k] = s[k] >= '0' && s[k] <= '9' ? '0' : s[k];
+	return hash64(buf, n) | 1;
+}
+
 static const struct word_sums *
 word_sums(struct syntax_tagger *t, const char *s, size_t n)
 {
-	uint64_t h = hash64(s, n) | 1;
+	uint64_t h = word_key(s, n);
 	size_t slot = (size_t)(h >> 40) & (CACHE_SIZE - 1);
 
 	if (t->key[slot] != h) {
@@ -346,16 +409,61 @@ word_sums(struct syntax_tagger *t, const char *s, size_t n)
 	return &t->sums[slot];
 }
 
+/*
+ * Scores are 16-bit and add with saturation, eight to an SSE2 register
+ * where the compiler offers it; the portable loops give the same sums.
+ * A class beyond the model's count scores INT16_MIN from its history
+ * table and never wins.
+ */
+#if defined(__SSE2__) && defined(__GNUC__)
+static void
+add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
+{
+	for (unsigned k = 0; k < lanes; k += 8) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(acc + k));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + k));
+		_mm_storeu_si128((__m128i *)(void *)(acc + k), _mm_adds_epi16(a, b));
+	}
+}
+
+/* The first class of the highest score. */
 static unsigned
-best(const int32_t *s, unsigned classes)
+best(const int16_t *s, unsigned lanes)
+{
+	__m128i m = _mm_loadu_si128((const __m128i *)(const void *)s);
+	for (unsigned k = 8; k < lanes; k += 8)
+		m = _mm_max_epi16(m, _mm_loadu_si128((const __m128i *)(const void *)(s + k)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
+	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
+	    _MM_SHUFFLE(2, 3, 0, 1)));
+	for (unsigned k = 0;; k += 8) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(x, m));
+		if (hit)
+			return k + (unsigned)__builtin_ctz(hit) / 2;
+	}
+}
+#else
+static void
+add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
+{
+	for (unsigned k = 0; k < lanes; k++)
+		acc[k] = clamp16((int32_t)acc[k] + v[k]);
+}
+
+/* The first class of the highest score. */
+static unsigned
+best(const int16_t *s, unsigned lanes)
 {
 	unsigned k = 0;
 
-	for (unsigned j = 1; j < classes; j++)
+	for (unsigned j = 1; j < lanes; j++)
 		if (s[j] > s[k])
 			k = j;
 	return k;
 }
+#endif
 
 /*
  * A sentence's tokens go through a pipeline: when word j is read, its
@@ -366,16 +474,9 @@ best(const int32_t *s, unsigned classes)
  */
 #define RING 8
 struct flight {
-	int32_t pos[RING][SYN_POS_MAX];
-	int32_t chunk[RING][SYN_CHUNK_MAX];
+	int16_t pos[RING][SYN_POS_MAX];
+	int16_t chunk[RING][SYN_CHUNK_MAX];
 };
-
-static void
-add16(int32_t *acc, const int16_t *v, unsigned classes)
-{
-	for (unsigned k = 0; k < classes; k++)
-		acc[k] += v[k];
-}
 
 static void
 tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, size_t n,
@@ -400,24 +501,24 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 			for (unsigned r = 0; r < SYN_PFIRST; r++) {
 				long i = j + pos_offset[r];
 				if (i >= 0 && i < len)
-					add16(fl.pos[i % RING], w->pos[r], P);
+					add_sat(fl.pos[i % RING], w->pos[r], SYN_POS_MAX);
 			}
 			if (j == 0)
-				add16(fl.pos[0], w->pos[SYN_PFIRST], P);
+				add_sat(fl.pos[0], w->pos[SYN_PFIRST], SYN_POS_MAX);
 			if (j >= 0 && j < len && (v[j].flags & TOK_HEADLINE))
-				add16(fl.pos[j % RING], w->pos[SYN_PHEAD], P);
+				add_sat(fl.pos[j % RING], w->pos[SYN_PHEAD], SYN_POS_MAX);
 			for (unsigned r = 0; r < SYN_CHUNK_ROLES && chunk; r++) {
 				long i = j + chunk_offset[r];
 				if (i >= 0 && i < len)
-					add16(fl.chunk[i % RING], w->chunk[r], C);
+					add_sat(fl.chunk[i % RING], w->chunk[r], SYN_CHUNK_MAX);
 			}
 		}
 		long i = j - 2;
 		if (i >= 0 && i < len) {
 			unsigned t1 = i >= 1 ? pos[i - 1] : P, t2 = i >= 2 ? pos[i - 2] : P;
-			int32_t *s = fl.pos[i % RING];
-			add16(s, m->pos_history[t1 * PE + t2], P);
-			pos[i] = (unsigned char)best(s, P);
+			int16_t *s = fl.pos[i % RING];
+			add_sat(s, m->pos_history[t1 * PE + t2], SYN_POS_MAX);
+			pos[i] = (unsigned char)best(s, SYN_POS_MAX);
 		}
 		i = j - 4;
 		if (chunk && i >= 0 && i < len) {
@@ -425,14 +526,14 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 			for (int k = -2; k <= 2; k++)
 				p[k + 2] = i + k >= 0 && i + k < len ? pos[i + k] : P;
 			unsigned c1 = i >= 1 ? chunk[i - 1] : C, c2 = i >= 2 ? chunk[i - 2] : C;
-			int32_t *s = fl.chunk[i % RING];
+			int16_t *s = fl.chunk[i % RING];
 			for (int k = 0; k < 5; k++)
-				add16(s, m->chunk_pos[(size_t)k * PE + p[k]], C);
-			add16(s, m->chunk_pair[(size_t)p[1] * PE + p[2]], C);
-			add16(s, m->chunk_pair[((size_t)PE + p[2]) * PE + p[3]], C);
-			add16(s, m->chunk_history[c1 * (C + 1) + c2], C);
-			add16(s, m->chunk_prev_pos[c1 * PE + p[2]], C);
-			chunk[i] = (unsigned char)best(s, C);
+				add_sat(s, m->chunk_pos[(size_t)k * PE + p[k]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_pair[(size_t)p[1] * PE + p[2]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_pair[((size_t)PE + p[2]) * PE + p[3]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_prev_pos[c1 * PE + p[2]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_history[c1 * (C + 1) + c2], SYN_CHUNK_MAX);
+			chunk[i] = (unsigned char)best(s, SYN_CHUNK_MAX);
 		}
 	}
 }
