@@ -25,21 +25,17 @@ feature(unsigned what, unsigned role, uint64_t h)
 	return (uint32_t)h;
 }
 
-/* The chunker's features have the top bit set, the tagger's not: the two models never share an id. */
-#define CHUNKER_BIT 0x80000000u
-
 static uint32_t
-word_feature(unsigned what, unsigned role, uint64_t h)
+value_id(unsigned what, uint64_t h)
 {
-	uint32_t id = feature(what, role, h);
-	return role >= SYN_C0 ? id | CHUNKER_BIT : id & ~CHUNKER_BIT;
+	return feature(what, 0, h) & ~SYN_ROLE_MASK;
 }
 
 static uint32_t
 tags_feature(unsigned what, unsigned a, unsigned b, unsigned c)
 {
-	uint32_t id = feature(what, 0, (uint64_t)a | (uint64_t)b << 16 | (uint64_t)c << 32);
-	return what >= F_CHUNK_POS ? id | CHUNKER_BIT : id & ~CHUNKER_BIT;
+	unsigned role = what >= F_CHUNK_POS ? SYN_CHUNK_TAGS_ROLE : SYN_POS_TAGS_ROLE;
+	return (feature(what, 0, (uint64_t)a | (uint64_t)b << 16 | (uint64_t)c << 32) & ~SYN_ROLE_MASK) | role;
 }
 
 /*
@@ -100,55 +96,36 @@ make_forms(const char *s, size_t n, struct forms *f)
 	f->len = o;
 }
 
-void
-synfeat_word(const char *s, size_t n, uint32_t out[SYN_ROLES][SYN_ROLE_FEATS], size_t count[SYN_ROLES])
+#define R(r) (1u << (r))
+
+size_t
+synfeat_word(const char *s, size_t n, struct syn_value *out)
 {
 	struct forms f;
-
-	if (n == 0) {
-		for (unsigned r = 0; r < SYN_ROLES; r++) {
-			out[r][0] = word_feature(F_EDGE, r, 0);
-			count[r] = 1;
-		}
-		return;
-	}
-	make_forms(s, n, &f);
-	uint64_t low = hash64(f.low, f.len), shape = hash64(f.shape, f.shapelen);
-	uint32_t *p = out[SYN_P0];
 	size_t k = 0;
 
-	p[k++] = word_feature(F_EXACT, SYN_P0, hash64(f.exact, f.len));
-	p[k++] = word_feature(F_LOW, SYN_P0, low);
-	p[k++] = word_feature(F_SHAPE, SYN_P0, shape);
-	for (size_t a = 1; a <= 4 && a < f.len; a++)
-		p[k++] = word_feature(F_SUFFIX + (unsigned)a, SYN_P0, hash64(f.low + f.len - a, a));
-	for (size_t a = 1; a <= 3 && a < f.len; a++)
-		p[k++] = word_feature(F_PREFIX + (unsigned)a, SYN_P0, hash64(f.low, a));
-	count[SYN_P0] = k;
-
-	uint64_t suffix3 = f.len > 3 ? hash64(f.low + f.len - 3, 3) : low;
-	for (unsigned r = SYN_PM1; r <= SYN_PP1; r++) {
-		out[r][0] = word_feature(F_LOW, r, low);
-		out[r][1] = word_feature(F_SUFFIX + 3, r, suffix3);
-		out[r][2] = word_feature(F_SHAPE, r, shape);
-		count[r] = 3;
+	if (n == 0) {
+		out[0].id = value_id(F_EDGE, 0);
+		out[0].roles = R(SYN_ROLES) - 1;
+		return 1;
 	}
-	for (unsigned r = SYN_PM2; r <= SYN_PP2; r++) {
-		out[r][0] = word_feature(F_LOW, r, low);
-		count[r] = 1;
+	make_forms(s, n, &f);
+	out[k].id = value_id(F_EXACT, hash64(f.exact, f.len));
+	out[k++].roles = R(SYN_P0);
+	out[k].id = value_id(F_LOW, hash64(f.low, f.len));
+	out[k++].roles = R(SYN_P0) | R(SYN_PM1) | R(SYN_PP1) | R(SYN_PM2) | R(SYN_PP2) | R(SYN_PFIRST) |
+	    R(SYN_PHEAD) | R(SYN_C0) | R(SYN_CM1) | R(SYN_CP1);
+	out[k].id = value_id(F_SHAPE, hash64(f.shape, f.shapelen));
+	out[k++].roles = R(SYN_P0) | R(SYN_PM1) | R(SYN_PP1) | R(SYN_PFIRST) | R(SYN_PHEAD) | R(SYN_C0);
+	for (size_t a = 1; a <= 4 && a < f.len; a++) {
+		out[k].id = value_id(F_SUFFIX + (unsigned)a, hash64(f.low + f.len - a, a));
+		out[k++].roles = R(SYN_P0) | (a == 3 ? R(SYN_PM1) | R(SYN_PP1) : 0);
 	}
-	for (unsigned r = SYN_PFIRST; r <= SYN_PHEAD; r++) {
-		out[r][0] = word_feature(F_LOW, r, low);
-		out[r][1] = word_feature(F_SHAPE, r, shape);
-		count[r] = 2;
+	for (size_t a = 1; a <= 3 && a < f.len; a++) {
+		out[k].id = value_id(F_PREFIX + (unsigned)a, hash64(f.low, a));
+		out[k++].roles = R(SYN_P0);
 	}
-	out[SYN_C0][0] = word_feature(F_LOW, SYN_C0, low);
-	out[SYN_C0][1] = word_feature(F_SHAPE, SYN_C0, shape);
-	count[SYN_C0] = 2;
-	for (unsigned r = SYN_CM1; r <= SYN_CP1; r++) {
-		out[r][0] = word_feature(F_LOW, r, low);
-		count[r] = 1;
-	}
+	return k;
 }
 
 size_t

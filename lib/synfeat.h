@@ -26,18 +26,32 @@ enum syn_role {
 #define SYN_POS_ROLES 7
 #define SYN_CHUNK_ROLES 3
 
-/* Room for one role's features of a word. */
-#define SYN_ROLE_FEATS 16
+/*
+ * A feature's id is the id of its value (what it says of a word: "its
+ * lower-case form is 'said'", "it ends in -ed") with the role in the low
+ * SYN_ROLE_BITS bits, so that a model keeps each value's weights in
+ * every role in one place.  Tag features have roles of their own.
+ */
+#define SYN_ROLE_BITS 4
+#define SYN_ROLE_MASK ((1u << SYN_ROLE_BITS) - 1)
+#define SYN_POS_TAGS_ROLE 14
+#define SYN_CHUNK_TAGS_ROLE 15
+
+struct syn_value {
+	uint32_t id;            /* the low SYN_ROLE_BITS bits clear */
+	unsigned roles;         /* bit r: the value is a feature in role r */
+};
+#define SYN_VALUES_MAX 12
 
 /* A tag or chunk index that stands for "outside the sentence". */
 #define SYN_EDGE 255
 
 /*
- * The features of the word s[0..n) in every role: out[r][0..count[r]).
- * n == 0 gives the features of the sentence's edge (no word there).
+ * The values of the word s[0..n) into out[0..SYN_VALUES_MAX); returns
+ * their number.  n == 0 gives the value of the sentence's edge (no word
+ * there), in every role.
  */
-void synfeat_word(const char *s, size_t n, uint32_t out[SYN_ROLES][SYN_ROLE_FEATS],
-    size_t count[SYN_ROLES]);
+size_t synfeat_word(const char *s, size_t n, struct syn_value *out);
 
 /* The tagger's features of the two tags before the token (SYN_EDGE at the start), with the bias; returns 4. */
 size_t synfeat_pos_history(unsigned t1, unsigned t2, uint32_t *out);

@@ -41,13 +41,13 @@ struct word_sums {
 
 /*
  * The weights file (lib/data/syntax.bin), little-endian:
- *   "NTSY"  u32 version (1)
+ *   "NTSY"  u32 version (2)
  *   u8 tags, then each tag's name as u8 length and bytes (the tagger's classes)
  *   u8 chunks, then each chunk tag's name likewise (the chunker's)
- *   u32 features, then per feature, in order of id: u32 id, u8 count,
- *   and count times u8 class and i16 weight
- * A feature of the tagger (synfeat.h: roles SYN_P*, synfeat_pos_history)
- * weighs tags, one of the chunker weighs chunk tags.
+ *   u32 values, then per value (synfeat.h), in order of id: u32 id,
+ *   u16 count, and count times u8 role, u8 class and i16 weight
+ * Roles before SYN_C0 and SYN_POS_TAGS_ROLE weigh tags, the others
+ * chunk tags.
  */
 #define NAME_MAX_LEN 7
 struct syntax_model {
@@ -56,7 +56,7 @@ struct syntax_model {
 	char chunk_name[SYN_CHUNK_MAX][NAME_MAX_LEN + 1];
 	const unsigned char *data;
 	size_t len;
-	uint64_t *index;                /* id << 32 | offset of the feature's count byte; 0 empty */
+	uint64_t *index;                /* value id << 32 | offset of its count; 0 empty */
 	size_t mask;
 	struct word_sums edge;          /* the sentence's edge in every role */
 	/* Tag features as tables, rows by class (the last row of a class: the edge). */
@@ -79,9 +79,9 @@ slot_of(uint32_t id, size_t mask)
 	return (size_t)(id * 0x9E3779B1u >> 7) & mask;
 }
 
-/* Feature id's weights in the file (its count byte), or NULL when the model lacks it. */
+/* The weights of value id in the file (at its count), or NULL when the model lacks it. */
 static const unsigned char *
-find_feature(const struct syntax_model *m, uint32_t id)
+find_value(const struct syntax_model *m, uint32_t id)
 {
 	for (size_t s = slot_of(id, m->mask); m->index[s]; s = (s + 1) & m->mask)
 		if ((uint32_t)(m->index[s] >> 32) == id)
@@ -89,15 +89,16 @@ find_feature(const struct syntax_model *m, uint32_t id)
 	return NULL;
 }
 
-/* Adds the weights of a feature's record p (NULL: none) to acc[0..classes). */
-static void
-add_weights(const unsigned char *p, int32_t *acc, unsigned classes)
+static int
+tagger_role(unsigned role)
 {
-	if (!p)
-		return;
-	for (unsigned k = 0, count = *p++; k < count; k++, p += 3)
-		if (p[0] < classes)
-			acc[p[0]] += (int16_t)(p[1] | p[2] << 8);
+	return role < SYN_C0 || role == SYN_POS_TAGS_ROLE;
+}
+
+static unsigned
+classes_of(const struct syntax_model *m, unsigned role)
+{
+	return tagger_role(role) ? m->npos : m->nchunk;
 }
 
 static int16_t
@@ -106,18 +107,23 @@ clamp16(int32_t v)
 	return (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
 }
 
-/* Sums the weights of the ids f[0..n) into row[0..classes). */
+/* Sums the weights of the features f[0..n), all of one role, into row. */
 static void
-sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t *row, unsigned classes)
+sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t *row)
 {
 	int32_t acc[SYN_POS_MAX] = {0};
+	unsigned role = n ? f[0] & SYN_ROLE_MASK : 0, classes = classes_of(m, role);
+	unsigned lanes = tagger_role(role) ? SYN_POS_MAX : SYN_CHUNK_MAX;
 
-	for (size_t j = 0; j < n; j++)
-		add_weights(find_feature(m, f[j]), acc, classes);
-	for (unsigned k = 0; k < classes; k++)
-		row[k] = clamp16(acc[k]);
-	for (unsigned k = classes; k < (classes > SYN_CHUNK_MAX ? SYN_POS_MAX : SYN_CHUNK_MAX); k++)
-		row[k] = 0;
+	for (size_t j = 0; j < n; j++) {
+		const unsigned char *p = find_value(m, f[j] & ~SYN_ROLE_MASK);
+		unsigned count = p ? (unsigned)(p[0] | p[1] << 8) : 0;
+		for (p += 2; count--; p += 4)
+			if (p[0] == (f[j] & SYN_ROLE_MASK) && p[1] < classes)
+				acc[p[1]] += (int16_t)(p[2] | p[3] << 8);
+	}
+	for (unsigned k = 0; k < lanes; k++)
+		row[k] = k < classes ? clamp16(acc[k]) : 0;
 }
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -127,37 +133,37 @@ sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t 
 #endif
 
 /*
- * A word not seen lately: its twenty-odd features are looked up in
- * three sweeps (their index slots, then their weights, then the sums),
- * each prefetching what the next reads, so that the trips to memory,
- * most of a lookup's cost, overlap instead of following each other.
+ * A word not seen lately: its dozen values are looked up in two sweeps
+ * (their index slots, then their weights), each prefetching what the
+ * next reads, so that the trips to memory overlap; each value's weights
+ * in all its roles lie together.
  */
 static void
 sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums *w)
 {
-	uint32_t f[SYN_ROLES][SYN_ROLE_FEATS];
-	size_t count[SYN_ROLES];
-	const unsigned char *rec[SYN_ROLES][SYN_ROLE_FEATS];
+	struct syn_value val[SYN_VALUES_MAX];
+	const unsigned char *rec[SYN_VALUES_MAX];
+	int32_t acc[SYN_ROLES][SYN_POS_MAX];
+	size_t nv = synfeat_word(s, n, val);
 
-	synfeat_word(s, n, f, count);
-	for (unsigned r = 0; r < SYN_ROLES; r++)
-		for (size_t j = 0; j < count[r]; j++)
-			PREFETCH(&m->index[slot_of(f[r][j], m->mask)]);
-	for (unsigned r = 0; r < SYN_ROLES; r++)
-		for (size_t j = 0; j < count[r]; j++) {
-			rec[r][j] = find_feature(m, f[r][j]);
-			if (rec[r][j])
-				PREFETCH(rec[r][j]);
-		}
+	for (size_t j = 0; j < nv; j++)
+		PREFETCH(&m->index[slot_of(val[j].id, m->mask)]);
+	for (size_t j = 0; j < nv; j++)
+		if ((rec[j] = find_value(m, val[j].id)) != NULL)
+			PREFETCH(rec[j]);
+	memset(acc, 0, sizeof acc);
+	for (size_t j = 0; j < nv; j++) {
+		const unsigned char *p = rec[j];
+		unsigned count = p ? (unsigned)(p[0] | p[1] << 8) : 0;
+		for (p += 2; count--; p += 4)
+			if (p[0] < SYN_ROLES && (val[j].roles >> p[0] & 1) && p[1] < classes_of(m, p[0]))
+				acc[p[0]][p[1]] += (int16_t)(p[2] | p[3] << 8);
+	}
 	for (unsigned r = 0; r < SYN_ROLES; r++) {
-		int pos = r < SYN_C0;
-		unsigned classes = pos ? m->npos : m->nchunk;
-		int16_t *row = pos ? w->pos[r] : w->chunk[r - SYN_C0];
-		int32_t acc[SYN_POS_MAX] = {0};
-		for (size_t j = 0; j < count[r]; j++)
-			add_weights(rec[r][j], acc, classes);
-		for (unsigned k = 0; k < (pos ? SYN_POS_MAX : SYN_CHUNK_MAX); k++)
-			row[k] = k < classes ? clamp16(acc[k]) : 0;
+		int16_t *row = r < SYN_C0 ? w->pos[r] : w->chunk[r - SYN_C0];
+		unsigned lanes = r < SYN_C0 ? SYN_POS_MAX : SYN_CHUNK_MAX;
+		for (unsigned k = 0; k < lanes; k++)
+			row[k] = clamp16(acc[r][k]);
 	}
 }
 
@@ -179,32 +185,32 @@ build_tables(struct syntax_model *m)
 	for (unsigned a = 0; a < P; a++)
 		for (unsigned b = 0; b < P; b++) {
 			n = synfeat_pos_history(edge_as(m->npos, a), edge_as(m->npos, b), f);
-			sum_features(m, f, n, m->pos_history[a * P + b], m->npos);
+			sum_features(m, f, n, m->pos_history[a * P + b]);
 		}
 	m->chunk_pos = xcalloc((size_t)5 * P, sizeof *m->chunk_pos);
 	for (int k = -2; k <= 2; k++)
 		for (unsigned a = 0; a < P; a++) {
 			n = synfeat_chunk_pos(k, edge_as(m->npos, a), f);
-			sum_features(m, f, n, m->chunk_pos[(size_t)(k + 2) * P + a], m->nchunk);
+			sum_features(m, f, n, m->chunk_pos[(size_t)(k + 2) * P + a]);
 		}
 	m->chunk_pair = xcalloc((size_t)2 * P * P, sizeof *m->chunk_pair);
 	for (int k = -1; k <= 0; k++)
 		for (unsigned a = 0; a < P; a++)
 			for (unsigned b = 0; b < P; b++) {
 				n = synfeat_chunk_pair(k, edge_as(m->npos, a), edge_as(m->npos, b), f);
-				sum_features(m, f, n, m->chunk_pair[((size_t)(k + 1) * P + a) * P + b], m->nchunk);
+				sum_features(m, f, n, m->chunk_pair[((size_t)(k + 1) * P + a) * P + b]);
 			}
 	m->chunk_history = xcalloc((size_t)C * C, sizeof *m->chunk_history);
 	for (unsigned a = 0; a < C; a++)
 		for (unsigned b = 0; b < C; b++) {
 			n = synfeat_chunk_history(edge_as(m->nchunk, a), edge_as(m->nchunk, b), f);
-			sum_features(m, f, n, m->chunk_history[a * C + b], m->nchunk);
+			sum_features(m, f, n, m->chunk_history[a * C + b]);
 		}
 	m->chunk_prev_pos = xcalloc((size_t)C * P, sizeof *m->chunk_prev_pos);
 	for (unsigned a = 0; a < C; a++)
 		for (unsigned b = 0; b < P; b++) {
 			n = synfeat_chunk_prev_pos(edge_as(m->nchunk, a), edge_as(m->npos, b), f);
-			sum_features(m, f, n, m->chunk_prev_pos[a * P + b], m->nchunk);
+			sum_features(m, f, n, m->chunk_prev_pos[a * P + b]);
 		}
 	sum_word(m, NULL, 0, &m->edge);
 	/* The classes beyond the model's count never win. */
@@ -243,7 +249,7 @@ syntax_model_load(const unsigned char *data, size_t len)
 	struct syntax_model *m;
 	size_t l;
 
-	if (len < 8 || memcmp(data, "NTSY", 4) != 0 || le32(data + 4) != 1 || len > UINT32_MAX)
+	if (len < 8 || memcmp(data, "NTSY", 4) != 0 || le32(data + 4) != 2 || len > UINT32_MAX)
 		return NULL;
 	m = xcalloc(1, sizeof *m);
 	p += 8;
@@ -265,14 +271,17 @@ syntax_model_load(const unsigned char *data, size_t len)
 	m->data = data;
 	m->len = len;
 	for (uint32_t j = 0; j < nfeat; j++) {
-		if (end - p < 5 || (size_t)(end - p - 5) < 3u * p[4])
+		if (end - p < 6)
+			goto bad;
+		size_t count = (size_t)(p[4] | p[5] << 8);
+		if ((size_t)(end - p - 6) < 4 * count)
 			goto bad;
 		uint32_t id = le32(p);
 		size_t s = slot_of(id, m->mask);
 		while (m->index[s])
 			s = (s + 1) & m->mask;
 		m->index[s] = (uint64_t)id << 32 | (uint32_t)(p + 4 - data);
-		p += 5 + 3u * p[4];
+		p += 6 + 4 * count;
 	}
 	if (p != end)
 		goto bad;

@@ -278,10 +278,10 @@ learner_average(struct learner *l)
 		l->w[k] = (float)(l->w[k] - l->u[k] / l->count);
 }
 
-/* Each token's word features in every role, made once. */
+/* Each token's word values (synfeat.h), made once. */
 struct word_feats {
-	uint32_t f[SYN_ROLES][SYN_ROLE_FEATS];
-	size_t count[SYN_ROLES];
+	struct syn_value v[SYN_VALUES_MAX];
+	size_t n;
 };
 
 static struct word_feats *
@@ -290,20 +290,23 @@ all_word_feats(const struct corpus *c)
 	struct word_feats *wf = xmalloc((c->n + 1) * sizeof *wf);
 
 	for (size_t i = 0; i < c->n; i++)
-		synfeat_word(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, wf[i].f, wf[i].count);
-	synfeat_word(NULL, 0, wf[c->n].f, wf[c->n].count);  /* the edge */
+		wf[i].n = synfeat_word(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, wf[i].v);
+	wf[c->n].n = synfeat_word(NULL, 0, wf[c->n].v);     /* the edge */
 	return wf;
 }
 
-/* The word features of role r from the token at i + off of the sentence [s, e), or the edge (index n). */
+/* The features in role r of the token at i + off of the sentence [s, e), or of the edge (index n). */
 static size_t
-put_role(const struct word_feats *wf, size_t n, size_t s, size_t e, size_t i, long off, int r, uint32_t *out)
+put_role(const struct word_feats *wf, size_t n, size_t s, size_t e, size_t i, long off, unsigned r, uint32_t *out)
 {
 	long k = (long)i + off;
 	const struct word_feats *w = k >= (long)s && k < (long)e ? &wf[k] : &wf[n];
+	size_t m = 0;
 
-	memcpy(out, w->f[r], w->count[r] * sizeof *out);
-	return w->count[r];
+	for (size_t j = 0; j < w->n; j++)
+		if (w->v[j].roles >> r & 1)
+			out[m++] = w->v[j].id | r;
+	return m;
 }
 
 static size_t
@@ -322,19 +325,6 @@ pos_feats(const struct word_feats *wf, const unsigned char *headline, size_t n, 
 	if (headline[i])
 		k += put_role(wf, n, s, e, i, 0, SYN_PHEAD, f + k);
 	k += synfeat_pos_history(i > s ? tags[i - 1] : SYN_EDGE, i > s + 1 ? tags[i - 2] : SYN_EDGE, f + k);
-	static int x = -1;
-	if (x < 0)
-		x = getenv("SYN_X") ? atoi(getenv("SYN_X")) : 0;
-	uint32_t w0 = wf[i].f[SYN_PM2][0], wm = i > s ? wf[i - 1].f[SYN_PM2][0] : 7, wp = i + 1 < e ? wf[i + 1].f[SYN_PM2][0] : 9;
-	unsigned t1 = i > s ? tags[i - 1] : SYN_EDGE;
-	if (x & 1)
-		f[k++] = (w0 ^ (t1 * 0x9E3779B1u)) * 0x85EBCA6Bu + 1;
-	if (x & 2)
-		f[k++] = (w0 * 0x85EBCA6Bu ^ wm * 0xC2B2AE35u) + 2;
-	if (x & 4)
-		f[k++] = (w0 * 0x27D4EB2Fu ^ wp * 0x165667B1u) + 3;
-	if (x & 8)
-		f[k++] = (wf[i].f[SYN_PP1][2] ^ (t1 * 0x9E3779B1u)) * 0x85EBCA6Bu + 4;
 	return k;
 }
 
@@ -356,7 +346,7 @@ chunk_feats(const struct word_feats *wf, size_t n, size_t s, size_t e, size_t i,
 	return k;
 }
 
-#define FEATS (SYN_ROLES * SYN_ROLE_FEATS + 32)
+#define FEATS (SYN_ROLES * SYN_VALUES_MAX + 32)
 
 static uint64_t rng = 88172645463325252ULL;
 
@@ -448,26 +438,25 @@ train_chunk(struct learner *l, const struct corpus *c, const struct word_feats *
 }
 
 /*
- * Quantises the averaged weights of both learners to whole steps (the
- * largest weight of each model 2047 steps, so that a word's sums in a
- * role fit 16 bits) and appends them, by id, to the file's records.
+ * Quantises the averaged weights of a learner to whole steps (its
+ * largest weight 2047 steps, so that a word's sums in a role fit 16
+ * bits) into out as (feature id, class, weight); returns their number.
  */
-struct record {
+struct weight {
 	uint32_t id;
-	unsigned char count;
-	unsigned char cls[MAX_CLASSES];
-	int16_t w[MAX_CLASSES];
+	unsigned char cls;
+	int16_t w;
 };
 
 static int
 by_id(const void *a, const void *b)
 {
-	uint32_t x = ((const struct record *)a)->id, y = ((const struct record *)b)->id;
-	return x < y ? -1 : x > y;
+	const struct weight *x = a, *y = b;
+	return x->id != y->id ? (x->id < y->id ? -1 : 1) : (x->cls > y->cls) - (x->cls < y->cls);
 }
 
 static size_t
-quantise(const struct learner *l, struct record *out)
+quantise(const struct learner *l, struct weight *out)
 {
 	float most = 0;
 	size_t n = 0;
@@ -480,18 +469,14 @@ quantise(const struct learner *l, struct record *out)
 		if (!l->row[s])
 			continue;
 		const float *w = l->w + (l->row[s] - 1) * l->classes;
-		struct record *r = &out[n];
-		r->id = l->id[s];
-		r->count = 0;
 		for (unsigned c = 0; c < l->classes; c++) {
 			long q = lroundf(w[c] * scale);
 			if (q != 0) {
-				r->cls[r->count] = (unsigned char)c;
-				r->w[r->count++] = (int16_t)q;
+				out[n].id = l->id[s];
+				out[n].cls = (unsigned char)c;
+				out[n++].w = (int16_t)q;
 			}
 		}
-		if (r->count)
-			n++;
 	}
 	return n;
 }
@@ -516,39 +501,56 @@ put_names(FILE *f, const struct names *nm)
 }
 
 static void
+put16(FILE *f, unsigned v)
+{
+	putc((int)(v & 255), f);
+	putc((int)(v >> 8 & 255), f);
+}
+
+/* Writes the weights file: each value's weights in all its roles together, values in order of id. */
+static void
 save(const char *path, const struct names *pos, const struct names *chunk, struct learner *lp,
     struct learner *lc)
 {
-	struct record *r = xmalloc((lp->rows + lc->rows) * sizeof *r);
-	size_t n = quantise(lp, r);
-	n += quantise(lc, r + n);
-	qsort(r, n, sizeof *r, by_id);
+	struct weight *w = xmalloc((lp->rows * lp->classes + lc->rows * lc->classes + 1) * sizeof *w);
+	size_t n = quantise(lp, w), values = 0;
+	n += quantise(lc, w + n);
+	qsort(w, n, sizeof *w, by_id);
+	for (size_t k = 0; k < n; k++)
+		values += k == 0 || (w[k].id & ~SYN_ROLE_MASK) != (w[k - 1].id & ~SYN_ROLE_MASK);
 	FILE *f = fopen(path, "wb");
 	if (!f) {
 		perror(path);
 		exit(1);
 	}
 	fputs("NTSY", f);
-	put32(f, 1);
+	put32(f, 2);
 	put_names(f, pos);
 	put_names(f, chunk);
-	put32(f, (uint32_t)n);
-	for (size_t k = 0; k < n; k++) {
-		put32(f, r[k].id);
-		putc(r[k].count, f);
-		for (unsigned j = 0; j < r[k].count; j++) {
-			uint16_t w = (uint16_t)r[k].w[j];
-			putc(r[k].cls[j], f);
-			putc(w & 255, f);
-			putc(w >> 8, f);
+	put32(f, (uint32_t)values);
+	for (size_t k = 0; k < n;) {
+		uint32_t id = w[k].id & ~SYN_ROLE_MASK;
+		size_t e = k;
+		while (e < n && (w[e].id & ~SYN_ROLE_MASK) == id)
+			e++;
+		if (e - k > 65535) {
+			fputs("train_syntax: a value with too many weights\n", stderr);
+			exit(1);
+		}
+		put32(f, id);
+		put16(f, (unsigned)(e - k));
+		for (; k < e; k++) {
+			putc((int)(w[k].id & SYN_ROLE_MASK), f);
+			putc(w[k].cls, f);
+			put16(f, (uint16_t)w[k].w);
 		}
 	}
 	if (fclose(f) != 0) {
 		perror(path);
 		exit(1);
 	}
-	fprintf(stderr, "train_syntax: %s: %zu features\n", path, n);
-	free(r);
+	fprintf(stderr, "train_syntax: %s: %zu values, %zu weights\n", path, values, n);
+	free(w);
 }
 
 static unsigned char *
