@@ -405,11 +405,30 @@ word_key(const char *s, size_t n)
 	return hash64(buf, n) | 1;
 }
 
-static const struct word_sums *
-word_sums(struct syntax_tagger *t, const char *s, size_t n)
+static size_t
+slot_of_key(uint64_t h)
+{
+	return (size_t)(h >> 40) & (CACHE_SIZE - 1);
+}
+
+/* The key of word s[0..n), its slot's lines asked for ahead of their use. */
+static uint64_t
+word_ahead(const struct syntax_tagger *t, const char *s, size_t n)
 {
 	uint64_t h = word_key(s, n);
-	size_t slot = (size_t)(h >> 40) & (CACHE_SIZE - 1);
+	size_t slot = slot_of_key(h);
+
+	PREFETCH(&t->key[slot]);
+	for (size_t b = 0; b < sizeof t->sums[0]; b += 64)
+		PREFETCH((const char *)&t->sums[slot] + b);
+	return h;
+}
+
+/* The sums of word s[0..n), whose key is h. */
+static const struct word_sums *
+word_sums(struct syntax_tagger *t, uint64_t h, const char *s, size_t n)
+{
+	size_t slot = slot_of_key(h);
 
 	if (t->key[slot] != h) {
 		sum_word(t->m, s, n, &t->sums[slot]);
@@ -479,9 +498,11 @@ best(const int16_t *s, unsigned lanes)
  * sums go to the tokens j - 2 .. j + 2 it is a neighbour of; token j - 2
  * then has all its words' sums and is tagged; token j - 4 then has the
  * tags of the tokens after it that the chunker reads, and is chunked.
- * RING holds the sums of the tokens in flight.
+ * RING holds the sums of the tokens in flight; the words AHEAD of the
+ * one read have their slots asked for, so that they arrive in time.
  */
 #define RING 8
+#define AHEAD 4
 struct flight {
 	int16_t pos[RING][SYN_POS_MAX];
 	int16_t chunk[RING][SYN_CHUNK_MAX];
@@ -496,7 +517,13 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 	struct flight fl;
 	long len = (long)n;
 
+	uint64_t key[RING];
+	for (long j = 0; j < AHEAD && j < len; j++)
+		key[j] = word_ahead(t, text + v[j].start, v[j].end - v[j].start);
 	for (long j = -2; j < len + 4; j++) {
+		if (j >= 0 && j + AHEAD < len)
+			key[(j + AHEAD) % RING] = word_ahead(t, text + v[j + AHEAD].start,
+			    v[j + AHEAD].end - v[j + AHEAD].start);
 		/* Word j's sums to the tokens around it, each slot cleared as its first word arrives. */
 		if (j + 2 >= 0 && j + 2 < len)
 			memset(fl.pos[(j + 2) % RING], 0, sizeof fl.pos[0]);
@@ -504,7 +531,7 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 			memset(fl.chunk[(j + 1) % RING], 0, sizeof fl.chunk[0]);
 		if (j < len + 2) {
 			const struct word_sums *w = j >= 0 && j < len ?
-			    word_sums(t, text + v[j].start, v[j].end - v[j].start) : &m->edge;
+			    word_sums(t, key[j % RING], text + v[j].start, v[j].end - v[j].start) : &m->edge;
 			static const int pos_offset[SYN_PFIRST] = { 0, 1, -1, 2, -2 };
 			static const int chunk_offset[SYN_CHUNK_ROLES] = { 0, 1, -1 };
 			for (unsigned r = 0; r < SYN_PFIRST; r++) {
