@@ -56,7 +56,9 @@ struct syntax_model {
 	char chunk_name[SYN_CHUNK_MAX][NAME_MAX_LEN + 1];
 	const unsigned char *data;
 	size_t len;
-	uint64_t *index;                /* value id << 32 | offset of its count; 0 empty */
+	uint64_t *index;                /* value id << 32 | where its weights are (below); 0 empty */
+	int16_t *dense;                 /* the weights of values with many, a row a role */
+	size_t ndense;
 	size_t mask;
 	struct word_sums edge;          /* the sentence's edge in every role */
 	/* Tag features as tables, rows by class (the last row of a class: the edge). */
@@ -79,14 +81,23 @@ slot_of(uint32_t id, size_t mask)
 	return (size_t)(id * 0x9E3779B1u >> 7) & mask;
 }
 
-/* The weights of value id in the file (at its count), or NULL when the model lacks it. */
-static const unsigned char *
+/*
+ * Where a value's weights are: an offset into the file (at the value's
+ * count), or with DENSE_BIT an offset into the dense rows, where the
+ * values with many weights (a shape such as "Xx", a suffix such as
+ * "-ing", frequent words) have a row per role, so that a new word adds
+ * them a vector at a time: a u16 mask of the roles, then the rows.
+ */
+#define DENSE_BIT 0x80000000u
+#define DENSE_MIN 32
+
+static uint32_t
 find_value(const struct syntax_model *m, uint32_t id)
 {
 	for (size_t s = slot_of(id, m->mask); m->index[s]; s = (s + 1) & m->mask)
 		if ((uint32_t)(m->index[s] >> 32) == id)
-			return m->data + (uint32_t)m->index[s];
-	return NULL;
+			return (uint32_t)m->index[s];
+	return 0;
 }
 
 static int
@@ -116,8 +127,9 @@ sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t 
 	unsigned lanes = tagger_role(role) ? SYN_POS_MAX : SYN_CHUNK_MAX;
 
 	for (size_t j = 0; j < n; j++) {
-		const unsigned char *p = find_value(m, f[j] & ~SYN_ROLE_MASK);
-		unsigned count = p ? (unsigned)(p[0] | p[1] << 8) : 0;
+		uint32_t at = find_value(m, f[j] & ~SYN_ROLE_MASK);
+		const unsigned char *p = m->data + (at & ~DENSE_BIT);
+		unsigned count = at ? (unsigned)(p[0] | p[1] << 8) : 0;
 		for (p += 2; count--; p += 4)
 			if (p[0] == (f[j] & SYN_ROLE_MASK) && p[1] < classes)
 				acc[p[1]] += (int16_t)(p[2] | p[3] << 8);
@@ -126,45 +138,169 @@ sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t 
 		row[k] = k < classes ? clamp16(acc[k]) : 0;
 }
 
+/*
+ * Scores are 16-bit and add with saturation, eight to an SSE2 register
+ * where the compiler offers it; the portable loops give the same sums.
+ * A class beyond the model's count scores INT16_MIN from its history
+ * table and never wins.
+ */
+#if defined(__SSE2__) && defined(__GNUC__)
+static void
+add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
+{
+	for (unsigned k = 0; k < lanes; k += 8) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(acc + k));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + k));
+		_mm_storeu_si128((__m128i *)(void *)(acc + k), _mm_adds_epi16(a, b));
+	}
+}
+
+/* The first class of the highest score. */
+static unsigned
+best(const int16_t *s, unsigned lanes)
+{
+	__m128i m = _mm_loadu_si128((const __m128i *)(const void *)s);
+	for (unsigned k = 8; k < lanes; k += 8)
+		m = _mm_max_epi16(m, _mm_loadu_si128((const __m128i *)(const void *)(s + k)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
+	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
+	    _MM_SHUFFLE(2, 3, 0, 1)));
+	for (unsigned k = 0;; k += 8) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(x, m));
+		if (hit)
+			return k + (unsigned)__builtin_ctz(hit) / 2;
+	}
+}
+#else
+static void
+add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
+{
+	for (unsigned k = 0; k < lanes; k++)
+		acc[k] = clamp16((int32_t)acc[k] + v[k]);
+}
+
+/* The first class of the highest score. */
+static unsigned
+best(const int16_t *s, unsigned lanes)
+{
+	unsigned k = 0;
+
+	for (unsigned j = 1; j < lanes; j++)
+		if (s[j] > s[k])
+			k = j;
+	return k;
+}
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
 #define PREFETCH(p) ((void)(p))
 #endif
 
+static int16_t *
+row_of(struct word_sums *w, unsigned role)
+{
+	return role < SYN_C0 ? w->pos[role] : w->chunk[role - SYN_C0];
+}
+
+static unsigned
+lanes_of(unsigned role)
+{
+	return tagger_role(role) ? SYN_POS_MAX : SYN_CHUNK_MAX;
+}
+
 /*
  * A word not seen lately: its dozen values are looked up in two sweeps
  * (their index slots, then their weights), each prefetching what the
- * next reads, so that the trips to memory overlap; each value's weights
- * in all its roles lie together.
+ * next reads, so that the trips to memory overlap.  A role's sum of a
+ * dozen weights of at most 2047 steps each cannot overflow 16 bits.
  */
 static void
 sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums *w)
 {
 	struct syn_value val[SYN_VALUES_MAX];
-	const unsigned char *rec[SYN_VALUES_MAX];
-	int32_t acc[SYN_ROLES][SYN_POS_MAX];
+	uint32_t at[SYN_VALUES_MAX];
 	size_t nv = synfeat_word(s, n, val);
 
 	for (size_t j = 0; j < nv; j++)
 		PREFETCH(&m->index[slot_of(val[j].id, m->mask)]);
 	for (size_t j = 0; j < nv; j++)
-		if ((rec[j] = find_value(m, val[j].id)) != NULL)
-			PREFETCH(rec[j]);
-	memset(acc, 0, sizeof acc);
+		if ((at[j] = find_value(m, val[j].id)) != 0)
+			PREFETCH(at[j] & DENSE_BIT ? (const void *)(m->dense + (at[j] & ~DENSE_BIT)) :
+			    (const void *)(m->data + at[j]));
+	memset(w, 0, sizeof *w);
 	for (size_t j = 0; j < nv; j++) {
-		const unsigned char *p = rec[j];
-		unsigned count = p ? (unsigned)(p[0] | p[1] << 8) : 0;
-		for (p += 2; count--; p += 4)
-			if (p[0] < SYN_ROLES && (val[j].roles >> p[0] & 1) && p[1] < classes_of(m, p[0]))
-				acc[p[0]][p[1]] += (int16_t)(p[2] | p[3] << 8);
+		if (at[j] & DENSE_BIT) {
+			const int16_t *d = m->dense + (at[j] & ~DENSE_BIT);
+			unsigned roles = (uint16_t)d[0];
+			d += 8;
+			for (unsigned r = 0; r < SYN_ROLES; r++) {
+				if (!(roles >> r & 1))
+					continue;
+				if (val[j].roles >> r & 1)
+					add_sat(row_of(w, r), d, lanes_of(r));
+				d += lanes_of(r);
+			}
+		} else if (at[j]) {
+			const unsigned char *p = m->data + at[j];
+			for (unsigned count = (unsigned)(p[0] | p[1] << 8); p += 4, count--;) {
+				unsigned r = p[-2], c = p[-1];
+				if (r < SYN_ROLES && (val[j].roles >> r & 1) && c < classes_of(m, r))
+					row_of(w, r)[c] = (int16_t)(row_of(w, r)[c] + (int16_t)(p[0] | p[1] << 8));
+			}
+		}
 	}
-	for (unsigned r = 0; r < SYN_ROLES; r++) {
-		int16_t *row = r < SYN_C0 ? w->pos[r] : w->chunk[r - SYN_C0];
-		unsigned lanes = r < SYN_C0 ? SYN_POS_MAX : SYN_CHUNK_MAX;
-		for (unsigned k = 0; k < lanes; k++)
-			row[k] = clamp16(acc[r][k]);
+}
+
+/*
+ * Gives the values of word roles only with DENSE_MIN weights or more
+ * rows of their own (see DENSE_BIT).
+ */
+static void
+build_dense(struct syntax_model *m)
+{
+	size_t size = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			m->dense = xcalloc(size ? size : 1, sizeof *m->dense);
+		size = 0;
+		for (size_t s = 0; s <= m->mask; s++) {
+			uint32_t at = (uint32_t)m->index[s];
+			if (!m->index[s] || (at & DENSE_BIT))
+				continue;
+			const unsigned char *p = m->data + at;
+			unsigned count = (unsigned)(p[0] | p[1] << 8), roles = 0;
+			for (unsigned k = 0; k < count; k++)
+				roles |= p[2 + 4 * k] < SYN_ROLES ? 1u << p[2 + 4 * k] : DENSE_BIT;
+			if (count < DENSE_MIN || (roles & DENSE_BIT))
+				continue;
+			size_t start = size;
+			size += 8;
+			for (unsigned r = 0; r < SYN_ROLES; r++)
+				size += roles >> r & 1 ? lanes_of(r) : 0;
+			if (pass == 0)
+				continue;
+			int16_t *d = m->dense + start, *row[SYN_ROLES];
+			d[0] = (int16_t)roles;
+			d += 8;
+			for (unsigned r = 0; r < SYN_ROLES; r++)
+				if (roles >> r & 1) {
+					row[r] = d;
+					d += lanes_of(r);
+				}
+			for (unsigned k = 0; k < count; k++) {
+				const unsigned char *q = p + 2 + 4 * k;
+				if (q[1] < classes_of(m, q[0]))
+					row[q[0]][q[1]] = (int16_t)(q[2] | q[3] << 8);
+			}
+			m->index[s] = (m->index[s] >> 32) << 32 | DENSE_BIT | (uint32_t)start;
+		}
 	}
+	m->ndense = size;
 }
 
 /* A table's class index for feature values: the edge is the last row. */
@@ -249,7 +385,7 @@ syntax_model_load(const unsigned char *data, size_t len)
 	struct syntax_model *m;
 	size_t l;
 
-	if (len < 8 || memcmp(data, "NTSY", 4) != 0 || le32(data + 4) != 2 || len > UINT32_MAX)
+	if (len < 8 || memcmp(data, "NTSY", 4) != 0 || le32(data + 4) != 2 || len >= DENSE_BIT)
 		return NULL;
 	m = xcalloc(1, sizeof *m);
 	p += 8;
@@ -285,6 +421,7 @@ syntax_model_load(const unsigned char *data, size_t len)
 	}
 	if (p != end)
 		goto bad;
+	build_dense(m);
 	build_tables(m);
 	return m;
 bad:
@@ -310,6 +447,7 @@ syntax_model_free(struct syntax_model *m)
 	if (!m)
 		return;
 	free(m->index);
+	free(m->dense);
 	free(m->pos_history);
 	free(m->chunk_pos);
 	free(m->chunk_pair);
@@ -436,62 +574,6 @@ word_sums(struct syntax_tagger *t, uint64_t h, const char *s, size_t n)
 	}
 	return &t->sums[slot];
 }
-
-/*
- * Scores are 16-bit and add with saturation, eight to an SSE2 register
- * where the compiler offers it; the portable loops give the same sums.
- * A class beyond the model's count scores INT16_MIN from its history
- * table and never wins.
- */
-#if defined(__SSE2__) && defined(__GNUC__)
-static void
-add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
-{
-	for (unsigned k = 0; k < lanes; k += 8) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(acc + k));
-		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + k));
-		_mm_storeu_si128((__m128i *)(void *)(acc + k), _mm_adds_epi16(a, b));
-	}
-}
-
-/* The first class of the highest score. */
-static unsigned
-best(const int16_t *s, unsigned lanes)
-{
-	__m128i m = _mm_loadu_si128((const __m128i *)(const void *)s);
-	for (unsigned k = 8; k < lanes; k += 8)
-		m = _mm_max_epi16(m, _mm_loadu_si128((const __m128i *)(const void *)(s + k)));
-	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
-	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
-	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
-	    _MM_SHUFFLE(2, 3, 0, 1)));
-	for (unsigned k = 0;; k += 8) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
-		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(x, m));
-		if (hit)
-			return k + (unsigned)__builtin_ctz(hit) / 2;
-	}
-}
-#else
-static void
-add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
-{
-	for (unsigned k = 0; k < lanes; k++)
-		acc[k] = clamp16((int32_t)acc[k] + v[k]);
-}
-
-/* The first class of the highest score. */
-static unsigned
-best(const int16_t *s, unsigned lanes)
-{
-	unsigned k = 0;
-
-	for (unsigned j = 1; j < lanes; j++)
-		if (s[j] > s[k])
-			k = j;
-	return k;
-}
-#endif
 
 /*
  * A sentence's tokens go through a pipeline: when word j is read, its
