@@ -3,6 +3,7 @@
 #include "hash.h"
 #include "synfeat.h"
 #include "utf8.h"
+#include "wordclass.h"
 
 /* Longest prefix of a word that its features read; longer words are cut. */
 #define WORD_MAX 48
@@ -10,7 +11,7 @@
 
 /* What a feature says, the high bits of its id's seed; a word's role adds its own. */
 enum {
-	F_EDGE = 1, F_EXACT, F_LOW, F_SHAPE, F_SUFFIX, F_PREFIX = F_SUFFIX + 8,
+	F_EDGE = 1, F_EXACT, F_LOW, F_SHAPE, F_SUFFIX, F_PREFIX = F_SUFFIX + 8, F_COARSE = F_PREFIX + 8, F_FINE,
 	F_POS_HISTORY = 32, F_POS_T1, F_POS_T2, F_POS_T12,
 	F_CHUNK_POS, F_CHUNK_PAIR, F_CHUNK_BIAS, F_CHUNK_C1, F_CHUNK_C2, F_CHUNK_C12, F_CHUNK_C1_POS
 };
@@ -99,10 +100,11 @@ make_forms(const char *s, size_t n, struct forms *f)
 #define R(r) (1u << (r))
 
 size_t
-synfeat_word(const char *s, size_t n, struct syn_value *out)
+synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct syn_value *out)
 {
 	struct forms f;
 	size_t k = 0;
+	unsigned coarse, fine;
 
 	if (n == 0) {
 		out[0].id = value_id(F_EDGE, 0);
@@ -124,6 +126,13 @@ synfeat_word(const char *s, size_t n, struct syn_value *out)
 	for (size_t a = 1; a <= 3 && a < f.len; a++) {
 		out[k].id = value_id(F_PREFIX + (unsigned)a, hash64(f.low, a));
 		out[k++].roles = R(SYN_P0);
+	}
+	if (wc && wordclass_of(wc, wordclass_key(s, n), &coarse, &fine)) {
+		out[k].id = value_id(F_COARSE, coarse);
+		out[k++].roles = R(SYN_P0) | R(SYN_PM1) | R(SYN_PP1) | R(SYN_PM2) | R(SYN_PP2) | R(SYN_C0) |
+		    R(SYN_CM1) | R(SYN_CP1);
+		out[k].id = value_id(F_FINE, fine);
+		out[k++].roles = R(SYN_P0) | R(SYN_PM1) | R(SYN_PP1) | R(SYN_C0);
 	}
 	return k;
 }

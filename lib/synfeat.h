@@ -46,12 +46,14 @@ struct syn_value {
 /* A tag or chunk index that stands for "outside the sentence". */
 #define SYN_EDGE 255
 
+struct wordclass;
+
 /*
  * The values of the word s[0..n) into out[0..SYN_VALUES_MAX); returns
  * their number.  n == 0 gives the value of the sentence's edge (no word
- * there), in every role.
+ * there), in every role.  wc (NULL: none) gives the word's classes.
  */
-size_t synfeat_word(const char *s, size_t n, struct syn_value *out);
+size_t synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct syn_value *out);
 
 /* The tagger's features of the two tags before the token (SYN_EDGE at the start), with the bias; returns 4. */
 size_t synfeat_pos_history(unsigned t1, unsigned t2, uint32_t *out);

@@ -7,6 +7,7 @@
 #include "sentence.h"
 #include "synfeat.h"
 #include "syntax.h"
+#include "wordclass.h"
 #include "xalloc.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -56,6 +57,8 @@ struct syntax_model {
 	char chunk_name[SYN_CHUNK_MAX][NAME_MAX_LEN + 1];
 	const unsigned char *data;
 	size_t len;
+	const struct wordclass *wc;
+	struct wordclass *own_wc;       /* the built-in classes, when the model is */
 	uint64_t *index;                /* value id << 32 | where its weights are (below); 0 empty */
 	int16_t *dense;                 /* the weights of values with many, a row a role */
 	size_t ndense;
@@ -223,7 +226,7 @@ sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums
 {
 	struct syn_value val[SYN_VALUES_MAX];
 	uint32_t at[SYN_VALUES_MAX];
-	size_t nv = synfeat_word(s, n, val);
+	size_t nv = synfeat_word(m->wc, s, n, val);
 
 	for (size_t j = 0; j < nv; j++)
 		PREFETCH(&m->index[slot_of(val[j].id, m->mask)]);
@@ -379,7 +382,7 @@ read_names(const unsigned char *p, const unsigned char *end, unsigned *count, un
 }
 
 struct syntax_model *
-syntax_model_load(const unsigned char *data, size_t len)
+syntax_model_load(const unsigned char *data, size_t len, const struct wordclass *wc)
 {
 	const unsigned char *p = data, *end = data + len;
 	struct syntax_model *m;
@@ -388,6 +391,7 @@ syntax_model_load(const unsigned char *data, size_t len)
 	if (len < 8 || memcmp(data, "NTSY", 4) != 0 || le32(data + 4) != 2 || len >= DENSE_BIT)
 		return NULL;
 	m = xcalloc(1, sizeof *m);
+	m->wc = wc;
 	p += 8;
 	if ((l = read_names(p, end, &m->npos, SYN_POS_MAX, m->pos_name)) == 0)
 		goto bad;
@@ -432,12 +436,14 @@ bad:
 struct syntax_model *
 syntax_model_builtin(void)
 {
-	struct syntax_model *m = syntax_model_load(data_syntax_bin, data_syntax_bin_len);
+	struct wordclass *wc = wordclass_builtin();
+	struct syntax_model *m = syntax_model_load(data_syntax_bin, data_syntax_bin_len, wc);
 
 	if (!m) {
 		fputs("ntools: the built-in syntax model is broken (rebuild lib/data/syntax.bin)\n", stderr);
 		exit(2);
 	}
+	m->own_wc = wc;
 	return m;
 }
 
@@ -446,6 +452,7 @@ syntax_model_free(struct syntax_model *m)
 {
 	if (!m)
 		return;
+	wordclass_free(m->own_wc);
 	free(m->index);
 	free(m->dense);
 	free(m->pos_history);
@@ -528,21 +535,10 @@ syntax_tagger_free(struct syntax_tagger *t)
 }
 
 /*
- * A word's slot is found by its bytes with digits read as 0, as its
- * features read them, so that "1,234" and "5,678" share one.
+ * A word's slot is found by its key as the word classes key it (its
+ * bytes with digits read as 0, as its features read them), so that
+ * "1,234" and "5,678" share one.
  */
-static uint64_t
-word_key(const char *s, size_t n)
-{
-	char buf[64];
-
-	if (n > sizeof buf)
-		return hash64(s, n) | 1;
-	for (size_t k = 0; k < n; k++)
-		buf[k] = s[k] >= '0' && s[k] <= '9' ? '0' : s[k];
-	return hash64(buf, n) | 1;
-}
-
 static size_t
 slot_of_key(uint64_t h)
 {
@@ -553,7 +549,7 @@ slot_of_key(uint64_t h)
 static uint64_t
 word_ahead(const struct syntax_tagger *t, const char *s, size_t n)
 {
-	uint64_t h = word_key(s, n);
+	uint64_t h = wordclass_key(s, n);
 	size_t slot = slot_of_key(h);
 
 	PREFETCH(&t->key[slot]);

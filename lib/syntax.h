@@ -28,12 +28,18 @@ void syntax_scan(struct token_list *tl, const char *text, size_t len);
 /* A model: read-only once loaded, shared by threads. */
 struct syntax_model;
 
+struct wordclass;
+
 /*
- * A model read from a weights file's bytes (which must outlive it), or
- * NULL when they are not one.  Exits with a message when out of memory.
+ * A model read from a weights file's bytes, with the word classes it
+ * was trained with (both must outlive it), or NULL when the bytes are
+ * not one.  Exits with a message when out of memory.
  */
-struct syntax_model *syntax_model_load(const unsigned char *data, size_t len);
-/* The model compiled in (lib/data/syntax.bin); exits with a message when it is broken. */
+struct syntax_model *syntax_model_load(const unsigned char *data, size_t len, const struct wordclass *wc);
+/*
+ * The model compiled in (lib/data/syntax.bin) with the word classes
+ * compiled in (wordclass_builtin); exits with a message when it is broken.
+ */
 struct syntax_model *syntax_model_builtin(void);
 void syntax_model_free(struct syntax_model *m);
 

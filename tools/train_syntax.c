@@ -12,7 +12,9 @@
  * trust them more than tagging ever allows.  Sentences are visited in
  * an order shuffled by a fixed generator, so the same data give the
  * same bytes.  With DEV, prints the accuracy of the written model on it,
- * tagged the way the programs tag.  -q, for trying features out: the
+ * tagged the way the programs tag.  -c: the word classes of
+ * lib/wordclass.h (made by train_clusters), which the programs must have
+ * compiled in beside the weights.  -q, for trying features out: the
  * chunker learns from the gold tags (ten times faster, a little worse).
  */
 #include <math.h>
@@ -25,6 +27,7 @@
 #include "synfeat.h"
 #include "syntax.h"
 #include "token.h"
+#include "wordclass.h"
 #include "xalloc.h"
 
 #define MAX_CLASSES (SYN_POS_MAX > SYN_CHUNK_MAX ? SYN_POS_MAX : SYN_CHUNK_MAX)
@@ -284,14 +287,16 @@ struct word_feats {
 	size_t n;
 };
 
+static const struct wordclass *classes;        /* -c FILE */
+
 static struct word_feats *
 all_word_feats(const struct corpus *c)
 {
 	struct word_feats *wf = xmalloc((c->n + 1) * sizeof *wf);
 
 	for (size_t i = 0; i < c->n; i++)
-		wf[i].n = synfeat_word(c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, wf[i].v);
-	wf[c->n].n = synfeat_word(NULL, 0, wf[c->n].v);     /* the edge */
+		wf[i].n = synfeat_word(classes, c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, wf[i].v);
+	wf[c->n].n = synfeat_word(classes, NULL, 0, wf[c->n].v);     /* the edge */
 	return wf;
 }
 
@@ -608,7 +613,7 @@ evaluate(const char *model_path, const struct corpus *dev)
 {
 	size_t len;
 	unsigned char *bytes = read_file(model_path, &len);
-	struct syntax_model *m = syntax_model_load(bytes, len);
+	struct syntax_model *m = syntax_model_load(bytes, len, classes);
 	if (!m) {
 		fprintf(stderr, "train_syntax: %s: not a model\n", model_path);
 		exit(1);
@@ -662,8 +667,17 @@ main(int argc, char **argv)
 {
 	int epochs = 10, quick = 0, opt;
 
-	while ((opt = getopt(argc, argv, "e:q")) != -1) {
-		if (opt == 'e')
+	size_t clen;
+	unsigned char *cbytes = NULL;
+
+	while ((opt = getopt(argc, argv, "c:e:q")) != -1) {
+		if (opt == 'c') {
+			cbytes = read_file(optarg, &clen);
+			if ((classes = wordclass_load(cbytes, clen)) == NULL) {
+				fprintf(stderr, "train_syntax: %s: not a word classes file\n", optarg);
+				return 1;
+			}
+		} else if (opt == 'e')
 			epochs = atoi(optarg);
 		else if (opt == 'q')
 			quick = 1;
@@ -674,7 +688,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (argc < 2 || argc > 3 || epochs < 1) {
 usage:
-		fputs("usage: train_syntax [-q] [-e EPOCHS] TRAIN.conll OUT.bin [DEV.conll]\n", stderr);
+		fputs("usage: train_syntax [-q] [-c CLASSES] [-e EPOCHS] TRAIN.conll OUT.bin [DEV.conll]\n", stderr);
 		return 2;
 	}
 	struct names pos = {0}, chunk = {0};
