@@ -113,7 +113,7 @@ split_sents(const struct doc *d, struct tsv_writer *out, struct split *sp)
 		more = layout_next(&sp->layout, &b);
 }
 
-/* One row per token; sent and para are those of the sentence that holds it. */
+/* One row per token: sent is the sentence that holds it, para the paragraph it stands in. */
 static void
 split_words(const struct doc *d, struct tsv_writer *out, struct split *sp)
 {
