@@ -76,8 +76,8 @@ $(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
 $(OBJDIR)/train_syntax: tools/train_syntax.c $(OBJDIR)/libntools.a lib/*.h
 	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_syntax.c $(OBJDIR)/libntools.a -lm
 
-$(OBJDIR)/train_speaker: tools/train_speaker.c $(OBJDIR)/libntools.a lib/*.h
-	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_speaker.c $(OBJDIR)/libntools.a
+$(OBJDIR)/train_attrib: tools/train_attrib.c $(OBJDIR)/libntools.a lib/*.h
+	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_attrib.c $(OBJDIR)/libntools.a
 
 $(OBJDIR)/train_clusters: tools/train_clusters.c $(OBJDIR)/libntools.a lib/*.h
 	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_clusters.c $(OBJDIR)/libntools.a -lm
@@ -94,9 +94,9 @@ model: $(OBJDIR)/train_ner $(OBJDIR)/train_syntax $(OBJDIR)/train_clusters
 	    $(SHARED)/eval/data/entity-conll-dev.conll
 	nice $(OBJDIR)/train_syntax -c lib/data/clusters.bin $(SHARED)/eval/data/entity-conll-train.conll \
 	    lib/data/syntax.bin $(SHARED)/eval/data/entity-conll-dev.conll
-	$(MAKE) $(OBJDIR)/train_speaker
-	nice $(OBJDIR)/train_speaker -k 5 -x $(SHARED)/eval/data/quote-polnear-train-canon.jsonl \
-	    $(SHARED)/eval/data/quote-polnear-train.jsonl lib/data/speaker.bin \
+	$(MAKE) $(OBJDIR)/train_attrib
+	nice $(OBJDIR)/train_attrib -k 5 -x $(SHARED)/eval/data/quote-polnear-train-canon.jsonl \
+	    $(SHARED)/eval/data/quote-polnear-train.jsonl lib/data/speaker.bin lib/data/reported.bin \
 	    $(SHARED)/eval/data/quote-polnear-dev.jsonl
 
 units: $(UNITS)

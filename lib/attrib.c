@@ -9,6 +9,7 @@
 #include "quote.h"
 #include "attrib_tok.h"
 #include "perceptron.h"
+#include "reported.h"
 #include "speaker.h"
 #include "wordclass.h"
 #include "utf8.h"
@@ -92,6 +93,9 @@ struct attrib {
 	struct sp_set cands;
 	attrib_trace_fn *trace;
 	void *trace_ctx;
+	struct pct_model *reporter;     /* finds reported speech (reported.h) */
+	struct rs_sentence sentence;
+	attrib_reported_fn *trace_reported;
 };
 
 static void words_build(struct word_table *w, const char *data, size_t len);
@@ -107,6 +111,7 @@ attrib_with(unsigned flags, struct entity_finder *ef)
 	a->qf = quote_finder_new();
 	a->ef = ef;
 	a->ranker = sp_model_builtin();
+	a->reporter = rs_model_builtin();
 	a->classes = wordclass_builtin();
 	return a;
 }
@@ -131,6 +136,8 @@ attrib_free(struct attrib *a)
 	lexicon_free(a->lx);
 	free(a->words.slot);
 	pct_free(a->ranker);
+	pct_free(a->reporter);
+	rs_sentence_free(&a->sentence);
 	wordclass_free(a->classes);
 	sp_set_free(&a->cands);
 	quote_finder_free(a->qf);
@@ -2037,6 +2044,109 @@ is_say(const struct attrib *a, const struct tok *t)
 	    tok_is(a, t, "told") || tok_is(a, t, "tells");
 }
 
+/* The speaker phrase of a reporting word t[j]: its subject, else what follows it ("said X"). */
+static int
+reporter_of(struct attrib *a, const struct tok *t, size_t last, size_t j, size_t cb, size_t ce,
+    struct found *f)
+{
+	size_t b, e;
+
+	if (j > 0 && phrase_before(a, t, 0, j, &b) && b < j) {
+		size_t me = b;
+
+		while (me < j && t[me].type == T_WORD)
+			me++;
+		while (me > b + 1 && t[me - 1].wc == W_AUX)
+			me--;
+		set_found(f, t, b, me, cb, ce);
+		if (f->ok)
+			return 1;
+	}
+	if (phrase_after(t, j + 1, last, &e) && e > j + 1) {
+		set_found(f, t, j + 1, e, cb, ce);
+		return f->ok;
+	}
+	f->ok = 1;
+	f->ms = f->me = 0;
+	f->mb = f->mend = 0;
+	f->cs = t[cb].s;
+	f->ce = t[ce - 1].e;
+	return 1;
+}
+
+/*
+ * Reported speech in the sentence t[0..last), as the learnt model finds
+ * it (reported.h): sets *f to its speaker and cue and [*cs, *ce) to the
+ * reported words, and returns 1; or returns 0.
+ */
+static int
+learnt_report(struct attrib *a, const struct tok *t, size_t last, struct found *f, size_t *cs, size_t *ce)
+{
+	size_t j = 0;
+
+	rs_features(&a->sentence, a->text, t, last, a->classes);
+	if (a->trace_reported) {
+		a->trace_reported(a->trace_ctx, &a->sentence);
+		return 0;
+	}
+	enum rs_class c = rs_best(&a->sentence, a->reporter, &j);
+
+	if (c == RS_NONE)
+		return 0;
+	if (c == RS_AFTER) {
+		size_t from = j + 1;
+
+		if (tok_is(a, &t[j], "according") && j + 1 < last && tok_is(a, &t[j + 1], "to")) {
+			size_t e;
+
+			if (!phrase_after(t, j + 2, last, &e))
+				return 0;
+			set_found(f, t, j + 2, e, j, j + 2);
+			if (j > 1 && t[j - 1].type == T_PUNCT) {
+				/* "..., according to X." */
+				*cs = t[0].s;
+				*ce = t[j - 2].e;
+				return f->ok;
+			}
+			while (e < last && !(t[e].type == T_PUNCT && t[e].ch == ','))
+				e++;
+			from = e + 1;
+		} else {
+			if (!reporter_of(a, t, last, j, j, j + 1, f))
+				return 0;
+			if (from < last && tok_is(a, &t[from], "that"))
+				from++;
+		}
+		if (from >= last)
+			return 0;
+		*cs = t[from].s;
+		*ce = t[last - 1].e;
+		return 1;
+	}
+	if (!reporter_of(a, t, last, j, j, j + 1, f))
+		return 0;
+	*cs = t[0].s;
+	*ce = t[last - 1].e;
+	if (c == RS_BEFORE) {
+		/* the reported words end at the comma before the speaker */
+		size_t k = f->me > f->ms ? f->mb : j;
+
+		while (k > 0 && !(t[k - 1].type == T_PUNCT && (t[k - 1].ch == ',' || u_isdash(t[k - 1].ch))))
+			k--;
+		if (k < 2)
+			return 0;
+		*ce = t[k - 2].e;
+	}
+	return 1;
+}
+
+void
+attrib_trace_reported(struct attrib *a, attrib_reported_fn *fn, void *ctx)
+{
+	a->trace_reported = fn;
+	a->trace_ctx = ctx;
+}
+
 /*
  * Indirect speech in sentences without marks: "Lavrov said (that) both
  * nations ..." and "..., another source said."  The span is the reported
@@ -2098,6 +2208,12 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 		size_t cs = 0, ce = 0, e;
 
+		if (a->flags & ATTRIB_INDIRECT) {
+			if (learnt_report(a, t, last, &f, &cs, &ce))
+				goto found;
+			continue;
+		}
+
 		for (size_t j = 1; j + 1 < last && !f.ok; j++) {
 			if (!is_cue(&t[j]))
 				continue;
@@ -2147,6 +2263,7 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 				ce = t[b - 2].e;
 			}
 		}
+found:
 		if (!f.ok || ce <= cs)
 			continue;
 		struct attribution x;

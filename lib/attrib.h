@@ -80,4 +80,13 @@ struct sp_set;
 typedef void attrib_trace_fn(void *ctx, size_t start, size_t end, const struct sp_set *cands);
 void attrib_trace(struct attrib *a, attrib_trace_fn *fn, void *ctx);
 
+/*
+ * Training: with ATTRIB_INDIRECT, fn sees the words and features of each
+ * sentence without quotation marks (reported.h), and no reported speech
+ * is found.
+ */
+struct rs_sentence;
+typedef void attrib_reported_fn(void *ctx, const struct rs_sentence *sentence);
+void attrib_trace_reported(struct attrib *a, attrib_reported_fn *fn, void *ctx);
+
 #endif

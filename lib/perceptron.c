@@ -75,6 +75,18 @@ pct_new(void)
 	return m;
 }
 
+struct pct_model *
+pct_builtin(const unsigned char *data, size_t len, const char *file)
+{
+	struct pct_model *m = pct_load(data, len);
+
+	if (!m) {
+		fprintf(stderr, "ntools: the built-in weights are broken (rebuild %s)\n", file);
+		exit(2);
+	}
+	return m;
+}
+
 void
 pct_free(struct pct_model *m)
 {

@@ -23,6 +23,8 @@ struct pct_model;
 struct pct_model *pct_new(void);
 /* A model read from a weights file's bytes, or NULL when they are not one. */
 struct pct_model *pct_load(const unsigned char *data, size_t len);
+/* The same for weights compiled in from file; exits with a message when they are broken. */
+struct pct_model *pct_builtin(const unsigned char *data, size_t len, const char *file);
 void pct_free(struct pct_model *m);
 
 /* Adds the weights of features f[0..n) to scores[0..PCT_CLASSES). */

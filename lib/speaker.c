@@ -1,12 +1,10 @@
 #include "speaker.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "entity.h"
-#include "hash.h"
 #include "perceptron.h"
-#include "utf8.h"
+#include "tokfeat.h"
 #include "wordclass.h"
 #include "xalloc.h"
 
@@ -27,16 +25,11 @@ enum { SIDE_BEFORE, SIDE_AFTER };
 static void
 add_feature(struct sp_set *set, unsigned tmpl, uint64_t a, uint64_t b)
 {
-	uint64_t h = (tmpl * 0x9E3779B97F4A7C15u) ^ (a * 0xC2B2AE3D27D4EB4Fu) ^ (b * 0x165667B19E3779F9u);
-
-	h ^= h >> 29;
-	h *= 0xBF58476D1CE4E5B9u;
-	h ^= h >> 32;
 	if (set->nfeat == set->capfeat) {
 		set->capfeat = set->capfeat ? 2 * set->capfeat : 1024;
 		set->feat = xrealloc(set->feat, set->capfeat * sizeof *set->feat);
 	}
-	set->feat[set->nfeat++] = (uint32_t)h | 1;     /* never 0: the model's empty key */
+	set->feat[set->nfeat++] = tf_id(tmpl, a, b);
 }
 
 static struct sp_cand *
@@ -56,40 +49,6 @@ add_cand(struct sp_set *set, enum sp_kind kind, size_t ms, size_t me, size_t cs,
 	c->f = set->nfeat;
 	c->nf = 0;
 	return c;
-}
-
-/* The hash of the word lowercased (ASCII letters folded; others as they are). */
-static uint64_t
-lower_hash(const char *text, const struct tok *t)
-{
-	char buf[32];
-	size_t n = t->e - t->s < sizeof buf ? t->e - t->s : sizeof buf;
-
-	for (size_t i = 0; i < n; i++) {
-		char c = text[t->s + i];
-
-		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-	}
-	return hash64(buf, n);
-}
-
-/* What a neighbouring token is, in one number: its mark, or its class. */
-static uint64_t
-tok_code(const struct tok *t)
-{
-	if (t == NULL)
-		return 1;
-	if (t->type == T_QUOTE)
-		return 2;
-	if (t->type == T_PUNCT)
-		return 0x100 + (t->ch < 0x80 ? t->ch : u_isdash(t->ch) ? '-' : 0x7f);
-	return 0x200 + t->wc + (t->cap ? 0x40 : 0);
-}
-
-static unsigned
-bucket(size_t d)
-{
-	return d < 4 ? (unsigned)d : d < 6 ? 4 : d < 9 ? 5 : d < 13 ? 6 : d < 20 ? 7 : 8;
 }
 
 static int
@@ -220,7 +179,7 @@ side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordc
 			comma |= t[k].type == T_PUNCT && t[k].ch == ',';
 		}
 		unsigned coarse, fine, nc, nf, pc, pf;
-		uint64_t head = lower_hash(q->text, &t[h]);
+		uint64_t head = tf_lower(q->text, &t[h]);
 
 		classes(wc, q->text, &t[h], &coarse, &fine);
 		classes(wc, q->text, next, &nc, &nf);
@@ -230,18 +189,18 @@ side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordc
 		int possessive = (hl > 2 && hw[hl - 2] == '\'' && hw[hl - 1] == 's') ||
 		    (hl > 4 && memcmp(hw + hl - 4, "\xe2\x80\x99s", 4) == 0);
 
-		add_feature(set, F_POSSESSIVE, side, (uint64_t)possessive * 0x100 + tok_code(next));
+		add_feature(set, F_POSSESSIVE, side, (uint64_t)possessive * 0x100 + tf_code(next));
 		add_feature(set, F_BIAS, side, 0);
-		add_feature(set, F_DIST, side, bucket(dist));
+		add_feature(set, F_DIST, side, tf_bucket(dist));
 		add_feature(set, F_FORM, side, form);
 		add_feature(set, F_WC, side, t[h].wc);
-		add_feature(set, F_NEXT, side, tok_code(next));
-		add_feature(set, F_NEXT_FORM, side * 16 + form, tok_code(next));
-		add_feature(set, F_PREV, side, tok_code(prev));
+		add_feature(set, F_NEXT, side, tf_code(next));
+		add_feature(set, F_NEXT_FORM, side * 16 + form, tf_code(next));
+		add_feature(set, F_PREV, side, tf_code(prev));
 		if (next && next->type == T_WORD)
-			add_feature(set, F_NEXT_WORD, side, lower_hash(q->text, next));
+			add_feature(set, F_NEXT_WORD, side, tf_lower(q->text, next));
 		if (prev && prev->type == T_WORD)
-			add_feature(set, F_PREV_WORD, side, lower_hash(q->text, prev));
+			add_feature(set, F_PREV_WORD, side, tf_lower(q->text, prev));
 		add_feature(set, F_HEAD, 0, head);
 		add_feature(set, F_SIDE_HEAD, side, head);
 		add_feature(set, F_FINE, side, fine);
@@ -252,13 +211,13 @@ side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordc
 		add_feature(set, F_SENTENCES, side, sentences < 2 ? sentences : 2);
 		add_feature(set, F_COMMA, side, comma);
 		add_feature(set, F_LENGTH, form, h - b < 3 ? h - b : 3);
-		add_feature(set, F_OPENS, side, (uint64_t)q->opens * 4 + bucket(dist) / 3);
+		add_feature(set, F_OPENS, side, (uint64_t)q->opens * 4 + tf_bucket(dist) / 3);
 		add_feature(set, F_IS_RULE, t[h].e == rule_head && q->rule == SP_RULE_WRITTEN, q->rule);
 		add_feature(set, F_EMPTY_SIDE, side, q->nbefore == 0);
 		if (q->nafter)
-			add_feature(set, F_FIRST_AFTER, side, tok_code(&q->after[0]));
+			add_feature(set, F_FIRST_AFTER, side, tf_code(&q->after[0]));
 		if (q->nbefore)
-			add_feature(set, F_LAST_BEFORE, side, tok_code(&q->before[q->nbefore - 1]));
+			add_feature(set, F_LAST_BEFORE, side, tf_code(&q->before[q->nbefore - 1]));
 		c->nf = set->nfeat - c->f;
 		rank[form]++;
 	}
@@ -308,13 +267,7 @@ sp_choose(const struct sp_set *set, const struct pct_model *m)
 struct pct_model *
 sp_model_builtin(void)
 {
-	struct pct_model *m = pct_load(data_speaker_bin, data_speaker_bin_len);
-
-	if (!m) {
-		fputs("ntools: the built-in speaker weights are broken (rebuild lib/data/speaker.bin)\n", stderr);
-		exit(2);
-	}
-	return m;
+	return pct_builtin(data_speaker_bin, data_speaker_bin_len, "lib/data/speaker.bin");
 }
 
 void

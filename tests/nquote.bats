@@ -339,3 +339,12 @@ More talks are planned for the spring in Moscow.
 	[ "$status" -eq 0 ]
 	[ "$(printf '%s\n' "$output" | awk -F'\t' 'NR == 2 { print $4 "|" $7 }')" = "Lavrov|We agree" ]
 }
+
+@test "--indirect: reported speech found by the learnt model, the reported words after or before the cue, none in plain narration" {
+	printf 'The harbour master warned that the pier would close in winter.\n\nThe new budget is too small, the union leader argued.\n\nThe weather was mild on Sunday.\n' |
+	    nquote -H --indirect > rows
+	[ "$(wc -l < rows)" -eq 2 ]
+	[ "$(field 6 < rows | tr '\n' '|')" = "warned|argued|" ]
+	[ "$(field 7 < rows | tr '\n' '|')" = "the pier would close in winter|The new budget is too small|" ]
+	[ "$(field 5 < rows | tr '\n' '|')" = "The harbour master|the union leader|" ]
+}

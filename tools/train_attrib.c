@@ -1,17 +1,20 @@
 /*
- * train_speaker: learns the weights with which nquote chooses the
- * speaker of a quotation (lib/speaker.h) from PolNeAR's annotated
- * quotations, and measures the choice on articles it did not learn from.
+ * train_attrib: learns the weights with which nquote chooses the speaker
+ * of a quotation (lib/speaker.h) and finds reported speech
+ * (lib/reported.h), from PolNeAR's annotated articles, and measures them
+ * on articles they did not learn from.
  *
- *   train_speaker [-e epochs] [-k folds] [-x held.jsonl] train.jsonl out.bin [dev.jsonl]
+ *   train_attrib [-e epochs] [-k folds] [-x held.jsonl] train.jsonl speaker.bin reported.bin [dev.jsonl]
  *
  * train.jsonl: one article a line, {"doc_id", "text", "quotes": [{"type",
- * "segments": [[start, end], ...], "speaker", "speaker_start", ...}]},
+ * "segments": [[start, end], ...], "speaker_start", "speaker_end"}],
+ * "indirect": [{"cue_start", "cue_end", "content_start", "content_end"}]},
  * offsets in characters.  Articles whose doc_id is in held.jsonl are left
- * out of training.  With -k, the figure is also cross-validated over k
- * folds of the training articles.  The figure is the share of quotations
- * whose chosen mention matches the annotated speaker as neval does (the
- * last word of either within the other), for the rules and the ranker.
+ * out of training.  With -k, the figures are also cross-validated over k
+ * folds of the training articles.  The speakers' figure is the share of
+ * quotations whose chosen mention matches the annotated speaker as neval
+ * judges it (the last word of either among the other's), for the rules
+ * and the ranker; reported speech's is the F1 of the reporting words.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +23,7 @@
 #include <unistd.h>
 #include "../lib/attrib.h"
 #include "../lib/perceptron.h"
+#include "../lib/reported.h"
 #include "../lib/speaker.h"
 #include "../lib/utf8.h"
 #include "../lib/xalloc.h"
@@ -213,12 +217,19 @@ struct quote {
 	size_t ss, se;          /* bytes: the speaker as written (ss == se: none) */
 };
 
+struct report {
+	size_t cs, ce;          /* bytes: the reporting words */
+	int cls;                /* enum rs_class */
+};
+
 struct article {
 	char *id;
 	char *text;
 	size_t len;
 	struct quote *q;
 	size_t nq;
+	struct report *r;
+	size_t nr;
 };
 
 /* The byte offset of each character offset of text. */
@@ -329,6 +340,23 @@ read_articles(const char *path, struct article **out)
 					x->se = byte_at(at, nchars, se->num);
 				}
 			}
+		}
+		const struct jv *ind = jv_get(&v, "indirect");
+
+		a->nr = 0;
+		a->r = xcalloc(ind && ind->type == J_ARR ? ind->n + 1 : 1, sizeof *a->r);
+		for (size_t k = 0; ind && ind->type == J_ARR && k < ind->n; k++) {
+			const struct jv *cs = jv_get(&ind->kid[k], "cue_start"), *ce = jv_get(&ind->kid[k], "cue_end"),
+			    *ts = jv_get(&ind->kid[k], "content_start"), *te = jv_get(&ind->kid[k], "content_end");
+
+			if (!cs || !ce || !ts || !te || cs->type != J_NUM || ce->type != J_NUM ||
+			    ts->type != J_NUM || te->type != J_NUM)
+				continue;
+			struct report *r = &a->r[a->nr++];
+
+			r->cs = byte_at(at, nchars, cs->num);
+			r->ce = byte_at(at, nchars, ce->num);
+			r->cls = ts->num >= ce->num ? RS_AFTER : te->num <= cs->num ? RS_BEFORE : RS_AROUND;
 		}
 		free(at);
 		jv_free(&v);
@@ -501,6 +529,21 @@ best_of(const struct pct_model *m, const struct data *d, const struct example *x
 	return best;
 }
 
+/* Puts order[0..n) in a random order that depends only on *seed (xorshift). */
+static void
+shuffle(size_t *order, size_t n, uint64_t *seed)
+{
+	for (size_t i = n; i > 1; i--) {
+		*seed ^= *seed << 13;
+		*seed ^= *seed >> 7;
+		*seed ^= *seed << 17;
+		size_t j = (size_t)(*seed % i), t = order[i - 1];
+
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+}
+
 /* Learns from the examples whose article's fold is not held (fold < 0: all). */
 static struct pct_model *
 train(const struct data *d, int epochs, int folds, int held, const char *const *skip)
@@ -525,15 +568,7 @@ train(const struct data *d, int epochs, int folds, int held, const char *const *
 	uint64_t seed = 0x2545F4914F6CDD1Du;
 
 	for (int e = 0; e < epochs; e++) {
-		for (size_t i = n; i > 1; i--) {
-			seed ^= seed << 13;
-			seed ^= seed >> 7;
-			seed ^= seed << 17;
-			size_t j = (size_t)(seed % i), t = order[i - 1];
-
-			order[i - 1] = order[j];
-			order[j] = t;
-		}
+		shuffle(order, n, &seed);
 		for (size_t i = 0; i < n; i++) {
 			const struct example *x = &d->ex[order[i]];
 			size_t guess = best_of(m, d, x, 0), truth = best_of(m, d, x, 1);
@@ -592,8 +627,148 @@ gather(struct data *d, const struct article *arts, size_t n)
 static void
 report(const char *what, size_t n, size_t rule_ok, size_t rank_ok)
 {
-	fprintf(stderr, "train_speaker: %s: %zu quotations, mention right: rules %.2f, ranker %.2f\n",
+	fprintf(stderr, "train_attrib: %s: %zu quotations, mention right: rules %.2f, ranker %.2f\n",
 	    what, n, n ? 100.0 * (double)rule_ok / (double)n : 0.0, n ? 100.0 * (double)rank_ok / (double)n : 0.0);
+}
+
+/* ------------------------------------------------------------ reported speech */
+
+struct words {
+	uint32_t *feat;
+	size_t nfeat, capfeat;
+	struct word { size_t f, nf, art; int cls; } *w;
+	size_t n, cap;
+	const struct article *art;
+	size_t cur;
+};
+
+static void
+collect_words(void *ctx, const struct rs_sentence *s)
+{
+	struct words *d = ctx;
+	const struct article *a = &d->art[d->cur];
+
+	for (size_t j = 0; j < s->n; j++) {
+		size_t nf = s->first[j + 1] - s->first[j];
+
+		if (nf == 0)
+			continue;
+		if (d->n == d->cap)
+			d->w = xrealloc(d->w, (d->cap = d->cap ? 2 * d->cap : 65536) * sizeof *d->w);
+		while (d->nfeat + nf > d->capfeat)
+			d->feat = xrealloc(d->feat, (d->capfeat = d->capfeat ? 2 * d->capfeat : 1 << 20) *
+			    sizeof *d->feat);
+
+		struct word *w = &d->w[d->n++];
+
+		w->f = d->nfeat;
+		w->nf = nf;
+		w->art = d->cur;
+		w->cls = RS_NONE;
+		memcpy(d->feat + d->nfeat, s->feat + s->first[j], nf * sizeof *d->feat);
+		d->nfeat += nf;
+		for (size_t k = 0; k < a->nr; k++)
+			if (a->r[k].cs >= s->t[j].s && a->r[k].cs < s->t[j].e)
+				w->cls = a->r[k].cls;
+	}
+}
+
+static void
+gather_words(struct words *d, const struct article *arts, size_t n)
+{
+	struct attrib *a = attrib_new(ATTRIB_INDIRECT);
+	const struct attribution *out;
+
+	memset(d, 0, sizeof *d);
+	d->art = arts;
+	attrib_trace_reported(a, collect_words, d);
+	for (size_t i = 0; i < n; i++) {
+		d->cur = i;
+		attrib_doc_begin(a);
+		attrib_find(a, arts[i].text, arts[i].len, 0, &out);
+	}
+	attrib_free(a);
+}
+
+static int
+class_of(const struct pct_model *m, const struct words *d, const struct word *w)
+{
+	float s[PCT_CLASSES] = { 0 };
+	int best = 0;
+
+	pct_score(m, d->feat + w->f, w->nf, s);
+	for (int c = 1; c < RS_CLASSES; c++)
+		if (s[c] > s[best])
+			best = c;
+	return best;
+}
+
+static struct pct_model *
+train_words(const struct words *d, int epochs, int folds, int held, const char *const *skip)
+{
+	struct pct_model *m = pct_new();
+	size_t *order = xmalloc(d->n * sizeof *order), n = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct word *w = &d->w[i];
+
+		if ((held >= 0 && (int)(w->art % (size_t)folds) == held) || skip[w->art])
+			continue;
+		order[n++] = i;
+		pct_count(m, d->feat + w->f, w->nf);
+	}
+	pct_keep_frequent(m, 2);
+
+	uint64_t seed = 0x9E3779B97F4A7C15u;
+
+	for (int e = 0; e < epochs; e++) {
+		shuffle(order, n, &seed);
+		for (size_t i = 0; i < n; i++) {
+			const struct word *w = &d->w[order[i]];
+
+			pct_tick(m);
+			pct_update(m, d->feat + w->f, w->nf, w->cls, class_of(m, d, w));
+		}
+	}
+	pct_average(m);
+	free(order);
+	return m;
+}
+
+/* The F1 of the reporting words (and their class) of the articles in fold (fold < 0: those in in, or all). */
+static void
+score_words(const struct pct_model *m, const struct words *d, int folds, int fold, const char *const *in,
+    const char *what)
+{
+	size_t tp = 0, fp = 0, fn = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct word *w = &d->w[i];
+
+		if ((fold >= 0 && (int)(w->art % (size_t)folds) != fold) || (in && !in[w->art]))
+			continue;
+		int c = class_of(m, d, w);
+
+		tp += c != RS_NONE && c == w->cls;
+		fp += c != RS_NONE && c != w->cls;
+		fn += w->cls != RS_NONE && c != w->cls;
+	}
+	double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+
+	fprintf(stderr, "train_attrib: %s: reporting words P %.2f R %.2f F1 %.2f\n", what, 100 * p, 100 * r,
+	    p + r > 0 ? 200 * p * r / (p + r) : 0.0);
+}
+
+static int
+save(const struct pct_model *m, const char *path)
+{
+	FILE *out = fopen(path, "wb");
+
+	if (!out || pct_save(m, out, 1e-3f) != 0 || fclose(out) != 0) {
+		perror(path);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -611,69 +786,81 @@ main(int argc, char **argv)
 		default: goto usage;
 		}
 	}
-	if (argc - optind < 2 || argc - optind > 3 || epochs < 1 || folds < 0 || folds == 1)
+	if (argc - optind < 3 || argc - optind > 4 || epochs < 1 || folds < 0 || folds == 1)
 		goto usage;
 
 	struct article *arts, *held = NULL, *dev = NULL;
-	size_t narts = read_articles(argv[optind], &arts), nheld = 0;
-	const char **skip = xcalloc(narts, sizeof *skip), **in_held = xcalloc(narts, sizeof *in_held);
+	size_t narts = read_articles(argv[optind], &arts), nheld = 0, ndev = 0;
+	const char **skip = xcalloc(narts, sizeof *skip);
 
 	if (held_path) {
 		nheld = read_articles(held_path, &held);
 		for (size_t i = 0; i < narts; i++)
 			for (size_t k = 0; k < nheld; k++)
 				if (strcmp(arts[i].id, held[k].id) == 0)
-					skip[i] = in_held[i] = "held";
+					skip[i] = "held";
 	}
+	if (argc - optind == 4)
+		ndev = read_articles(argv[optind + 3], &dev);
 
-	struct data d;
+	/* speakers */
+	struct data d, dd;
 
 	gather(&d, arts, narts);
 	for (int f = 0; f < folds; f++) {
 		size_t n = 0, rule_ok = 0, rank_ok = 0;
-		static const char *none[1];
-
-		(void)none;
 		struct pct_model *m = train(&d, epochs, folds, f, skip);
+		char what[64];
 
 		score(m, &d, folds, f, NULL, &n, &rule_ok, &rank_ok);
 		pct_free(m);
-		fprintf(stderr, "train_speaker: fold %d of %d: ", f + 1, folds);
-		report("held-out fold", n, rule_ok, rank_ok);
+		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
+		report(what, n, rule_ok, rank_ok);
 	}
 
 	struct pct_model *m = train(&d, epochs, 1, -1, skip);
+	size_t n = 0, rule_ok = 0, rank_ok = 0;
 
-	{
-		size_t n = 0, rule_ok = 0, rank_ok = 0;
-
-		score(m, &d, 1, -1, (const char *const *)NULL, &n, &rule_ok, &rank_ok);
-		report("all of train (learnt from)", n, rule_ok, rank_ok);
-		if (held_path) {
-			n = rule_ok = rank_ok = 0;
-			score(m, &d, 1, -1, in_held, &n, &rule_ok, &rank_ok);
-			report("held articles", n, rule_ok, rank_ok);
-		}
+	if (held_path) {
+		score(m, &d, 1, -1, skip, &n, &rule_ok, &rank_ok);
+		report("held articles", n, rule_ok, rank_ok);
 	}
-	if (argc - optind == 3) {
-		size_t ndev = read_articles(argv[optind + 2], &dev), n = 0, rule_ok = 0, rank_ok = 0;
-		struct data dd;
-
+	if (dev) {
+		n = rule_ok = rank_ok = 0;
 		gather(&dd, dev, ndev);
 		score(m, &dd, 1, -1, NULL, &n, &rule_ok, &rank_ok);
 		report("dev", n, rule_ok, rank_ok);
-		fprintf(stderr, "train_speaker: dev: %zu quotations found match no annotated one\n", dd.unmatched);
 	}
-
-	FILE *out = fopen(argv[optind + 1], "wb");
-
-	if (!out || pct_save(m, out, 1e-3f) != 0 || fclose(out) != 0) {
-		perror(argv[optind + 1]);
+	if (save(m, argv[optind + 1]) != 0)
 		return 1;
+	pct_free(m);
+
+	/* reported speech */
+	struct words w, wd;
+	int wepochs = epochs < 5 ? epochs : 5;
+
+	gather_words(&w, arts, narts);
+	for (int f = 0; f < folds; f++) {
+		char what[64];
+
+		m = train_words(&w, wepochs, folds, f, skip);
+		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
+		score_words(m, &w, folds, f, NULL, what);
+		pct_free(m);
 	}
+	m = train_words(&w, wepochs, 1, -1, skip);
+	if (held_path)
+		score_words(m, &w, 1, -1, skip, "held articles");
+	if (dev) {
+		gather_words(&wd, dev, ndev);
+		score_words(m, &wd, 1, -1, NULL, "dev");
+	}
+	if (save(m, argv[optind + 2]) != 0)
+		return 1;
+	pct_free(m);
 	return 0;
 usage:
-	fputs("usage: train_speaker [-e epochs] [-k folds] [-x held.jsonl] train.jsonl out.bin [dev.jsonl]\n",
-	    stderr);
+	fputs("usage: train_attrib [-e epochs] [-k folds] [-x held.jsonl] train.jsonl speaker.bin reported.bin "
+	    "[dev.jsonl]\n", stderr);
 	return 2;
 }

@@ -1,0 +1,26 @@
+/*
+ * tokfeat: the pieces of features that the learnt stages of nquote
+ * (speaker.h, reported.h) build from the attributor's tokens: a feature
+ * id from a template and its values, a word lowercased, a neighbour in
+ * one number, a distance in a few buckets.
+ */
+#ifndef NTOOLS_TOKFEAT_H
+#define NTOOLS_TOKFEAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "attrib_tok.h"
+
+/* The feature id of template tmpl with values a and b; never 0 (a model's empty key). */
+uint32_t tf_id(unsigned tmpl, uint64_t a, uint64_t b);
+
+/* The hash of the word t lowercased (ASCII letters folded; other bytes as they are). */
+uint64_t tf_lower(const char *text, const struct tok *t);
+
+/* What a neighbouring token is, in one number: its mark, or its class and case (NULL: none). */
+uint64_t tf_code(const struct tok *t);
+
+/* A distance in words, in buckets that widen with it. */
+unsigned tf_bucket(size_t d);
+
+#endif
