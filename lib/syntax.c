@@ -253,67 +253,42 @@ add_value(const struct syntax_model *m, uint32_t at, unsigned roles, int16_t *co
 }
 
 /*
- * A word not seen lately is looked up in steps, each asking for what
- * the next reads, so that the trips to memory overlap: its values, with
- * its classes (synfeat_word_keyed); the index slots of the values; the
- * places of their weights; the sums.
+ * A word not seen lately: its dozen values are looked up in two sweeps
+ * (their index slots, then their weights), each prefetching what the
+ * next reads, so that the trips to memory overlap.  A role's sum of a
+ * dozen weights of at most 2047 steps each cannot overflow 16 bits.
+ * key is the word's wordclass_key; n == 0 gives the sentence's edge.
  */
-struct lookup {
-	size_t nv;
+static void
+sum_word(const struct syntax_model *m, uint64_t key, const char *s, size_t n, struct word_sums *w)
+{
 	struct syn_value val[SYN_VALUES_MAX];
-	uint32_t at[SYN_VALUES_MAX];    /* find_value's, or 0 not looked up yet */
-};
-
-static void
-look_values(const struct syntax_model *m, uint64_t key, const char *s, size_t n, struct lookup *lk)
-{
-	lk->nv = synfeat_word_keyed(m->wc, key, s, n, lk->val);
-	for (size_t j = 0; j < lk->nv; j++)
-		PREFETCH(&m->index[slot_of(lk->val[j].id, m->mask)]);
-}
-
-static void
-look_places(const struct syntax_model *m, struct lookup *lk)
-{
-	for (size_t j = 0; j < lk->nv; j++)
-		if ((lk->at[j] = find_value(m, lk->val[j].id)) != 0)
-			PREFETCH(lk->at[j] & DENSE_BIT ? (const void *)(m->dense + (lk->at[j] & ~DENSE_BIT)) :
-			    (const void *)(m->data + lk->at[j]));
-}
-
-/* A role's sum of a dozen weights of at most 2047 steps each cannot overflow 16 bits. */
-static void
-sum_values(const struct syntax_model *m, const struct lookup *lk, struct word_sums *w)
-{
+	uint32_t at[SYN_VALUES_MAX];
+	size_t nv = synfeat_word_keyed(m->wc, key, s, n, val), nside = 0;
 	int16_t *row[SYN_ROLES] = {0};
-	size_t nside = 0;
 
+	for (size_t j = 0; j < nv; j++)
+		PREFETCH(&m->index[slot_of(val[j].id, m->mask)]);
+	for (size_t j = 0; j < nv; j++)
+		if ((at[j] = find_value(m, val[j].id)) != 0)
+			PREFETCH(at[j] & DENSE_BIT ? (const void *)(m->dense + (at[j] & ~DENSE_BIT)) :
+			    (const void *)(m->data + at[j]));
+	memset(w, 0, sizeof *w);
 	for (unsigned r = 0; r < SYN_PFIRST; r++)
 		row[r] = w->pos[r];
 	for (unsigned r = SYN_C0; r < SYN_ROLES; r++)
 		row[r] = w->chunk[r - SYN_C0];
-	memset(w, 0, sizeof *w);
-	for (size_t j = 0; j < lk->nv; j++) {
-		add_value(m, lk->at[j], lk->val[j].roles & ~SIDE_ROLES, row);
-		if ((lk->val[j].roles & SIDE_ROLES) && lk->at[j]) {
+	for (size_t j = 0; j < nv; j++) {
+		add_value(m, at[j], val[j].roles & ~SIDE_ROLES, row);
+		if ((val[j].roles & SIDE_ROLES) && at[j]) {
 			if (nside == SIDE_VALUES) {
-				fputs("ntools: a word has more values in the first word's roles than the tagger keeps\n", stderr);
+				fputs("ntools: more of a word's values in the first word's roles than the tagger keeps\n",
+				    stderr);
 				abort();
 			}
-			w->side[nside++] = lk->at[j];
+			w->side[nside++] = at[j];
 		}
 	}
-}
-
-/* All the steps at once: the sums of word s[0..n) (the edge when n is 0), whose key is key. */
-static void
-sum_word(const struct syntax_model *m, uint64_t key, const char *s, size_t n, struct word_sums *w)
-{
-	struct lookup lk;
-
-	look_values(m, key, s, n, &lk);
-	look_places(m, &lk);
-	sum_values(m, &lk, w);
 }
 
 /* The sums of role r, SYN_PFIRST or SYN_PHEAD, of the word of w, into out. */
