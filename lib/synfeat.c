@@ -102,12 +102,6 @@ make_forms(const char *s, size_t n, struct forms *f)
 size_t
 synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct syn_value *out)
 {
-	return synfeat_word_keyed(wc, n ? wordclass_key(s, n) : 0, s, n, out);
-}
-
-size_t
-synfeat_word_keyed(const struct wordclass *wc, uint64_t key, const char *s, size_t n, struct syn_value *out)
-{
 	struct forms f;
 	size_t k = 0;
 	unsigned coarse, fine;
@@ -133,7 +127,7 @@ synfeat_word_keyed(const struct wordclass *wc, uint64_t key, const char *s, size
 		out[k].id = value_id(F_PREFIX + (unsigned)a, hash64(f.low, a));
 		out[k++].roles = R(SYN_P0);
 	}
-	if (wc && wordclass_of(wc, key, &coarse, &fine)) {
+	if (wc && wordclass_of(wc, wordclass_key(s, n), &coarse, &fine)) {
 		out[k].id = value_id(F_COARSE, coarse);
 		out[k++].roles = R(SYN_P0) | R(SYN_PM1) | R(SYN_PP1) | R(SYN_PM2) | R(SYN_PP2) | R(SYN_C0) |
 		    R(SYN_CM1) | R(SYN_CP1);

@@ -54,9 +54,6 @@ struct wordclass;
  * there), in every role.  wc (NULL: none) gives the word's classes.
  */
 size_t synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct syn_value *out);
-/* The same, given the word's wordclass_key (the tagger has it already). */
-size_t synfeat_word_keyed(const struct wordclass *wc, uint64_t key, const char *s, size_t n,
-    struct syn_value *out);
 
 /* The tagger's features of the two tags before the token (SYN_EDGE at the start), with the bias; returns 4. */
 size_t synfeat_pos_history(unsigned t1, unsigned t2, uint32_t *out);

@@ -257,14 +257,14 @@ add_value(const struct syntax_model *m, uint32_t at, unsigned roles, int16_t *co
  * (their index slots, then their weights), each prefetching what the
  * next reads, so that the trips to memory overlap.  A role's sum of a
  * dozen weights of at most 2047 steps each cannot overflow 16 bits.
- * key is the word's wordclass_key; n == 0 gives the sentence's edge.
+ * n == 0 gives the sentence's edge.
  */
 static void
-sum_word(const struct syntax_model *m, uint64_t key, const char *s, size_t n, struct word_sums *w)
+sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums *w)
 {
 	struct syn_value val[SYN_VALUES_MAX];
 	uint32_t at[SYN_VALUES_MAX];
-	size_t nv = synfeat_word_keyed(m->wc, key, s, n, val), nside = 0;
+	size_t nv = synfeat_word(m->wc, s, n, val), nside = 0;
 	int16_t *row[SYN_ROLES] = {0};
 
 	for (size_t j = 0; j < nv; j++)
@@ -396,7 +396,7 @@ build_tables(struct syntax_model *m)
 			n = synfeat_chunk_prev_pos(edge_as(m->nchunk, a), edge_as(m->npos, b), f);
 			sum_features(m, f, n, m->chunk_prev_pos[a * P + b]);
 		}
-	sum_word(m, 0, NULL, 0, &m->edge);
+	sum_word(m, NULL, 0, &m->edge);
 	/* The classes beyond the model's count never win. */
 	for (size_t r = 0; r < (size_t)P * P; r++)
 		for (unsigned k = m->npos; k < SYN_POS_MAX; k++)
@@ -597,14 +597,42 @@ syntax_tagger_free(struct syntax_tagger *t)
 }
 
 /*
- * A word's set is found by its key as the word classes key it (its
- * bytes with digits read as 0, as its features read them), so that
- * "1,234" and "5,678" share one.
+ * A word's key: its bytes with digits read as 0 (as its features read
+ * them, so that "1,234" and "5,678" share one), with its length in the
+ * top byte when they fit in seven, as most words do (no hash to
+ * compute), else their hash with the top bit set.
  */
+static uint64_t
+word_key(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t x;
+
+	if (n > 7)
+		return wordclass_key(s, n) | 1ull << 63;
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		x = (uint64_t)a | (uint64_t)b << (8 * (n - 4));
+	} else if (n > 0) {
+		x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+	} else {
+		return 1ull << 62;
+	}
+	/* the bytes '0' .. '9': 0 .. 9 once xored with '0', high bit clear and none carried up from adding 118 */
+	uint64_t t = x ^ ones * '0';
+	uint64_t digit = (~(((t & ones * 0x7f) + ones * 0x76) | t) & ones * 0x80) >> 7;
+	x = (x & ~(digit * 0xff)) | digit * '0';
+	return x | (uint64_t)n << 56;
+}
+
+/* A word's set, by a key's mixed bits. */
 static struct cache_set *
 set_of_key(struct syntax_tagger *t, uint64_t h)
 {
-	return &t->set[(h >> 32) * SETS >> 32];
+	return &t->set[((h * 0x9E3779B97F4A7C15ull) >> 32) * SETS >> 32];
 }
 
 /* The sums of a word's slot w of set cs. */
@@ -614,24 +642,18 @@ slot_sums(struct syntax_tagger *t, const struct cache_set *cs, unsigned w)
 	return &t->sums[(size_t)(cs - t->set) * WAYS + cs->way[w]];
 }
 
-/*
- * The key of word s[0..n), with what it needs asked for ahead of its
- * turn: its slot when it is in the cache, else its classes.
- */
+/* The key of word s[0..n), with its slot asked for ahead of its turn when it is in the cache. */
 static uint64_t
 word_ahead(struct syntax_tagger *t, const char *s, size_t n)
 {
-	uint64_t h = wordclass_key(s, n);
+	uint64_t h = word_key(s, n);
 	const struct cache_set *cs = set_of_key(t, h);
 	unsigned w = 0;
 
 	while (w < WAYS && cs->key[w] != h)
 		w++;
-	if (w == WAYS) {
-		if (t->m->wc)
-			wordclass_prefetch(t->m->wc, h);
+	if (w == WAYS)
 		return h;
-	}
 	const char *p = (const char *)slot_sums(t, cs, w);
 	for (size_t b = 0; b < sizeof t->sums[0]; b += 64)
 		PREFETCH(p + b);
@@ -650,7 +672,7 @@ word_sums(struct syntax_tagger *t, uint64_t h, const char *s, size_t n)
 	uint8_t slot = cs->way[w];
 	struct word_sums *ws = slot_sums(t, cs, w);
 	if (cs->key[w] != h)
-		sum_word(t->m, h, s, n, ws);    /* in the least used slot */
+		sum_word(t->m, s, n, ws);    /* in the least used slot */
 	for (; w > 0; w--) {
 		cs->key[w] = cs->key[w - 1];
 		cs->way[w] = cs->way[w - 1];

@@ -113,15 +113,3 @@ wordclass_of(const struct wordclass *wc, uint64_t key, unsigned *coarse, unsigne
 		}
 	return 0;
 }
-
-void
-wordclass_prefetch(const struct wordclass *wc, uint64_t key)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	size_t s = slot_of(key, wc->mask);
-	__builtin_prefetch(&wc->slot[s]);
-	__builtin_prefetch(&wc->cls[s]);
-#else
-	(void)wc, (void)key;
-#endif
-}

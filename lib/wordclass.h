@@ -33,8 +33,6 @@ void wordclass_free(struct wordclass *wc);
  * returns 1, or returns 0 when the word was too rare to be classed.
  */
 int wordclass_of(const struct wordclass *wc, uint64_t key, unsigned *coarse, unsigned *fine);
-/* Asks for the memory that wordclass_of(wc, key, ...) will read, ahead of the call. */
-void wordclass_prefetch(const struct wordclass *wc, uint64_t key);
 
 /*
  * The classes file, little-endian: "NTWC", u32 version (1), u32 words,

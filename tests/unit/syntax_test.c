@@ -12,7 +12,7 @@ static const char text[] =
 	"PRICES RISE AS THE BANK CUTS RATES\n"
 	"The report said prices would rise. Officials report that the bank cut its rate to 3.5 "
 	"percent on Monday, and the report said the cut was the first in 12 years.\n"
-	"\"We will go,\" said the minister. She said that the talks had failed.\nYes.\n";
+	"\"We will go,\" said the minister. She said that the talks had failed, Gr\xc3\xa4\x66 said.\nYes.\n";
 
 struct tags {
 	unsigned char pos[256], chunk[256];
