@@ -554,8 +554,8 @@ syntax_chunk_id(const struct syntax_model *m, const char *name, size_t n)
 }
 
 /*
- * Words recur: their sums are kept by the hash of their bytes, in sets
- * of WAYS slots, the set's most recently used word first, so that a
+ * Words recur: their sums are kept by their key (word_key), in sets of
+ * WAYS slots, the set's most recently used word first, so that a
  * rare word takes the place of the one least used of four, not of
  * whichever shares its slot: a news stream's working vocabulary in
  * under 8 MB.
