@@ -38,7 +38,45 @@ struct split {
 	struct token_list toks;
 	unsigned char *pos, *chunk;
 	size_t tags_cap;
+	struct tsv_piece head;          /* doc date para sent, of the sentence at hand */
+	struct tsv_piece *tags;         /* pos chunk, by word_tags */
+	unsigned npos, nchunk;
 };
+
+/* The fields pos and chunk of every pair of classes, and of classes out of range (empty). */
+static void
+word_tags_init(struct split *sp)
+{
+	sp->npos = syntax_pos_count(sp->model);
+	sp->nchunk = syntax_chunk_count(sp->model);
+	sp->tags = xcalloc((sp->npos + 1) * (sp->nchunk + 1), sizeof *sp->tags);
+	for (unsigned p = 0; p <= sp->npos; p++) {
+		for (unsigned c = 0; c <= sp->nchunk; c++) {
+			const char *pos = syntax_pos_name(sp->model, p), *chunk = syntax_chunk_name(sp->model, c);
+			struct tsv_piece *t = &sp->tags[p * (sp->nchunk + 1) + c];
+			tsv_piece_field(t, pos, strlen(pos));
+			tsv_piece_field(t, chunk, strlen(chunk));
+		}
+	}
+}
+
+static const struct tsv_piece *
+word_tags(const struct split *sp, unsigned pos, unsigned chunk)
+{
+	pos = pos < sp->npos ? pos : sp->npos;
+	chunk = chunk < sp->nchunk ? chunk : sp->nchunk;
+	return &sp->tags[pos * (sp->nchunk + 1) + chunk];
+}
+
+static void
+word_tags_free(struct split *sp)
+{
+	if (!sp->tags)
+		return;
+	for (unsigned k = 0; k < (sp->npos + 1) * (sp->nchunk + 1); k++)
+		tsv_piece_free(&sp->tags[k]);
+	free(sp->tags);
+}
 
 static void
 put_doc_head(const struct doc *d, struct tsv_writer *out)
@@ -121,6 +159,7 @@ split_words(const struct doc *d, struct tsv_writer *out, struct split *sp)
 	struct block b = {0};
 	size_t start = 0, end = 0;
 	int more = layout_next(&sp->layout, &b), in_sentence = 0;
+	unsigned long head_para = 0, head_sent = 0;
 
 	syntax_scan(&sp->toks, d->text, d->len);
 	if (sp->toks.n > sp->tags_cap) {
@@ -140,13 +179,17 @@ split_words(const struct doc *d, struct tsv_writer *out, struct split *sp)
 		}
 		while (more && b.end <= t->start)
 			more = layout_next(&sp->layout, &b);
-		put_doc_head(d, out);
-		tsv_num(out, b.number);
-		tsv_num(out, sp->sentences);
-		put_span(d, out, t->start, t->end);
-		tsv_str(out, syntax_pos_name(sp->model, sp->pos[i]));
-		tsv_str(out, syntax_chunk_name(sp->model, sp->chunk[i]));
-		tsv_end_row(out);
+		if (i == 0 || b.number != head_para || sp->sentences != head_sent) {
+			head_para = b.number;
+			head_sent = sp->sentences;
+			tsv_piece_clear(&sp->head);
+			tsv_piece_field(&sp->head, d->id, d->idlen);
+			tsv_piece_field(&sp->head, d->date, strlen(d->date));
+			tsv_piece_num(&sp->head, head_para);
+			tsv_piece_num(&sp->head, head_sent);
+		}
+		tsv_span_row(out, &sp->head, d->base + t->start, d->base + t->end, d->text + t->start,
+		    t->end - t->start, word_tags(sp, sp->pos[i], sp->chunk[i]));
 	}
 	while (sentencer_next(&s, &start, &end))
 		sp->sentences++;
@@ -211,11 +254,14 @@ main(int argc, char **argv)
 	if (sp.unit == UNIT_WORD) {
 		sp.model = syntax_model_builtin();
 		sp.tagger = syntax_tagger_new(sp.model);
+		word_tags_init(&sp);
 	}
 	status = cli_run(&cli, argv + optind, argc - optind, each_doc, &sp);
 	syntax_tagger_free(sp.tagger);
 	syntax_model_free(sp.model);
 	token_list_free(&sp.toks);
+	tsv_piece_free(&sp.head);
+	word_tags_free(&sp);
 	free(sp.pos);
 	free(sp.chunk);
 	return status;

@@ -34,10 +34,19 @@ syntax_scan(struct token_list *tl, const char *text, size_t len)
 	token_mark_headlines(tl->v, tl->n);
 }
 
-/* A word's weights in each role, summed (whole steps of the model's scale). */
+/*
+ * A word's weights in each role, summed (whole steps of the model's
+ * scale), but for the roles of a sentence's first word and of a
+ * headline's: few tokens have them, so they are summed when asked for,
+ * from the values that have them (SIDE_VALUES, where their weights are).
+ * Ten cache lines.
+ */
+#define SIDE_ROLES (1u << SYN_PFIRST | 1u << SYN_PHEAD)
+#define SIDE_VALUES 3
 struct word_sums {
-	int16_t pos[SYN_POS_ROLES][SYN_POS_MAX];
+	int16_t pos[SYN_PFIRST][SYN_POS_MAX];
 	int16_t chunk[SYN_CHUNK_ROLES][SYN_CHUNK_MAX];
+	uint32_t side[SIDE_VALUES];     /* 0: none */
 };
 
 /*
@@ -158,7 +167,10 @@ add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
 	}
 }
 
-/* The first class of the highest score. */
+/*
+ * The first class of the highest score: the lanes that equal the
+ * maximum, sixteen to a mask, without a branch to mispredict.
+ */
 static unsigned
 best(const int16_t *s, unsigned lanes)
 {
@@ -169,12 +181,15 @@ best(const int16_t *s, unsigned lanes)
 	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
 	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
 	    _MM_SHUFFLE(2, 3, 0, 1)));
-	for (unsigned k = 0;; k += 8) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
-		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(x, m));
-		if (hit)
-			return k + (unsigned)__builtin_ctz(hit) / 2;
+	uint64_t hit = 0;
+	for (unsigned k = 0; k < lanes; k += 16) {
+		__m128i a = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(const void *)(s + k)), m);
+		__m128i b = k + 8 < lanes ?
+		    _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(const void *)(s + k + 8)), m) :
+		    _mm_setzero_si128();
+		hit |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_packs_epi16(a, b)) << k;
 	}
+	return (unsigned)__builtin_ctzll(hit);
 }
 #else
 static void
@@ -203,12 +218,6 @@ best(const int16_t *s, unsigned lanes)
 #define PREFETCH(p) ((void)(p))
 #endif
 
-static int16_t *
-row_of(struct word_sums *w, unsigned role)
-{
-	return role < SYN_C0 ? w->pos[role] : w->chunk[role - SYN_C0];
-}
-
 static unsigned
 lanes_of(unsigned role)
 {
@@ -216,17 +225,47 @@ lanes_of(unsigned role)
 }
 
 /*
+ * Adds the weights at at (find_value) in the roles of the mask roles to
+ * row[role]: a dense row a vector at a time, sparse weights one by one.
+ */
+static void
+add_value(const struct syntax_model *m, uint32_t at, unsigned roles, int16_t *const row[SYN_ROLES])
+{
+	if (at & DENSE_BIT) {
+		const int16_t *d = m->dense + (at & ~DENSE_BIT);
+		unsigned has = (uint16_t)d[0];
+		d += 8;
+		for (unsigned r = 0; r < SYN_ROLES; r++) {
+			if (!(has >> r & 1))
+				continue;
+			if (roles >> r & 1)
+				add_sat(row[r], d, lanes_of(r));
+			d += lanes_of(r);
+		}
+	} else if (at) {
+		const unsigned char *p = m->data + at;
+		for (unsigned count = (unsigned)(p[0] | p[1] << 8); p += 4, count--;) {
+			unsigned r = p[-2], c = p[-1];
+			if (r < SYN_ROLES && (roles >> r & 1) && c < classes_of(m, r))
+				row[r][c] = (int16_t)(row[r][c] + (int16_t)(p[0] | p[1] << 8));
+		}
+	}
+}
+
+/*
  * A word not seen lately: its dozen values are looked up in two sweeps
  * (their index slots, then their weights), each prefetching what the
  * next reads, so that the trips to memory overlap.  A role's sum of a
  * dozen weights of at most 2047 steps each cannot overflow 16 bits.
+ * n == 0 gives the sentence's edge.
  */
 static void
 sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums *w)
 {
 	struct syn_value val[SYN_VALUES_MAX];
 	uint32_t at[SYN_VALUES_MAX];
-	size_t nv = synfeat_word(m->wc, s, n, val);
+	size_t nv = synfeat_word(m->wc, s, n, val), nside = 0;
+	int16_t *row[SYN_ROLES] = {0};
 
 	for (size_t j = 0; j < nv; j++)
 		PREFETCH(&m->index[slot_of(val[j].id, m->mask)]);
@@ -235,27 +274,33 @@ sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums
 			PREFETCH(at[j] & DENSE_BIT ? (const void *)(m->dense + (at[j] & ~DENSE_BIT)) :
 			    (const void *)(m->data + at[j]));
 	memset(w, 0, sizeof *w);
+	for (unsigned r = 0; r < SYN_PFIRST; r++)
+		row[r] = w->pos[r];
+	for (unsigned r = SYN_C0; r < SYN_ROLES; r++)
+		row[r] = w->chunk[r - SYN_C0];
 	for (size_t j = 0; j < nv; j++) {
-		if (at[j] & DENSE_BIT) {
-			const int16_t *d = m->dense + (at[j] & ~DENSE_BIT);
-			unsigned roles = (uint16_t)d[0];
-			d += 8;
-			for (unsigned r = 0; r < SYN_ROLES; r++) {
-				if (!(roles >> r & 1))
-					continue;
-				if (val[j].roles >> r & 1)
-					add_sat(row_of(w, r), d, lanes_of(r));
-				d += lanes_of(r);
+		add_value(m, at[j], val[j].roles & ~SIDE_ROLES, row);
+		if ((val[j].roles & SIDE_ROLES) && at[j]) {
+			if (nside == SIDE_VALUES) {
+				fputs("ntools: more of a word's values in the first word's roles than the tagger keeps\n",
+				    stderr);
+				abort();
 			}
-		} else if (at[j]) {
-			const unsigned char *p = m->data + at[j];
-			for (unsigned count = (unsigned)(p[0] | p[1] << 8); p += 4, count--;) {
-				unsigned r = p[-2], c = p[-1];
-				if (r < SYN_ROLES && (val[j].roles >> r & 1) && c < classes_of(m, r))
-					row_of(w, r)[c] = (int16_t)(row_of(w, r)[c] + (int16_t)(p[0] | p[1] << 8));
-			}
+			w->side[nside++] = at[j];
 		}
 	}
+}
+
+/* The sums of role r, SYN_PFIRST or SYN_PHEAD, of the word of w, into out. */
+static void
+side_sums(const struct syntax_model *m, const struct word_sums *w, unsigned r, int16_t *out)
+{
+	int16_t *row[SYN_ROLES] = {0};
+
+	row[r] = out;
+	memset(out, 0, SYN_POS_MAX * sizeof *out);
+	for (size_t j = 0; j < SIDE_VALUES && w->side[j]; j++)
+		add_value(m, w->side[j], 1u << r, row);
 }
 
 /*
@@ -509,14 +554,23 @@ syntax_chunk_id(const struct syntax_model *m, const char *name, size_t n)
 }
 
 /*
- * Words recur: their sums are kept by the hash of their bytes, one slot
- * a hash, in room for a news stream's working vocabulary.
+ * Words recur: their sums are kept by their key (word_key), in sets of
+ * WAYS slots, the set's most recently used word first, so that a
+ * rare word takes the place of the one least used of four, not of
+ * whichever shares its slot: a news stream's working vocabulary in
+ * under 8 MB.
  */
-#define CACHE_SIZE 8192
+#define SETS 3072
+#define WAYS 4
+struct cache_set {
+	uint64_t key[WAYS];     /* the words' keys, most recently used first; 0 empty */
+	uint8_t way[WAYS];      /* the slot of each */
+};
 struct syntax_tagger {
 	const struct syntax_model *m;
-	uint64_t key[CACHE_SIZE];       /* the hash of the slot's word, or 0 */
-	struct word_sums sums[CACHE_SIZE];
+	struct cache_set set[SETS];
+	void *mem;
+	struct word_sums *sums;         /* [SETS * WAYS], on cache lines */
 };
 
 struct syntax_tagger *
@@ -525,36 +579,84 @@ syntax_tagger_new(const struct syntax_model *m)
 	struct syntax_tagger *t = xcalloc(1, sizeof *t);
 
 	t->m = m;
+	t->mem = xcalloc(1, (size_t)SETS * WAYS * sizeof *t->sums + 64);
+	t->sums = (struct word_sums *)(void *)((char *)t->mem + (64 - (uintptr_t)t->mem % 64) % 64);
+	for (size_t k = 0; k < SETS; k++)
+		for (unsigned w = 0; w < WAYS; w++)
+			t->set[k].way[w] = (uint8_t)w;
 	return t;
 }
 
 void
 syntax_tagger_free(struct syntax_tagger *t)
 {
+	if (!t)
+		return;
+	free(t->mem);
 	free(t);
 }
 
 /*
- * A word's slot is found by its key as the word classes key it (its
- * bytes with digits read as 0, as its features read them), so that
- * "1,234" and "5,678" share one.
+ * A word's key: its bytes with digits read as 0 (as its features read
+ * them, so that "1,234" and "5,678" share one), with its length in the
+ * top byte when they fit in seven, as most words do (no hash to
+ * compute), else their hash with the top bit set.
  */
-static size_t
-slot_of_key(uint64_t h)
+static uint64_t
+word_key(const char *s, size_t n)
 {
-	return (size_t)(h >> 40) & (CACHE_SIZE - 1);
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t x;
+
+	if (n > 7)
+		return wordclass_key(s, n) | 1ull << 63;
+	if (n >= 4) {
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		x = (uint64_t)a | (uint64_t)b << (8 * (n - 4));
+	} else if (n > 0) {
+		x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+	} else {
+		return 1ull << 62;
+	}
+	/* the bytes '0' .. '9': 0 .. 9 once xored with '0', high bit clear and none carried up from adding 118 */
+	uint64_t t = x ^ ones * '0';
+	uint64_t digit = (~(((t & ones * 0x7f) + ones * 0x76) | t) & ones * 0x80) >> 7;
+	x = (x & ~(digit * 0xff)) | digit * '0';
+	return x | (uint64_t)n << 56;
 }
 
-/* The key of word s[0..n), its slot's lines asked for ahead of their use. */
-static uint64_t
-word_ahead(const struct syntax_tagger *t, const char *s, size_t n)
+/* A word's set, by a key's mixed bits. */
+static struct cache_set *
+set_of_key(struct syntax_tagger *t, uint64_t h)
 {
-	uint64_t h = wordclass_key(s, n);
-	size_t slot = slot_of_key(h);
+	return &t->set[((h * 0x9E3779B97F4A7C15ull) >> 32) * SETS >> 32];
+}
 
-	PREFETCH(&t->key[slot]);
+/* The sums of a word's slot w of set cs. */
+static struct word_sums *
+slot_sums(struct syntax_tagger *t, const struct cache_set *cs, unsigned w)
+{
+	return &t->sums[(size_t)(cs - t->set) * WAYS + cs->way[w]];
+}
+
+/* The key of word s[0..n), with its slot asked for ahead of its turn when it is in the cache. */
+static uint64_t
+word_ahead(struct syntax_tagger *t, const char *s, size_t n)
+{
+	uint64_t h = word_key(s, n);
+	const struct cache_set *cs = set_of_key(t, h);
+	unsigned w = 0;
+
+	while (w < WAYS && cs->key[w] != h)
+		w++;
+	if (w == WAYS)
+		return h;
+	const char *p = (const char *)slot_sums(t, cs, w);
 	for (size_t b = 0; b < sizeof t->sums[0]; b += 64)
-		PREFETCH((const char *)&t->sums[slot] + b);
+		PREFETCH(p + b);
 	return h;
 }
 
@@ -562,13 +664,22 @@ word_ahead(const struct syntax_tagger *t, const char *s, size_t n)
 static const struct word_sums *
 word_sums(struct syntax_tagger *t, uint64_t h, const char *s, size_t n)
 {
-	size_t slot = slot_of_key(h);
+	struct cache_set *cs = set_of_key(t, h);
+	unsigned w = 0;
 
-	if (t->key[slot] != h) {
-		sum_word(t->m, s, n, &t->sums[slot]);
-		t->key[slot] = h;
+	while (w < WAYS - 1 && cs->key[w] != h)
+		w++;
+	uint8_t slot = cs->way[w];
+	struct word_sums *ws = slot_sums(t, cs, w);
+	if (cs->key[w] != h)
+		sum_word(t->m, s, n, ws);    /* in the least used slot */
+	for (; w > 0; w--) {
+		cs->key[w] = cs->key[w - 1];
+		cs->way[w] = cs->way[w - 1];
 	}
-	return &t->sums[slot];
+	cs->key[0] = h;
+	cs->way[0] = slot;
+	return ws;
 }
 
 /*
@@ -577,7 +688,8 @@ word_sums(struct syntax_tagger *t, uint64_t h, const char *s, size_t n)
  * then has all its words' sums and is tagged; token j - 4 then has the
  * tags of the tokens after it that the chunker reads, and is chunked.
  * RING holds the sums of the tokens in flight; the words AHEAD of the
- * one read have their slots asked for, so that they arrive in time.
+ * one read have what they need from memory asked for, so that it
+ * arrives in time.
  */
 #define RING 8
 #define AHEAD 4
@@ -593,6 +705,7 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 	const struct syntax_model *m = t->m;
 	const unsigned P = m->npos, C = m->nchunk, PE = P + 1;
 	struct flight fl;
+	int16_t side[SYN_POS_MAX];
 	long len = (long)n;
 
 	uint64_t key[RING];
@@ -617,10 +730,14 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 				if (i >= 0 && i < len)
 					add_sat(fl.pos[i % RING], w->pos[r], SYN_POS_MAX);
 			}
-			if (j == 0)
-				add_sat(fl.pos[0], w->pos[SYN_PFIRST], SYN_POS_MAX);
-			if (j >= 0 && j < len && (v[j].flags & TOK_HEADLINE))
-				add_sat(fl.pos[j % RING], w->pos[SYN_PHEAD], SYN_POS_MAX);
+			if (j == 0) {
+				side_sums(m, w, SYN_PFIRST, side);
+				add_sat(fl.pos[0], side, SYN_POS_MAX);
+			}
+			if (j >= 0 && j < len && (v[j].flags & TOK_HEADLINE)) {
+				side_sums(m, w, SYN_PHEAD, side);
+				add_sat(fl.pos[j % RING], side, SYN_POS_MAX);
+			}
 			for (unsigned r = 0; r < SYN_CHUNK_ROLES && chunk; r++) {
 				long i = j + chunk_offset[r];
 				if (i >= 0 && i < len)
@@ -633,6 +750,10 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 			int16_t *s = fl.pos[i % RING];
 			add_sat(s, m->pos_history[t1 * PE + t2], SYN_POS_MAX);
 			pos[i] = (unsigned char)best(s, SYN_POS_MAX);
+			/* the next token's history row, on the path from tag to tag */
+			const int16_t *h = m->pos_history[pos[i] * PE + (i >= 1 ? pos[i - 1] : P)];
+			PREFETCH(h);
+			PREFETCH(h + SYN_POS_MAX - 1);
 		}
 		i = j - 4;
 		if (chunk && i >= 0 && i < len) {
@@ -648,6 +769,14 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 			add_sat(s, m->chunk_prev_pos[c1 * PE + p[2]], SYN_CHUNK_MAX);
 			add_sat(s, m->chunk_history[c1 * (C + 1) + c2], SYN_CHUNK_MAX);
 			chunk[i] = (unsigned char)best(s, SYN_CHUNK_MAX);
+			if (i + 1 < len) {
+				const int16_t *h = m->chunk_history[chunk[i] * (C + 1) + c1];
+				const int16_t *q = m->chunk_prev_pos[chunk[i] * PE + pos[i + 1]];
+				PREFETCH(h);
+				PREFETCH(h + SYN_CHUNK_MAX - 1);
+				PREFETCH(q);
+				PREFETCH(q + SYN_CHUNK_MAX - 1);
+			}
 		}
 	}
 }

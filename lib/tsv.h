@@ -42,6 +42,31 @@ void tsv_end_row(struct tsv_writer *w);
 /* Writes a header row from a tab-separated list of names. */
 void tsv_header(struct tsv_writer *w, const char *names);
 
+/*
+ * A piece of a row, escaped once and copied whole into many rows (the
+ * fields the words of one sentence share): fields, each led by a tab.
+ * Zero-initialised, a piece holds no field; the piece owns its bytes.
+ */
+struct tsv_piece {
+	char *s;
+	size_t len, cap;
+};
+
+void tsv_piece_clear(struct tsv_piece *p);
+/* Appends a field holding s[0..n), escaped. */
+void tsv_piece_field(struct tsv_piece *p, const char *s, size_t n);
+/* Same for a number in decimal. */
+void tsv_piece_num(struct tsv_piece *p, unsigned long long v);
+void tsv_piece_free(struct tsv_piece *p);
+
+/*
+ * Writes the fields of head, start and end in decimal, s[0..n) escaped
+ * and the fields of tail, and ends the row: what tsv_field, tsv_num and
+ * tsv_end_row would write, in one call.
+ */
+void tsv_span_row(struct tsv_writer *w, const struct tsv_piece *head, unsigned long long start,
+    unsigned long long end, const char *s, size_t n, const struct tsv_piece *tail);
+
 /* Writes the buffered rows now (a writer in memory keeps them). */
 void tsv_flush(struct tsv_writer *w);
 /* Flushes (or, in memory, frees the rows); returns 0, or the errno of the first failed write. */

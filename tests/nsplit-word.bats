@@ -116,3 +116,40 @@ tag_of() {
 	[ "$(nsplit -H -u word hostile | cut -f1 | sort -u | wc -l)" -eq "$(nsplit -H -u doc hostile | wc -l)" ]
 	[ "$(nsplit -H -u word hostile | cut -f7,8 | head -1)" = "$(printf 'a\tDT')" ]
 }
+
+@test "escaped words, and each sentence's doc, date, para and sent, in every row of two documents" {
+	printf -- '---\n**A path**\n\n07/02/2020\n\nThe file C:\\tmp\\x was lost, he said.\tIt was \\ gone.\n\nA second paragraph ends here. It has two sentences.\n' > second
+	{ printf -- '---\nAnother document says little.\n'; cat second; } > docs
+	nsplit -H -u word docs > words
+	nsplit -H -u sent docs > sents
+	[ "$(cut -f1 words | sort -u | wc -l)" -eq 2 ]
+	[ "$(cut -f3 words | sort -u | wc -l)" -ge 3 ]
+	# the backslashes come out escaped, the tab between sentences as no token
+	grep -q '	\\\\	' words
+	! cut -f7 words | grep -q '\\t'
+	# every word lies in the sentence its row names, with that sentence's doc, date and para
+	awk -F'\t' 'NR == FNR { s[$1 FS $4] = $2 FS $3 FS $5 FS $6; next }
+		{ split(s[$1 FS $4], x, FS)
+		  if (!(($1 FS $4) in s) || x[1] != $2 || x[2] != $3 || $5 < x[3] || $6 > x[4]) { print "bad: " $0; bad = 1 } }
+		END { exit bad }' sents words
+	# a document's rows are the same after another document as alone
+	nsplit -H -u word second > alone
+	[ "$(wc -l < alone)" -gt 20 ]
+	grep "^$(head -1 alone | cut -f1)	" words | cmp - alone
+	# and its words slice its bytes, once unescaped
+	doc_bytes second > bytes
+	cut -f5-7 alone | while IFS="$(printf '\t')" read -r start end text; do
+		printf '%s' "$text" | unescape > want
+		slice bytes "$start" "$end" > got
+		cmp want got
+	done
+}
+
+@test "TSV in: an id that needs escapes stays escaped in every row; a backslash word too" {
+	printf 'doc\tdate\tstart\ttext\na\\tb\\\\c\t2020-01-02\t100\tHe said \\\\ it.\n' > in.tsv
+	nsplit -H -u word in.tsv | cut -f1-7 > got
+	printf 'a\\tb\\\\c\t2020-01-02\t1\t1\t100\t102\tHe\n' > want
+	head -1 got | cmp - want
+	[ "$(cut -f1 got | sort -u)" = 'a\tb\\c' ]
+	[ "$(sed -n 3p got | cut -f5-7)" = "$(printf '108\t109\t\\\\')" ]
+}

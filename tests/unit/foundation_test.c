@@ -102,6 +102,131 @@ test_tsv_escapes(void)
 	}
 }
 
+/* What tsv_field must write: each special byte as its escape, every other byte as it is. */
+static size_t
+escape_slowly(char *out, const char *s, size_t n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char e = s[i] == '\t' ? 't' : s[i] == '\n' ? 'n' : s[i] == '\r' ? 'r' : s[i] == '\\' ? '\\' : 0;
+		if (e)
+			out[o++] = '\\';
+		out[o++] = e ? e : s[i];
+	}
+	return o;
+}
+
+/*
+ * Every length to 40 with any byte at any place (the specials, the other
+ * controls below 14, which look alike to the fast test, NUL, high bytes).
+ */
+static void
+test_tsv_escapes_everywhere(void)
+{
+	static struct tsv_writer w;
+	static const char odd[] = { '\t', '\n', '\r', '\\', 0, 1, 8, 11, 12, 13, 14, '[', ']', '\x80', '\xdc', '\xff' };
+	char field[40], want[80];
+
+	for (size_t n = 0; n <= sizeof field; n++) {
+		for (size_t at = 0; at < (n ? n : 1); at++) {
+			for (size_t k = 0; k < sizeof odd; k++) {
+				memset(field, 'x', n);
+				if (n)
+					field[at] = odd[k];
+				size_t m = escape_slowly(want, field, n);
+				tsv_init_memory(&w);
+				tsv_field(&w, field, n);
+				CHECK(w.len == m && memcmp(w.buf, want, m) == 0);
+				tsv_close(&w);
+			}
+		}
+	}
+}
+
+/* The rows a writer in memory holds, as a string. */
+static char *
+kept_rows(const struct tsv_writer *w)
+{
+	char *s = malloc(w->mem_len + w->len + 1);
+
+	if (!s)
+		abort();
+	if (w->mem_len)
+		memcpy(s, w->mem, w->mem_len);
+	memcpy(s + w->mem_len, w->buf, w->len);
+	s[w->mem_len + w->len] = 0;
+	return s;
+}
+
+/* A row from pieces is the row written field by field, whatever the fields and wherever the buffer stands. */
+static void
+test_tsv_span_row(void)
+{
+	static struct tsv_writer fast, slow;
+	static char big[100000];
+	static const unsigned long long nums[] = { 0, 9, 10, 99, 100, 999, 1000, 12345, 4294967296ull,
+		10000000000000000000ull, 18446744073709551615ull };
+	static const char *const texts[] = { "", "a", "\\", "said", "a\tb", "0123456789abcdef",
+		"0123456789abcdef\\", "0123456789abcdefghijklmnopqrstuvwxyz\n" };
+	struct tsv_piece head = {0}, tail = {0}, none = {0};
+
+	memset(big, 'y', sizeof big);
+	big[77777] = '\\';
+	tsv_init_memory(&fast);
+	tsv_init_memory(&slow);
+	for (int round = 0; round < 3000; round++) {
+		unsigned long long a = nums[round % 11], b = nums[(round / 11) % 11];
+		const char *t = texts[round % 8];
+		size_t n = strlen(t);
+
+		tsv_piece_clear(&head);
+		tsv_piece_clear(&tail);
+		if (round % 3) {
+			tsv_piece_field(&head, "c014d3a4365f747e", 16);
+			tsv_piece_field(&head, round % 5 ? "1987-03-25" : "", round % 5 ? 10 : 0);
+			tsv_piece_num(&head, a);
+		}
+		if (round % 4) {
+			tsv_piece_field(&tail, round % 7 ? "NNP" : "", round % 7 ? 3 : 0);
+			tsv_piece_field(&tail, "a\\b\tc", 5);
+		}
+		if (round % 13 == 0) {
+			tsv_field(&fast, "lead", 4);
+			tsv_field(&slow, "lead", 4);
+		}
+		if (round % 1000 == 999)
+			t = big, n = sizeof big;
+		tsv_span_row(&fast, &head, a, b, t, n, &tail);
+		if (round % 3) {
+			tsv_field(&slow, "c014d3a4365f747e", 16);
+			tsv_field(&slow, round % 5 ? "1987-03-25" : "", round % 5 ? 10 : 0);
+			tsv_num(&slow, a);
+		}
+		tsv_num(&slow, a);
+		tsv_num(&slow, b);
+		tsv_field(&slow, t, n);
+		if (round % 4) {
+			tsv_field(&slow, round % 7 ? "NNP" : "", round % 7 ? 3 : 0);
+			tsv_field(&slow, "a\\b\tc", 5);
+		}
+		tsv_end_row(&slow);
+	}
+	tsv_span_row(&fast, &none, 1, 2, "x", 1, &none);
+	tsv_num(&slow, 1);
+	tsv_num(&slow, 2);
+	tsv_field(&slow, "x", 1);
+	tsv_end_row(&slow);
+	char *f = kept_rows(&fast), *g = kept_rows(&slow);
+	CHECK(fast.mem_len + fast.len == slow.mem_len + slow.len && strlen(g) > 300000 && strcmp(f, g) == 0);
+	free(f);
+	free(g);
+	tsv_piece_free(&head);
+	tsv_piece_free(&tail);
+	tsv_close(&fast);
+	tsv_close(&slow);
+}
+
 static void
 test_hash(void)
 {
@@ -219,6 +344,8 @@ main(void)
 	test_tsv();
 	test_tsv_memory();
 	test_tsv_escapes();
+	test_tsv_escapes_everywhere();
+	test_tsv_span_row();
 	test_hash();
 	test_calendar();
 	test_docdate();

@@ -1,0 +1,93 @@
+/* A word's tags do not depend on what the tagger's cache of word sums holds. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "syntax.h"
+#include "token.h"
+
+/* Sentence starts, a headline, a word many times, numbers, a sentence of one word. */
+static const char text[] =
+	"PRICES RISE AS THE BANK CUTS RATES\n"
+	"The report said prices would rise. Officials report that the bank cut its rate to 3.5 "
+	"percent on Monday, and the report said the cut was the first in 12 years.\n"
+	"\"We will go,\" said the minister. She said that the talks had failed, Gr\xc3\xa4\x66 said.\nYes.\n";
+
+struct tags {
+	unsigned char pos[256], chunk[256];
+	size_t n;
+};
+
+static void
+tag(struct syntax_tagger *t, struct token_list *tl, struct tags *out)
+{
+	syntax_scan(tl, text, sizeof text - 1);
+	out->n = tl->n;
+	if (tl->n > sizeof out->pos)
+		abort();
+	syntax_tag(t, text, tl->v, tl->n, out->pos, out->chunk);
+}
+
+/* n made-up words, each new (a word of the text's set pushed back or out), tagged. */
+static void
+flood(struct syntax_tagger *t, struct token_list *tl, unsigned n)
+{
+	static char buf[1 << 16];
+	static unsigned char pos[1 << 14], chunk[1 << 14];
+	static unsigned made;
+
+	while (n > 0) {
+		size_t len = 0;
+		for (; n > 0 && len + 16 < sizeof buf; n--) {
+			buf[len++] = 'q';
+			for (unsigned w = ++made; w; w /= 26)
+				buf[len++] = (char)('a' + w % 26);
+			buf[len++] = ' ';
+		}
+		syntax_scan(tl, buf, len);
+		if (tl->n > sizeof pos)
+			abort();
+		syntax_tag(t, buf, tl->v, tl->n, pos, chunk);
+	}
+}
+
+static int
+same(const struct tags *a, const struct tags *b)
+{
+	return a->n == b->n && memcmp(a->pos, b->pos, a->n) == 0 && memcmp(a->chunk, b->chunk, a->n) == 0;
+}
+
+int
+main(void)
+{
+	struct syntax_model *m = syntax_model_builtin();
+	struct syntax_tagger *fresh = syntax_tagger_new(m), *used = syntax_tagger_new(m);
+	struct token_list tl = {0};
+	struct tags a, b;
+
+	tag(fresh, &tl, &a);
+	CHECK(a.n > 60);
+	tag(fresh, &tl, &b);            /* every word now in the cache */
+	CHECK(same(&a, &b));
+	/*
+	 * A few new words to a set, then the text twice: its words found
+	 * behind them, then where the first finding put them; then so many
+	 * that every word of the text is out.
+	 */
+	for (unsigned n = 1000; n <= 64000; n *= 2) {
+		flood(used, &tl, n);
+		tag(used, &tl, &b);
+		CHECK(same(&a, &b));
+		tag(used, &tl, &b);
+		CHECK(same(&a, &b));
+	}
+	/* the words that the tags around the cue decide, as tagged */
+	CHECK(strcmp(syntax_pos_name(m, a.pos[8]), "NN") == 0);         /* The report */
+	CHECK(strcmp(syntax_pos_name(m, a.pos[9]), "VBD") == 0);        /* said */
+	syntax_tagger_free(fresh);
+	syntax_tagger_free(used);
+	syntax_model_free(m);
+	token_list_free(&tl);
+	return check_result("syntax_test");
+}
