@@ -511,6 +511,15 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, k + yn, TIMEX_DATE);
 		return r->ntok;
 	}
+	/* "that January day in 2011": a year written in the phrase wins over the tense */
+	for (j = i + k; j < i + k + 2 && T(c, j)->kind == TK_WORD && !T(c, j)->cap &&
+	    !is_word(c, j, "in") && !is_word(c, j, "of"); j++)
+		;
+	if ((is_word(c, j, "in") || is_word(c, j, "of")) && (yn = year_at(c, j + 1, &year, &dec)) && !dec) {
+		put_month(r, year, m);
+		set(r, k, TIMEX_DATE);
+		return k;
+	}
 	put_month(r, month_year(c, m, i, i + k - 1, 0), m);
 	set(r, k, TIMEX_DATE);
 	return k;
@@ -1133,12 +1142,22 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 	}
 	if (is_cls(c, i + k, TW_MONTH) && (T(c, i + k)->cap || (T(c, i + k)->e - T(c, i + k)->s > 3 &&
 	    !is_word(c, i + k, "march")))) {
-		int m = (int)T(c, i + k)->num, y = c->d->ref.year;
+		int m = (int)T(c, i + k)->num, y = c->d->ref.year, day = 0;
 		if (y) {
 			if (dir < 0)
 				y = m < c->d->ref.month ? y : y - 1;
 			else if (dir > 0)
 				y = m > c->d->ref.month ? y : y + 1;
+		}
+		k++;
+		if (month_dot(c, i + k))
+			k++;
+		/* "last Oct. 23": the day stays */
+		int n = mday_at(c, i + k, &day);
+		if (n && day <= days_in_month(y ? y : 2000, m)) {
+			put_day(r, y, m, day);
+			set(r, k + n, TIMEX_DATE);
+			return k + n;
 		}
 		put_month(r, y, m);
 		set(r, 2, TIMEX_DATE);

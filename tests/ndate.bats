@@ -96,6 +96,15 @@ TSV
 	expect 2013-11-20 "The notes matured Jan. 2, it said." DATE 2014-01-02 "Jan. 2"
 	# one or two months back is the one just gone
 	expect 2013-01-10 "Sales rose in November." DATE 2012-11 "November"
+	# "until" and "effective" point ahead
+	expect 2013-10-20 "The offer was extended until mid-November." DATE 2013-11 "mid-November"
+	expect 2013-10-20 "The new chairman takes over, effective Feb. 1." DATE 2014-02-01 "Feb. 1"
+}
+
+@test "a year written in the phrase wins over the tense; last with a day keeps the day" {
+	expect 2013-03-22 "She remembered that January day in 2011." DATE 2011-01 "January"
+	expect 2013-03-22 "Nobody forgot the March morning of 2009." DATE 2009-03 "March"
+	expect 2013-03-22 "He was shot last Oct. 23 at his home." DATE 2012-10-23 "last Oct. 23"
 }
 
 @test "a bare weekday goes the way the verbs point" {
