@@ -64,13 +64,23 @@ trigger(const struct tok *t)
 	case TW_REL:    /* "the past", "recent" */
 		return t->vlen >= 4 && (memcmp(t->val, "past", 4) == 0 || memcmp(t->val, "rece", 4) == 0 ||
 		    memcmp(t->val, "curr", 4) == 0);
-	case TW_VAGUE:  /* "the latest period" */
-		return t->vlen == 6 && memcmp(t->val, "period", 6) == 0;
+	case TW_VAGUE:  /* "the latest period", "at the time" */
+		return (t->vlen == 6 && memcmp(t->val, "period", 6) == 0) || (t->vlen == 4 && memcmp(t->val, "time", 4) == 0);
 	case TW_EDGE:
 		return 0;
 	default:
 		return 0;
 	}
+}
+
+/* Whether w[0..n) is the lower-case word lw[0..n), whatever its case. */
+static int
+same_word(const char *w, const char *lw, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) != lw[k])
+			return 0;
+	return 1;
 }
 
 /*
@@ -106,30 +116,23 @@ number_may_lead(const char *text, size_t len, size_t i, int digits)
 	if (i == s)
 		return 0;
 	if (digits && i - s <= 2)
-		return 1;   /* "5th", "8 PM", "10 a.m.", "1990s" */
+		return 1;   /* "5th", "8 PM", "10 a.m.", "1990s", "12 to 18 months" */
+	if (i + 1 < len && text[i] == ' ' && ((i - s == 3 && same_word(text + s, "and", 3)) ||
+	    (i - s == 2 && (same_word(text + s, "to", 2) || same_word(text + s, "or", 2)))))
+		return 1;   /* "between 12 and 18 months", "two to three weeks" */
 	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
-}
-
-/* Whether w[0..n) is the lower-case word lw[0..n), whatever its case. */
-static int
-same_word(const char *w, const char *lw, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if ((char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) != lw[k])
-			return 0;
-	return 1;
 }
 
 /*
  * Triggers outside the trigger classes, whose classes hold words too
- * common to stop at ("this", "that", "time"): "the past", "recent
- * weeks", "the current quarter", "the latest period".
+ * common to stop at ("this", "that"): "the past", "recent weeks",
+ * "the current quarter", "the latest period", "at the time".
  */
 static int
 rare_trigger(const char *w, size_t n)
 {
 	switch (n) {
-	case 4: return same_word(w, "past", 4);
+	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4);
 	case 6: return same_word(w, "recent", 6) || same_word(w, "period", 6);
 	case 7: return same_word(w, "current", 7);
 	default: return 0;

@@ -642,6 +642,13 @@ p_time(struct timex_ctx *c, int i, struct timex_res *r)
 		    T(c, i + 2)->e - T(c, i + 2)->s == 2 && T(c, i + 2)->num < 60) {
 			mi = (int)T(c, i + 2)->num;
 			k = 3;
+			/* "2:05:31": hours, minutes and seconds are a time taken (a race), not a clock */
+			if (is_punct(c, i + 3, ':') && adj(c, i + 3) && T(c, i + 4)->kind == TK_NUM && adj(c, i + 4) &&
+			    T(c, i + 4)->e - T(c, i + 4)->s == 2 && T(c, i + 4)->num < 60) {
+				snprintf(r->v, sizeof r->v, "PT%dH%dM%ldS", h, mi, T(c, i + 4)->num);
+				set(r, 5, TIMEX_DURATION);
+				return 5;
+			}
 		}
 		if (is_cls(c, i + k, TW_AMPM) || (is_punct(c, i + k, '.') == 0 && (is_word(c, i + k, "am") || is_word(c, i + k, "pm")))) {
 			if (h < 1 || h > 12)
@@ -901,17 +908,26 @@ put_duration(struct timex_res *r, int unit, long n)
 	}
 }
 
-/* "for years", "in weeks", "over decades": a vague duration. */
+/*
+ * "for years", "in weeks", "over decades", "lasted minutes", "could take
+ * days": a vague duration, after a word that asks for a length of time.
+ */
 static int
 p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 {
+	static const char *const before[] = {
+		"for", "in", "over", "within", "after", "take", "takes", "took", "taken",
+		"last", "lasts", "lasted", "spend", "spent", "wait", "waited", NULL
+	};
 	const struct tok *t = T(c, i);
 	int u = unit_of(t);
 	struct tok p;
-	if (!u || t->cls != TW_UNITS || u == U_S || u == U_MIN || u == U_WE || u == U_Q)
+	size_t k;
+	if (!u || t->cls != TW_UNITS || u == U_S || u == U_WE || u == U_Q || !tw_prev(c->text, t->s, &p))
 		return 0;
-	if (!tw_prev(c->text, t->s, &p) || !(wordeq(c->text, &p, "for") || wordeq(c->text, &p, "in") ||
-	    wordeq(c->text, &p, "over") || wordeq(c->text, &p, "within") || wordeq(c->text, &p, "after")))
+	for (k = 0; before[k] && !tok_is(c->text, &p, before[k], strlen(before[k])); k++)
+		;
+	if (!before[k])
 		return 0;
 	if (is_word(c, i + 1, "of") || is_word(c, i + 1, "ago") || is_word(c, i + 1, "old") ||
 	    is_word(c, i + 1, "earlier") || is_word(c, i + 1, "before"))
@@ -935,6 +951,15 @@ ago_at(struct timex_ctx *c, int i, int *k)
 		return 1;
 	}
 	return 0;
+}
+
+/* Whether "age", "ages" or "aged" comes just before token i. */
+static int
+age_before(struct timex_ctx *c, int i)
+{
+	struct tok p;
+	return tw_prev(c->text, T(c, i)->s, &p) && (wordeq(c->text, &p, "age") || wordeq(c->text, &p, "ages") ||
+	    wordeq(c->text, &p, "aged"));
 }
 
 /*
@@ -977,6 +1002,20 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		if (T(c, i)->kind == TK_NUM && i == 0 && T(c, i)->s > 0 && c->text[T(c, i)->s - 1] == '$')
 			return 0;
 	}
+	/*
+	 * "between 12 and 18 months", "two to three weeks": the first end is
+	 * a duration of the unit written after the second.
+	 */
+	long n2;
+	int k2;
+	if (n > 0 && (is_word(c, i + k, "and") || is_word(c, i + k, "to") || is_word(c, i + k, "or")) &&
+	    T(c, i)->kind == T(c, i + k + 1)->kind && (k2 = number_at(c, i + k + 1, &n2)) && n2 > n &&
+	    T(c, i + k + 1 + k2)->cls == TW_UNITS && unit_of(T(c, i + k + 1 + k2)) &&
+	    !is_word(c, i + k + 2 + k2, "old") && !is_word(c, i + k + 2 + k2, "ago")) {
+		put_duration(r, unit_of(T(c, i + k + 1 + k2)), n);
+		set(r, k, TIMEX_DURATION);
+		return k;
+	}
 	int hyph = 0;
 	if (is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
 		hyph = 1;
@@ -1000,7 +1039,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		half = 1;
 		k += 3;
 	}
-	/* ages ("a 52-year-old", "37 years old") are no time expressions */
+	/* ages ("a 52-year-old", "37 years old", "ages 6 months and older") are no time expressions */
+	if (age_before(c, i))
+		return 0;
 	if ((hyph && is_dash(c, i + k) && adj(c, i + k) && is_word(c, i + k + 1, "old")) ||
 	    (!hyph && is_word(c, i + k, "old")))
 		return 0;
@@ -1009,6 +1050,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	int dk, dir = hyph ? 0 : ago_at(c, i + k, &dk);
 	/* "three days later", "30 days before": TimeML marks the duration alone */
 	if (dir > 0 || is_word(c, i + k, "before"))
+		dir = 0;
+	/* "a month earlier than usual": a difference, not a date */
+	if (dir && is_word(c, i + k + dk, "than"))
 		dir = 0;
 	if (dir && n != 0) {
 		if (n < 0)
@@ -1084,6 +1128,19 @@ season_year(struct timex_ctx *c, const char *code, int dir)
 	return sm == 12 ? sy - 1 : sy;
 }
 
+/* Whether a word that asks for a stretch of time ("over", "for") comes before token i (and its "the"). */
+static int
+extent_before(struct timex_ctx *c, int i)
+{
+	struct tok p;
+	if (!tw_prev(c->text, T(c, i)->s, &p))
+		return 0;
+	if (wordeq(c->text, &p, "the") && !tw_prev(c->text, p.s, &p))
+		return 0;
+	return wordeq(c->text, &p, "over") || wordeq(c->text, &p, "for") || wordeq(c->text, &p, "during") ||
+	    wordeq(c->text, &p, "throughout") || wordeq(c->text, &p, "within");
+}
+
 /* REL followed by a unit, month, weekday or season: "last year", "next July". */
 static int
 p_rel(struct timex_ctx *c, int i, struct timex_res *r)
@@ -1118,6 +1175,11 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 			}
 		} else if (u == U_Q && dir <= 0 && is_word(c, i, "latest")) {
 			last_quarter(c, r, 0);
+		} else if (u >= U_DE && dir != 0 && extent_before(c, i)) {
+			/* "over the next decade": ten years from now, not the 2020s */
+			put_duration(r, u, 1);
+			set(r, k + 1, TIMEX_DURATION);
+			return k + 1;
 		} else if (u >= U_W) {
 			shift(c, r, u, dir == 0 ? 0 : 1, dir < 0 ? -1 : 1);
 		} else if (u == U_D) {
@@ -1212,6 +1274,16 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 			r->ntok = n + 1;
 			return r->ntok;
 		}
+	}
+	/*
+	 * "current market conditions": TimeML's present.  ("A recent sale"
+	 * is annotated too seldom to be worth its false hits.)
+	 */
+	if (is_word(c, i, "current") && T(c, i + 1)->kind == TK_WORD && !T(c, i + 1)->cap) {
+		snprintf(r->v, sizeof r->v, "PRESENT_REF");
+		set(r, 1, TIMEX_DATE);
+		r->adjective = 1;       /* "the" stays out */
+		return 1;
 	}
 	return 0;
 }
@@ -1314,6 +1386,8 @@ p_set(struct timex_ctx *c, int i, struct timex_res *r)
 		snprintf(r->v, sizeof r->v, "XXXX-%02d", (int)t->num);
 	} else if (is_cls(c, i + k, TW_SEASON)) {
 		snprintf(r->v, sizeof r->v, "XXXX-%.2s", t->val);
+	} else if (is_word(c, i + k, "season")) {
+		snprintf(r->v, sizeof r->v, "P1Y");      /* a season of sport or fashion comes once a year */
 	} else {
 		return 0;
 	}
@@ -1403,6 +1477,8 @@ p_season(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	char code[3] = { T(c, i)->val[0], T(c, i)->val[1], 0 };
 	int k = 1, j = i + 1, y, dec;
+	if (T(c, i)->cap && T(c, j)->kind == TK_WORD && T(c, j)->cap && T(c, j)->cls != TW_MONTH)
+		return 0;   /* a name: "British Summer Time", "Winter Olympics" */
 	if (is_word(c, j, "of") || is_punct(c, j, ','))
 		j++;
 	int yn = year_at(c, j, &y, &dec);
@@ -1479,6 +1555,15 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 			return 0;   /* "the past decisions": an adjective */
 		snprintf(r->v, sizeof r->v, is_word(c, i + k, "past") ? "PAST_REF" :
 		    is_word(c, i + k, "future") ? "FUTURE_REF" : "PRESENT_REF");
+		set(r, k + 1, TIMEX_DATE);
+		return k + 1;
+	}
+	/* "at the time" he spoke: a time gone by */
+	if (is_word(c, i + k, "time") && !is_word(c, i + k + 1, "of") && !is_dash(c, i + k + 1)) {
+		struct tok p;
+		if (!tw_prev(c->text, T(c, i)->s, &p) || !wordeq(c->text, &p, "at"))
+			return 0;
+		snprintf(r->v, sizeof r->v, "PAST_REF");
 		set(r, k + 1, TIMEX_DATE);
 		return k + 1;
 	}
@@ -1602,6 +1687,15 @@ p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 3, TIMEX_DATE);
 		return 3;
 	}
+	/* "year end", "year's end": this year's end, as "the end of the year" */
+	int e = is_word(c, i + 1, "end") ? 1 : is_punct(c, i + 1, '\'') && adj(c, i + 1) && is_word(c, i + 2, "s") &&
+	    adj(c, i + 2) && is_word(c, i + 3, "end") ? 3 : 0;
+	if (is_word(c, i, "year") && e) {
+		put_year(r, c->d->ref.year);
+		set(r, e + 1, TIMEX_DATE);
+		r->mod = "END";
+		return e + 1;
+	}
 	if (is_word(c, i, "year") && is_dash(c, i + 1) && adj(c, i + 1) && adj(c, i + 2) &&
 	    is_word(c, i + 2, "end")) {
 		if (ref_known(c))
@@ -1651,6 +1745,9 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 	    is_word(c, i + 1, "middle") || is_word(c, i + 1, "start")) && is_word(c, i + 2, "of")) {
 		mod = is_word(c, i + 1, "end") ? "END" : is_word(c, i + 1, "middle") ? "MID" : "START";
 		k = 3;
+	} else if (is_word(c, i, "end") && is_word(c, i + 1, "of")) {
+		mod = "END";    /* "by end of March" */
+		k = 2;
 	} else if (is_word(c, i, "early") || is_word(c, i, "late") || is_word(c, i, "mid")) {
 		mod = is_word(c, i, "early") ? "START" : is_word(c, i, "late") ? "END" : "MID";
 		k = 1;
@@ -1664,6 +1761,11 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 	struct timex_res d;
 	memset(&d, 0, sizeof d);
 	int n = parse(c, i + k, &d);
+	if (!n && k >= 2 && is_word(c, i + k, "year") && !is_dash(c, i + k + 1)) {
+		put_year(&d, c->d->ref.year);   /* "by the end of year": this year's */
+		d.type = TIMEX_DATE;
+		n = 1;
+	}
 	if (!n || d.type == TIMEX_DURATION || d.type == TIMEX_SET || d.v[0] == 'P')
 		return 0;
 	*r = d;

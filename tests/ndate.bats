@@ -63,6 +63,34 @@ TSV
 	expect 2013-03-15 "The talks went on for several days." DURATION PXD "several days"
 	expect 2013-03-15 "Violence has grown in recent weeks." DURATION PXW "recent weeks"
 	expect 2013-03-15 "He stayed a few months." DURATION PXM "a few months"
+	# bare plural units after a word that asks for a length of time
+	expect 2013-03-15 "The talks lasted minutes." DURATION PTXM "minutes"
+	expect 2013-03-15 "Repairs will take days." DURATION PXD "days"
+	expect 2013-03-15 "The search could take weeks." DURATION PXW "weeks"
+	none 2013-03-15 "He read the minutes of the meeting."
+}
+
+@test "durations that read like dates" {
+	expect 2013-03-15 "Growth will slow over the next decade." DURATION P10Y "the next decade"
+	expect 2013-03-15 "Prices have risen for the past three years." DURATION P3Y "the past three years"
+	expect 2013-03-15 "The rains came a month earlier than usual." DURATION P1M "a month"
+	expect 2013-03-15 "The rains came a month earlier." DATE 2013-02 "a month earlier"
+	# hours, minutes and seconds: a time taken
+	expect 2013-03-15 "He won the race in 2:05:31." DURATION PT2H5M31S "2:05:31"
+	expect 2013-03-15 "Polls opened at 10:30." TIME 2013-03-15T10:30 "10:30"
+}
+
+@test "the first end of a range, and fixed phrases" {
+	expect 2013-03-15 "The loan matures in between 12 and 18 months." DURATION P12M "12"
+	expect 2013-03-15 "The loan matures in between 12 and 18 months." DURATION P18M "18 months"
+	expect 2013-03-15 "It takes two to three weeks." DURATION P2W "two"
+	expect 2013-03-15 "He was living in Ohio at the time." DATE PAST_REF "the time"
+	none 2013-03-15 "At the time of its founding it had 12 members."
+	expect 2013-03-15 "Tickets are sold each season." SET P1Y "each season"
+	expect 2013-03-15 "The plant will close by the end of year." DATE 2013 "the end of year"
+	expect 2013-03-15 "The plant will close by end of year." DATE 2013 "end of year"
+	expect 2013-03-15 "Debt fell by year end." DATE 2013 "year end"
+	[ "$(printf 'Debt fell by year end.\n' | ndate -H -r 2013-03-15 | cut -f7)" = END ]
 }
 
 @test "explicit years and decades" {
@@ -140,6 +168,7 @@ TSV
 @test "the present, the past and the future" {
 	expect 2013-03-20 "Prices are now higher." DATE PRESENT_REF "now"
 	expect 2013-03-20 "He currently lives abroad." DATE PRESENT_REF "currently"
+	expect 2013-03-20 "He blamed the current market conditions." DATE PRESENT_REF "current"
 	expect 2013-03-20 "The firm recently moved." DATE PAST_REF "recently"
 	expect 2013-03-20 "Such things happened in the past." DATE PAST_REF "the past"
 	expect 2013-03-20 "Nobody knows what comes in the future." DATE FUTURE_REF "the future"
@@ -197,6 +226,8 @@ TSV
 	none 2013-03-20 "Theresa May spoke."
 	none 2013-03-20 "A 52-year-old man was hurt."
 	none 2013-03-20 "The firm earns \$5 million a year."
+	none 2013-03-20 "The vaccine is for ages 6 months and older."
+	none 2013-03-20 "Clocks went back at the end of British Summer Time."
 }
 
 @test "without a reference date relative expressions stay underspecified" {
