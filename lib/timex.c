@@ -350,6 +350,10 @@ emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, 
 	} else if (r->type == TIMEX_DURATION && r->v[0] == 'P' && r->v[1] != 'T' && r->v[strlen(r->v) - 1] == 'M') {
 		c->d->quarter_grain = 0;    /* "the nine months ... a year earlier": the year before */
 	}
+	if (r->told) {
+		c->d->told_year = r->told / 100;
+		c->d->told_month = r->told % 100;
+	}
 	em->each(&x, em->arg);
 	em->count++;
 }
@@ -422,7 +426,7 @@ try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
 		/* a match must reach the trigger word */
 		if (c->t[n - 1].e <= word_start)
 			continue;
-		emit(em, c, &r, c->t[0].s, c->t[n - 1].e);
+		emit(em, c, &r, c->t[r.lead < n ? r.lead : 0].s, c->t[n - 1].e);
 		size_t e = c->t[n - 1].e;
 		size_t tail = range_tail(em, c, &r, n - 1);
 		return tail ? tail : e;

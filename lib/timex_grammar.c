@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "calendar.h"
 #include "timex_grammar.h"
@@ -491,7 +492,9 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 			year = 0;
 		if (day > days_in_month(year ? year : 2000, m))
 			return 0;
-		if (!year)
+		if (year)
+			r->told = year * 100 + m;
+		else
 			year = month_year(c, m, i, i + k - 1, 1);
 		put_day(r, year, m, day);
 		set(r, k, TIMEX_DATE);
@@ -504,6 +507,7 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 	if (yn && !dec) {
 		put_month(r, year, m);
 		set(r, j - i + yn, TIMEX_DATE);
+		r->told = year * 100 + m;
 		return r->ntok;
 	}
 	if ((yn = rel_year_at(c, i + k, &year))) {
@@ -520,8 +524,10 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, k, TIMEX_DATE);
 		return k;
 	}
-	put_month(r, month_year(c, m, i, i + k - 1, 0), m);
+	year = month_year(c, m, i, i + k - 1, 0);
+	put_month(r, year, m);
 	set(r, k, TIMEX_DATE);
+	r->told = year * 100 + m;
 	return k;
 }
 
@@ -970,7 +976,7 @@ static int
 p_count(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	long n;
-	int k, half_given = 0;
+	int k, nk, half_given = 0;
 	if (is_cls(c, i, TW_QUANT) || ((is_word(c, i, "a") || is_word(c, i, "the")) && is_cls(c, i + 1, TW_QUANT))) {
 		k = is_cls(c, i, TW_QUANT) ? 1 : 2;
 		n = val_is(T(c, i + k - 1), "2") ? 2 : -1;
@@ -979,6 +985,10 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	} else if (is_word(c, i, "a") || is_word(c, i, "an")) {
 		n = 1;
 		k = 1;
+		/* "a hundred years", "a dozen weeks" */
+		if ((is_word(c, i + 1, "hundred") || is_word(c, i + 1, "thousand") || is_word(c, i + 1, "dozen")) &&
+		    (nk = number_at(c, i + 1, &n)))
+			k += nk;
 		struct tok p;
 		int dk;
 		/* "$5 million a year", "twice a week": a rate, not a span of time */
@@ -1141,6 +1151,19 @@ extent_before(struct timex_ctx *c, int i)
 	    wordeq(c->text, &p, "throughout") || wordeq(c->text, &p, "within");
 }
 
+/*
+ * Whether the relative word at token i ("the following year", "the
+ * previous month") counts from the latest date the text wrote out
+ * rather than from the article's date: unit u of it must be known.
+ */
+static int
+told_anchor(struct timex_ctx *c, int i, int u)
+{
+	if (!ref_known(c) || !c->d->told_year || (u == U_M && !c->d->told_month))
+		return 0;
+	return is_word(c, i, "following") || is_word(c, i, "previous") || is_word(c, i, "prior");
+}
+
 /* REL followed by a unit, month, weekday or season: "last year", "next July". */
 static int
 p_rel(struct timex_ctx *c, int i, struct timex_res *r)
@@ -1180,6 +1203,13 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 			put_duration(r, u, 1);
 			set(r, k + 1, TIMEX_DURATION);
 			return k + 1;
+		} else if ((u == U_Y || u == U_M) && told_anchor(c, i, u)) {
+			/* "On May 22, 1995 ... the following year": counted from the date told */
+			struct ymd ref = c->d->ref;
+			c->d->ref.year = c->d->told_year;
+			c->d->ref.month = c->d->told_month ? c->d->told_month : 1;
+			shift(c, r, u, 1, dir < 0 ? -1 : 1);
+			c->d->ref = ref;
 		} else if (u >= U_W) {
 			shift(c, r, u, dir == 0 ? 0 : 1, dir < 0 ? -1 : 1);
 		} else if (u == U_D) {
@@ -1188,7 +1218,16 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 			return 0;
 		}
 		set(r, k + 1, TIMEX_DATE);
-		return k + 1;
+		/* "next year's first quarter", "this year's second half": a part of that year */
+		struct timex_res q;
+		int qn;
+		memset(&q, 0, sizeof q);
+		if (u == U_Y && is_punct(c, i + k + 1, '\'') && adj(c, i + k + 1) && is_word(c, i + k + 2, "s") &&
+		    adj(c, i + k + 2) && (qn = p_quarter(c, i + k + 3, &q, ref_known(c) ? atoi(r->v) : 0))) {
+			*r = q;
+			r->ntok = k + 3 + qn;
+		}
+		return r->ntok;
 	}
 	if (is_cls(c, i + k, TW_SEASON)) {
 		char code[3];
@@ -1452,6 +1491,7 @@ p_year(struct timex_ctx *c, int i, struct timex_res *r)
 	 */
 	put_year(r, y);
 	set(r, k, TIMEX_DATE);
+	r->told = y * 100;
 	return k;
 }
 
@@ -1800,6 +1840,9 @@ p_approx(struct timex_ctx *c, int i, struct timex_res *r)
 	*r = d;
 	r->ntok = k + n;
 	r->mod = mod;
+	/* TimeML leaves "about" out of the span ("about five hours"), its mod in */
+	if (is_word(c, i, "about"))
+		r->lead = k + d.lead;
 	return r->ntok;
 }
 
@@ -1900,6 +1943,7 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 		n = parse(c, i + 1, &cur);
 		const struct tok *h = T(c, i + 1);
 		if (n && !cur.adjective && (cur.type == TIMEX_DURATION || strstr(cur.v, "-Q") || strstr(cur.v, "-H") ||
+		    is_word(c, i + 1, "year") ||   /* "the year two thousand" */
 		    (cur.v[0] >= '0' && cur.v[0] <= '9' && strlen(cur.v) <= 3) ||
 		    (h->kind == TK_WORD && (h->cls == TW_REL || h->cls == TW_EDGE || h->cls == TW_ORD ||
 		     h->cls == TW_NUM || h->cls == TW_QUANT || h->cls == TW_FISCAL || h->cls == TW_SEASON)))) {

@@ -59,6 +59,22 @@ TSV
 	[ "$(printf 'It lasted more than four hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = MORE_THAN ]
 }
 
+@test "spans: \"about\" stays out (its mod in), \"almost a hundred\" and \"the year two thousand\" stay whole" {
+	expect 2013-03-15 "The flight took about five hours." DURATION PT5H "five hours"
+	[ "$(printf 'The flight took about five hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = APPROX ]
+	expect 2013-03-15 "The flight took nearly five hours." DURATION PT5H "nearly five hours"
+	expect 2013-03-15 "The feud lasted almost a hundred years." DURATION P100Y "almost a hundred years"
+	expect 2013-03-15 "Nobody knew what the year two thousand would bring." DATE 2000 "the year two thousand"
+}
+
+@test "the following year counts from the date the text wrote out; a year's quarter" {
+	expect 2013-03-15 "On May 22, 1995, he was promoted, and the following year he left." DATE 1996 "the following year"
+	expect 2013-03-15 "The talks began in March 1989. The following month they failed." DATE 1989-04 "The following month"
+	expect 2013-03-15 "Sales rose the following year." DATE 2014 "the following year"
+	expect 1989-11-01 "Profit will rise in next year's first quarter." DATE 1990-Q1 "next year's first quarter"
+	expect 1989-11-01 "Profit rose in this year's third quarter." DATE 1989-Q3 "this year's third quarter"
+}
+
 @test "vague durations" {
 	expect 2013-03-15 "The talks went on for several days." DURATION PXD "several days"
 	expect 2013-03-15 "Violence has grown in recent weeks." DURATION PXW "recent weeks"
