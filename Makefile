@@ -73,9 +73,22 @@ SHARED  ?= ../shared
 $(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
 	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
 
-model: $(OBJDIR)/train_ner
+$(OBJDIR)/train_syntax: tools/train_syntax.c $(OBJDIR)/libntools.a lib/*.h
+	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_syntax.c $(OBJDIR)/libntools.a -lm
+
+$(OBJDIR)/train_clusters: tools/train_clusters.c $(OBJDIR)/libntools.a lib/*.h
+	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_clusters.c $(OBJDIR)/libntools.a -lm
+
+# The word classes, from the Reuters corpus and the CoNLL training text;
+# the tagger and chunker's weights, from the CoNLL file's part-of-speech
+# and chunk columns.
+model: $(OBJDIR)/train_ner $(OBJDIR)/train_syntax $(OBJDIR)/train_clusters
+	gzip -dc $(SHARED)/corpus/reuters-21578.txt.gz | \
+	    nice $(OBJDIR)/train_clusters lib/data/clusters.bin $(SHARED)/eval/data/entity-conll-train.conll
 	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
 	    $(SHARED)/eval/data/entity-conll-dev.conll
+	nice $(OBJDIR)/train_syntax -c lib/data/clusters.bin $(SHARED)/eval/data/entity-conll-train.conll \
+	    lib/data/syntax.bin $(SHARED)/eval/data/entity-conll-dev.conll
 
 units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done
