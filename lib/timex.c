@@ -64,8 +64,9 @@ trigger(const struct tok *t)
 	case TW_REL:    /* "the past", "recent" */
 		return t->vlen >= 4 && (memcmp(t->val, "past", 4) == 0 || memcmp(t->val, "rece", 4) == 0 ||
 		    memcmp(t->val, "curr", 4) == 0);
-	case TW_VAGUE:  /* "the latest period", "at the time" */
-		return (t->vlen == 6 && memcmp(t->val, "period", 6) == 0) || (t->vlen == 4 && memcmp(t->val, "time", 4) == 0);
+	case TW_VAGUE:  /* "the latest period", "at the time", "the near term" */
+		return (t->vlen == 6 && memcmp(t->val, "period", 6) == 0) ||
+		    (t->vlen == 4 && (memcmp(t->val, "time", 4) == 0 || memcmp(t->val, "term", 4) == 0));
 	case TW_EDGE:
 		return 0;
 	default:
@@ -126,13 +127,14 @@ number_may_lead(const char *text, size_t len, size_t i, int digits)
 /*
  * Triggers outside the trigger classes, whose classes hold words too
  * common to stop at ("this", "that"): "the past", "recent weeks",
- * "the current quarter", "the latest period", "at the time".
+ * "the current quarter", "the latest period", "at the time", "the near
+ * term".
  */
 static int
 rare_trigger(const char *w, size_t n)
 {
 	switch (n) {
-	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4);
+	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4) || same_word(w, "term", 4);
 	case 6: return same_word(w, "recent", 6) || same_word(w, "period", 6);
 	case 7: return same_word(w, "current", 7);
 	default: return 0;

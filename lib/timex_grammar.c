@@ -933,6 +933,11 @@ p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	for (k = 0; before[k] && !tok_is(c->text, &p, before[k], strlen(before[k])); k++)
 		;
+	if (is_word(c, i + 1, "ahead")) {
+		put_duration(r, u, -1);     /* "the weeks ahead" */
+		set(r, 2, TIMEX_DURATION);
+		return 2;
+	}
 	if (!before[k])
 		return 0;
 	if (is_word(c, i + 1, "of") || is_word(c, i + 1, "ago") || is_word(c, i + 1, "old") ||
@@ -1026,8 +1031,11 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, k, TIMEX_DURATION);
 		return k;
 	}
+	/* "two more weeks", "an additional year" */
+	int more = (is_word(c, i + k, "more") || is_word(c, i + k, "additional")) && unit_of(T(c, i + k + 1));
+	k += more;
 	int hyph = 0;
-	if (is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
+	if (!more && is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
 		hyph = 1;
 		k++;
 	}
@@ -1098,7 +1106,7 @@ rel_dir(struct timex_ctx *c, int i)
 	static const struct { const char *w; int dir; } rels[] = {
 		{ "last", -1 }, { "past", -1 }, { "previous", -1 }, { "prior", -1 },
 		{ "next", 1 }, { "coming", 1 }, { "following", 1 }, { "upcoming", 1 },
-		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 },
+		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 }, { "that", 0 },
 	};
 	for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
 		if (tok_is(c->text, T(c, i), rels[k].w, strlen(rels[k].w)))
@@ -1176,6 +1184,18 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 	int u = unit_of(t);
 	if (T(c, i)->cap && t->cap && T(c, i)->s > 0 && c->text[T(c, i)->s - 1] != '\n')
 		return 0;   /* "This Week", "Next Year": a title */
+	if (is_word(c, i, "that")) {
+		/* "that year", "later that month": the one the text last wrote out; not "that year-end prices" */
+		if (!c->d->told_year || t->cls != TW_UNIT || (u != U_Y && (u != U_M || !c->d->told_month)) ||
+		    is_dash(c, i + 2))
+			return 0;
+		if (u == U_Y)
+			put_year(r, c->d->told_year);
+		else
+			put_month(r, c->d->told_year, c->d->told_month);
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
 	/* "this fiscal year" */
 	if (is_cls(c, i + k, TW_FISCAL) && is_word(c, i + k + 1, "year")) {
 		k++;
@@ -1569,6 +1589,19 @@ p_holiday(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /*
+ * Whether token j goes on with a noun phrase ("the past decisions", "the
+ * long term debt"), which makes the words before it an adjective.
+ */
+static int
+noun_follows(struct timex_ctx *c, int j)
+{
+	return T(c, j)->kind == TK_WORD && !T(c, j)->cap && T(c, j)->cls != TW_FUNC &&
+	    !is_word(c, j, "and") && !is_word(c, j, "or") && !is_word(c, j, "is") &&
+	    !is_word(c, j, "was") && !is_word(c, j, "has") && !is_word(c, j, "will") &&
+	    !is_word(c, j, "that");
+}
+
+/*
  * After "the": "the past", "the future", "the weekend", "the quarter",
  * "the year-earlier period", "the 1988 period", "the 20th century".
  */
@@ -1587,16 +1620,23 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 			r->ntok = k + nk;
 			return r->ntok;
 		}
-		if (T(c, i + k + 1)->kind == TK_WORD && !T(c, i + k + 1)->cap &&
-		    T(c, i + k + 1)->cls != TW_FUNC && !is_word(c, i + k + 1, "and") &&
-		    !is_word(c, i + k + 1, "or") && !is_word(c, i + k + 1, "is") &&
-		    !is_word(c, i + k + 1, "was") && !is_word(c, i + k + 1, "has") &&
-		    !is_word(c, i + k + 1, "will") && !is_word(c, i + k + 1, "that"))
+		if (noun_follows(c, i + k + 1))
 			return 0;   /* "the past decisions": an adjective */
 		snprintf(r->v, sizeof r->v, is_word(c, i + k, "past") ? "PAST_REF" :
 		    is_word(c, i + k, "future") ? "FUTURE_REF" : "PRESENT_REF");
 		set(r, k + 1, TIMEX_DATE);
 		return k + 1;
+	}
+	/*
+	 * "the near future", "the short term": what comes next; not "the
+	 * long term debt" (an adjective) nor "The Long Term Credit Bank".
+	 */
+	if ((is_word(c, i + 1, "near") || is_word(c, i + 1, "short") || is_word(c, i + 1, "long")) &&
+	    (is_word(c, i + 2, "future") || is_word(c, i + 2, "term")) && !T(c, i + 2)->cap &&
+	    !is_dash(c, i + 3) && !noun_follows(c, i + 3)) {
+		snprintf(r->v, sizeof r->v, "FUTURE_REF");
+		set(r, 3, TIMEX_DATE);
+		return 3;
 	}
 	/* "at the time" he spoke: a time gone by */
 	if (is_word(c, i + k, "time") && !is_word(c, i + k + 1, "of") && !is_dash(c, i + k + 1)) {
@@ -1608,13 +1648,30 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 		return k + 1;
 	}
 	/* "the year ended Sept. 30" is a fiscal year: a duration; "for the year," the current one */
-	if (is_word(c, i + k, "fiscal") || is_word(c, i + k, "full"))
+	int full = is_word(c, i + k, "full");
+	if (full || is_word(c, i + k, "fiscal"))
 		k++;
 	if (is_word(c, i + k, "year") && !(is_dash(c, i + k + 1) && adj(c, i + k + 1))) {
 		struct tok p;
 		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending")) {
 			put_duration(r, U_Y, 1);
 			set(r, k + 1, TIMEX_DURATION);
+			return k + 1;
+		}
+		/*
+		 * "the full year 1986", "the full year of 1980": the year written;
+		 * else, after the year just ended was written out, the full year
+		 * whose results are told; a year ahead is a target, not results
+		 */
+		int y, dec, yn = 0;
+		if (full && (yn = year_at(c, i + k + 1 + is_word(c, i + k + 1, "of"), &y, &dec)) && !dec) {
+			put_year(r, y);
+			set(r, k + 1 + is_word(c, i + k + 1, "of") + yn, TIMEX_DATE);
+			return r->ntok;
+		}
+		if (full && c->d->told_year && c->d->told_year == c->d->ref.year - 1) {
+			put_year(r, c->d->told_year);
+			set(r, k + 1, TIMEX_DATE);
 			return k + 1;
 		}
 		/* "for the year,", "the end of the year", "the full year": this year */

@@ -75,6 +75,26 @@ TSV
 	expect 1989-11-01 "Profit rose in this year's third quarter." DATE 1989-Q3 "this year's third quarter"
 }
 
+@test "fixed phrases: the near future, that year, more weeks, the full year, the weeks ahead" {
+	expect 2013-03-15 "Rates will rise in the near future." DATE FUTURE_REF "the near future"
+	expect 2013-03-15 "Rates will rise in the short term." DATE FUTURE_REF "the short term"
+	expect 2013-03-15 "Sales rose in 2009. Later that year they fell." DATE 2009 "Later that year"
+	expect 2013-03-15 "He will stay for two more weeks." DURATION P2W "two more weeks"
+	expect 2013-03-15 "He forecast higher sales for the full year." DATE 2013 "the full year"
+	expect 2013-03-15 "Talks will go on in the weeks ahead." DURATION PXW "the weeks ahead"
+}
+
+@test "fixed phrases kept apart from adjectives and names; the full year of the results told" {
+	none 2013-03-15 "The firm will repay the long term debt."
+	none 2013-03-15 "It wants a share in the short term lending market."
+	none 2013-03-15 "The loan came from The Long Term Savings Bank of Ohio."
+	[ "$(found 2013-03-15 "Prices in 2011 rose so much that year-end bonuses grew." | cut -f3)" = "$(printf '2011\nyear-end')" ]
+	expect 2013-03-15 "Sales for the full year 2011 fell." DATE 2011 "the full year 2011"
+	expect 2013-03-15 "Its best result came in the full year of 1999." DATE 1999 "the full year of 1999"
+	expect 2013-03-15 "Fourth-quarter profit in 2012 fell, but for the full year it rose." DATE 2012 "the full year"
+	expect 2013-03-15 "The plan aims at a bigger share by 2016, and profit should rise for the full year." DATE 2013 "the full year"
+}
+
 @test "vague durations" {
 	expect 2013-03-15 "The talks went on for several days." DURATION PXD "several days"
 	expect 2013-03-15 "Violence has grown in recent weeks." DURATION PXW "recent weeks"
