@@ -349,8 +349,12 @@ emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, 
 			c->d->last_quarter_year = r->quarter_year;
 		}
 		c->d->quarter_grain = 1;
-	} else if (r->type == TIMEX_DURATION && r->v[0] == 'P' && r->v[1] != 'T' && r->v[strlen(r->v) - 1] == 'M') {
-		c->d->quarter_grain = 0;    /* "the nine months ... a year earlier": the year before */
+	} else if (strlen(r->v) == 7 && r->v[4] == '-' && r->v[5] == 'Q' && r->v[6] >= '1' && r->v[6] <= '4') {
+		c->d->quarter_grain = 1;    /* "the latest quarter": the report is back on its quarter */
+	} else if (r->type == TIMEX_DURATION && r->v[0] == 'P' && r->v[1] >= '0' && r->v[1] <= '9' &&
+	    r->v[strlen(r->v) - 1] == 'M') {
+		/* "the nine months ... a year earlier": the year before; not "several months" */
+		c->d->quarter_grain = 0;
 	}
 	if (r->told) {
 		c->d->told_year = r->told / 100;

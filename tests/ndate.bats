@@ -201,6 +201,11 @@ TSV
 	expect 2013-03-20 "The firm was sold earlier this year." DATE 2013 "earlier this year"
 }
 
+@test "a quarter's report: a year earlier is that quarter a year before, unless months were counted" {
+	expect 2013-10-20 "Net rose in the third quarter. It grew for several months. In the latest quarter net rose to \$5 from \$4 a year earlier." DATE 2012-Q3 "a year earlier"
+	expect 2013-10-20 "Net rose in the third quarter. Net for the nine months was \$9, up from \$7 a year earlier." DATE 2012 "a year earlier"
+}
+
 @test "the present, the past and the future" {
 	expect 2013-03-20 "Prices are now higher." DATE PRESENT_REF "now"
 	expect 2013-03-20 "He currently lives abroad." DATE PRESENT_REF "currently"
