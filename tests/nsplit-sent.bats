@@ -77,6 +77,12 @@ The crowd left.' ]
 	[ "$(sents '"Why now?" Ann Lee asked.')" = '"Why now?" Ann Lee asked.' ]
 }
 
+@test "quotations: a full stop inside the marks does not end a sentence its speaker goes on with" {
+	[ "$(sents '"Stop." she said. Then he left.')" = '"Stop." she said.
+Then he left.' ]
+	[ "$(sents "'It is done.' the mayor said.")" = "'It is done.' the mayor said." ]
+}
+
 @test "quotations: a quotation of several sentences splits inside its marks" {
 	[ "$(sents '"We won. We are happy," the coach said.')" = '"We won.
 We are happy," the coach said.' ]
