@@ -279,6 +279,17 @@ skip_spaces(const char *t, size_t len, size_t i, int *newlines)
 	return i;
 }
 
+/* Length of the ASCII letters at t[i]. */
+static size_t
+letters_at(const char *t, size_t len, size_t i)
+{
+	size_t j = i;
+
+	while (j < len && (bclass[(unsigned char)t[j]] & (B_UPPER | B_LOWER)))
+		j++;
+	return j - i;
+}
+
 /* Finds key[0..n) folded to lower case (ASCII) in the word list. */
 static unsigned
 word_flags_folded(const char *key, size_t n)
@@ -308,46 +319,140 @@ is_bullet(uint32_t cp)
 	return 0;
 }
 
-/*
- * Returns the length of a list marker at t[i] ("-", "•", "1.", "12)",
- * "a)", "(b)") followed by white space, or 0.
- */
+/* A list item's marker: "-", "•", "1.", "12)", "1.)", "a)", "(b)", "ii)", "• 9.", "⁃10.". */
+struct item {
+	size_t len;             /* 0: no marker */
+	uint32_t bullet;        /* the bullet, or 0 */
+	long num;               /* the number or the letter */
+	long roman;             /* the letters read as a roman numeral, or 0 */
+	char kind;              /* '1' a number, 'a' a letter, 'i' roman numerals; 0 a bullet alone */
+	char open, close[3];    /* "(" and ")" or "." or ".)" */
+};
+
+/* The value of the lower-case roman numeral t[i..i+n), or 0. */
+static long
+roman_value(const char *t, size_t i, size_t n)
+{
+	long v = 0, last = 0;
+
+	for (size_t j = i + n; j-- > i; ) {
+		long d = t[j] == 'i' ? 1 : t[j] == 'v' ? 5 : t[j] == 'x' ? 10 : 0;
+		if (!d)
+			return 0;
+		v += d < last ? -d : d;
+		last = d > last ? d : last;
+	}
+	return v;
+}
+
+/* An enumerator at t[i]: "1.", "12)", "1.)", "a)", "(b)", "ii)"; fills it and returns its length, or 0. */
 static size_t
-list_marker_at(const char *t, size_t len, size_t i)
+enumerator_at(const char *t, size_t len, size_t i, struct item *it)
+{
+	size_t j = i, n;
+
+	it->open = 0;
+	if (j < len && t[j] == '(') {
+		it->open = '(';
+		j++;
+	}
+	for (n = 0; j + n < len && (bclass[(unsigned char)t[j + n]] & B_DIGIT) && n < 4; n++)
+		;
+	if (n) {
+		it->kind = '1';
+		it->num = 0;
+		for (size_t k = 0; k < n; k++)
+			it->num = it->num * 10 + (t[j + k] - '0');
+	} else {
+		n = letters_at(t, len, j);
+		if (n == 0 || n > 4)
+			return 0;
+		it->roman = roman_value(t, j, n);
+		it->kind = n == 1 ? 'a' : 'i';
+		it->num = (unsigned char)t[j];
+		if (n > 1 && !it->roman)
+			return 0;
+	}
+	j += n;
+	if (j >= len)
+		return 0;
+	memset(it->close, 0, sizeof it->close);
+	if (t[j] == ')') {
+		it->close[0] = ')';
+	} else if (t[j] == '.' && !it->open && (it->kind == '1' || (n == 1 && (bclass[(unsigned char)t[j - 1]] & B_LOWER)))) {
+		/* "1." and "a."; "A." reads as an initial, "ii." as a word */
+		it->close[0] = '.';
+		if (j + 1 < len && t[j + 1] == ')')
+			it->close[1] = ')';
+	} else {
+		return 0;
+	}
+	j += strlen(it->close);
+	return j - i;
+}
+
+/* Fills *it with the list marker at t[i] followed by white space (not a line end); returns its length, or 0. */
+static size_t
+item_at(const char *t, size_t len, size_t i, struct item *it)
 {
 	size_t n, j = i;
 	uint32_t cp = char_at(t, len, i, &n);
 
+	memset(it, 0, sizeof *it);
 	if (is_bullet(cp)) {
+		it->bullet = cp;
+		j += n;
+		if (j < len && (bclass[(unsigned char)t[j]] & B_DIGIT) && (n = enumerator_at(t, len, j, it)))
+			j += n;         /* "⁃10." */
+		else if (j + 1 < len && t[j] == ' ' && (n = enumerator_at(t, len, j + 1, it)))
+			j += 1 + n;     /* "• 9." */
+	} else if ((n = enumerator_at(t, len, j, it))) {
 		j += n;
 	} else {
-		int paren = 0, digits = 0, letters = 0;
-		if (t[j] == '(') {
-			paren = 1;
-			j++;
-		}
-		while (j < len && (bclass[(unsigned char)t[j]] & B_DIGIT) && digits < 4) {
-			j++;
-			digits++;
-		}
-		if (!digits && j < len && (bclass[(unsigned char)t[j]] & (B_UPPER | B_LOWER))) {
-			j++;
-			letters = 1;
-		}
-		if (!digits && !letters)
-			return 0;
-		if (j >= len)
-			return 0;
-		if (t[j] == ')')
-			j++;
-		else if (t[j] == '.' && !paren && (digits || (bclass[(unsigned char)t[j - 1]] & B_LOWER)))
-			j++;    /* "1." and "a."; "A." reads as an initial */
-		else
-			return 0;
+		return 0;
 	}
 	if (j >= len || !space_at(t, len, j) || t[j] == '\n')
 		return 0;
-	return j - i;
+	return it->len = j - i;
+}
+
+/* Returns the length of a list marker at t[i] followed by white space, or 0. */
+static size_t
+list_marker_at(const char *t, size_t len, size_t i)
+{
+	struct item it;
+
+	return item_at(t, len, i, &it);
+}
+
+/*
+ * The sentence at t[i] opens with the list item *it: where the next item
+ * of the same list starts on the same line or paragraph ("1) The first
+ * item 2) The second item"), or 0.  The search is bounded, so that the
+ * walk stays linear.
+ */
+static size_t
+next_item_at(const char *t, size_t len, size_t i, const struct item *it)
+{
+	enum { REACH = 4096 };
+	size_t end = len - i > REACH ? i + REACH : len, j;
+	struct item nx;
+
+	for (j = i + it->len; j < end; j++) {
+		if (t[j] == '\n' && j + 1 < end) {
+			int newlines = 1;
+			if (skip_spaces(t, len, j + 1, &newlines) && newlines >= 2)
+				return 0;
+		}
+		if (!space_before(t, j) || !item_at(t, len, j, &nx))
+			continue;
+		if (nx.bullet != it->bullet || nx.open != it->open || strcmp(nx.close, it->close) != 0)
+			continue;
+		if (!it->kind ? !nx.kind : (nx.kind == it->kind && it->kind != 'i' && nx.num == it->num + 1) ||
+		    (it->roman && nx.roman == it->roman + 1))
+			return j;
+	}
+	return 0;
 }
 
 /* ---------------------------------------------------------------- full stops */
@@ -409,17 +514,6 @@ is_starter(const char *t, size_t len, const struct next_word *nw)
 	if (j - i >= 2 && (bclass[(unsigned char)t[i + 1]] & B_UPPER))
 		return 0;       /* capitals throughout: "U.S. TO SELL BILLS" is a headline */
 	return (word_flags_folded(t + i, j - i) & W_STARTER) != 0;
-}
-
-/* Length of the ASCII letters at t[i]. */
-static size_t
-letters_at(const char *t, size_t len, size_t i)
-{
-	size_t j = i;
-
-	while (j < len && (bclass[(unsigned char)t[j]] & (B_UPPER | B_LOWER)))
-		j++;
-	return j - i;
 }
 
 /*
@@ -556,6 +650,75 @@ word_before(const char *t, size_t len, size_t lo, size_t i)
 	return WORD_PLAIN;
 }
 
+/* The number of ASCII letters just before t[i], back to lo. */
+static size_t
+letters_before(const char *t, size_t lo, size_t i)
+{
+	size_t ws = i;
+
+	while (ws > lo && (bclass[(unsigned char)t[ws - 1]] & (B_UPPER | B_LOWER)))
+		ws--;
+	return i - ws;
+}
+
+/*
+ * Does t[lo..hi) hold the word w[0..n) whole (mid: after a lower-case
+ * word, as a name stands mid-sentence)?
+ */
+static int
+word_in(const char *t, size_t lo, size_t hi, const char *w, size_t n, int mid)
+{
+	for (const char *p = t + lo; (p = memchr(p, w[0], (size_t)(t + hi - p))) && (size_t)(p - t) + n <= hi; p++) {
+		size_t at = (size_t)(p - t);
+		if (memcmp(p, w, n) != 0 || (at + n < hi && (bclass[(unsigned char)t[at + n]] & (B_UPPER | B_LOWER))))
+			continue;
+		if (!mid && (at == lo || !(bclass[(unsigned char)t[at - 1]] & (B_UPPER | B_LOWER))))
+			return 1;
+		if (mid && at >= lo + 2 && t[at - 1] == ' ' && (bclass[(unsigned char)t[at - 2]] & B_LOWER))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the capitalised next word start a sentence because the document
+ * writes it in lower case elsewhere ("left the U.S. Officials said",
+ * "... officials") and never as a name mid-sentence ("the Senate")?
+ * Only when the word after it is in lower case too, so
+ * that a name going on ("U.S. Army Corps", "U.S. Secretary of State")
+ * stays whole.  The search looks a bounded distance either way, so that
+ * the walk stays linear.
+ */
+static int
+lower_elsewhere(const struct sentencer *s, const struct next_word *nw)
+{
+	enum { REACH = 1 << 15 };
+	const char *t = s->text;
+	size_t len = s->len, w = nw->word, n, e, lo, hi, a;
+	char low[WORD_MAX];
+	int newlines = 0;
+
+	if (nw->kind != NEXT_UPPER)
+		return 0;
+	n = letters_at(t, len, w);
+	if (n < 2 || n > WORD_MAX || (bclass[(unsigned char)t[w + 1]] & B_UPPER) ||
+	    (w + n < len && !(bclass[(unsigned char)t[w + n]] & B_SPACE)))
+		return 0;
+	for (size_t j = 1; j < n; j++)
+		if (!(bclass[(unsigned char)t[w + j]] & B_LOWER))
+			return 0;
+	e = skip_spaces(t, len, w + n, &newlines);
+	a = letters_at(t, len, e);
+	if (newlines || !a || !(bclass[(unsigned char)t[e]] & B_LOWER) ||
+	    (a == 2 && memcmp(t + e, "of", 2) == 0) || (a == 3 && memcmp(t + e, "and", 3) == 0))
+		return 0;
+	low[0] = (char)(t[w] + 32);
+	memcpy(low + 1, t + w + 1, n - 1);
+	lo = w > REACH ? w - REACH : 0;
+	hi = len - w > REACH ? w + REACH : len;
+	return word_in(t, lo, hi, low, n, 0) && !word_in(t, lo, hi, t + w, n, 1);
+}
+
 /* Is the word before t[i] a name spelt with "!"? */
 static int
 bang_name_before(const char *t, size_t lo, size_t i)
@@ -569,14 +732,14 @@ bang_name_before(const char *t, size_t lo, size_t i)
 
 /*
  * A full stop at t[i] with the next sentence glued to it at t[k], as
- * careless copy has it: "they said.The": a lower-case word before, a
- * sentence starter after, followed by a space.
+ * scraped copy has it: "the world.Today": a lower-case word before, a
+ * capitalised word after (capital, then lower case, as no domain or file
+ * name is written) followed by a space.
  */
 static int
 glued_end(const char *t, size_t len, size_t i, size_t k)
 {
-	size_t n;
-	struct next_word nw;
+	size_t n, b;
 
 	if (k != i + 1 || t[i] != '.' || i < 2 || !(bclass[(unsigned char)t[k]] & B_UPPER) ||
 	    !(bclass[(unsigned char)t[i - 1]] & B_LOWER) || !(bclass[(unsigned char)t[i - 2]] & B_LOWER))
@@ -584,9 +747,14 @@ glued_end(const char *t, size_t len, size_t i, size_t k)
 	n = letters_at(t, len, k);
 	if (k + n >= len || t[k + n] != ' ')
 		return 0;
-	nw.kind = NEXT_UPPER;
-	nw.word = k;
-	return is_starter(t, len, &nw);
+	for (b = i; b > 0 && (bclass[(unsigned char)t[b - 1]] & (B_UPPER | B_LOWER)); b--)
+		;
+	if (b > 0 && (t[b - 1] == '.' || t[b - 1] == '/' || t[b - 1] == '@'))
+		return 0;       /* "www.Example.Org" */
+	for (size_t j = k + 1; j < k + n; j++)
+		if (!(bclass[(unsigned char)t[j]] & B_LOWER))
+			return 0;
+	return 1;
 }
 
 /* Length of a reference mark "[12]" at t[i], or 0. */
@@ -603,19 +771,46 @@ citation_at(const char *t, size_t len, size_t i)
 }
 
 /*
+ * Is there at t[k] (after spaces) a reference in brackets with a number,
+ * closed by the sentence's own punctuation: "(Smith 55)."?
+ */
+static int
+page_reference_at(const char *t, size_t len, size_t k)
+{
+	size_t j = k;
+	int digit = 0;
+
+	while (j < len && (t[j] == ' ' || t[j] == '\t'))
+		j++;
+	if (j >= len || t[j] != '(')
+		return 0;
+	for (j++; j < len && j - k < 80 && t[j] != ')'; j++) {
+		if (t[j] == '(' || t[j] == '\n' || t[j] == '!' || t[j] == '?')
+			return 0;
+		digit |= (bclass[(unsigned char)t[j]] & B_DIGIT) != 0;
+	}
+	return digit && j + 1 < len && t[j] == ')' && (t[j + 1] == '.' || t[j + 1] == ',' || t[j + 1] == ';');
+}
+
+/*
  * The stop mark at t[i] (. ! ? or "…"): returns the end of the sentence
  * it closes (after any closing quotation marks and brackets), or 0 when
- * the sentence goes on; *resume is where the scan goes on.
+ * the sentence goes on; *resume is where the scan goes on.  The sentence
+ * begun at start opens with a list item's marker up to item_end.
  */
 static size_t
-end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
+end_at_mark(const struct sentencer *s, size_t start, size_t item_end, size_t i, size_t *resume)
 {
 	const char *t = s->text;
 	size_t len = s->len, j = i, k, n;
-	int dots = 0, strong = 0, ellipsis = 0, closed = 0;
+	int dots = 0, strong = 0, ellipsis = 0, closed = 0, spaced = 0;
 	size_t lo = s->line_start > start ? s->line_start : start;
 	struct next_word nw;
 
+	if (i < item_end) {
+		*resume = item_end;
+		return 0;       /* an item's marker ends nothing: "a. The first item" */
+	}
 	for (;;) {
 		if (j < len && t[j] == '.') {
 			dots++;
@@ -641,6 +836,7 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 		if (more >= 2) {
 			j = e;
 			dots += more;
+			spaced = 1;
 		}
 	}
 	*resume = j;
@@ -675,6 +871,11 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 		return 0;       /* marks alone are no sentence: "Scientology. ... The" */
 	if (nw.kind == NEXT_OTHER && u_isdash(char_at(t, len, nw.word, &n)))
 		return 0;       /* an attribution or an aside: "We won." - Ann Lee; voila! -- you */
+	if (closed && page_reference_at(t, len, k))
+		return 0;       /* the quotation's source: "... [...]" (Smith 55). */
+	if (spaced && !strong && !closed)
+		/* ". . . I didn't" pauses; "compounds. . . . The" ends at its first dot, words left out after */
+		return dots > 3 && nw.kind == NEXT_UPPER ? i + 1 : 0;
 	if (strong) {
 		if (t[i] == '!' && j == i + 1 && !closed && nw.kind == NEXT_UPPER && !is_starter(t, len, &nw) &&
 		    bang_name_before(t, lo, i))
@@ -701,7 +902,9 @@ end_at_mark(const struct sentencer *s, size_t start, size_t i, size_t *resume)
 	case WORD_ENUMERATOR:
 		return 0;
 	case WORD_ABBREV:
-		return is_starter(t, len, &nw) ? k : 0;
+		if (letters_before(t, lo, i) == 1 && i - 1 == start)
+			return 0;       /* an initial opening the sentence: "Q. What", "A. Smith" */
+		return is_starter(t, len, &nw) || lower_elsewhere(s, &nw) ? k : 0;
 	case WORD_PLAIN:
 		break;
 	}
@@ -891,7 +1094,8 @@ int
 sentencer_next(struct sentencer *s, size_t *start, size_t *end)
 {
 	const char *t = s->text;
-	size_t len = s->len, i = s->pos, n;
+	size_t len = s->len, i = s->pos, n, item_end = 0, limit = len;
+	struct item it;
 
 	while (i < len && (n = space_at(t, len, i))) {
 		if (t[i] == '\n')
@@ -903,7 +1107,13 @@ sentencer_next(struct sentencer *s, size_t *start, size_t *end)
 		return 0;
 	}
 	*start = i;
-	while ((i = next_stop((const unsigned char *)t, len, i)) < len) {
+	/* a list item ends where the next item of its list begins: "1) The first 2) The second" */
+	if (item_at(t, len, i, &it)) {
+		item_end = i + it.len;
+		if ((limit = next_item_at(t, len, i, &it)) == 0)
+			limit = len;
+	}
+	while ((i = next_stop((const unsigned char *)t, limit, i)) < limit) {
 		unsigned char c = (unsigned char)t[i];
 		size_t b, resume;
 
@@ -945,7 +1155,7 @@ sentencer_next(struct sentencer *s, size_t *start, size_t *end)
 			i++;
 			continue;
 		}
-		b = end_at_mark(s, *start, i, &resume);
+		b = end_at_mark(s, *start, item_end, i, &resume);
 		if (b) {
 			*end = b;
 			s->pos = b;
@@ -953,7 +1163,7 @@ sentencer_next(struct sentencer *s, size_t *start, size_t *end)
 		}
 		i = resume > i ? resume : i + 1;
 	}
-	*end = trim_end(t, *start, len);
-	s->pos = len;
+	*end = trim_end(t, *start, limit);
+	s->pos = limit;
 	return 1;
 }

@@ -64,13 +64,24 @@ trigger(const struct tok *t)
 	case TW_REL:    /* "the past", "recent" */
 		return t->vlen >= 4 && (memcmp(t->val, "past", 4) == 0 || memcmp(t->val, "rece", 4) == 0 ||
 		    memcmp(t->val, "curr", 4) == 0);
-	case TW_VAGUE:  /* "the latest period" */
-		return t->vlen == 6 && memcmp(t->val, "period", 6) == 0;
+	case TW_VAGUE:  /* "the latest period", "at the time", "the near term" */
+		return (t->vlen == 6 && memcmp(t->val, "period", 6) == 0) ||
+		    (t->vlen == 4 && (memcmp(t->val, "time", 4) == 0 || memcmp(t->val, "term", 4) == 0));
 	case TW_EDGE:
 		return 0;
 	default:
 		return 0;
 	}
+}
+
+/* Whether w[0..n) is the lower-case word lw[0..n), whatever its case. */
+static int
+same_word(const char *w, const char *lw, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) != lw[k])
+			return 0;
+	return 1;
 }
 
 /*
@@ -106,30 +117,24 @@ number_may_lead(const char *text, size_t len, size_t i, int digits)
 	if (i == s)
 		return 0;
 	if (digits && i - s <= 2)
-		return 1;   /* "5th", "8 PM", "10 a.m.", "1990s" */
+		return 1;   /* "5th", "8 PM", "10 a.m.", "1990s", "12 to 18 months" */
+	if (i + 1 < len && text[i] == ' ' && ((i - s == 3 && same_word(text + s, "and", 3)) ||
+	    (i - s == 2 && (same_word(text + s, "to", 2) || same_word(text + s, "or", 2)))))
+		return 1;   /* "between 12 and 18 months", "two to three weeks" */
 	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
-}
-
-/* Whether w[0..n) is the lower-case word lw[0..n), whatever its case. */
-static int
-same_word(const char *w, const char *lw, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if ((char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) != lw[k])
-			return 0;
-	return 1;
 }
 
 /*
  * Triggers outside the trigger classes, whose classes hold words too
- * common to stop at ("this", "that", "time"): "the past", "recent
- * weeks", "the current quarter", "the latest period".
+ * common to stop at ("this", "that"): "the past", "recent weeks",
+ * "the current quarter", "the latest period", "at the time", "the near
+ * term".
  */
 static int
 rare_trigger(const char *w, size_t n)
 {
 	switch (n) {
-	case 4: return same_word(w, "past", 4);
+	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4) || same_word(w, "term", 4);
 	case 6: return same_word(w, "recent", 6) || same_word(w, "period", 6);
 	case 7: return same_word(w, "current", 7);
 	default: return 0;
@@ -344,8 +349,16 @@ emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, 
 			c->d->last_quarter_year = r->quarter_year;
 		}
 		c->d->quarter_grain = 1;
-	} else if (r->type == TIMEX_DURATION && r->v[0] == 'P' && r->v[1] != 'T' && r->v[strlen(r->v) - 1] == 'M') {
-		c->d->quarter_grain = 0;    /* "the nine months ... a year earlier": the year before */
+	} else if (strlen(r->v) == 7 && r->v[4] == '-' && r->v[5] == 'Q' && r->v[6] >= '1' && r->v[6] <= '4') {
+		c->d->quarter_grain = 1;    /* "the latest quarter": the report is back on its quarter */
+	} else if (r->type == TIMEX_DURATION && r->v[0] == 'P' && r->v[1] >= '0' && r->v[1] <= '9' &&
+	    r->v[strlen(r->v) - 1] == 'M') {
+		/* "the nine months ... a year earlier": the year before; not "several months" */
+		c->d->quarter_grain = 0;
+	}
+	if (r->told) {
+		c->d->told_year = r->told / 100;
+		c->d->told_month = r->told % 100;
 	}
 	em->each(&x, em->arg);
 	em->count++;
@@ -419,7 +432,7 @@ try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
 		/* a match must reach the trigger word */
 		if (c->t[n - 1].e <= word_start)
 			continue;
-		emit(em, c, &r, c->t[0].s, c->t[n - 1].e);
+		emit(em, c, &r, c->t[r.lead < n ? r.lead : 0].s, c->t[n - 1].e);
 		size_t e = c->t[n - 1].e;
 		size_t tail = range_tail(em, c, &r, n - 1);
 		return tail ? tail : e;

@@ -36,6 +36,7 @@ struct timex_doc {
 	int last_quarter;       /* the first quarter named (1-4), or 0: a report's subject */
 	int last_quarter_year;
 	int quarter_grain;      /* the latest period named was a quarter, not months */
+	int told_year, told_month;      /* the latest date written out ("May 22, 1995"): 0 when none */
 };
 
 typedef void (*timex_fn)(const struct timex *t, void *arg);

@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "calendar.h"
 #include "timex_grammar.h"
@@ -491,7 +492,9 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 			year = 0;
 		if (day > days_in_month(year ? year : 2000, m))
 			return 0;
-		if (!year)
+		if (year)
+			r->told = year * 100 + m;
+		else
 			year = month_year(c, m, i, i + k - 1, 1);
 		put_day(r, year, m, day);
 		set(r, k, TIMEX_DATE);
@@ -504,6 +507,7 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 	if (yn && !dec) {
 		put_month(r, year, m);
 		set(r, j - i + yn, TIMEX_DATE);
+		r->told = year * 100 + m;
 		return r->ntok;
 	}
 	if ((yn = rel_year_at(c, i + k, &year))) {
@@ -511,8 +515,19 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, k + yn, TIMEX_DATE);
 		return r->ntok;
 	}
-	put_month(r, month_year(c, m, i, i + k - 1, 0), m);
+	/* "that January day in 2011": a year written in the phrase wins over the tense */
+	for (j = i + k; j < i + k + 2 && T(c, j)->kind == TK_WORD && !T(c, j)->cap &&
+	    !is_word(c, j, "in") && !is_word(c, j, "of"); j++)
+		;
+	if ((is_word(c, j, "in") || is_word(c, j, "of")) && (yn = year_at(c, j + 1, &year, &dec)) && !dec) {
+		put_month(r, year, m);
+		set(r, k, TIMEX_DATE);
+		return k;
+	}
+	year = month_year(c, m, i, i + k - 1, 0);
+	put_month(r, year, m);
 	set(r, k, TIMEX_DATE);
+	r->told = year * 100 + m;
 	return k;
 }
 
@@ -633,6 +648,13 @@ p_time(struct timex_ctx *c, int i, struct timex_res *r)
 		    T(c, i + 2)->e - T(c, i + 2)->s == 2 && T(c, i + 2)->num < 60) {
 			mi = (int)T(c, i + 2)->num;
 			k = 3;
+			/* "2:05:31": hours, minutes and seconds are a time taken (a race), not a clock */
+			if (is_punct(c, i + 3, ':') && adj(c, i + 3) && T(c, i + 4)->kind == TK_NUM && adj(c, i + 4) &&
+			    T(c, i + 4)->e - T(c, i + 4)->s == 2 && T(c, i + 4)->num < 60) {
+				snprintf(r->v, sizeof r->v, "PT%dH%dM%ldS", h, mi, T(c, i + 4)->num);
+				set(r, 5, TIMEX_DURATION);
+				return 5;
+			}
 		}
 		if (is_cls(c, i + k, TW_AMPM) || (is_punct(c, i + k, '.') == 0 && (is_word(c, i + k, "am") || is_word(c, i + k, "pm")))) {
 			if (h < 1 || h > 12)
@@ -892,17 +914,31 @@ put_duration(struct timex_res *r, int unit, long n)
 	}
 }
 
-/* "for years", "in weeks", "over decades": a vague duration. */
+/*
+ * "for years", "in weeks", "over decades", "lasted minutes", "could take
+ * days": a vague duration, after a word that asks for a length of time.
+ */
 static int
 p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 {
+	static const char *const before[] = {
+		"for", "in", "over", "within", "after", "take", "takes", "took", "taken",
+		"last", "lasts", "lasted", "spend", "spent", "wait", "waited", NULL
+	};
 	const struct tok *t = T(c, i);
 	int u = unit_of(t);
 	struct tok p;
-	if (!u || t->cls != TW_UNITS || u == U_S || u == U_MIN || u == U_WE || u == U_Q)
+	size_t k;
+	if (!u || t->cls != TW_UNITS || u == U_S || u == U_WE || u == U_Q || !tw_prev(c->text, t->s, &p))
 		return 0;
-	if (!tw_prev(c->text, t->s, &p) || !(wordeq(c->text, &p, "for") || wordeq(c->text, &p, "in") ||
-	    wordeq(c->text, &p, "over") || wordeq(c->text, &p, "within") || wordeq(c->text, &p, "after")))
+	for (k = 0; before[k] && !tok_is(c->text, &p, before[k], strlen(before[k])); k++)
+		;
+	if (is_word(c, i + 1, "ahead")) {
+		put_duration(r, u, -1);     /* "the weeks ahead" */
+		set(r, 2, TIMEX_DURATION);
+		return 2;
+	}
+	if (!before[k])
 		return 0;
 	if (is_word(c, i + 1, "of") || is_word(c, i + 1, "ago") || is_word(c, i + 1, "old") ||
 	    is_word(c, i + 1, "earlier") || is_word(c, i + 1, "before"))
@@ -928,6 +964,15 @@ ago_at(struct timex_ctx *c, int i, int *k)
 	return 0;
 }
 
+/* Whether "age", "ages" or "aged" comes just before token i. */
+static int
+age_before(struct timex_ctx *c, int i)
+{
+	struct tok p;
+	return tw_prev(c->text, T(c, i)->s, &p) && (wordeq(c->text, &p, "age") || wordeq(c->text, &p, "ages") ||
+	    wordeq(c->text, &p, "aged"));
+}
+
 /*
  * COUNT UNIT: "90 days", "two-year", "a decade", "twenty four hours",
  * "8-month-old"; then "ago"/"earlier" make a date of it.
@@ -936,7 +981,7 @@ static int
 p_count(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	long n;
-	int k, half_given = 0;
+	int k, nk, half_given = 0;
 	if (is_cls(c, i, TW_QUANT) || ((is_word(c, i, "a") || is_word(c, i, "the")) && is_cls(c, i + 1, TW_QUANT))) {
 		k = is_cls(c, i, TW_QUANT) ? 1 : 2;
 		n = val_is(T(c, i + k - 1), "2") ? 2 : -1;
@@ -945,6 +990,10 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	} else if (is_word(c, i, "a") || is_word(c, i, "an")) {
 		n = 1;
 		k = 1;
+		/* "a hundred years", "a dozen weeks" */
+		if ((is_word(c, i + 1, "hundred") || is_word(c, i + 1, "thousand") || is_word(c, i + 1, "dozen")) &&
+		    (nk = number_at(c, i + 1, &n)))
+			k += nk;
 		struct tok p;
 		int dk;
 		/* "$5 million a year", "twice a week": a rate, not a span of time */
@@ -968,8 +1017,25 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		if (T(c, i)->kind == TK_NUM && i == 0 && T(c, i)->s > 0 && c->text[T(c, i)->s - 1] == '$')
 			return 0;
 	}
+	/*
+	 * "between 12 and 18 months", "two to three weeks": the first end is
+	 * a duration of the unit written after the second.
+	 */
+	long n2;
+	int k2;
+	if (n > 0 && (is_word(c, i + k, "and") || is_word(c, i + k, "to") || is_word(c, i + k, "or")) &&
+	    T(c, i)->kind == T(c, i + k + 1)->kind && (k2 = number_at(c, i + k + 1, &n2)) && n2 > n &&
+	    T(c, i + k + 1 + k2)->cls == TW_UNITS && unit_of(T(c, i + k + 1 + k2)) &&
+	    !is_word(c, i + k + 2 + k2, "old") && !is_word(c, i + k + 2 + k2, "ago")) {
+		put_duration(r, unit_of(T(c, i + k + 1 + k2)), n);
+		set(r, k, TIMEX_DURATION);
+		return k;
+	}
+	/* "two more weeks", "an additional year" */
+	int more = (is_word(c, i + k, "more") || is_word(c, i + k, "additional")) && unit_of(T(c, i + k + 1));
+	k += more;
 	int hyph = 0;
-	if (is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
+	if (!more && is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
 		hyph = 1;
 		k++;
 	}
@@ -991,7 +1057,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		half = 1;
 		k += 3;
 	}
-	/* ages ("a 52-year-old", "37 years old") are no time expressions */
+	/* ages ("a 52-year-old", "37 years old", "ages 6 months and older") are no time expressions */
+	if (age_before(c, i))
+		return 0;
 	if ((hyph && is_dash(c, i + k) && adj(c, i + k) && is_word(c, i + k + 1, "old")) ||
 	    (!hyph && is_word(c, i + k, "old")))
 		return 0;
@@ -1000,6 +1068,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	int dk, dir = hyph ? 0 : ago_at(c, i + k, &dk);
 	/* "three days later", "30 days before": TimeML marks the duration alone */
 	if (dir > 0 || is_word(c, i + k, "before"))
+		dir = 0;
+	/* "a month earlier than usual": a difference, not a date */
+	if (dir && is_word(c, i + k + dk, "than"))
 		dir = 0;
 	if (dir && n != 0) {
 		if (n < 0)
@@ -1035,7 +1106,7 @@ rel_dir(struct timex_ctx *c, int i)
 	static const struct { const char *w; int dir; } rels[] = {
 		{ "last", -1 }, { "past", -1 }, { "previous", -1 }, { "prior", -1 },
 		{ "next", 1 }, { "coming", 1 }, { "following", 1 }, { "upcoming", 1 },
-		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 },
+		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 }, { "that", 0 },
 	};
 	for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
 		if (tok_is(c->text, T(c, i), rels[k].w, strlen(rels[k].w)))
@@ -1075,6 +1146,32 @@ season_year(struct timex_ctx *c, const char *code, int dir)
 	return sm == 12 ? sy - 1 : sy;
 }
 
+/* Whether a word that asks for a stretch of time ("over", "for") comes before token i (and its "the"). */
+static int
+extent_before(struct timex_ctx *c, int i)
+{
+	struct tok p;
+	if (!tw_prev(c->text, T(c, i)->s, &p))
+		return 0;
+	if (wordeq(c->text, &p, "the") && !tw_prev(c->text, p.s, &p))
+		return 0;
+	return wordeq(c->text, &p, "over") || wordeq(c->text, &p, "for") || wordeq(c->text, &p, "during") ||
+	    wordeq(c->text, &p, "throughout") || wordeq(c->text, &p, "within");
+}
+
+/*
+ * Whether the relative word at token i ("the following year", "the
+ * previous month") counts from the latest date the text wrote out
+ * rather than from the article's date: unit u of it must be known.
+ */
+static int
+told_anchor(struct timex_ctx *c, int i, int u)
+{
+	if (!ref_known(c) || !c->d->told_year || (u == U_M && !c->d->told_month))
+		return 0;
+	return is_word(c, i, "following") || is_word(c, i, "previous") || is_word(c, i, "prior");
+}
+
 /* REL followed by a unit, month, weekday or season: "last year", "next July". */
 static int
 p_rel(struct timex_ctx *c, int i, struct timex_res *r)
@@ -1087,6 +1184,18 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 	int u = unit_of(t);
 	if (T(c, i)->cap && t->cap && T(c, i)->s > 0 && c->text[T(c, i)->s - 1] != '\n')
 		return 0;   /* "This Week", "Next Year": a title */
+	if (is_word(c, i, "that")) {
+		/* "that year", "later that month": the one the text last wrote out; not "that year-end prices" */
+		if (!c->d->told_year || t->cls != TW_UNIT || (u != U_Y && (u != U_M || !c->d->told_month)) ||
+		    is_dash(c, i + 2))
+			return 0;
+		if (u == U_Y)
+			put_year(r, c->d->told_year);
+		else
+			put_month(r, c->d->told_year, c->d->told_month);
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
 	/* "this fiscal year" */
 	if (is_cls(c, i + k, TW_FISCAL) && is_word(c, i + k + 1, "year")) {
 		k++;
@@ -1109,6 +1218,18 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 			}
 		} else if (u == U_Q && dir <= 0 && is_word(c, i, "latest")) {
 			last_quarter(c, r, 0);
+		} else if (u >= U_DE && dir != 0 && extent_before(c, i)) {
+			/* "over the next decade": ten years from now, not the 2020s */
+			put_duration(r, u, 1);
+			set(r, k + 1, TIMEX_DURATION);
+			return k + 1;
+		} else if ((u == U_Y || u == U_M) && told_anchor(c, i, u)) {
+			/* "On May 22, 1995 ... the following year": counted from the date told */
+			struct ymd ref = c->d->ref;
+			c->d->ref.year = c->d->told_year;
+			c->d->ref.month = c->d->told_month ? c->d->told_month : 1;
+			shift(c, r, u, 1, dir < 0 ? -1 : 1);
+			c->d->ref = ref;
 		} else if (u >= U_W) {
 			shift(c, r, u, dir == 0 ? 0 : 1, dir < 0 ? -1 : 1);
 		} else if (u == U_D) {
@@ -1117,7 +1238,16 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 			return 0;
 		}
 		set(r, k + 1, TIMEX_DATE);
-		return k + 1;
+		/* "next year's first quarter", "this year's second half": a part of that year */
+		struct timex_res q;
+		int qn;
+		memset(&q, 0, sizeof q);
+		if (u == U_Y && is_punct(c, i + k + 1, '\'') && adj(c, i + k + 1) && is_word(c, i + k + 2, "s") &&
+		    adj(c, i + k + 2) && (qn = p_quarter(c, i + k + 3, &q, ref_known(c) ? atoi(r->v) : 0))) {
+			*r = q;
+			r->ntok = k + 3 + qn;
+		}
+		return r->ntok;
 	}
 	if (is_cls(c, i + k, TW_SEASON)) {
 		char code[3];
@@ -1133,12 +1263,22 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 	}
 	if (is_cls(c, i + k, TW_MONTH) && (T(c, i + k)->cap || (T(c, i + k)->e - T(c, i + k)->s > 3 &&
 	    !is_word(c, i + k, "march")))) {
-		int m = (int)T(c, i + k)->num, y = c->d->ref.year;
+		int m = (int)T(c, i + k)->num, y = c->d->ref.year, day = 0;
 		if (y) {
 			if (dir < 0)
 				y = m < c->d->ref.month ? y : y - 1;
 			else if (dir > 0)
 				y = m > c->d->ref.month ? y : y + 1;
+		}
+		k++;
+		if (month_dot(c, i + k))
+			k++;
+		/* "last Oct. 23": the day stays */
+		int n = mday_at(c, i + k, &day);
+		if (n && day <= days_in_month(y ? y : 2000, m)) {
+			put_day(r, y, m, day);
+			set(r, k + n, TIMEX_DATE);
+			return k + n;
 		}
 		put_month(r, y, m);
 		set(r, 2, TIMEX_DATE);
@@ -1193,6 +1333,16 @@ p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 			r->ntok = n + 1;
 			return r->ntok;
 		}
+	}
+	/*
+	 * "current market conditions": TimeML's present.  ("A recent sale"
+	 * is annotated too seldom to be worth its false hits.)
+	 */
+	if (is_word(c, i, "current") && T(c, i + 1)->kind == TK_WORD && !T(c, i + 1)->cap) {
+		snprintf(r->v, sizeof r->v, "PRESENT_REF");
+		set(r, 1, TIMEX_DATE);
+		r->adjective = 1;       /* "the" stays out */
+		return 1;
 	}
 	return 0;
 }
@@ -1295,6 +1445,8 @@ p_set(struct timex_ctx *c, int i, struct timex_res *r)
 		snprintf(r->v, sizeof r->v, "XXXX-%02d", (int)t->num);
 	} else if (is_cls(c, i + k, TW_SEASON)) {
 		snprintf(r->v, sizeof r->v, "XXXX-%.2s", t->val);
+	} else if (is_word(c, i + k, "season")) {
+		snprintf(r->v, sizeof r->v, "P1Y");      /* a season of sport or fashion comes once a year */
 	} else {
 		return 0;
 	}
@@ -1359,6 +1511,7 @@ p_year(struct timex_ctx *c, int i, struct timex_res *r)
 	 */
 	put_year(r, y);
 	set(r, k, TIMEX_DATE);
+	r->told = y * 100;
 	return k;
 }
 
@@ -1384,6 +1537,8 @@ p_season(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	char code[3] = { T(c, i)->val[0], T(c, i)->val[1], 0 };
 	int k = 1, j = i + 1, y, dec;
+	if (T(c, i)->cap && T(c, j)->kind == TK_WORD && T(c, j)->cap && T(c, j)->cls != TW_MONTH)
+		return 0;   /* a name: "British Summer Time", "Winter Olympics" */
 	if (is_word(c, j, "of") || is_punct(c, j, ','))
 		j++;
 	int yn = year_at(c, j, &y, &dec);
@@ -1434,6 +1589,19 @@ p_holiday(struct timex_ctx *c, int i, struct timex_res *r)
 }
 
 /*
+ * Whether token j goes on with a noun phrase ("the past decisions", "the
+ * long term debt"), which makes the words before it an adjective.
+ */
+static int
+noun_follows(struct timex_ctx *c, int j)
+{
+	return T(c, j)->kind == TK_WORD && !T(c, j)->cap && T(c, j)->cls != TW_FUNC &&
+	    !is_word(c, j, "and") && !is_word(c, j, "or") && !is_word(c, j, "is") &&
+	    !is_word(c, j, "was") && !is_word(c, j, "has") && !is_word(c, j, "will") &&
+	    !is_word(c, j, "that");
+}
+
+/*
  * After "the": "the past", "the future", "the weekend", "the quarter",
  * "the year-earlier period", "the 1988 period", "the 20th century".
  */
@@ -1452,25 +1620,58 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 			r->ntok = k + nk;
 			return r->ntok;
 		}
-		if (T(c, i + k + 1)->kind == TK_WORD && !T(c, i + k + 1)->cap &&
-		    T(c, i + k + 1)->cls != TW_FUNC && !is_word(c, i + k + 1, "and") &&
-		    !is_word(c, i + k + 1, "or") && !is_word(c, i + k + 1, "is") &&
-		    !is_word(c, i + k + 1, "was") && !is_word(c, i + k + 1, "has") &&
-		    !is_word(c, i + k + 1, "will") && !is_word(c, i + k + 1, "that"))
+		if (noun_follows(c, i + k + 1))
 			return 0;   /* "the past decisions": an adjective */
 		snprintf(r->v, sizeof r->v, is_word(c, i + k, "past") ? "PAST_REF" :
 		    is_word(c, i + k, "future") ? "FUTURE_REF" : "PRESENT_REF");
 		set(r, k + 1, TIMEX_DATE);
 		return k + 1;
 	}
+	/*
+	 * "the near future", "the short term": what comes next; not "the
+	 * long term debt" (an adjective) nor "The Long Term Credit Bank".
+	 */
+	if ((is_word(c, i + 1, "near") || is_word(c, i + 1, "short") || is_word(c, i + 1, "long")) &&
+	    (is_word(c, i + 2, "future") || is_word(c, i + 2, "term")) && !T(c, i + 2)->cap &&
+	    !is_dash(c, i + 3) && !noun_follows(c, i + 3)) {
+		snprintf(r->v, sizeof r->v, "FUTURE_REF");
+		set(r, 3, TIMEX_DATE);
+		return 3;
+	}
+	/* "at the time" he spoke: a time gone by */
+	if (is_word(c, i + k, "time") && !is_word(c, i + k + 1, "of") && !is_dash(c, i + k + 1)) {
+		struct tok p;
+		if (!tw_prev(c->text, T(c, i)->s, &p) || !wordeq(c->text, &p, "at"))
+			return 0;
+		snprintf(r->v, sizeof r->v, "PAST_REF");
+		set(r, k + 1, TIMEX_DATE);
+		return k + 1;
+	}
 	/* "the year ended Sept. 30" is a fiscal year: a duration; "for the year," the current one */
-	if (is_word(c, i + k, "fiscal") || is_word(c, i + k, "full"))
+	int full = is_word(c, i + k, "full");
+	if (full || is_word(c, i + k, "fiscal"))
 		k++;
 	if (is_word(c, i + k, "year") && !(is_dash(c, i + k + 1) && adj(c, i + k + 1))) {
 		struct tok p;
 		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending")) {
 			put_duration(r, U_Y, 1);
 			set(r, k + 1, TIMEX_DURATION);
+			return k + 1;
+		}
+		/*
+		 * "the full year 1986", "the full year of 1980": the year written;
+		 * else, after the year just ended was written out, the full year
+		 * whose results are told; a year ahead is a target, not results
+		 */
+		int y, dec, yn = 0;
+		if (full && (yn = year_at(c, i + k + 1 + is_word(c, i + k + 1, "of"), &y, &dec)) && !dec) {
+			put_year(r, y);
+			set(r, k + 1 + is_word(c, i + k + 1, "of") + yn, TIMEX_DATE);
+			return r->ntok;
+		}
+		if (full && c->d->told_year && c->d->told_year == c->d->ref.year - 1) {
+			put_year(r, c->d->told_year);
+			set(r, k + 1, TIMEX_DATE);
 			return k + 1;
 		}
 		/* "for the year,", "the end of the year", "the full year": this year */
@@ -1583,6 +1784,15 @@ p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 3, TIMEX_DATE);
 		return 3;
 	}
+	/* "year end", "year's end": this year's end, as "the end of the year" */
+	int e = is_word(c, i + 1, "end") ? 1 : is_punct(c, i + 1, '\'') && adj(c, i + 1) && is_word(c, i + 2, "s") &&
+	    adj(c, i + 2) && is_word(c, i + 3, "end") ? 3 : 0;
+	if (is_word(c, i, "year") && e) {
+		put_year(r, c->d->ref.year);
+		set(r, e + 1, TIMEX_DATE);
+		r->mod = "END";
+		return e + 1;
+	}
 	if (is_word(c, i, "year") && is_dash(c, i + 1) && adj(c, i + 1) && adj(c, i + 2) &&
 	    is_word(c, i + 2, "end")) {
 		if (ref_known(c))
@@ -1632,6 +1842,9 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 	    is_word(c, i + 1, "middle") || is_word(c, i + 1, "start")) && is_word(c, i + 2, "of")) {
 		mod = is_word(c, i + 1, "end") ? "END" : is_word(c, i + 1, "middle") ? "MID" : "START";
 		k = 3;
+	} else if (is_word(c, i, "end") && is_word(c, i + 1, "of")) {
+		mod = "END";    /* "by end of March" */
+		k = 2;
 	} else if (is_word(c, i, "early") || is_word(c, i, "late") || is_word(c, i, "mid")) {
 		mod = is_word(c, i, "early") ? "START" : is_word(c, i, "late") ? "END" : "MID";
 		k = 1;
@@ -1645,6 +1858,11 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 	struct timex_res d;
 	memset(&d, 0, sizeof d);
 	int n = parse(c, i + k, &d);
+	if (!n && k >= 2 && is_word(c, i + k, "year") && !is_dash(c, i + k + 1)) {
+		put_year(&d, c->d->ref.year);   /* "by the end of year": this year's */
+		d.type = TIMEX_DATE;
+		n = 1;
+	}
 	if (!n || d.type == TIMEX_DURATION || d.type == TIMEX_SET || d.v[0] == 'P')
 		return 0;
 	*r = d;
@@ -1679,6 +1897,9 @@ p_approx(struct timex_ctx *c, int i, struct timex_res *r)
 	*r = d;
 	r->ntok = k + n;
 	r->mod = mod;
+	/* TimeML leaves "about" out of the span ("about five hours"), its mod in */
+	if (is_word(c, i, "about"))
+		r->lead = k + d.lead;
 	return r->ntok;
 }
 
@@ -1779,6 +2000,7 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 		n = parse(c, i + 1, &cur);
 		const struct tok *h = T(c, i + 1);
 		if (n && !cur.adjective && (cur.type == TIMEX_DURATION || strstr(cur.v, "-Q") || strstr(cur.v, "-H") ||
+		    is_word(c, i + 1, "year") ||   /* "the year two thousand" */
 		    (cur.v[0] >= '0' && cur.v[0] <= '9' && strlen(cur.v) <= 3) ||
 		    (h->kind == TK_WORD && (h->cls == TW_REL || h->cls == TW_EDGE || h->cls == TW_ORD ||
 		     h->cls == TW_NUM || h->cls == TW_QUANT || h->cls == TW_FISCAL || h->cls == TW_SEASON)))) {

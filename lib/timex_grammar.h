@@ -19,6 +19,8 @@ struct timex_res {
 	char v[32];
 	const char *mod;
 	int adjective;          /* a hyphenated modifier ("two-year", "third-quarter") */
+	int lead;               /* tokens before the span that still give its mod ("about") */
+	int told;               /* a date written out: year * 100 + month (0 when not given) */
 	int quarter;            /* a quarter named, for later "a year earlier" */
 	int quarter_year;
 };

@@ -57,6 +57,8 @@ cue(const char *w, size_t n, const char *next, size_t nn)
 {
 	const char *val;
 	unsigned char vlen;
+	if ((n == 5 && eq(w, n, "until")) || (n == 4 && eq(w, n, "till")))
+		return 1;       /* "until" is a function word in the table, and points ahead */
 	if (n == 2 && eq(w, n, "to"))
 		return next && lower_word(next, nn) && !in(next, nn, not_verbs) &&
 		    (!tw_maybe(next, nn) || tw_lookup(next, nn, &val, &vlen) == TW_NONE) ? 2 : 0;

@@ -59,10 +59,74 @@ TSV
 	[ "$(printf 'It lasted more than four hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = MORE_THAN ]
 }
 
+@test "spans: \"about\" stays out (its mod in), \"almost a hundred\" and \"the year two thousand\" stay whole" {
+	expect 2013-03-15 "The flight took about five hours." DURATION PT5H "five hours"
+	[ "$(printf 'The flight took about five hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = APPROX ]
+	expect 2013-03-15 "The flight took nearly five hours." DURATION PT5H "nearly five hours"
+	expect 2013-03-15 "The feud lasted almost a hundred years." DURATION P100Y "almost a hundred years"
+	expect 2013-03-15 "Nobody knew what the year two thousand would bring." DATE 2000 "the year two thousand"
+}
+
+@test "the following year counts from the date the text wrote out; a year's quarter" {
+	expect 2013-03-15 "On May 22, 1995, he was promoted, and the following year he left." DATE 1996 "the following year"
+	expect 2013-03-15 "The talks began in March 1989. The following month they failed." DATE 1989-04 "The following month"
+	expect 2013-03-15 "Sales rose the following year." DATE 2014 "the following year"
+	expect 1989-11-01 "Profit will rise in next year's first quarter." DATE 1990-Q1 "next year's first quarter"
+	expect 1989-11-01 "Profit rose in this year's third quarter." DATE 1989-Q3 "this year's third quarter"
+}
+
+@test "fixed phrases: the near future, that year, more weeks, the full year, the weeks ahead" {
+	expect 2013-03-15 "Rates will rise in the near future." DATE FUTURE_REF "the near future"
+	expect 2013-03-15 "Rates will rise in the short term." DATE FUTURE_REF "the short term"
+	expect 2013-03-15 "Sales rose in 2009. Later that year they fell." DATE 2009 "Later that year"
+	expect 2013-03-15 "He will stay for two more weeks." DURATION P2W "two more weeks"
+	expect 2013-03-15 "He forecast higher sales for the full year." DATE 2013 "the full year"
+	expect 2013-03-15 "Talks will go on in the weeks ahead." DURATION PXW "the weeks ahead"
+}
+
+@test "fixed phrases kept apart from adjectives and names; the full year of the results told" {
+	none 2013-03-15 "The firm will repay the long term debt."
+	none 2013-03-15 "It wants a share in the short term lending market."
+	none 2013-03-15 "The loan came from The Long Term Savings Bank of Ohio."
+	[ "$(found 2013-03-15 "Prices in 2011 rose so much that year-end bonuses grew." | cut -f3)" = "$(printf '2011\nyear-end')" ]
+	expect 2013-03-15 "Sales for the full year 2011 fell." DATE 2011 "the full year 2011"
+	expect 2013-03-15 "Its best result came in the full year of 1999." DATE 1999 "the full year of 1999"
+	expect 2013-03-15 "Fourth-quarter profit in 2012 fell, but for the full year it rose." DATE 2012 "the full year"
+	expect 2013-03-15 "The plan aims at a bigger share by 2016, and profit should rise for the full year." DATE 2013 "the full year"
+}
+
 @test "vague durations" {
 	expect 2013-03-15 "The talks went on for several days." DURATION PXD "several days"
 	expect 2013-03-15 "Violence has grown in recent weeks." DURATION PXW "recent weeks"
 	expect 2013-03-15 "He stayed a few months." DURATION PXM "a few months"
+	# bare plural units after a word that asks for a length of time
+	expect 2013-03-15 "The talks lasted minutes." DURATION PTXM "minutes"
+	expect 2013-03-15 "Repairs will take days." DURATION PXD "days"
+	expect 2013-03-15 "The search could take weeks." DURATION PXW "weeks"
+	none 2013-03-15 "He read the minutes of the meeting."
+}
+
+@test "durations that read like dates" {
+	expect 2013-03-15 "Growth will slow over the next decade." DURATION P10Y "the next decade"
+	expect 2013-03-15 "Prices have risen for the past three years." DURATION P3Y "the past three years"
+	expect 2013-03-15 "The rains came a month earlier than usual." DURATION P1M "a month"
+	expect 2013-03-15 "The rains came a month earlier." DATE 2013-02 "a month earlier"
+	# hours, minutes and seconds: a time taken
+	expect 2013-03-15 "He won the race in 2:05:31." DURATION PT2H5M31S "2:05:31"
+	expect 2013-03-15 "Polls opened at 10:30." TIME 2013-03-15T10:30 "10:30"
+}
+
+@test "the first end of a range, and fixed phrases" {
+	expect 2013-03-15 "The loan matures in between 12 and 18 months." DURATION P12M "12"
+	expect 2013-03-15 "The loan matures in between 12 and 18 months." DURATION P18M "18 months"
+	expect 2013-03-15 "It takes two to three weeks." DURATION P2W "two"
+	expect 2013-03-15 "He was living in Ohio at the time." DATE PAST_REF "the time"
+	none 2013-03-15 "At the time of its founding it had 12 members."
+	expect 2013-03-15 "Tickets are sold each season." SET P1Y "each season"
+	expect 2013-03-15 "The plant will close by the end of year." DATE 2013 "the end of year"
+	expect 2013-03-15 "The plant will close by end of year." DATE 2013 "end of year"
+	expect 2013-03-15 "Debt fell by year end." DATE 2013 "year end"
+	[ "$(printf 'Debt fell by year end.\n' | ndate -H -r 2013-03-15 | cut -f7)" = END ]
 }
 
 @test "explicit years and decades" {
@@ -96,6 +160,15 @@ TSV
 	expect 2013-11-20 "The notes matured Jan. 2, it said." DATE 2014-01-02 "Jan. 2"
 	# one or two months back is the one just gone
 	expect 2013-01-10 "Sales rose in November." DATE 2012-11 "November"
+	# "until" and "effective" point ahead
+	expect 2013-10-20 "The offer was extended until mid-November." DATE 2013-11 "mid-November"
+	expect 2013-10-20 "The new chairman takes over, effective Feb. 1." DATE 2014-02-01 "Feb. 1"
+}
+
+@test "a year written in the phrase wins over the tense; last with a day keeps the day" {
+	expect 2013-03-22 "She remembered that January day in 2011." DATE 2011-01 "January"
+	expect 2013-03-22 "Nobody forgot the March morning of 2009." DATE 2009-03 "March"
+	expect 2013-03-22 "He was shot last Oct. 23 at his home." DATE 2012-10-23 "last Oct. 23"
 }
 
 @test "a bare weekday goes the way the verbs point" {
@@ -128,9 +201,15 @@ TSV
 	expect 2013-03-20 "The firm was sold earlier this year." DATE 2013 "earlier this year"
 }
 
+@test "a quarter's report: a year earlier is that quarter a year before, unless months were counted" {
+	expect 2013-10-20 "Net rose in the third quarter. It grew for several months. In the latest quarter net rose to \$5 from \$4 a year earlier." DATE 2012-Q3 "a year earlier"
+	expect 2013-10-20 "Net rose in the third quarter. Net for the nine months was \$9, up from \$7 a year earlier." DATE 2012 "a year earlier"
+}
+
 @test "the present, the past and the future" {
 	expect 2013-03-20 "Prices are now higher." DATE PRESENT_REF "now"
 	expect 2013-03-20 "He currently lives abroad." DATE PRESENT_REF "currently"
+	expect 2013-03-20 "He blamed the current market conditions." DATE PRESENT_REF "current"
 	expect 2013-03-20 "The firm recently moved." DATE PAST_REF "recently"
 	expect 2013-03-20 "Such things happened in the past." DATE PAST_REF "the past"
 	expect 2013-03-20 "Nobody knows what comes in the future." DATE FUTURE_REF "the future"
@@ -188,6 +267,8 @@ TSV
 	none 2013-03-20 "Theresa May spoke."
 	none 2013-03-20 "A 52-year-old man was hurt."
 	none 2013-03-20 "The firm earns \$5 million a year."
+	none 2013-03-20 "The vaccine is for ages 6 months and older."
+	none 2013-03-20 "Clocks went back at the end of British Summer Time."
 }
 
 @test "without a reference date relative expressions stay underspecified" {

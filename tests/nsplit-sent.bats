@@ -77,6 +77,12 @@ The crowd left.' ]
 	[ "$(sents '"Why now?" Ann Lee asked.')" = '"Why now?" Ann Lee asked.' ]
 }
 
+@test "quotations: a full stop inside the marks does not end a sentence its speaker goes on with" {
+	[ "$(sents '"Stop." she said. Then he left.')" = '"Stop." she said.
+Then he left.' ]
+	[ "$(sents "'It is done.' the mayor said.")" = "'It is done.' the mayor said." ]
+}
+
 @test "quotations: a quotation of several sentences splits inside its marks" {
 	[ "$(sents '"We won. We are happy," the coach said.')" = '"We won.
 We are happy," the coach said.' ]
@@ -138,6 +144,74 @@ a) keep calm" ]
 1. Open the box.
 Then close it.
 2. Wait" ]
+}
+
+@test "list items inline: a marker never ends a sentence, the next item of its list starts one" {
+	[ "$(sents '1.) The first item 2.) The second item')" = "1.) The first item
+2.) The second item" ]
+	[ "$(sents '1) The first item 2) The second item')" = "1) The first item
+2) The second item" ]
+	[ "$(sents '1. The first item 2. The second item')" = "1. The first item
+2. The second item" ]
+	[ "$(sents 'a. The first item b. The second item c. The third item')" = "a. The first item
+b. The second item
+c. The third item" ]
+	[ "$(sents '• 9. The first item • 10. The second item')" = "• 9. The first item
+• 10. The second item" ]
+	[ "$(sents '⁃10. The first item ⁃11. The second item')" = "⁃10. The first item
+⁃11. The second item" ]
+	[ "$(sents '(a) the first point (b) the second point.')" = "(a) the first point
+(b) the second point." ]
+	[ "$(sents 'i) The first ii) The second iii) The third')" = "i) The first
+ii) The second
+iii) The third" ]
+	# not a list: a number that ends a sentence, a marker that does not follow on
+	[ "$(sents 'He scored 2. The team won 3. Then it rained.')" = "He scored 2.
+The team won 3.
+Then it rained." ]
+	[ "$(sents '1) The first item 3) is not next')" = "1) The first item 3) is not next" ]
+}
+
+@test "ellipses: a citation stays, a spaced ellipsis pauses, four spaced dots end after the first" {
+	s='"Bohr [...] used the analogy of parallel stairways [...]" (Smith 55).'
+	[ "$(sents "$s Then he left.")" = "$s
+Then he left." ]
+	[ "$(sents "I wasn't sure . . . I didn't know.")" = "I wasn't sure . . . I didn't know." ]
+	[ "$(sents 'It was built of compounds. . . . The practice was not abandoned. . . .')" = "It was built of compounds.
+. . . The practice was not abandoned. . . ." ]
+}
+
+@test "abbreviations before a capitalised word: split when the document writes it in lower case elsewhere" {
+	[ "$(sents 'The troops left the U.S. Officials said more would follow. Other officials agreed.')" = "The troops left the U.S.
+Officials said more would follow.
+Other officials agreed." ]
+	[ "$(sents 'It ended at 6 p.m. Police said nothing. The police left.')" = "It ended at 6 p.m.
+Police said nothing.
+The police left." ]
+	# a name goes on: the word stands as a name elsewhere, or a name follows it
+	s='The U.S. Senate voted. The state senate did too and the Senate agreed.'
+	[ "$(sents "$s")" = "The U.S. Senate voted.
+The state senate did too and the Senate agreed." ]
+	[ "$(sents 'The U.S. Secretary of State spoke. A secretary took notes.')" = "The U.S. Secretary of State spoke.
+A secretary took notes." ]
+	[ "$(sents 'The U.S. Officials said more. Nobody agreed.')" = "The U.S. Officials said more.
+Nobody agreed." ]
+}
+
+@test "abbreviations before numbers never end a sentence; Q. and A. open a transcript's lines" {
+	for s in 'It costs Rs. 83 per kg.' 'He is ranked no. 5 in the world.' 'See Sec. 1262 of the code.' \
+	    'It was item No. 7 on the list.'; do
+		[ "$(sents "$s")" = "$s" ]
+	done
+	[ "$(sents 'Q. What is it? A. A test.')" = "Q. What is it?
+A. A test." ]
+}
+
+@test "no space after a full stop: split before a capitalised word, not in a domain" {
+	[ "$(sents 'It hit the world.Officials said so.')" = "It hit the world.
+Officials said so." ]
+	s='See www.Example.Org or Amazon.com for more.'
+	[ "$(sents "$s")" = "$s" ]
 }
 
 @test "URLs, e-mail addresses, file names and domains do not split" {
