@@ -9,6 +9,15 @@ THREADS  = -pthread
 PREFIX  ?= /usr/local
 BATS    ?= $(shell command -v bats 2>/dev/null || echo "npx --yes bats@1.13.0")
 
+# A quiet build: compiler lines only with V=1 (errors and warnings always show).
+V       ?= 0
+ifeq ($(V),1)
+Q        =
+else
+Q        = @
+MAKEFLAGS += --no-print-directory
+endif
+
 # VARIANT=asan builds the same programs with AddressSanitizer and UBSan
 # into build/asan/bin, VARIANT=tsan with ThreadSanitizer into
 # build/tsan/bin; another name (VARIANT=clang CC=clang) builds into
@@ -44,34 +53,34 @@ all: $(PROGS)
 
 $(OBJDIR)/embed: tools/embed.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O2 -o $@ tools/embed.c
+	$(Q)$(CC) $(WARN) -O2 -o $@ tools/embed.c
 
 # Lexicons and weights become read-only byte arrays named after their file.
 $(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
 	@mkdir -p $(@D)
-	$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
-	$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
+	$(Q)$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
 
 $(OBJDIR)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -c -o $@ $<
 
 $(OBJDIR)/libntools.a: $(LIBOBJ) $(DATAOBJ)
-	rm -f $@
-	ar rcs $@ $(LIBOBJ) $(DATAOBJ)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $(LIBOBJ) $(DATAOBJ)
 
 $(BINDIR)/%: cmd/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 $(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 # The name finder's weights: retrained from the CoNLL-2003 training set.
 SHARED  ?= ../shared
 $(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
-	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
 
 model: $(OBJDIR)/train_ner
 	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
@@ -81,22 +90,22 @@ units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done
 
 test: all units
-	NTOOLS_BIN=$(CURDIR)/$(BINDIR) $(BATS) tests
+	$(Q)NTOOLS_BIN=$(CURDIR)/$(BINDIR) $(BATS) tests
 
 check-asan:
-	$(MAKE) VARIANT=asan CC=clang test
+	$(Q)$(MAKE) VARIANT=asan CC=clang test
 
 # The threaded programs under ThreadSanitizer, on the suites that run them threaded.
 check-tsan:
-	$(MAKE) VARIANT=tsan CC=clang all
-	NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats tests/live.bats
+	$(Q)$(MAKE) VARIANT=tsan CC=clang all
+	$(Q)NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats tests/live.bats
 
 # libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus,
 # against the library built with coverage for the fuzzer.
 FUZZ_SECONDS ?= 60
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/bin/%,$(wildcard tests/fuzz/*.c))
 fuzz:
-	$(MAKE) VARIANT=fuzz CC=clang fuzzers
+	$(Q)$(MAKE) VARIANT=fuzz CC=clang fuzzers
 	for f in $(FUZZERS); do \
 		mkdir -p $$f.corpus; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $$f.corpus examples || exit 1; \
@@ -104,17 +113,17 @@ fuzz:
 fuzzers: $(FUZZERS)
 build/fuzz/bin/%: tests/fuzz/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 # Every program under valgrind on the example and a hostile stream.
 leakcheck: all
-	sh tools/leakcheck.sh $(BINDIR)
+	$(Q)sh tools/leakcheck.sh $(BINDIR)
 
 example: all
-	sh examples/pipelines.sh
+	$(Q)sh examples/pipelines.sh
 
 bench: all
-	sh tools/bench.sh
+	$(Q)sh tools/bench.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin
