@@ -125,11 +125,27 @@ example: all
 bench: all
 	$(Q)sh tools/bench.sh
 
+# The programs and their manual pages (mdoc), each file with its mode.
+MANDIR  ?= $(PREFIX)/share/man
+MAN1     = $(wildcard man/*.1)
+MAN7     = $(wildcard man/*.7)
+
 install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin
-	cp $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	rm -f $(patsubst $(BINDIR)/%,$(DESTDIR)$(PREFIX)/bin/%,$(PROGS))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(MAN1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(MAN7))
+
+# The manual pages through mandoc -Tlint (Debian: mandoc).
+manlint:
+	$(Q)sh tools/manlint.sh $(MAN1) $(MAN7)
 
 clean:
 	rm -rf bin build
 
-.PHONY: all model units test check-asan check-tsan fuzz fuzzers leakcheck example bench install clean
+.PHONY: all model units test check-asan check-tsan fuzz fuzzers leakcheck example bench install uninstall manlint clean
