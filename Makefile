@@ -77,14 +77,18 @@ $(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
-# The name finder's weights: retrained from the CoNLL-2003 training set.
+# The name finder's weights: retrained from the CoNLL-2003 training set, or
+# from data of the user's.
 SHARED  ?= ../shared
 $(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
-	$(Q)$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
 
+# TRAIN, DEV (empty: none) and MODEL name other data in the same CoNLL format.
+TRAIN   ?= $(SHARED)/eval/data/entity-conll-train.conll
+DEV     ?= $(SHARED)/eval/data/entity-conll-dev.conll
+MODEL   ?= lib/data/ner.bin
 model: $(OBJDIR)/train_ner
-	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
-	    $(SHARED)/eval/data/entity-conll-dev.conll
+	nice $(OBJDIR)/train_ner $(TRAIN) $(MODEL) $(DEV)
 
 units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done

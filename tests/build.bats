@@ -3,11 +3,6 @@
 
 load helper
 
-# mk ARGS...: the project's make, free of the make that runs the tests.
-mk() {
-	(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make "$@")
-}
-
 @test "a build prints no compiler lines; V=1 shows them" {
 	run mk OBJDIR="$BATS_TEST_TMPDIR/obj" "$BATS_TEST_TMPDIR/obj/lib/hash.o"
 	[ "$status" -eq 0 ]
@@ -24,4 +19,30 @@ mk() {
 		"$BATS_TEST_TMPDIR/obj/lib/hash.o"
 	[ "$status" -ne 0 ]
 	[[ "$output" == *no-such-header.h* ]]
+}
+
+@test "make model trains the name finder's weights from the user's own CoNLL data" {
+	{
+		for i in 1 2 3 4 5 6; do
+			printf -- '-DOCSTART- -X- -X- O\n\n'
+			printf 'Anna NNP B-NP B-PER\nBerg NNP I-NP I-PER\nvisited VBD B-VP O\nOslo NNP B-NP B-LOC\n. . O O\n\n'
+			printf 'The DT B-NP O\nBank NNP I-NP B-ORG\nof IN I-NP I-ORG\nNorway NNP I-NP I-ORG\nagreed VBD B-VP O\n. . O O\n\n'
+		done
+	} > mine.conll
+	run mk model TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= MODEL="$BATS_TEST_TMPDIR/mine.bin"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(head -c 4 mine.bin)" = NTPC ]
+	[[ "$output" == *"6 documents, 66 tokens"* ]]
+	# The same data gives the same bytes.
+	mk model TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= MODEL="$BATS_TEST_TMPDIR/again.bin"
+	cmp mine.bin again.bin
+}
+
+@test "every data file compiled into the programs has its terms in lib/data/README.md" {
+	[ -f "$ROOT/LICENSE" ]
+	terms=$(sed -n '/^## Terms at a glance/,/^## /p' "$ROOT/lib/data/README.md")
+	for f in "$ROOT"/lib/data/*.tsv "$ROOT"/lib/data/*.txt "$ROOT"/lib/data/*.bin; do
+		grep -q -F "\`${f##*/}\`" <<< "$terms" || { echo "no terms for ${f##*/}"; false; }
+	done
 }

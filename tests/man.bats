@@ -7,11 +7,6 @@ load helper
 
 PAGES="nsplit.1 nquote.1 nentity.1 ndate.1 ntools.7"
 
-# mk ARGS...: the project's make, free of the make that runs the tests.
-mk() {
-	(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make "$@")
-}
-
 @test "make install puts 4 programs and 5 pages in place with their modes; uninstall takes them away" {
 	run mk install DESTDIR="$BATS_TEST_TMPDIR/root" PREFIX=/usr/local
 	[ "$status" -eq 0 ]
