@@ -77,18 +77,24 @@ $(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
-# The name finder's weights: retrained from the CoNLL-2003 training set, or
-# from data of the user's.
+# The weights, retrained: the word classes (clusters.bin) from news text
+# (CORPUS, an article stream, gzipped or not) and the words of TRAIN; the
+# name finder's (ner.bin) and the tagger and chunker's (syntax.bin) from
+# TRAIN, in CoNLL-2003 format, scored on DEV (empty: none). Data of the
+# user's gives weights free of the defaults' terms; MODELDIR is where they go.
 SHARED  ?= ../shared
-$(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
-	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
-
-# TRAIN, DEV (empty: none) and MODEL name other data in the same CoNLL format.
+CORPUS  ?= $(SHARED)/corpus/reuters-21578.txt.gz
 TRAIN   ?= $(SHARED)/eval/data/entity-conll-train.conll
 DEV     ?= $(SHARED)/eval/data/entity-conll-dev.conll
-MODEL   ?= lib/data/ner.bin
-model: $(OBJDIR)/train_ner
-	nice $(OBJDIR)/train_ner $(TRAIN) $(MODEL) $(DEV)
+MODELDIR ?= lib/data
+TOOLS    = $(OBJDIR)/train_ner $(OBJDIR)/train_syntax $(OBJDIR)/train_clusters
+$(TOOLS): $(OBJDIR)/%: tools/%.c $(OBJDIR)/libntools.a lib/*.h
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a -lm
+
+model: $(TOOLS)
+	gzip -dcf $(CORPUS) | nice $(OBJDIR)/train_clusters $(MODELDIR)/clusters.bin $(TRAIN)
+	nice $(OBJDIR)/train_ner $(TRAIN) $(MODELDIR)/ner.bin $(DEV)
+	nice $(OBJDIR)/train_syntax -c $(MODELDIR)/clusters.bin $(TRAIN) $(MODELDIR)/syntax.bin $(DEV)
 
 units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done

@@ -1,6 +1,7 @@
 /*
- * nsplit: documents, paragraphs and sentences of news articles, one TSV
- * row each, with byte offsets from the start of each document.
+ * nsplit: documents, paragraphs, sentences and words of news articles,
+ * one TSV row each, with byte offsets from the start of each document;
+ * words with their part of speech and phrase chunk.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +10,11 @@
 #include "diag.h"
 #include "layout.h"
 #include "sentence.h"
+#include "syntax.h"
+#include "xalloc.h"
 
 static const char usage[] =
-"usage: nsplit [-H] [-u sent|para|doc] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
+"usage: nsplit [-H] [-u sent|para|doc|word] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
 "\n"
 "Reads news articles (an article stream, documents separated by lines\n"
 "holding ---, or TSV with a text column) and writes one TSV row per unit.\n"
@@ -19,14 +22,22 @@ static const char usage[] =
 "  -u, --unit UNIT   sent (default): doc date para sent start end text\n"
 "                    para: doc date para start end text kind\n"
 "                    doc: doc date title dateline byline start end text\n"
+"                    word: doc date para sent start end text pos chunk\n"
+"                    (Penn Treebank part of speech, BIO phrase chunk)\n"
 CLI_USAGE_COMMON;
 
-enum unit { UNIT_SENT, UNIT_PARA, UNIT_DOC };
+enum unit { UNIT_SENT, UNIT_PARA, UNIT_DOC, UNIT_WORD };
 
 struct split {
 	enum unit unit;
 	struct layout layout;
 	unsigned long sentences;        /* in the document so far */
+	/* -u word: */
+	struct syntax_model *model;
+	struct syntax_tagger *tagger;
+	struct token_list toks;
+	unsigned char *pos, *chunk;
+	size_t tags_cap;
 };
 
 static void
@@ -102,6 +113,47 @@ split_sents(const struct doc *d, struct tsv_writer *out, struct split *sp)
 		more = layout_next(&sp->layout, &b);
 }
 
+/* One row per token: sent is the sentence that holds it, para the paragraph it stands in. */
+static void
+split_words(const struct doc *d, struct tsv_writer *out, struct split *sp)
+{
+	struct sentencer s;
+	struct block b = {0};
+	size_t start = 0, end = 0;
+	int more = layout_next(&sp->layout, &b), in_sentence = 0;
+
+	syntax_scan(&sp->toks, d->text, d->len);
+	if (sp->toks.n > sp->tags_cap) {
+		sp->tags_cap = sp->toks.n * 2;
+		sp->pos = xrealloc(sp->pos, sp->tags_cap);
+		sp->chunk = xrealloc(sp->chunk, sp->tags_cap);
+	}
+	syntax_tag(sp->tagger, d->text, sp->toks.v, sp->toks.n, sp->pos, sp->chunk);
+	sentencer_init(&s, d->text, d->len);
+	for (size_t i = 0; i < sp->toks.n; i++) {
+		const struct token *t = &sp->toks.v[i];
+		while (!in_sentence || t->start >= end) {
+			if (!sentencer_next(&s, &start, &end))
+				break;
+			in_sentence = 1;
+			sp->sentences++;
+		}
+		while (more && b.end <= t->start)
+			more = layout_next(&sp->layout, &b);
+		put_doc_head(d, out);
+		tsv_num(out, b.number);
+		tsv_num(out, sp->sentences);
+		put_span(d, out, t->start, t->end);
+		tsv_str(out, syntax_pos_name(sp->model, sp->pos[i]));
+		tsv_str(out, syntax_chunk_name(sp->model, sp->chunk[i]));
+		tsv_end_row(out);
+	}
+	while (sentencer_next(&s, &start, &end))
+		sp->sentences++;
+	while (more)
+		more = layout_next(&sp->layout, &b);
+}
+
 static void
 each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
 {
@@ -115,6 +167,8 @@ each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
 	}
 	if (sp->unit == UNIT_SENT)
 		split_sents(d, out, sp);
+	else if (sp->unit == UNIT_WORD)
+		split_words(d, out, sp);
 	else if (sp->unit == UNIT_DOC)
 		split_doc(d, out, &sp->layout);
 	else
@@ -130,8 +184,8 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli;
-	struct split sp = { UNIT_SENT, {0}, 0 };
-	int opt;
+	struct split sp = { .unit = UNIT_SENT };
+	int opt, status;
 
 	cli_init(&cli, "nsplit", usage);
 	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS "u:", longopts, NULL)) != -1) {
@@ -142,14 +196,27 @@ main(int argc, char **argv)
 				sp.unit = UNIT_PARA;
 			else if (strcmp(optarg, "sent") == 0)
 				sp.unit = UNIT_SENT;
+			else if (strcmp(optarg, "word") == 0)
+				sp.unit = UNIT_WORD;
 			else
-				diag_usage("-u: unknown unit '%s' (sent, para, doc)", optarg);
+				diag_usage("-u: unknown unit '%s' (sent, para, doc, word)", optarg);
 		} else {
 			cli_option(&cli, opt, optarg);
 		}
 	}
 	cli_header(&cli, sp.unit == UNIT_SENT ? "doc\tdate\tpara\tsent\tstart\tend\ttext" :
 	    sp.unit == UNIT_DOC ? "doc\tdate\ttitle\tdateline\tbyline\tstart\tend\ttext" :
+	    sp.unit == UNIT_WORD ? "doc\tdate\tpara\tsent\tstart\tend\ttext\tpos\tchunk" :
 	    "doc\tdate\tpara\tstart\tend\ttext\tkind");
-	return cli_run(&cli, argv + optind, argc - optind, each_doc, &sp);
+	if (sp.unit == UNIT_WORD) {
+		sp.model = syntax_model_builtin();
+		sp.tagger = syntax_tagger_new(sp.model);
+	}
+	status = cli_run(&cli, argv + optind, argc - optind, each_doc, &sp);
+	syntax_tagger_free(sp.tagger);
+	syntax_model_free(sp.model);
+	token_list_free(&sp.toks);
+	free(sp.pos);
+	free(sp.chunk);
+	return status;
 }

@@ -17,7 +17,7 @@
 #include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
-#include "sentence.h"
+#include "syntax.h"
 #include "tagger.h"
 #include "token.h"
 #include "xalloc.h"
@@ -650,32 +650,11 @@ count_pronouns(struct entity_finder *f, const char *text, size_t k, struct perso
 	}
 }
 
-/*
- * Sentences as the sentence splitter sees them (the tokenizer's own
- * guess is cruder), and every line start too, as in the training data.
- */
-static void
-mark_sentences(struct token_list *tl, const char *text, size_t len)
-{
-	struct sentencer sp;
-	size_t start, end, i = 0;
-
-	sentencer_init(&sp, text, len);
-	while (sentencer_next(&sp, &start, &end)) {
-		while (i < tl->n && tl->v[i].end <= start)
-			i++;
-		if (i < tl->n)
-			tl->v[i].flags |= TOK_SENT_START;
-	}
-	token_mark_headlines(tl->v, tl->n);
-}
-
 /* Finds the mentions of text[0..len) and appends them to f->out[*kept..]. */
 static void
 find_in_window(struct entity_finder *f, const char *text, size_t len, size_t base, size_t *kept_so_far)
 {
-	token_scan_lines(&f->toks, text, len);
-	mark_sentences(&f->toks, text, len);
+	syntax_scan(&f->toks, text, len);
 	const struct token *v = f->toks.v;
 	size_t n = f->toks.n;
 

@@ -258,6 +258,62 @@ is_apostrophe(uint32_t c)
 }
 
 /*
+ * The length of the clitic that begins with the apostrophe at s[i]
+ * ("'s", "'re", "'ve", "'ll", "'d", "'m", any case) and ends the word,
+ * or 0.  The Penn Treebank, and so the taggers' training data, makes
+ * each a token of its own.
+ */
+static size_t
+clitic_at(const char *s, size_t n, size_t i)
+{
+	static const char *const clitics[] = { "s", "re", "ve", "ll", "d", "m" };
+	size_t l;
+	uint32_t c = char_at(s, n, i, &l);
+
+	if (!is_apostrophe(c))
+		return 0;
+	for (size_t k = 0; k < sizeof clitics / sizeof clitics[0]; k++) {
+		size_t m = strlen(clitics[k]), j = 0;
+		while (j < m && i + l + j < n && ((unsigned char)s[i + l + j] | 0x20) == clitics[k][j])
+			j++;
+		if (j == m && !alnum(char_at(s, n, i + l + m, NULL)))
+			return l + m;
+	}
+	return 0;
+}
+
+/* Whether s[i] begins "n't" ending a word (any case): "do|n't", "ca|n't". */
+static int
+negation_at(const char *s, size_t n, size_t i)
+{
+	size_t l;
+
+	if (i + 1 >= n || ((unsigned char)s[i] | 0x20) != 'n' || !is_apostrophe(char_at(s, n, i + 1, &l)))
+		return 0;
+	return i + 1 + l < n && ((unsigned char)s[i + 1 + l] | 0x20) == 't' &&
+	    !alnum(char_at(s, n, i + 2 + l, NULL));
+}
+
+/*
+ * Whether s[start..i), followed by a period at s[i], is the number of a
+ * list item or a ranking: digits that open their line, the period then
+ * a space and more text ("3. Florian Schwarthoff").
+ */
+static int
+list_number(const char *s, size_t n, size_t start, size_t i)
+{
+	size_t k = start;
+
+	for (size_t j = start; j < i; j++)
+		if (s[j] < '0' || s[j] > '9' || j - start >= 3)
+			return 0;
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	return (k == 0 || s[k - 1] == '\n') && i + 2 < n && s[i + 1] == ' ' && s[i + 2] != ' ' &&
+	    s[i + 2] != '\n';
+}
+
+/*
  * Where the word that starts at s[start] (a letter or digit) ends, its
  * bytes up to s[i] already known to be ASCII letters or digits with
  * spelling flags *ascii_flags (TOK_UPPER_INITIAL included).  Sets
@@ -298,7 +354,7 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 			i += l;
 			continue;
 		}
-		if ((c == ',' || c == ':') && u_isdigit(prev) && u_isdigit(next)) {
+		if ((c == ',' || c == ':' || c == '/') && u_isdigit(prev) && u_isdigit(next)) {
 			prev = c;
 			i += l;
 			continue;
@@ -313,9 +369,17 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 			continue;
 		}
 		if (is_apostrophe(c) && u_isalpha(prev) && u_isalpha(next)) {
-			uint32_t after = char_at(s, n, i + l + l2, NULL);
-			if ((next == 's' || next == 'S') && !alnum(after))
-				break;          /* a possessive: its own token */
+			if (i == start + 1 && negation_at(s, n, start)) {
+				i += l + l2;    /* "n't" itself */
+				break;
+			}
+			if (clitic_at(s, n, i))
+				break;          /* a possessive or a clitic: its own token */
+			if (i >= start + 2 && negation_at(s, n, i - 1)) {
+				i--;            /* "do|n't": the negation is the next token */
+				ascii = 0;      /* spelling without the "n" */
+				break;
+			}
 			prev = c;
 			i += l;
 			continue;
@@ -328,11 +392,11 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 				i += l;
 				continue;
 			}
-			/* "U.S." and initials keep their last period too. */
+			/* "U.S." and initials keep their last period too, and so does a list's number. */
 			int dotted = memchr(s + start, '.', i - start) != NULL;
 			uint32_t first = char_at(s, n, start, &l2);
 			if (dotted || (u_isupper(first) && start + l2 == i) ||
-			    is_abbreviation(s + start, i - start)) {
+			    is_abbreviation(s + start, i - start) || list_number(s, n, start, i)) {
 				f |= TOK_PERIOD;
 				i += l;
 			}
@@ -406,17 +470,22 @@ scan(struct token_list *tl, const char *s, size_t n, int guess_sentences)
 				unsigned wf = 0;
 				end = word_end(s, n, start, start, &wf);
 				f = wf;
+			} else if ((c == '.' || c == '+') && i + 1 < n && ascii_spelling[u[i + 1]] == TOK_DIGIT &&
+			    (i == 0 || !ascii_spelling[u[i - 1]])) {
+				unsigned wf = 0;        /* a number: ".496", "+48" */
+				end = word_end(s, n, start, start + 1, &wf);
+				f = 0;
+			} else if ((c == '-' || c == '.') && i + 1 < n && u[i + 1] == c) {
+				end = i + 2;            /* a dash written "--", an ellipsis "..." */
+				while (end < n && u[end] == c)
+					end++;
+				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : TOK_HYPHEN);
 			} else if (c < 0x80 && c != '\'') {
 				end = i + 1;
 				f = TOK_PUNCT | (c == '.' ? TOK_PERIOD : 0) | (c == '-' ? TOK_HYPHEN : 0);
 			} else {
-				size_t l2;
-				uint32_t next = char_at(s, n, i + l, &l2);
-				end = i + l;
-				if (is_apostrophe(c) && (next == 's' || next == 'S') && start > 0 &&
-				    tl->n > 0 && tl->v[tl->n - 1].end == start &&
-				    !alnum(char_at(s, n, i + l + l2, NULL)))
-					end = i + l + l2;
+				size_t m = tl->n > 0 && tl->v[tl->n - 1].end == start ? clitic_at(s, n, i) : 0;
+				end = i + (m ? m : l);
 			}
 		}
 		if (!f)

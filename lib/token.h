@@ -5,9 +5,9 @@
  * Tokens follow the CoNLL conventions the model was trained on:
  * abbreviations keep their periods ("U.S.", "Corp."), hyphenated words
  * and numbers stay whole ("Anglo-Dutch", "1996-08-30", "3,500"), so do
- * currency signs after capitals ("C$", "HK$"), a
- * possessive 's is a token of its own, and every other punctuation mark
- * is one token.
+ * currency signs after capitals ("C$", "HK$"); a possessive 's and the
+ * clitics 're 've 'll 'd 'm and n't are tokens of their own ("do" "n't",
+ * "ca" "n't"), and every other punctuation mark is one token.
  */
 #ifndef NTOOLS_TOKEN_H
 #define NTOOLS_TOKEN_H

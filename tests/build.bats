@@ -21,7 +21,7 @@ load helper
 	[[ "$output" == *no-such-header.h* ]]
 }
 
-@test "make model trains the name finder's weights from the user's own CoNLL data" {
+@test "make model trains the weights from the user's own data" {
 	{
 		for i in 1 2 3 4 5 6; do
 			printf -- '-DOCSTART- -X- -X- O\n\n'
@@ -29,14 +29,24 @@ load helper
 			printf 'The DT B-NP O\nBank NNP I-NP B-ORG\nof IN I-NP I-ORG\nNorway NNP I-NP I-ORG\nagreed VBD B-VP O\n. . O O\n\n'
 		done
 	} > mine.conll
-	run mk model TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= MODEL="$BATS_TEST_TMPDIR/mine.bin"
+	for i in 1 2 3 4; do
+		printf 'Anna Berg visited Oslo on Monday.\nThe bank agreed.\n---\n'
+	done > mine.txt
+	mkdir one two
+	run mk model CORPUS="$BATS_TEST_TMPDIR/mine.txt" TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= \
+		MODELDIR="$BATS_TEST_TMPDIR/one"
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ "$(head -c 4 mine.bin)" = NTPC ]
+	[ "$(head -c 4 one/ner.bin)" = NTPC ]
+	[ -s one/clusters.bin ] && [ -s one/syntax.bin ]
 	[[ "$output" == *"6 documents, 66 tokens"* ]]
-	# The same data gives the same bytes.
-	mk model TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= MODEL="$BATS_TEST_TMPDIR/again.bin"
-	cmp mine.bin again.bin
+	# The same data gives the same bytes, gzipped or not.
+	gzip mine.txt
+	mk model CORPUS="$BATS_TEST_TMPDIR/mine.txt.gz" TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= \
+		MODELDIR="$BATS_TEST_TMPDIR/two"
+	for f in clusters ner syntax; do
+		cmp "one/$f.bin" "two/$f.bin"
+	done
 }
 
 @test "every data file compiled into the programs has its terms in lib/data/README.md" {

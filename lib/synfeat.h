@@ -1,0 +1,80 @@
+/*
+ * synfeat: the features of the part-of-speech tagger and the chunker
+ * (syntax.h), as 32-bit hashed ids, for training (tools/train_syntax.c)
+ * and tagging alike.
+ *
+ * Each feature depends on one word in one place around the token (a
+ * role: the token itself, the word before it, ...) or on tags alone.
+ * That split is what makes tagging cheap: a word's features in every
+ * role can be summed once per word and kept, and the tags' features
+ * fill small tables, so that a token costs a few vector additions.
+ */
+#ifndef NTOOLS_SYNFEAT_H
+#define NTOOLS_SYNFEAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Where a word stands, for the tagger (SYN_P*) and for the chunker (SYN_C*). */
+enum syn_role {
+	SYN_P0, SYN_PM1, SYN_PP1, SYN_PM2, SYN_PP2,     /* the token, one before, one after, two ... */
+	SYN_PFIRST,     /* the token, first in its sentence */
+	SYN_PHEAD,      /* the token, in a sentence without lower case (a headline) */
+	SYN_C0, SYN_CM1, SYN_CP1,
+	SYN_ROLES
+};
+#define SYN_POS_ROLES 7
+#define SYN_CHUNK_ROLES 3
+
+/*
+ * A feature's id is the id of its value (what it says of a word: "its
+ * lower-case form is 'said'", "it ends in -ed") with the role in the low
+ * SYN_ROLE_BITS bits, so that a model keeps each value's weights in
+ * every role in one place.  Tag features have roles of their own.
+ */
+#define SYN_ROLE_BITS 4
+#define SYN_ROLE_MASK ((1u << SYN_ROLE_BITS) - 1)
+#define SYN_POS_TAGS_ROLE 14
+#define SYN_CHUNK_TAGS_ROLE 15
+
+struct syn_value {
+	uint32_t id;            /* the low SYN_ROLE_BITS bits clear */
+	unsigned roles;         /* bit r: the value is a feature in role r */
+};
+#define SYN_VALUES_MAX 12
+
+/* A tag or chunk index that stands for "outside the sentence". */
+#define SYN_EDGE 255
+
+struct wordclass;
+
+/*
+ * The values of the word s[0..n) into out[0..SYN_VALUES_MAX); returns
+ * their number.  n == 0 gives the value of the sentence's edge (no word
+ * there), in every role.  wc (NULL: none) gives the word's classes.
+ */
+size_t synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct syn_value *out);
+
+/* The tagger's features of the two tags before the token (SYN_EDGE at the start), with the bias; returns 4. */
+size_t synfeat_pos_history(unsigned t1, unsigned t2, uint32_t *out);
+
+/*
+ * The chunker's features of tags, in the groups that a tagger keeps as
+ * tables: the part of speech at offset k (-2 .. 2) from the token; two
+ * neighbouring parts of speech, p at offset k and q at k + 1 (k is -1
+ * or 0); the two chunk tags before the token, with the bias; the chunk
+ * tag before with the token's part of speech.  Each returns its count.
+ */
+#define SYN_CHUNK_POS_FEATS 1
+#define SYN_CHUNK_PAIR_FEATS 1
+#define SYN_CHUNK_HISTORY_FEATS 4
+#define SYN_CHUNK_PREV_POS_FEATS 1
+size_t synfeat_chunk_pos(int k, unsigned p, uint32_t *out);
+size_t synfeat_chunk_pair(int k, unsigned p, unsigned q, uint32_t *out);
+size_t synfeat_chunk_history(unsigned c1, unsigned c2, uint32_t *out);
+size_t synfeat_chunk_prev_pos(unsigned c1, unsigned p, uint32_t *out);
+
+/* All of the chunker's tag features of a token: pos[0..5) at offsets -2 .. 2; returns at most 16. */
+size_t synfeat_chunk_tags(const unsigned pos[5], unsigned c1, unsigned c2, uint32_t *out);
+
+#endif

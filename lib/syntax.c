@@ -1,0 +1,668 @@
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "sentence.h"
+#include "synfeat.h"
+#include "syntax.h"
+#include "wordclass.h"
+#include "xalloc.h"
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
+extern const unsigned char data_syntax_bin[];
+extern const size_t data_syntax_bin_len;
+
+void
+syntax_scan(struct token_list *tl, const char *text, size_t len)
+{
+	struct sentencer sp;
+	size_t start, end, i = 0;
+
+	token_scan_lines(tl, text, len);
+	sentencer_init(&sp, text, len);
+	while (sentencer_next(&sp, &start, &end)) {
+		while (i < tl->n && tl->v[i].end <= start)
+			i++;
+		if (i < tl->n)
+			tl->v[i].flags |= TOK_SENT_START;
+	}
+	token_mark_headlines(tl->v, tl->n);
+}
+
+/* A word's weights in each role, summed (whole steps of the model's scale). */
+struct word_sums {
+	int16_t pos[SYN_POS_ROLES][SYN_POS_MAX];
+	int16_t chunk[SYN_CHUNK_ROLES][SYN_CHUNK_MAX];
+};
+
+/*
+ * The weights file (lib/data/syntax.bin), little-endian:
+ *   "NTSY"  u32 version (2)
+ *   u8 tags, then each tag's name as u8 length and bytes (the tagger's classes)
+ *   u8 chunks, then each chunk tag's name likewise (the chunker's)
+ *   u32 values, then per value (synfeat.h), in order of id: u32 id,
+ *   u16 count, and count times u8 role, u8 class and i16 weight
+ * Roles before SYN_C0 and SYN_POS_TAGS_ROLE weigh tags, the others
+ * chunk tags.
+ */
+#define NAME_MAX_LEN 7
+struct syntax_model {
+	unsigned npos, nchunk;
+	char pos_name[SYN_POS_MAX][NAME_MAX_LEN + 1];
+	char chunk_name[SYN_CHUNK_MAX][NAME_MAX_LEN + 1];
+	const unsigned char *data;
+	size_t len;
+	const struct wordclass *wc;
+	struct wordclass *own_wc;       /* the built-in classes, when the model is */
+	uint64_t *index;                /* value id << 32 | where its weights are (below); 0 empty */
+	int16_t *dense;                 /* the weights of values with many, a row a role */
+	size_t ndense;
+	size_t mask;
+	struct word_sums edge;          /* the sentence's edge in every role */
+	/* Tag features as tables, rows by class (the last row of a class: the edge). */
+	int16_t (*pos_history)[SYN_POS_MAX];            /* [t1][t2] */
+	int16_t (*chunk_pos)[SYN_CHUNK_MAX];            /* [offset + 2][p] */
+	int16_t (*chunk_pair)[SYN_CHUNK_MAX];           /* [k + 1][p][q] */
+	int16_t (*chunk_history)[SYN_CHUNK_MAX];        /* [c1][c2] */
+	int16_t (*chunk_prev_pos)[SYN_CHUNK_MAX];       /* [c1][p] */
+};
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static size_t
+slot_of(uint32_t id, size_t mask)
+{
+	return (size_t)(id * 0x9E3779B1u >> 7) & mask;
+}
+
+/*
+ * Where a value's weights are: an offset into the file (at the value's
+ * count), or with DENSE_BIT an offset into the dense rows, where the
+ * values with many weights (a shape such as "Xx", a suffix such as
+ * "-ing", frequent words) have a row per role, so that a new word adds
+ * them a vector at a time: a u16 mask of the roles, then the rows.
+ */
+#define DENSE_BIT 0x80000000u
+#define DENSE_MIN 32
+
+static uint32_t
+find_value(const struct syntax_model *m, uint32_t id)
+{
+	for (size_t s = slot_of(id, m->mask); m->index[s]; s = (s + 1) & m->mask)
+		if ((uint32_t)(m->index[s] >> 32) == id)
+			return (uint32_t)m->index[s];
+	return 0;
+}
+
+static int
+tagger_role(unsigned role)
+{
+	return role < SYN_C0 || role == SYN_POS_TAGS_ROLE;
+}
+
+static unsigned
+classes_of(const struct syntax_model *m, unsigned role)
+{
+	return tagger_role(role) ? m->npos : m->nchunk;
+}
+
+static int16_t
+clamp16(int32_t v)
+{
+	return (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
+}
+
+/* Sums the weights of the features f[0..n), all of one role, into row. */
+static void
+sum_features(const struct syntax_model *m, const uint32_t *f, size_t n, int16_t *row)
+{
+	int32_t acc[SYN_POS_MAX] = {0};
+	unsigned role = n ? f[0] & SYN_ROLE_MASK : 0, classes = classes_of(m, role);
+	unsigned lanes = tagger_role(role) ? SYN_POS_MAX : SYN_CHUNK_MAX;
+
+	for (size_t j = 0; j < n; j++) {
+		uint32_t at = find_value(m, f[j] & ~SYN_ROLE_MASK);
+		const unsigned char *p = m->data + (at & ~DENSE_BIT);
+		unsigned count = at ? (unsigned)(p[0] | p[1] << 8) : 0;
+		for (p += 2; count--; p += 4)
+			if (p[0] == (f[j] & SYN_ROLE_MASK) && p[1] < classes)
+				acc[p[1]] += (int16_t)(p[2] | p[3] << 8);
+	}
+	for (unsigned k = 0; k < lanes; k++)
+		row[k] = k < classes ? clamp16(acc[k]) : 0;
+}
+
+/*
+ * Scores are 16-bit and add with saturation, eight to an SSE2 register
+ * where the compiler offers it; the portable loops give the same sums.
+ * A class beyond the model's count scores INT16_MIN from its history
+ * table and never wins.
+ */
+#if defined(__SSE2__) && defined(__GNUC__)
+static void
+add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
+{
+	for (unsigned k = 0; k < lanes; k += 8) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(acc + k));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(v + k));
+		_mm_storeu_si128((__m128i *)(void *)(acc + k), _mm_adds_epi16(a, b));
+	}
+}
+
+/* The first class of the highest score. */
+static unsigned
+best(const int16_t *s, unsigned lanes)
+{
+	__m128i m = _mm_loadu_si128((const __m128i *)(const void *)s);
+	for (unsigned k = 8; k < lanes; k += 8)
+		m = _mm_max_epi16(m, _mm_loadu_si128((const __m128i *)(const void *)(s + k)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
+	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
+	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
+	    _MM_SHUFFLE(2, 3, 0, 1)));
+	for (unsigned k = 0;; k += 8) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi16(x, m));
+		if (hit)
+			return k + (unsigned)__builtin_ctz(hit) / 2;
+	}
+}
+#else
+static void
+add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
+{
+	for (unsigned k = 0; k < lanes; k++)
+		acc[k] = clamp16((int32_t)acc[k] + v[k]);
+}
+
+/* The first class of the highest score. */
+static unsigned
+best(const int16_t *s, unsigned lanes)
+{
+	unsigned k = 0;
+
+	for (unsigned j = 1; j < lanes; j++)
+		if (s[j] > s[k])
+			k = j;
+	return k;
+}
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+static int16_t *
+row_of(struct word_sums *w, unsigned role)
+{
+	return role < SYN_C0 ? w->pos[role] : w->chunk[role - SYN_C0];
+}
+
+static unsigned
+lanes_of(unsigned role)
+{
+	return tagger_role(role) ? SYN_POS_MAX : SYN_CHUNK_MAX;
+}
+
+/*
+ * A word not seen lately: its dozen values are looked up in two sweeps
+ * (their index slots, then their weights), each prefetching what the
+ * next reads, so that the trips to memory overlap.  A role's sum of a
+ * dozen weights of at most 2047 steps each cannot overflow 16 bits.
+ */
+static void
+sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums *w)
+{
+	struct syn_value val[SYN_VALUES_MAX];
+	uint32_t at[SYN_VALUES_MAX];
+	size_t nv = synfeat_word(m->wc, s, n, val);
+
+	for (size_t j = 0; j < nv; j++)
+		PREFETCH(&m->index[slot_of(val[j].id, m->mask)]);
+	for (size_t j = 0; j < nv; j++)
+		if ((at[j] = find_value(m, val[j].id)) != 0)
+			PREFETCH(at[j] & DENSE_BIT ? (const void *)(m->dense + (at[j] & ~DENSE_BIT)) :
+			    (const void *)(m->data + at[j]));
+	memset(w, 0, sizeof *w);
+	for (size_t j = 0; j < nv; j++) {
+		if (at[j] & DENSE_BIT) {
+			const int16_t *d = m->dense + (at[j] & ~DENSE_BIT);
+			unsigned roles = (uint16_t)d[0];
+			d += 8;
+			for (unsigned r = 0; r < SYN_ROLES; r++) {
+				if (!(roles >> r & 1))
+					continue;
+				if (val[j].roles >> r & 1)
+					add_sat(row_of(w, r), d, lanes_of(r));
+				d += lanes_of(r);
+			}
+		} else if (at[j]) {
+			const unsigned char *p = m->data + at[j];
+			for (unsigned count = (unsigned)(p[0] | p[1] << 8); p += 4, count--;) {
+				unsigned r = p[-2], c = p[-1];
+				if (r < SYN_ROLES && (val[j].roles >> r & 1) && c < classes_of(m, r))
+					row_of(w, r)[c] = (int16_t)(row_of(w, r)[c] + (int16_t)(p[0] | p[1] << 8));
+			}
+		}
+	}
+}
+
+/*
+ * Gives the values of word roles only with DENSE_MIN weights or more
+ * rows of their own (see DENSE_BIT).
+ */
+static void
+build_dense(struct syntax_model *m)
+{
+	size_t size = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			m->dense = xcalloc(size ? size : 1, sizeof *m->dense);
+		size = 0;
+		for (size_t s = 0; s <= m->mask; s++) {
+			uint32_t at = (uint32_t)m->index[s];
+			if (!m->index[s] || (at & DENSE_BIT))
+				continue;
+			const unsigned char *p = m->data + at;
+			unsigned count = (unsigned)(p[0] | p[1] << 8), roles = 0;
+			for (unsigned k = 0; k < count; k++)
+				roles |= p[2 + 4 * k] < SYN_ROLES ? 1u << p[2 + 4 * k] : DENSE_BIT;
+			if (count < DENSE_MIN || (roles & DENSE_BIT))
+				continue;
+			size_t start = size;
+			size += 8;
+			for (unsigned r = 0; r < SYN_ROLES; r++)
+				size += roles >> r & 1 ? lanes_of(r) : 0;
+			if (pass == 0)
+				continue;
+			int16_t *d = m->dense + start, *row[SYN_ROLES];
+			d[0] = (int16_t)roles;
+			d += 8;
+			for (unsigned r = 0; r < SYN_ROLES; r++)
+				if (roles >> r & 1) {
+					row[r] = d;
+					d += lanes_of(r);
+				}
+			for (unsigned k = 0; k < count; k++) {
+				const unsigned char *q = p + 2 + 4 * k;
+				if (q[1] < classes_of(m, q[0]))
+					row[q[0]][q[1]] = (int16_t)(q[2] | q[3] << 8);
+			}
+			m->index[s] = (m->index[s] >> 32) << 32 | DENSE_BIT | (uint32_t)start;
+		}
+	}
+	m->ndense = size;
+}
+
+/* A table's class index for feature values: the edge is the last row. */
+static unsigned
+edge_as(unsigned classes, unsigned k)
+{
+	return k == classes ? SYN_EDGE : k;
+}
+
+static void
+build_tables(struct syntax_model *m)
+{
+	unsigned P = m->npos + 1, C = m->nchunk + 1;
+	uint32_t f[16];
+	size_t n;
+
+	m->pos_history = xcalloc((size_t)P * P, sizeof *m->pos_history);
+	for (unsigned a = 0; a < P; a++)
+		for (unsigned b = 0; b < P; b++) {
+			n = synfeat_pos_history(edge_as(m->npos, a), edge_as(m->npos, b), f);
+			sum_features(m, f, n, m->pos_history[a * P + b]);
+		}
+	m->chunk_pos = xcalloc((size_t)5 * P, sizeof *m->chunk_pos);
+	for (int k = -2; k <= 2; k++)
+		for (unsigned a = 0; a < P; a++) {
+			n = synfeat_chunk_pos(k, edge_as(m->npos, a), f);
+			sum_features(m, f, n, m->chunk_pos[(size_t)(k + 2) * P + a]);
+		}
+	m->chunk_pair = xcalloc((size_t)2 * P * P, sizeof *m->chunk_pair);
+	for (int k = -1; k <= 0; k++)
+		for (unsigned a = 0; a < P; a++)
+			for (unsigned b = 0; b < P; b++) {
+				n = synfeat_chunk_pair(k, edge_as(m->npos, a), edge_as(m->npos, b), f);
+				sum_features(m, f, n, m->chunk_pair[((size_t)(k + 1) * P + a) * P + b]);
+			}
+	m->chunk_history = xcalloc((size_t)C * C, sizeof *m->chunk_history);
+	for (unsigned a = 0; a < C; a++)
+		for (unsigned b = 0; b < C; b++) {
+			n = synfeat_chunk_history(edge_as(m->nchunk, a), edge_as(m->nchunk, b), f);
+			sum_features(m, f, n, m->chunk_history[a * C + b]);
+		}
+	m->chunk_prev_pos = xcalloc((size_t)C * P, sizeof *m->chunk_prev_pos);
+	for (unsigned a = 0; a < C; a++)
+		for (unsigned b = 0; b < P; b++) {
+			n = synfeat_chunk_prev_pos(edge_as(m->nchunk, a), edge_as(m->npos, b), f);
+			sum_features(m, f, n, m->chunk_prev_pos[a * P + b]);
+		}
+	sum_word(m, NULL, 0, &m->edge);
+	/* The classes beyond the model's count never win. */
+	for (size_t r = 0; r < (size_t)P * P; r++)
+		for (unsigned k = m->npos; k < SYN_POS_MAX; k++)
+			m->pos_history[r][k] = INT16_MIN;
+	for (size_t r = 0; r < (size_t)C * C; r++)
+		for (unsigned k = m->nchunk; k < SYN_CHUNK_MAX; k++)
+			m->chunk_history[r][k] = INT16_MIN;
+}
+
+/* Reads count names into names; returns the bytes read, or 0 when they run past end. */
+static size_t
+read_names(const unsigned char *p, const unsigned char *end, unsigned *count, unsigned max,
+    char (*names)[NAME_MAX_LEN + 1])
+{
+	const unsigned char *q = p;
+
+	if (q >= end || *q > max)
+		return 0;
+	*count = *q++;
+	for (unsigned k = 0; k < *count; k++) {
+		if (q >= end || *q > NAME_MAX_LEN || (size_t)(end - q) < 1u + *q)
+			return 0;
+		memcpy(names[k], q + 1, *q);
+		names[k][*q] = '\0';
+		q += 1 + *q;
+	}
+	return (size_t)(q - p);
+}
+
+struct syntax_model *
+syntax_model_load(const unsigned char *data, size_t len, const struct wordclass *wc)
+{
+	const unsigned char *p = data, *end = data + len;
+	struct syntax_model *m;
+	size_t l;
+
+	if (len < 8 || memcmp(data, "NTSY", 4) != 0 || le32(data + 4) != 2 || len >= DENSE_BIT)
+		return NULL;
+	m = xcalloc(1, sizeof *m);
+	m->wc = wc;
+	p += 8;
+	if ((l = read_names(p, end, &m->npos, SYN_POS_MAX, m->pos_name)) == 0)
+		goto bad;
+	p += l;
+	if ((l = read_names(p, end, &m->nchunk, SYN_CHUNK_MAX, m->chunk_name)) == 0)
+		goto bad;
+	p += l;
+	if (end - p < 4)
+		goto bad;
+	uint32_t nfeat = le32(p);
+	p += 4;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)nfeat)
+		cap *= 2;
+	m->index = xcalloc(cap, sizeof *m->index);
+	m->mask = cap - 1;
+	m->data = data;
+	m->len = len;
+	for (uint32_t j = 0; j < nfeat; j++) {
+		if (end - p < 6)
+			goto bad;
+		size_t count = (size_t)(p[4] | p[5] << 8);
+		if ((size_t)(end - p - 6) < 4 * count)
+			goto bad;
+		uint32_t id = le32(p);
+		size_t s = slot_of(id, m->mask);
+		while (m->index[s])
+			s = (s + 1) & m->mask;
+		m->index[s] = (uint64_t)id << 32 | (uint32_t)(p + 4 - data);
+		p += 6 + 4 * count;
+	}
+	if (p != end)
+		goto bad;
+	build_dense(m);
+	build_tables(m);
+	return m;
+bad:
+	syntax_model_free(m);
+	return NULL;
+}
+
+struct syntax_model *
+syntax_model_builtin(void)
+{
+	struct wordclass *wc = wordclass_builtin();
+	struct syntax_model *m = syntax_model_load(data_syntax_bin, data_syntax_bin_len, wc);
+
+	if (!m) {
+		fputs("ntools: the built-in syntax model is broken (rebuild lib/data/syntax.bin)\n", stderr);
+		exit(2);
+	}
+	m->own_wc = wc;
+	return m;
+}
+
+void
+syntax_model_free(struct syntax_model *m)
+{
+	if (!m)
+		return;
+	wordclass_free(m->own_wc);
+	free(m->index);
+	free(m->dense);
+	free(m->pos_history);
+	free(m->chunk_pos);
+	free(m->chunk_pair);
+	free(m->chunk_history);
+	free(m->chunk_prev_pos);
+	free(m);
+}
+
+unsigned
+syntax_pos_count(const struct syntax_model *m)
+{
+	return m->npos;
+}
+
+unsigned
+syntax_chunk_count(const struct syntax_model *m)
+{
+	return m->nchunk;
+}
+
+const char *
+syntax_pos_name(const struct syntax_model *m, unsigned k)
+{
+	return k < m->npos ? m->pos_name[k] : "";
+}
+
+const char *
+syntax_chunk_name(const struct syntax_model *m, unsigned k)
+{
+	return k < m->nchunk ? m->chunk_name[k] : "";
+}
+
+static int
+find_name(char (*names)[NAME_MAX_LEN + 1], unsigned count, const char *name, size_t n)
+{
+	for (unsigned k = 0; k < count; k++)
+		if (strlen(names[k]) == n && memcmp(names[k], name, n) == 0)
+			return (int)k;
+	return -1;
+}
+
+int
+syntax_pos_id(const struct syntax_model *m, const char *name, size_t n)
+{
+	return find_name((char (*)[NAME_MAX_LEN + 1])m->pos_name, m->npos, name, n);
+}
+
+int
+syntax_chunk_id(const struct syntax_model *m, const char *name, size_t n)
+{
+	return find_name((char (*)[NAME_MAX_LEN + 1])m->chunk_name, m->nchunk, name, n);
+}
+
+/*
+ * Words recur: their sums are kept by the hash of their bytes, one slot
+ * a hash, in room for a news stream's working vocabulary.
+ */
+#define CACHE_SIZE 8192
+struct syntax_tagger {
+	const struct syntax_model *m;
+	uint64_t key[CACHE_SIZE];       /* the hash of the slot's word, or 0 */
+	struct word_sums sums[CACHE_SIZE];
+};
+
+struct syntax_tagger *
+syntax_tagger_new(const struct syntax_model *m)
+{
+	struct syntax_tagger *t = xcalloc(1, sizeof *t);
+
+	t->m = m;
+	return t;
+}
+
+void
+syntax_tagger_free(struct syntax_tagger *t)
+{
+	free(t);
+}
+
+/*
+ * A word's slot is found by its key as the word classes key it (its
+ * bytes with digits read as 0, as its features read them), so that
+ * "1,234" and "5,678" share one.
+ */
+static size_t
+slot_of_key(uint64_t h)
+{
+	return (size_t)(h >> 40) & (CACHE_SIZE - 1);
+}
+
+/* The key of word s[0..n), its slot's lines asked for ahead of their use. */
+static uint64_t
+word_ahead(const struct syntax_tagger *t, const char *s, size_t n)
+{
+	uint64_t h = wordclass_key(s, n);
+	size_t slot = slot_of_key(h);
+
+	PREFETCH(&t->key[slot]);
+	for (size_t b = 0; b < sizeof t->sums[0]; b += 64)
+		PREFETCH((const char *)&t->sums[slot] + b);
+	return h;
+}
+
+/* The sums of word s[0..n), whose key is h. */
+static const struct word_sums *
+word_sums(struct syntax_tagger *t, uint64_t h, const char *s, size_t n)
+{
+	size_t slot = slot_of_key(h);
+
+	if (t->key[slot] != h) {
+		sum_word(t->m, s, n, &t->sums[slot]);
+		t->key[slot] = h;
+	}
+	return &t->sums[slot];
+}
+
+/*
+ * A sentence's tokens go through a pipeline: when word j is read, its
+ * sums go to the tokens j - 2 .. j + 2 it is a neighbour of; token j - 2
+ * then has all its words' sums and is tagged; token j - 4 then has the
+ * tags of the tokens after it that the chunker reads, and is chunked.
+ * RING holds the sums of the tokens in flight; the words AHEAD of the
+ * one read have their slots asked for, so that they arrive in time.
+ */
+#define RING 8
+#define AHEAD 4
+struct flight {
+	int16_t pos[RING][SYN_POS_MAX];
+	int16_t chunk[RING][SYN_CHUNK_MAX];
+};
+
+static void
+tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, size_t n,
+    unsigned char *pos, unsigned char *chunk)
+{
+	const struct syntax_model *m = t->m;
+	const unsigned P = m->npos, C = m->nchunk, PE = P + 1;
+	struct flight fl;
+	long len = (long)n;
+
+	uint64_t key[RING];
+	for (long j = 0; j < AHEAD && j < len; j++)
+		key[j] = word_ahead(t, text + v[j].start, v[j].end - v[j].start);
+	for (long j = -2; j < len + 4; j++) {
+		if (j >= 0 && j + AHEAD < len)
+			key[(j + AHEAD) % RING] = word_ahead(t, text + v[j + AHEAD].start,
+			    v[j + AHEAD].end - v[j + AHEAD].start);
+		/* Word j's sums to the tokens around it, each slot cleared as its first word arrives. */
+		if (j + 2 >= 0 && j + 2 < len)
+			memset(fl.pos[(j + 2) % RING], 0, sizeof fl.pos[0]);
+		if (j + 1 >= 0 && j + 1 < len)
+			memset(fl.chunk[(j + 1) % RING], 0, sizeof fl.chunk[0]);
+		if (j < len + 2) {
+			const struct word_sums *w = j >= 0 && j < len ?
+			    word_sums(t, key[j % RING], text + v[j].start, v[j].end - v[j].start) : &m->edge;
+			static const int pos_offset[SYN_PFIRST] = { 0, 1, -1, 2, -2 };
+			static const int chunk_offset[SYN_CHUNK_ROLES] = { 0, 1, -1 };
+			for (unsigned r = 0; r < SYN_PFIRST; r++) {
+				long i = j + pos_offset[r];
+				if (i >= 0 && i < len)
+					add_sat(fl.pos[i % RING], w->pos[r], SYN_POS_MAX);
+			}
+			if (j == 0)
+				add_sat(fl.pos[0], w->pos[SYN_PFIRST], SYN_POS_MAX);
+			if (j >= 0 && j < len && (v[j].flags & TOK_HEADLINE))
+				add_sat(fl.pos[j % RING], w->pos[SYN_PHEAD], SYN_POS_MAX);
+			for (unsigned r = 0; r < SYN_CHUNK_ROLES && chunk; r++) {
+				long i = j + chunk_offset[r];
+				if (i >= 0 && i < len)
+					add_sat(fl.chunk[i % RING], w->chunk[r], SYN_CHUNK_MAX);
+			}
+		}
+		long i = j - 2;
+		if (i >= 0 && i < len) {
+			unsigned t1 = i >= 1 ? pos[i - 1] : P, t2 = i >= 2 ? pos[i - 2] : P;
+			int16_t *s = fl.pos[i % RING];
+			add_sat(s, m->pos_history[t1 * PE + t2], SYN_POS_MAX);
+			pos[i] = (unsigned char)best(s, SYN_POS_MAX);
+		}
+		i = j - 4;
+		if (chunk && i >= 0 && i < len) {
+			unsigned p[5];
+			for (int k = -2; k <= 2; k++)
+				p[k + 2] = i + k >= 0 && i + k < len ? pos[i + k] : P;
+			unsigned c1 = i >= 1 ? chunk[i - 1] : C, c2 = i >= 2 ? chunk[i - 2] : C;
+			int16_t *s = fl.chunk[i % RING];
+			for (int k = 0; k < 5; k++)
+				add_sat(s, m->chunk_pos[(size_t)k * PE + p[k]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_pair[(size_t)p[1] * PE + p[2]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_pair[((size_t)PE + p[2]) * PE + p[3]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_prev_pos[c1 * PE + p[2]], SYN_CHUNK_MAX);
+			add_sat(s, m->chunk_history[c1 * (C + 1) + c2], SYN_CHUNK_MAX);
+			chunk[i] = (unsigned char)best(s, SYN_CHUNK_MAX);
+		}
+	}
+}
+
+void
+syntax_tag(struct syntax_tagger *t, const char *text, const struct token *v, size_t n,
+    unsigned char *pos, unsigned char *chunk)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i + 1;
+		while (j < n && !(v[j].flags & TOK_SENT_START))
+			j++;
+		tag_sentence(t, text, v + i, j - i, pos + i, chunk ? chunk + i : NULL);
+		i = j;
+	}
+}
