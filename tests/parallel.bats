@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
-# Scaling out with GNU parallel: a stream cut into blocks at its ---
-# lines, or TSV cut between documents, gives the rows one process gives.
+# Scaling out: a stream cut into blocks at its --- lines by GNU parallel,
+# TSV cut between documents, or rows of one document each cut anywhere
+# (as Hadoop Streaming and Spark cut them), give the rows of one process.
 
 load helper
 
@@ -32,18 +33,18 @@ stream() {
 }
 
 setup_file() {
-	command -v parallel > /dev/null || return 0
 	stream 20 > "$BATS_FILE_TMPDIR/stream.txt"
 	# TSV with a document in several rows, each a paragraph.
 	nsplit_bin=${NTOOLS_BIN:-$BATS_TEST_DIRNAME/../bin}/nsplit
 	"$nsplit_bin" -u para "$BATS_FILE_TMPDIR/stream.txt" > "$BATS_FILE_TMPDIR/paras.tsv"
 }
 
+STREAM=$BATS_FILE_TMPDIR/stream.txt
+PARAS=$BATS_FILE_TMPDIR/paras.tsv
+
 need_parallel() {
 	command -v parallel > /dev/null ||
 		skip "no GNU parallel (Debian: parallel; .ci/run installs it)"
-	STREAM=$BATS_FILE_TMPDIR/stream.txt
-	PARAS=$BATS_FILE_TMPDIR/paras.tsv
 }
 
 # more_than_one_job JOBLOG: parallel ran the command on several blocks.
@@ -52,7 +53,6 @@ more_than_one_job() {
 }
 
 @test "the test stream is 20 MB of distinct documents" {
-	need_parallel
 	[ "$(wc -c < "$STREAM")" -ge 19900000 ]
 	[ "$(nsplit -H -u doc "$STREAM" | cut -f1 | sort | uniq -d | wc -l)" -eq 0 ]
 }
@@ -97,4 +97,20 @@ more_than_one_job() {
 	nsplit -H "$PARAS" | sort > one
 	parallel --pipepart -a "$PARAS" --header : --block 100k nsplit -H -j 1 | sort > cut
 	! cmp -s one cut
+}
+
+@test "one document a row, cut anywhere between rows, through examples/map.sh: the stream's rows" {
+	# Hadoop Streaming and Spark's rdd.pipe hand each mapper some lines
+	# of the input, without its header; split -l cuts the same way.
+	nsplit -H -u doc "$STREAM" | cut -f1,2,8 > docs.tsv
+	split -l 3000 docs.tsv part.
+	[ "$(ls part.* | wc -l)" -gt 2 ]
+	for prog in $(programs); do
+		"$prog" -H "$STREAM" | sort > one
+		for f in part.*; do
+			"$EXAMPLES/map.sh" "$prog" < "$f"
+		done | sort > mapped
+		[ -s one ]
+		cmp one mapped || { echo "$prog: the mapped rows differ"; false; }
+	done
 }
