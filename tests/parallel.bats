@@ -77,6 +77,13 @@ more_than_one_job() {
 	cmp one blocks
 }
 
+@test "the --sshlogin recipe, on this machine (-S 2/:): --pipe blocks give the rows in order" {
+	need_parallel
+	nquote -H "$STREAM" > one
+	parallel -k --pipe --recstart '---' --block 10M -S 2/: nquote -H -j 1 < "$STREAM" > blocks
+	cmp one blocks
+}
+
 @test "TSV cut with --group-by doc: the rows of one document stay together, the rows are one process's" {
 	need_parallel
 	[ "$(wc -c < "$PARAS")" -ge 19900000 ]
