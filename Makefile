@@ -9,6 +9,15 @@ THREADS  = -pthread
 PREFIX  ?= /usr/local
 BATS    ?= $(shell command -v bats 2>/dev/null || echo "npx --yes bats@1.13.0")
 
+# A quiet build: compiler lines only with V=1 (errors and warnings always show).
+V       ?= 0
+ifeq ($(V),1)
+Q        =
+else
+Q        = @
+MAKEFLAGS += --no-print-directory
+endif
+
 # VARIANT=asan builds the same programs with AddressSanitizer and UBSan
 # into build/asan/bin, VARIANT=tsan with ThreadSanitizer into
 # build/tsan/bin; another name (VARIANT=clang CC=clang) builds into
@@ -44,81 +53,80 @@ all: $(PROGS)
 
 $(OBJDIR)/embed: tools/embed.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O2 -o $@ tools/embed.c
+	$(Q)$(CC) $(WARN) -O2 -o $@ tools/embed.c
 
 # Lexicons and weights become read-only byte arrays named after their file.
 $(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
 	@mkdir -p $(@D)
-	$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
-	$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
+	$(Q)$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
 
 $(OBJDIR)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -c -o $@ $<
 
 $(OBJDIR)/libntools.a: $(LIBOBJ) $(DATAOBJ)
-	rm -f $@
-	ar rcs $@ $(LIBOBJ) $(DATAOBJ)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $(LIBOBJ) $(DATAOBJ)
 
 $(BINDIR)/%: cmd/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 $(OBJDIR)/unit/%: tests/unit/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
-# The name finder's weights: retrained from the CoNLL-2003 training set.
+# The weights, retrained: the word classes (clusters.bin) from news text
+# (CORPUS, an article stream, gzipped or not) and the words of TRAIN; the
+# name finder's (ner.bin) and the tagger and chunker's (syntax.bin) from
+# TRAIN, in CoNLL-2003 format, scored on DEV (empty: none). Data of the
+# user's gives weights free of the defaults' terms; MODELDIR is where they go.
 SHARED  ?= ../shared
-$(OBJDIR)/train_ner: tools/train_ner.c $(OBJDIR)/libntools.a lib/*.h
-	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_ner.c $(OBJDIR)/libntools.a
+CORPUS  ?= $(SHARED)/corpus/reuters-21578.txt.gz
+TRAIN   ?= $(SHARED)/eval/data/entity-conll-train.conll
+DEV     ?= $(SHARED)/eval/data/entity-conll-dev.conll
+MODELDIR ?= lib/data
+TOOLS    = $(OBJDIR)/train_ner $(OBJDIR)/train_syntax $(OBJDIR)/train_clusters $(OBJDIR)/train_attrib
+$(TOOLS): $(OBJDIR)/%: tools/%.c $(OBJDIR)/libntools.a lib/*.h
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a -lm
 
-$(OBJDIR)/train_syntax: tools/train_syntax.c $(OBJDIR)/libntools.a lib/*.h
-	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_syntax.c $(OBJDIR)/libntools.a -lm
-
-$(OBJDIR)/train_attrib: tools/train_attrib.c $(OBJDIR)/libntools.a lib/*.h
-	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_attrib.c $(OBJDIR)/libntools.a
-
-$(OBJDIR)/train_clusters: tools/train_clusters.c $(OBJDIR)/libntools.a lib/*.h
-	$(CC) $(WARN) $(CFLAGS) $(THREADS) $(CPPFLAGS) -o $@ tools/train_clusters.c $(OBJDIR)/libntools.a -lm
-
-# The word classes, from the Reuters corpus and the CoNLL training text;
-# the tagger and chunker's weights, from the CoNLL file's part-of-speech
-# and chunk columns; the speaker ranker's, from PolNeAR's training
-# articles but the 120 whose speakers are resolved by hand (kept unseen,
-# to measure on).
-model: $(OBJDIR)/train_ner $(OBJDIR)/train_syntax $(OBJDIR)/train_clusters
-	gzip -dc $(SHARED)/corpus/reuters-21578.txt.gz | \
-	    nice $(OBJDIR)/train_clusters lib/data/clusters.bin $(SHARED)/eval/data/entity-conll-train.conll
-	nice $(OBJDIR)/train_ner $(SHARED)/eval/data/entity-conll-train.conll lib/data/ner.bin \
-	    $(SHARED)/eval/data/entity-conll-dev.conll
-	nice $(OBJDIR)/train_syntax -c lib/data/clusters.bin $(SHARED)/eval/data/entity-conll-train.conll \
-	    lib/data/syntax.bin $(SHARED)/eval/data/entity-conll-dev.conll
+# The speaker ranker and the reported-speech tagger (speaker.bin,
+# reported.bin) from QUOTES, PolNeAR's training articles, but those of
+# QUOTES_HELD (the 120 whose speakers are resolved by hand: kept unseen, to
+# measure on); they read what the built-in name finder finds, so they are
+# trained after it, by a trainer built with its new weights.
+QUOTES      ?= $(SHARED)/eval/data/quote-polnear-train.jsonl
+QUOTES_HELD ?= $(SHARED)/eval/data/quote-polnear-train-canon.jsonl
+QUOTES_DEV  ?= $(SHARED)/eval/data/quote-polnear-dev.jsonl
+model: $(TOOLS)
+	gzip -dcf $(CORPUS) | nice $(OBJDIR)/train_clusters $(MODELDIR)/clusters.bin $(TRAIN)
+	nice $(OBJDIR)/train_ner $(TRAIN) $(MODELDIR)/ner.bin $(DEV)
+	nice $(OBJDIR)/train_syntax -c $(MODELDIR)/clusters.bin $(TRAIN) $(MODELDIR)/syntax.bin $(DEV)
 	$(MAKE) $(OBJDIR)/train_attrib
-	nice $(OBJDIR)/train_attrib -k 5 -x $(SHARED)/eval/data/quote-polnear-train-canon.jsonl \
-	    $(SHARED)/eval/data/quote-polnear-train.jsonl lib/data/speaker.bin lib/data/reported.bin \
-	    $(SHARED)/eval/data/quote-polnear-dev.jsonl
+	nice $(OBJDIR)/train_attrib -k 5 -x $(QUOTES_HELD) $(QUOTES) \
+	    $(MODELDIR)/speaker.bin $(MODELDIR)/reported.bin $(QUOTES_DEV)
 
 units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done
 
 test: all units
-	NTOOLS_BIN=$(CURDIR)/$(BINDIR) $(BATS) tests
+	$(Q)NTOOLS_BIN=$(CURDIR)/$(BINDIR) $(BATS) tests
 
 check-asan:
-	$(MAKE) VARIANT=asan CC=clang test
+	$(Q)$(MAKE) VARIANT=asan CC=clang test
 
 # The threaded programs under ThreadSanitizer, on the suites that run them threaded.
 check-tsan:
-	$(MAKE) VARIANT=tsan CC=clang all
-	NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats tests/live.bats
+	$(Q)$(MAKE) VARIANT=tsan CC=clang all
+	$(Q)NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats tests/live.bats
 
 # libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus,
 # against the library built with coverage for the fuzzer.
 FUZZ_SECONDS ?= 60
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/bin/%,$(wildcard tests/fuzz/*.c))
 fuzz:
-	$(MAKE) VARIANT=fuzz CC=clang fuzzers
+	$(Q)$(MAKE) VARIANT=fuzz CC=clang fuzzers
 	for f in $(FUZZERS); do \
 		mkdir -p $$f.corpus; \
 		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $$f.corpus examples || exit 1; \
@@ -126,23 +134,39 @@ fuzz:
 fuzzers: $(FUZZERS)
 build/fuzz/bin/%: tests/fuzz/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
+	$(Q)$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(THREADS) $(CPPFLAGS) -o $@ $< $(OBJDIR)/libntools.a
 
 # Every program under valgrind on the example and a hostile stream.
 leakcheck: all
-	sh tools/leakcheck.sh $(BINDIR)
+	$(Q)sh tools/leakcheck.sh $(BINDIR)
 
 example: all
-	sh examples/pipelines.sh
+	$(Q)sh examples/pipelines.sh
 
 bench: all
-	sh tools/bench.sh
+	$(Q)sh tools/bench.sh
+
+# The programs and their manual pages (mdoc), each file with its mode.
+MANDIR  ?= $(PREFIX)/share/man
+MAN1     = $(wildcard man/*.1)
+MAN7     = $(wildcard man/*.7)
 
 install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin
-	cp $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	rm -f $(patsubst $(BINDIR)/%,$(DESTDIR)$(PREFIX)/bin/%,$(PROGS))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(MAN1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(MAN7))
+
+# The manual pages through mandoc -Tlint (Debian: mandoc).
+manlint:
+	$(Q)sh tools/manlint.sh $(MAN1) $(MAN7)
 
 clean:
 	rm -rf bin build
 
-.PHONY: all model units test check-asan check-tsan fuzz fuzzers leakcheck example bench install clean
+.PHONY: all model units test check-asan check-tsan fuzz fuzzers leakcheck example bench install uninstall manlint clean

@@ -10,7 +10,7 @@
 #include "timex.h"
 
 static const char usage[] =
-"usage: ndate [-H] [-r YYYY-MM-DD] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
+"usage: ndate [-H] [-j N] [-r YYYY-MM-DD] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
 "\n"
 "Reads news articles (an article stream, documents separated by lines\n"
 "holding ---, or TSV with a text column) and writes one TSV row per date\n"
@@ -27,6 +27,8 @@ static const char usage[] =
 "\n"
 "  -r, --ref-date DATE\n"
 "                    resolve against DATE (YYYY-MM-DD) in every document\n"
+"  -j, --jobs N      accepted, so that one command line fits all four\n"
+"                    programs; ndate works on one thread\n"
 CLI_USAGE_COMMON;
 
 enum { OPT_REF_DATE = OPT_PROGRAM };

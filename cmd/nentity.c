@@ -22,8 +22,8 @@ static const char usage[] =
 "             the usual name for a well-known alias (U.S. -> United States)\n"
 "  role       the title the text gives a person (\"Foreign Minister\")\n"
 "\n"
-"  -j, --jobs N      work on N threads (default: the processors, up to 4);\n"
-"                    the output is the same, in input order\n"
+"  -j, --jobs N      work on N threads (default: the processors it may run\n"
+"                    on, up to 4); the output is the same, in input order\n"
 CLI_USAGE_COMMON;
 
 
@@ -69,26 +69,21 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "jobs", required_argument, NULL, 'j' },
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli;
-	int opt, jobs = workers_default();
+	int opt;
 
 	cli_init(&cli, "nentity", usage);
-	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS "j:", longopts, NULL)) != -1) {
-		if (opt == 'j')
-			jobs = cli_jobs(optarg);
-		else
-			cli_option(&cli, opt, optarg);
-	}
+	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS, longopts, NULL)) != -1)
+		cli_option(&cli, opt, optarg);
 	/* One copy of the lexicons and weights, whatever the threads. */
 	struct entity_tables *tables = entity_tables_new();
 	const struct workers_job job = { each_doc, finder_new, finder_free, tables };
 
 	cli_header(&cli, "doc\tstart\tend\ttype\ttext\tcanonical\trole");
-	int status = cli_run_jobs(&cli, argv + optind, argc - optind, &job, jobs);
+	int status = cli_run_jobs(&cli, argv + optind, argc - optind, &job);
 	entity_tables_free(tables);
 	return status;
 }

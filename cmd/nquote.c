@@ -25,8 +25,8 @@ static const char usage[] =
 "\n"
 "  -a, --all         also write scare quotes and titles\n"
 "      --indirect    also write indirect speech (\"X said that ...\")\n"
-"  -j, --jobs N      work on N threads (default: the processors, up to 4);\n"
-"                    the output is the same, in input order\n"
+"  -j, --jobs N      work on N threads (default: the processors it may run\n"
+"                    on, up to 4); the output is the same, in input order\n"
 CLI_USAGE_COMMON;
 
 enum { OPT_INDIRECT = OPT_PROGRAM };
@@ -92,22 +92,19 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "all", no_argument, NULL, 'a' },
 		{ "indirect", no_argument, NULL, OPT_INDIRECT },
-		{ "jobs", required_argument, NULL, 'j' },
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli;
 	unsigned flags = 0;
-	int opt, jobs = workers_default();
+	int opt;
 
 	cli_init(&cli, "nquote", usage);
-	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS "aj:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_SHORT_OPTIONS "a", longopts, NULL)) != -1) {
 		if (opt == 'a')
 			flags |= ATTRIB_ALL;
 		else if (opt == OPT_INDIRECT)
 			flags |= ATTRIB_INDIRECT;
-		else if (opt == 'j')
-			jobs = cli_jobs(optarg);
 		else
 			cli_option(&cli, opt, optarg);
 	}
@@ -116,7 +113,7 @@ main(int argc, char **argv)
 	const struct workers_job job = { each_doc, attrib_state_new, attrib_state_free, &setup };
 
 	cli_header(&cli, "doc\tstart\tend\tspeaker\tmention\tcue\ttext\tkind\tmention_start\tmention_end");
-	int status = cli_run_jobs(&cli, argv + optind, argc - optind, &job, jobs);
+	int status = cli_run_jobs(&cli, argv + optind, argc - optind, &job);
 	entity_tables_free(setup.tables);
 	return status;
 }

@@ -14,7 +14,7 @@
 #include "xalloc.h"
 
 static const char usage[] =
-"usage: nsplit [-H] [-u sent|para|doc|word] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
+"usage: nsplit [-H] [-j N] [-u sent|para|doc|word] [-t COL] [--dmy|--mdy] [--max-bytes N] [FILE...]\n"
 "\n"
 "Reads news articles (an article stream, documents separated by lines\n"
 "holding ---, or TSV with a text column) and writes one TSV row per unit.\n"
@@ -24,6 +24,8 @@ static const char usage[] =
 "                    doc: doc date title dateline byline start end text\n"
 "                    word: doc date para sent start end text pos chunk\n"
 "                    (Penn Treebank part of speech, BIO phrase chunk)\n"
+"  -j, --jobs N      accepted, so that one command line fits all four\n"
+"                    programs; nsplit works on one thread\n"
 CLI_USAGE_COMMON;
 
 enum unit { UNIT_SENT, UNIT_PARA, UNIT_DOC, UNIT_WORD };

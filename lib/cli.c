@@ -16,10 +16,25 @@ cli_init(struct cli *c, const char *prog, const char *usage)
 	opterr = 0;     /* getopt's own messages lack our format */
 	c->usage = usage;
 	c->header = 1;
+	c->jobs = workers_default();
 	c->reader.text_col = "text";
 	c->reader.order = ORDER_DMY;
 	c->reader.max_bytes = READER_MAX_BYTES_DEFAULT;
 	tsv_init(&c->out, STDOUT_FILENO);
+}
+
+/* A -j, --jobs argument: a number of threads from 1 to 64. */
+static int
+parse_jobs(const char *arg)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1 || n > 64)
+		diag_usage("--jobs: not a number of threads from 1 to 64: %s", arg);
+	return (int)n;
 }
 
 static size_t
@@ -59,6 +74,9 @@ cli_option(struct cli *c, int opt, const char *arg)
 	switch (opt) {
 	case 'H':
 		c->header = 0;
+		return 1;
+	case 'j':
+		c->jobs = parse_jobs(arg);
 		return 1;
 	case 't':
 		c->reader.text_col = arg;
@@ -172,31 +190,18 @@ to_workers(const struct doc *d, struct tsv_writer *out, void *arg)
 }
 
 int
-cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *job, int jobs)
+cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *job)
 {
-	if (jobs <= 1) {
+	if (c->jobs <= 1) {
 		void *state = job->state_new(job->ctx);
 		int status = cli_run(c, files, nfiles, job->each, state);
 		job->state_free(state);
 		return status;
 	}
-	struct workers *w = workers_new(job, jobs, &c->out);
+	struct workers *w = workers_new(job, c->jobs, &c->out);
 	c->reader.idle = idle_workers;
 	c->reader.idle_ctx = w;
 	read_all(c, files, nfiles, to_workers, w);
 	workers_free(w);
 	return finish(c);
-}
-
-int
-cli_jobs(const char *arg)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(arg, &end, 10);
-	if (errno || end == arg || *end || n < 1 || n > 64)
-		diag_usage("--jobs: not a number of threads from 1 to 64: %s", arg);
-	return (int)n;
 }

@@ -4,6 +4,8 @@
  *
  * Shared options, spelled alike in every program:
  *   -H, --no-header     no header row
+ *   -j, --jobs N        threads, for the programs that use them (others
+ *                       accept it, so that one command line fits all)
  *   -t, --text COL      the TSV column holding the text (default "text")
  *       --dmy, --mdy    read ambiguous numeric dates day first (default)
  *                       or month first
@@ -42,9 +44,10 @@ enum {
 "Exit status: 0 all input good, 1 some input bad (the rest processed),\n" \
 "2 usage or system error.\n"
 
-#define CLI_SHORT_OPTIONS "Ht:h"
+#define CLI_SHORT_OPTIONS "Hj:t:h"
 #define CLI_LONG_OPTIONS \
 	{ "no-header", no_argument, NULL, 'H' }, \
+	{ "jobs", required_argument, NULL, 'j' }, \
 	{ "text", required_argument, NULL, 't' }, \
 	{ "dmy", no_argument, NULL, OPT_DMY }, \
 	{ "mdy", no_argument, NULL, OPT_MDY }, \
@@ -55,6 +58,7 @@ enum {
 struct cli {
 	const char *usage;      /* the whole usage text, from its synopsis line */
 	int header;             /* write the header row */
+	int jobs;               /* -j: threads for cli_run_jobs (default workers_default) */
 	struct reader_opts reader;
 	struct tsv_writer out;
 };
@@ -81,13 +85,10 @@ typedef workers_each_fn cli_each_fn;
 int cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg);
 
 /*
- * The same with the documents shared among jobs threads (workers.h),
+ * The same with the documents shared among c->jobs threads (workers.h),
  * each with its own state from job; the output is in input order as
- * with cli_run.  jobs 1 reads and works on the main thread alone.
+ * with cli_run.  One job reads and works on the main thread alone.
  */
-int cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *job, int jobs);
-
-/* Reads a -j, --jobs argument: a number of threads from 1 to 64; exits on a bad one. */
-int cli_jobs(const char *arg);
+int cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *job);
 
 #endif

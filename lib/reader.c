@@ -399,9 +399,10 @@ next_tsv(struct reader *r, struct doc *d)
 			const char *tab = memchr(s + a, '\t', b - a);
 			size_t e = tab ? (size_t)(tab - s) : b;
 
+			/* A NULL (\N) from a database export is an empty field. */
 			for (k = 0; k < 4; k++)
 				if (want[k] == col)
-					fs[k] = a, fe[k] = e, have[k] = 1;
+					fs[k] = a, fe[k] = tsv_is_null(s + a, e - a) ? a : e, have[k] = 1;
 			a = e + 1;
 		}
 		if (col != r->ncols)

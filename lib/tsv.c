@@ -451,3 +451,9 @@ tsv_unescape(char *s, size_t n)
 	}
 	return o;
 }
+
+int
+tsv_is_null(const char *s, size_t n)
+{
+	return n == 2 && s[0] == '\\' && s[1] == 'N';
+}

@@ -78,4 +78,7 @@ int tsv_close(struct tsv_writer *w);
  */
 size_t tsv_unescape(char *s, size_t n);
 
+/* Whether s[0..n) is PostgreSQL's NULL, \N, which readers take for an empty field. */
+int tsv_is_null(const char *s, size_t n);
+
 #endif

@@ -1,3 +1,7 @@
+#ifdef __linux__
+#define _GNU_SOURCE     /* sched_getaffinity, CPU_COUNT */
+#include <sched.h>
+#endif
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -318,13 +322,27 @@ workers_free(struct workers *w)
 	free(w);
 }
 
+/* The processors this process may run on; 0 when the system does not say. */
+static long
+processors(void)
+{
+#if defined(__linux__) && defined(CPU_COUNT)
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		return CPU_COUNT(&set);
+#endif
+#ifdef _SC_NPROCESSORS_ONLN
+	return sysconf(_SC_NPROCESSORS_ONLN);
+#else
+	return 0;
+#endif
+}
+
 int
 workers_default(void)
 {
-	long n = 1;
-#ifdef _SC_NPROCESSORS_ONLN
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-#endif
+	long n = processors();
 	/* Each thread keeps caches of its own (some MB); the tables are shared. */
 	return n < 1 ? 1 : n > 4 ? 4 : (int)n;
 }

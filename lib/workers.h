@@ -39,7 +39,11 @@ int workers_idle(struct workers *w, int open);
 /* Waits for every document, writes the rest of the output, and ends the threads. */
 void workers_free(struct workers *w);
 
-/* How many threads to use by default: the processors online, within reason. */
+/*
+ * How many threads to use by default: the processors this process may
+ * run on (its affinity, as taskset and cpusets leave it; else the
+ * processors online), within reason.
+ */
 int workers_default(void);
 
 #endif

@@ -59,3 +59,9 @@ programs() {
 		command -v "$p" > /dev/null && echo "$p"
 	done
 }
+
+# mk ARGS...: the project's make in the project's root, free of the make
+# (and its variables) that runs the tests.
+mk() {
+	(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u VARIANT -u CC -u CFLAGS -u V make "$@")
+}

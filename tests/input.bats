@@ -85,3 +85,20 @@ ndocs() {
 	[[ "$output" == *"nsplit:t.tsv:3: 3 fields where the header has 2"* ]]
 	[ "$(nsplit -H -u para t.tsv 2>/dev/null | wc -l)" -eq 3 ]
 }
+
+@test "PostgreSQL's NULL (\\N) in the date, start, text and doc columns reads as an empty field" {
+	printf 'doc\tdate\tstart\ttext\n' > null.tsv
+	printf 'd1\t\\N\t\\N\tMonday, March 1, 2021\\n\\nTalks resumed on Friday, "we agree," Ann Lee said.\n' >> null.tsv
+	printf 'd2\t2020-02-07\t\\N\t\\N\n\\N\t\\N\t\\N\tAnn Lee left on Friday.\n' >> null.tsv
+	for p in $(programs); do
+		run "$p" null.tsv
+		[ "$status" -eq 0 ]
+		[[ "$output" != *"$p:"* ]]
+	done
+	# No date in the column: the article's date line gives it.
+	[ "$(nsplit -u doc null.tsv | col date | tr '\n' ' ')" = "2021-03-01 2020-02-07  " ]
+	[ "$(ndate -H null.tsv | cut -f1,5,6 | tr '\t\n' ', ')" = "d1,2021-03-01,Monday, March 1, 2021 d1,2021-02-26,Friday ,XXXX-WXX-5,Friday " ]
+	# No start: offsets count from the text's first byte; no text: no rows.
+	[ "$(nquote -H null.tsv | cut -f1-3)" = "$(printf 'd1\t48\t59')" ]
+	[ "$(nsplit -H -u doc null.tsv | cut -f1,6,7 | tr '\t\n' ', ')" = "d1,0,73 d2,0,0 ,0,23 " ]
+}

@@ -48,12 +48,54 @@ many_docs() {
 	[ "$(awk -F'\t' '$5 == "Lavrov" && $6 != "Sergey Lavrov"' out | wc -l)" -eq 0 ]
 }
 
-@test "a bad number of threads is a usage error" {
-	for prog in $(threaded); do
+@test "a bad number of threads is a usage error, in every program" {
+	for prog in $(programs); do
 		run "$prog" -j 0 < /dev/null
 		[ "$status" -eq 2 ]
 		run "$prog" --jobs=many < /dev/null
 		[ "$status" -eq 2 ]
 		[[ "$output" == *"--jobs"* ]]
+	done
+}
+
+@test "nsplit and ndate accept -j, so that one command line fits all four" {
+	for prog in nsplit ndate; do
+		"$prog" "$SEED" > one
+		"$prog" -j 3 "$SEED" > three
+		"$prog" --jobs 2 "$SEED" > two
+		[ -s one ]
+		cmp one three
+		cmp one two
+	done
+}
+
+# threads_of PROG CPUS [ARGS...]: how many threads PROG has once it has
+# set out to read, run by taskset on the processors CPUS.
+threads_of() {
+	local prog=$1 cpus=$2 pid n
+	shift 2
+	rm -f fifo
+	mkfifo fifo
+	taskset -c "$cpus" "$prog" "$@" fifo > /dev/null &
+	pid=$!
+	# The program opens its input once its threads are started.
+	exec 3> fifo
+	n=$(awk '/^Threads:/ { print $2 }' "/proc/$pid/status")
+	exec 3>&-
+	wait "$pid"
+	echo "$n"
+}
+
+@test "-j's default: the processors the process may run on (taskset), not all online" {
+	command -v taskset > /dev/null || skip "no taskset (Debian: util-linux)"
+	[ -r /proc/self/status ] || skip "no /proc"
+	taskset -c 0,1 true 2> /dev/null || skip "fewer than two processors to run on"
+	for prog in $(threaded); do
+		one=$(threads_of "$prog" 0)
+		two=$(threads_of "$prog" 0,1)
+		# One processor: the main thread alone; two: two workers besides.
+		[ "$two" -eq "$((one + 2))" ]
+		# -j still says how many, whatever the processors.
+		[ "$(threads_of "$prog" 0 -j 3)" -eq "$((one + 3))" ]
 	done
 }

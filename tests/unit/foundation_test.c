@@ -49,6 +49,8 @@ test_tsv(void)
 	size_t n = tsv_unescape(s, strlen(s));
 
 	CHECK(n == 11 && memcmp(s, "a\tb\nc\\d\re\\q", 11) == 0);
+	CHECK(tsv_is_null("\\N", 2));
+	CHECK(!tsv_is_null("\\N", 1) && !tsv_is_null("\\Nx", 3) && !tsv_is_null("N", 1) && !tsv_is_null("\\n", 2));
 }
 
 /* Rows kept in memory come out escaped and whole, however many, when moved to a writer. */

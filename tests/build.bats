@@ -1,0 +1,58 @@
+#!/usr/bin/env bats
+# The build itself: quiet unless asked (V=1), installs where it is told.
+
+load helper
+
+@test "a build prints no compiler lines; V=1 shows them" {
+	run mk OBJDIR="$BATS_TEST_TMPDIR/obj" "$BATS_TEST_TMPDIR/obj/lib/hash.o"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -f obj/lib/hash.o ]
+	rm obj/lib/hash.o
+	run mk V=1 OBJDIR="$BATS_TEST_TMPDIR/obj" "$BATS_TEST_TMPDIR/obj/lib/hash.o"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *" -c -o $BATS_TEST_TMPDIR/obj/lib/hash.o lib/hash.c"* ]]
+}
+
+@test "a compiler's error still shows in a quiet build" {
+	run mk OBJDIR="$BATS_TEST_TMPDIR/obj" CFLAGS='-include no-such-header.h' \
+		"$BATS_TEST_TMPDIR/obj/lib/hash.o"
+	[ "$status" -ne 0 ]
+	[[ "$output" == *no-such-header.h* ]]
+}
+
+@test "make model trains the weights from the user's own data" {
+	{
+		for i in 1 2 3 4 5 6; do
+			printf -- '-DOCSTART- -X- -X- O\n\n'
+			printf 'Anna NNP B-NP B-PER\nBerg NNP I-NP I-PER\nvisited VBD B-VP O\nOslo NNP B-NP B-LOC\n. . O O\n\n'
+			printf 'The DT B-NP O\nBank NNP I-NP B-ORG\nof IN I-NP I-ORG\nNorway NNP I-NP I-ORG\nagreed VBD B-VP O\n. . O O\n\n'
+		done
+	} > mine.conll
+	for i in 1 2 3 4; do
+		printf 'Anna Berg visited Oslo on Monday.\nThe bank agreed.\n---\n'
+	done > mine.txt
+	mkdir one two
+	run mk model CORPUS="$BATS_TEST_TMPDIR/mine.txt" TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= \
+		MODELDIR="$BATS_TEST_TMPDIR/one"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$(head -c 4 one/ner.bin)" = NTPC ]
+	[ -s one/clusters.bin ] && [ -s one/syntax.bin ]
+	[[ "$output" == *"6 documents, 66 tokens"* ]]
+	# The same data gives the same bytes, gzipped or not.
+	gzip mine.txt
+	mk model CORPUS="$BATS_TEST_TMPDIR/mine.txt.gz" TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= \
+		MODELDIR="$BATS_TEST_TMPDIR/two"
+	for f in clusters ner syntax; do
+		cmp "one/$f.bin" "two/$f.bin"
+	done
+}
+
+@test "every data file compiled into the programs has its terms in lib/data/README.md" {
+	[ -f "$ROOT/LICENSE" ]
+	terms=$(sed -n '/^## Terms at a glance/,/^## /p' "$ROOT/lib/data/README.md")
+	for f in "$ROOT"/lib/data/*.tsv "$ROOT"/lib/data/*.txt "$ROOT"/lib/data/*.bin; do
+		grep -q -F "\`${f##*/}\`" <<< "$terms" || { echo "no terms for ${f##*/}"; false; }
+	done
+}
