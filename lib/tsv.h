@@ -17,6 +17,7 @@ struct tsv_writer {
 	int fd;                 /* -1: rows are kept in memory (tsv_init_memory) */
 	int err;                /* first errno from write(2), or 0 */
 	int at_line_start;      /* no field written yet on this row */
+	unsigned long long rows;        /* rows ended so far (the header too) */
 	size_t len;
 	char buf[1 << 16];
 	char *mem;              /* in memory: the rows that left buf */
@@ -52,5 +53,8 @@ int tsv_close(struct tsv_writer *w);
  * an unknown escape is kept as written) and returns the new length.
  */
 size_t tsv_unescape(char *s, size_t n);
+
+/* Whether s[0..n) is PostgreSQL's NULL, \N, which readers take for an empty field. */
+int tsv_is_null(const char *s, size_t n);
 
 #endif
