@@ -67,6 +67,24 @@ struct event {
 	int id;
 };
 
+/*
+ * Where the paragraphs of the text being read start and end, found once
+ * rather than by a walk over the paragraph for each quotation or name.
+ * It grows as far as the questions reach, and starts afresh for another
+ * text (or the same bytes read with lines as paragraphs or not).
+ */
+struct para_index {
+	const char *text;
+	int lines;
+	size_t done;            /* text[0..done) is indexed */
+	size_t *starts;         /* the paragraphs' starts, in order */
+	size_t nstarts, capstarts;
+	struct para_break {
+		size_t first, last;     /* the break's first and last line break */
+	} *breaks;
+	size_t nbreaks, capbreaks;
+};
+
 struct attrib {
 	unsigned flags;
 	struct lexicon *lx;
@@ -96,6 +114,7 @@ struct attrib {
 	} *regions;             /* what the name finder reads */
 	size_t nregions, capregions;
 	struct word_table words;
+	struct para_index *paras;
 	struct tok toks[MAX_TOKS];
 };
 
@@ -111,6 +130,7 @@ attrib_with(unsigned flags, struct entity_finder *ef)
 	words_build(&a->words, (const char *)data_cues_txt, data_cues_txt_len);
 	a->qf = quote_finder_new();
 	a->ef = ef;
+	a->paras = xcalloc(1, sizeof *a->paras);
 	return a;
 }
 
@@ -143,6 +163,9 @@ attrib_free(struct attrib *a)
 	free(a->pieces);
 	free(a->order);
 	free(a->regions);
+	free(a->paras->starts);
+	free(a->paras->breaks);
+	free(a->paras);
 	free(a);
 }
 
@@ -1201,24 +1224,73 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 	return 1;
 }
 
+/*
+ * Indexes the line breaks of a->text before hi.  A paragraph starts
+ * after a line break that follows another with only blanks between (or
+ * only blanks before it), or after any line break when lines are
+ * paragraphs; the break runs from the first of those line breaks to the
+ * last.
+ */
+static struct para_index *
+paras_to(const struct attrib *a, size_t hi)
+{
+	struct para_index *x = a->paras;
+
+	if (x->text != a->text || x->lines != a->lines) {
+		x->text = a->text;
+		x->lines = a->lines;
+		x->done = x->nstarts = x->nbreaks = 0;
+	}
+	while (x->done < hi) {
+		const char *nl = memchr(a->text + x->done, '\n', hi - x->done);
+		size_t q, j;
+
+		if (nl == NULL) {
+			x->done = hi;
+			break;
+		}
+		q = (size_t)(nl - a->text);
+		x->done = q + 1;
+		j = q;
+		while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
+			j--;
+		if (j > 0 && a->text[j - 1] != '\n' && !a->lines)
+			continue;
+		if (x->nstarts == x->capstarts) {
+			x->capstarts = x->capstarts ? 2 * x->capstarts : 64;
+			x->starts = xrealloc(x->starts, x->capstarts * sizeof *x->starts);
+		}
+		x->starts[x->nstarts++] = q + 1;
+		if (j == 0 && !a->lines)
+			continue;       /* blanks from the start: no break before */
+		if (x->nbreaks == x->capbreaks) {
+			x->capbreaks = x->capbreaks ? 2 * x->capbreaks : 64;
+			x->breaks = xrealloc(x->breaks, x->capbreaks * sizeof *x->breaks);
+		}
+		x->breaks[x->nbreaks].first = a->lines ? q : j - 1;
+		x->breaks[x->nbreaks].last = q;
+		x->nbreaks++;
+	}
+	return x;
+}
+
 /* Paragraph start at or before s. */
 static size_t
 para_start_of(const struct attrib *a, size_t s)
 {
-	size_t i = s;
+	const struct para_index *x = paras_to(a, s);
+	size_t lo = 0, hi = x->nstarts;
 
-	while (i > 0) {
-		if (a->text[i - 1] == '\n') {
-			size_t j = i - 1;
+	/* the last start at or before s */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-			while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
-				j--;
-			if (j == 0 || a->text[j - 1] == '\n' || a->lines)
-				return i;
-		}
-		i--;
+		if (x->starts[mid] <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return 0;
+	return lo > 0 ? x->starts[lo - 1] : 0;
 }
 
 static int
@@ -1990,15 +2062,26 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 	return need;
 }
 
-/* The end of the paragraph that holds pos, at most limit: its last line break. */
+/*
+ * The end of the paragraph that holds pos, at most limit: the first line
+ * break of the break after it (CRLF and blank-only lines break as LF does).
+ */
 static size_t
 para_end_of(const struct attrib *a, size_t pos, size_t limit)
 {
-	size_t e = pos;
+	const struct para_index *x = paras_to(a, limit);
+	size_t lo = 0, hi = x->nbreaks;
 
-	while (e < limit && !(a->text[e] == '\n' && ((e + 1 < limit && a->text[e + 1] == '\n') || a->lines)))
-		e++;
-	return e;
+	/* the first break that starts at or after pos */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->breaks[mid].first < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->nbreaks && x->breaks[lo].last < limit ? x->breaks[lo].first : limit;
 }
 
 /* Is there a paragraph break between byte offsets a and b? */
@@ -2485,6 +2568,7 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 
 	a->nout = 0;
 	a->nents = 0;
+	a->paras->text = NULL;  /* the same address may hold other bytes now */
 	a->text = text;
 	a->len = len;
 	a->base = base;
