@@ -100,6 +100,8 @@ struct attrib {
 	size_t nout, capout;
 	size_t *order;          /* out in the order of the text */
 	size_t caporder;
+	size_t *title_run;      /* for a title or scare quote in out: where its run of them begins */
+	size_t captitle_run;
 	char *held;             /* pieces not yet given to the name finder */
 	size_t held_len, held_cap;
 	struct held_piece { size_t at, len, base; } *pieces;
@@ -162,6 +164,7 @@ attrib_free(struct attrib *a)
 	free(a->held);
 	free(a->pieces);
 	free(a->order);
+	free(a->title_run);
 	free(a->regions);
 	free(a->paras->starts);
 	free(a->paras->breaks);
@@ -1759,10 +1762,18 @@ set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
 static int
 q_goes_on(const struct quote_span *q, size_t nq, size_t start)
 {
-	for (size_t i = 0; i < nq; i++)
-		if (q[i].start == start)
-			return (q[i].flags & QUOTE_GOES_ON) != 0;
-	return 0;
+	size_t lo = 0, hi = nq;
+
+	/* the spans are in order of start */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nq && q[lo].start == start && (q[lo].flags & QUOTE_GOES_ON) != 0;
 }
 
 /* `He said:` ending the paragraph before a quotation that opens its own. */
@@ -1899,6 +1910,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			if (px->kind == KIND_TITLE || px->kind == KIND_SCARE) {
 				if (!title_end)
 					title_end = q[k - 1].end;
+				/* over its run of titles at once: the spans' ends only grow */
+				size_t m = a->title_run[k - 1];
+
+				if (q[m].end <= lo)
+					break;
+				k = m + 1;
 				continue;
 			}
 			lo = q[k - 1].end;
@@ -2037,6 +2054,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			x.kind = short_k;
 		}
 		push_out(a, &x);
+		if (a->nout > a->captitle_run) {
+			a->captitle_run = a->capout;
+			a->title_run = xrealloc(a->title_run, a->captitle_run * sizeof *a->title_run);
+		}
+		a->title_run[i] = i > 0 && (a->out[i - 1].kind == KIND_TITLE || a->out[i - 1].kind == KIND_SCARE) ?
+		    a->title_run[i - 1] : i;
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
 			prev = a->nout - 1;
 			last_any = prev;
