@@ -1305,6 +1305,26 @@ inside_quote(const struct quote_span *q, size_t nq, size_t *cursor, size_t pos)
 }
 
 /*
+ * The cursor inside_quote would reach for pos from the first span: the
+ * first span that ends after pos (the spans' ends grow with their starts).
+ */
+static size_t
+quote_cursor(const struct quote_span *q, size_t nq, size_t pos)
+{
+	size_t lo = 0, hi = nq;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q[mid].end <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
  * Is the person introduced here with a description in commas ("Henry
  * Crespo, president of the caucus,", "Ana Ruiz, a lawyer,")?  An
  * introduction brings a person into focus wherever it stands.
@@ -1336,6 +1356,7 @@ static void
 find_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t from)
 {
 	size_t cursor = 0;
+	int placed = 0;
 
 	for (size_t i = from; i < a->nents; i++) {
 		const struct entity *en = &a->ents[i];
@@ -1360,7 +1381,14 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t fr
 			}
 			note_role(a, p, rs, en->role_end);
 		}
-		if ((en->type != ENT_PERSON && en->type != ENT_ORG) || inside_quote(q, nq, &cursor, en->start))
+		if (en->type != ENT_PERSON && en->type != ENT_ORG)
+			continue;
+		if (!placed) {
+			/* where a cursor from the first span would stop: not a walk from there per piece */
+			cursor = quote_cursor(q, nq, en->start);
+			placed = 1;
+		}
+		if (inside_quote(q, nq, &cursor, en->start))
 			continue;
 		size_t s = en->role_end > en->role_start && en->role_start < en->start ? en->role_start : en->start;
 
@@ -1406,7 +1434,7 @@ name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cu
 static void
 find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t from, size_t to)
 {
-	size_t cursor = 0;
+	size_t cursor = quote_cursor(q, nq, from);
 
 	for (size_t i = from; i < to && i + 4 < a->len; i++) {
 		char c = a->text[i];
