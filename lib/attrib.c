@@ -2410,7 +2410,8 @@ feed(struct attrib *a, const char *text, size_t len, size_t base, size_t from, s
 	else
 		nf = entity_find(a->ef, text + from, to - from, base + from, &found);
 	if (a->nents + nf > a->capents) {
-		a->capents = a->nents + nf;
+		/* doubling: a document fed in many regions does not copy its mentions once a region */
+		a->capents = a->nents + nf > 2 * a->capents ? a->nents + nf : 2 * a->capents;
 		a->ents = xrealloc(a->ents, a->capents * sizeof *a->ents);
 	}
 	for (size_t i = 0; i < nf; i++) {
