@@ -121,16 +121,21 @@ check-tsan:
 	$(Q)$(MAKE) VARIANT=tsan CC=clang all
 	$(Q)NTOOLS_BIN=$(CURDIR)/build/tsan/bin $(BATS) tests/jobs.bats tests/live.bats
 
-# libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus,
-# against the library built with coverage for the fuzzer.
+# libFuzzer targets (clang), each run for FUZZ_SECONDS on its corpus:
+# the seeds kept in tests/fuzz/corpus/NAME (every crash found among them,
+# as a regression input) and what the runs learnt, in build/fuzz.  Every
+# target runs even when one before it fails; the failures are named at
+# the end and fail the make.
 FUZZ_SECONDS ?= 60
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/bin/%,$(wildcard tests/fuzz/*.c))
 fuzz:
 	$(Q)$(MAKE) VARIANT=fuzz CC=clang fuzzers
-	for f in $(FUZZERS); do \
-		mkdir -p $$f.corpus; \
-		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $$f.corpus examples || exit 1; \
-	done
+	@failed=; for f in $(FUZZERS); do \
+		n=$${f##*/}; mkdir -p $$f.corpus tests/fuzz/corpus/$$n; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -artifact_prefix=$$f- \
+		    $$f.corpus tests/fuzz/corpus/$$n examples || failed="$$failed $$n"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: failed:$$failed (inputs in build/fuzz/bin)"; exit 1; fi
 fuzzers: $(FUZZERS)
 build/fuzz/bin/%: tests/fuzz/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)

@@ -57,6 +57,24 @@ struct event {
 	int id;
 };
 
+/*
+ * Where the paragraphs of the text being read start and end, found once
+ * rather than by a walk over the paragraph for each quotation or name.
+ * It grows as far as the questions reach, and starts afresh for another
+ * text (or the same bytes read with lines as paragraphs or not).
+ */
+struct para_index {
+	const char *text;
+	int lines;
+	size_t done;            /* text[0..done) is indexed */
+	size_t *starts;         /* the paragraphs' starts, in order */
+	size_t nstarts, capstarts;
+	struct para_break {
+		size_t first, last;     /* the break's first and last line break */
+	} *breaks;
+	size_t nbreaks, capbreaks;
+};
+
 struct attrib {
 	unsigned flags;
 	struct lexicon *lx;
@@ -73,6 +91,8 @@ struct attrib {
 	size_t nout, capout;
 	size_t *order;          /* out in the order of the text */
 	size_t caporder;
+	size_t *title_run;      /* for a title or scare quote in out: where its run of them begins */
+	size_t captitle_run;
 	char *held;             /* pieces not yet given to the name finder */
 	size_t held_len, held_cap;
 	struct held_piece { size_t at, len, base; } *pieces;
@@ -87,6 +107,7 @@ struct attrib {
 	} *regions;             /* what the name finder reads */
 	size_t nregions, capregions;
 	struct word_table words;
+	struct para_index *paras;
 	struct tok toks[MAX_TOKS];
 	struct pct_model *ranker;       /* chooses each speaker (speaker.h) */
 	struct wordclass *classes;
@@ -110,6 +131,7 @@ attrib_with(unsigned flags, struct entity_finder *ef)
 	words_build(&a->words, (const char *)data_cues_txt, data_cues_txt_len);
 	a->qf = quote_finder_new();
 	a->ef = ef;
+	a->paras = xcalloc(1, sizeof *a->paras);
 	a->ranker = sp_model_builtin();
 	a->reporter = rs_model_builtin();
 	a->classes = wordclass_builtin();
@@ -150,7 +172,11 @@ attrib_free(struct attrib *a)
 	free(a->held);
 	free(a->pieces);
 	free(a->order);
+	free(a->title_run);
 	free(a->regions);
+	free(a->paras->starts);
+	free(a->paras->breaks);
+	free(a->paras);
 	free(a);
 }
 
@@ -1209,24 +1235,73 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 	return 1;
 }
 
+/*
+ * Indexes the line breaks of a->text before hi.  A paragraph starts
+ * after a line break that follows another with only blanks between (or
+ * only blanks before it), or after any line break when lines are
+ * paragraphs; the break runs from the first of those line breaks to the
+ * last.
+ */
+static struct para_index *
+paras_to(const struct attrib *a, size_t hi)
+{
+	struct para_index *x = a->paras;
+
+	if (x->text != a->text || x->lines != a->lines) {
+		x->text = a->text;
+		x->lines = a->lines;
+		x->done = x->nstarts = x->nbreaks = 0;
+	}
+	while (x->done < hi) {
+		const char *nl = memchr(a->text + x->done, '\n', hi - x->done);
+		size_t q, j;
+
+		if (nl == NULL) {
+			x->done = hi;
+			break;
+		}
+		q = (size_t)(nl - a->text);
+		x->done = q + 1;
+		j = q;
+		while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
+			j--;
+		if (j > 0 && a->text[j - 1] != '\n' && !a->lines)
+			continue;
+		if (x->nstarts == x->capstarts) {
+			x->capstarts = x->capstarts ? 2 * x->capstarts : 64;
+			x->starts = xrealloc(x->starts, x->capstarts * sizeof *x->starts);
+		}
+		x->starts[x->nstarts++] = q + 1;
+		if (j == 0 && !a->lines)
+			continue;       /* blanks from the start: no break before */
+		if (x->nbreaks == x->capbreaks) {
+			x->capbreaks = x->capbreaks ? 2 * x->capbreaks : 64;
+			x->breaks = xrealloc(x->breaks, x->capbreaks * sizeof *x->breaks);
+		}
+		x->breaks[x->nbreaks].first = a->lines ? q : j - 1;
+		x->breaks[x->nbreaks].last = q;
+		x->nbreaks++;
+	}
+	return x;
+}
+
 /* Paragraph start at or before s. */
 static size_t
 para_start_of(const struct attrib *a, size_t s)
 {
-	size_t i = s;
+	const struct para_index *x = paras_to(a, s);
+	size_t lo = 0, hi = x->nstarts;
 
-	while (i > 0) {
-		if (a->text[i - 1] == '\n') {
-			size_t j = i - 1;
+	/* the last start at or before s */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-			while (j > 0 && (a->text[j - 1] == ' ' || a->text[j - 1] == '\t' || a->text[j - 1] == '\r'))
-				j--;
-			if (j == 0 || a->text[j - 1] == '\n' || a->lines)
-				return i;
-		}
-		i--;
+		if (x->starts[mid] <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return 0;
+	return lo > 0 ? x->starts[lo - 1] : 0;
 }
 
 static int
@@ -1235,6 +1310,26 @@ inside_quote(const struct quote_span *q, size_t nq, size_t *cursor, size_t pos)
 	while (*cursor < nq && q[*cursor].end <= pos)
 		(*cursor)++;
 	return *cursor < nq && q[*cursor].start <= pos;
+}
+
+/*
+ * The cursor inside_quote would reach for pos from the first span: the
+ * first span that ends after pos (the spans' ends grow with their starts).
+ */
+static size_t
+quote_cursor(const struct quote_span *q, size_t nq, size_t pos)
+{
+	size_t lo = 0, hi = nq;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q[mid].end <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /*
@@ -1269,6 +1364,7 @@ static void
 find_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t from)
 {
 	size_t cursor = 0;
+	int placed = 0;
 
 	for (size_t i = from; i < a->nents; i++) {
 		const struct entity *en = &a->ents[i];
@@ -1293,7 +1389,14 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t fr
 			}
 			note_role(a, p, rs, en->role_end);
 		}
-		if ((en->type != ENT_PERSON && en->type != ENT_ORG) || inside_quote(q, nq, &cursor, en->start))
+		if (en->type != ENT_PERSON && en->type != ENT_ORG)
+			continue;
+		if (!placed) {
+			/* where a cursor from the first span would stop: not a walk from there per piece */
+			cursor = quote_cursor(q, nq, en->start);
+			placed = 1;
+		}
+		if (inside_quote(q, nq, &cursor, en->start))
 			continue;
 		size_t s = en->role_end > en->role_start && en->role_start < en->start ? en->role_start : en->start;
 
@@ -1339,7 +1442,7 @@ name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cu
 static void
 find_described_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t from, size_t to)
 {
-	size_t cursor = 0;
+	size_t cursor = quote_cursor(q, nq, from);
 
 	for (size_t i = from; i < to && i + 4 < a->len; i++) {
 		char c = a->text[i];
@@ -1697,10 +1800,18 @@ set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
 static int
 q_goes_on(const struct quote_span *q, size_t nq, size_t start)
 {
-	for (size_t i = 0; i < nq; i++)
-		if (q[i].start == start)
-			return (q[i].flags & QUOTE_GOES_ON) != 0;
-	return 0;
+	size_t lo = 0, hi = nq;
+
+	/* the spans are in order of start */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nq && q[lo].start == start && (q[lo].flags & QUOTE_GOES_ON) != 0;
 }
 
 /* `He said:` ending the paragraph before a quotation that opens its own. */
@@ -1837,6 +1948,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			if (px->kind == KIND_TITLE || px->kind == KIND_SCARE) {
 				if (!title_end)
 					title_end = q[k - 1].end;
+				/* over its run of titles at once: the spans' ends only grow */
+				size_t m = a->title_run[k - 1];
+
+				if (q[m].end <= lo)
+					break;
+				k = m + 1;
 				continue;
 			}
 			lo = q[k - 1].end;
@@ -1978,6 +2095,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		    x.mention_end == x.mention_start && s->start + 1 > need)
 			need = s->start + 1;    /* the ranker may find its speaker near it */
 		push_out(a, &x);
+		if (a->nout > a->captitle_run) {
+			a->captitle_run = a->capout;
+			a->title_run = xrealloc(a->title_run, a->captitle_run * sizeof *a->title_run);
+		}
+		a->title_run[i] = i > 0 && (a->out[i - 1].kind == KIND_TITLE || a->out[i - 1].kind == KIND_SCARE) ?
+		    a->title_run[i - 1] : i;
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
 			prev = a->nout - 1;
 			last_any = prev;
@@ -2003,15 +2126,26 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 	return need;
 }
 
-/* The end of the paragraph that holds pos, at most limit: its last line break. */
+/*
+ * The end of the paragraph that holds pos, at most limit: the first line
+ * break of the break after it (CRLF and blank-only lines break as LF does).
+ */
 static size_t
 para_end_of(const struct attrib *a, size_t pos, size_t limit)
 {
-	size_t e = pos;
+	const struct para_index *x = paras_to(a, limit);
+	size_t lo = 0, hi = x->nbreaks;
 
-	while (e < limit && !(a->text[e] == '\n' && ((e + 1 < limit && a->text[e + 1] == '\n') || a->lines)))
-		e++;
-	return e;
+	/* the first break that starts at or after pos */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->breaks[mid].first < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->nbreaks && x->breaks[lo].last < limit ? x->breaks[lo].first : limit;
 }
 
 /* Is there a paragraph break between byte offsets a and b? */
@@ -2400,7 +2534,8 @@ feed(struct attrib *a, const char *text, size_t len, size_t base, size_t from, s
 	else
 		nf = entity_find(a->ef, text + from, to - from, base + from, &found);
 	if (a->nents + nf > a->capents) {
-		a->capents = a->nents + nf;
+		/* doubling: a document fed in many regions does not copy its mentions once a region */
+		a->capents = a->nents + nf > 2 * a->capents ? a->nents + nf : 2 * a->capents;
 		a->ents = xrealloc(a->ents, a->capents * sizeof *a->ents);
 	}
 	for (size_t i = 0; i < nf; i++) {
@@ -2690,6 +2825,7 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 
 	a->nout = 0;
 	a->nents = 0;
+	a->paras->text = NULL;  /* the same address may hold other bytes now */
 	a->text = text;
 	a->len = len;
 	a->base = base;

@@ -1,12 +1,15 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
+#include "xalloc.h"
 
 void
 cli_init(struct cli *c, const char *prog, const char *usage)
@@ -20,6 +23,7 @@ cli_init(struct cli *c, const char *prog, const char *usage)
 	c->reader.text_col = "text";
 	c->reader.order = ORDER_DMY;
 	c->reader.max_bytes = READER_MAX_BYTES_DEFAULT;
+	c->reader.counts = &c->counts;
 	tsv_init(&c->out, STDOUT_FILENO);
 }
 
@@ -35,6 +39,16 @@ parse_jobs(const char *arg)
 	if (errno || end == arg || *end || n < 1 || n > 64)
 		diag_usage("--jobs: not a number of threads from 1 to 64: %s", arg);
 	return (int)n;
+}
+
+/* Seconds on a clock that only goes forward: for the summary, never for the output. */
+static double
+now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
 static size_t
@@ -90,6 +104,15 @@ cli_option(struct cli *c, int opt, const char *arg)
 	case OPT_MAX_BYTES:
 		c->reader.max_bytes = parse_size(arg);
 		return 1;
+	case OPT_TSV:
+		c->reader.form = READER_TSV;
+		return 1;
+	case OPT_STREAM:
+		c->reader.form = READER_STREAM;
+		return 1;
+	case 'v':
+		c->verbose = 1;
+		return 1;
 	case 'h':
 		print_and_exit(c->usage);
 		return 1;
@@ -114,6 +137,26 @@ cli_header(struct cli *c, const char *names)
 		tsv_header(&c->out, names);
 }
 
+/* MB/s of what was read so far. */
+static double
+rate(const struct cli *c, double t)
+{
+	return t > c->began ? c->counts.bytes / 1e6 / (t - c->began) : 0;
+}
+
+/* A line of progress, rewritten at most once a second (only when stderr is a terminal). */
+static void
+progress(struct cli *c)
+{
+	double t = now();
+
+	if (t - c->shown < 1)
+		return;
+	c->shown = t;
+	fprintf(stderr, "\r%s: %lu documents, %.1f MB, %.1f MB/s ", diag_prog(), c->counts.docs,
+	    c->counts.bytes / 1e6, rate(c, t));
+}
+
 static void
 read_file(struct cli *c, const char *path, cli_each_fn each, void *arg)
 {
@@ -131,8 +174,11 @@ read_file(struct cli *c, const char *path, cli_each_fn each, void *arg)
 		}
 	}
 	if ((r = reader_new(fd, name, &c->reader))) {
-		while ((got = reader_next(r, &d)) > 0)
+		while ((got = reader_next(r, &d)) > 0) {
 			each(&d, &c->out, arg);
+			if (c->shown > 0)
+				progress(c);
+		}
 		reader_free(r);
 	}
 	if (fd != STDIN_FILENO)
@@ -142,6 +188,9 @@ read_file(struct cli *c, const char *path, cli_each_fn each, void *arg)
 static void
 read_all(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
 {
+	c->began = now();
+	if (c->verbose && isatty(STDERR_FILENO))
+		c->shown = c->began;
 	if (nfiles == 0)
 		read_file(c, "-", each, arg);
 	for (int i = 0; i < nfiles; i++)
@@ -155,7 +204,67 @@ finish(struct cli *c)
 
 	if ((err = tsv_close(&c->out)) != 0)
 		diag_system("<stdout>", "write error: %s", strerror(err));
+	if (c->verbose) {
+		double t = now();
+		const struct reader_counts *k = &c->counts;
+
+		fprintf(stderr, "%s%s: %lu documents read, %lu skipped (%lu too long, %lu bad TSV rows), "
+		    "%lu without rows; %llu rows written; %llu bytes in %.2f s, %.1f MB/s\n",
+		    c->shown > 0 ? "\n" : "", diag_prog(), k->docs, k->too_long + k->bad_rows,
+		    k->too_long, k->bad_rows, c->empty, c->rows, k->bytes, t - c->began, rate(c, t));
+	}
 	return diag_status();
+}
+
+struct counted_job;
+
+/*
+ * The rows of each document, counted around a program's own work: a
+ * document's pieces all go to one state (workers.h keeps them together).
+ */
+struct counted {
+	cli_each_fn each;
+	void *state;
+	unsigned long long rows, doc_rows;
+	unsigned long empty;
+	int open;
+	const struct counted_job *job;  /* on threads: where the state came from */
+};
+
+static void
+counted_close(struct counted *k)
+{
+	if (k->open && k->doc_rows == 0)
+		k->empty++;
+	k->rows += k->doc_rows;
+	k->doc_rows = 0;
+	k->open = 0;
+}
+
+static void
+counted_each(const struct doc *d, struct tsv_writer *out, void *arg)
+{
+	struct counted *k = arg;
+	unsigned long long before = out->rows;
+
+	if (!d->same_doc)
+		counted_close(k);
+	k->open = 1;
+	k->each(d, out, k->state);
+	k->doc_rows += out->rows - before;
+}
+
+static pthread_mutex_t counts_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Adds a state's counts to the program's (states end on their own threads). */
+static void
+counted_sum(struct cli *c, struct counted *k)
+{
+	counted_close(k);
+	pthread_mutex_lock(&counts_lock);
+	c->rows += k->rows;
+	c->empty += k->empty;
+	pthread_mutex_unlock(&counts_lock);
 }
 
 /* A feed that waits for input sees the rows of the documents it has ended so far. */
@@ -170,10 +279,41 @@ flush_rows(void *out, int open)
 int
 cli_run(struct cli *c, char **files, int nfiles, cli_each_fn each, void *arg)
 {
+	struct counted k = { each, arg, 0, 0, 0, 0, NULL };
+
 	c->reader.idle = flush_rows;
 	c->reader.idle_ctx = &c->out;
-	read_all(c, files, nfiles, each, arg);
+	read_all(c, files, nfiles, counted_each, &k);
+	counted_sum(c, &k);
 	return finish(c);
+}
+
+/* What each thread's counted state is made from. */
+struct counted_job {
+	const struct workers_job *job;
+	struct cli *c;
+};
+
+static void *
+counted_new(void *ctx)
+{
+	const struct counted_job *cj = ctx;
+	struct counted *k = xcalloc(1, sizeof *k);
+
+	k->each = cj->job->each;
+	k->state = cj->job->state_new(cj->job->ctx);
+	k->job = cj;
+	return k;
+}
+
+static void
+counted_free(void *state)
+{
+	struct counted *k = state;
+
+	counted_sum(k->job->c, k);
+	k->job->job->state_free(k->state);
+	free(k);
 }
 
 static int
@@ -198,7 +338,9 @@ cli_run_jobs(struct cli *c, char **files, int nfiles, const struct workers_job *
 		job->state_free(state);
 		return status;
 	}
-	struct workers *w = workers_new(job, c->jobs, &c->out);
+	struct counted_job cj = { job, c };
+	const struct workers_job counting = { counted_each, counted_new, counted_free, &cj };
+	struct workers *w = workers_new(&counting, c->jobs, &c->out);
 	c->reader.idle = idle_workers;
 	c->reader.idle_ctx = w;
 	read_all(c, files, nfiles, to_workers, w);

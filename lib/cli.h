@@ -10,6 +10,10 @@
  *       --dmy, --mdy    read ambiguous numeric dates day first (default)
  *                       or month first
  *       --max-bytes N   the cap on one document (default 1 GiB)
+ *       --tsv, --stream the input's form, whatever its first line
+ *   -v, --verbose       a summary on stderr at the end (documents read,
+ *                       skipped, without rows; rows; bytes; time), and a
+ *                       progress line each second when stderr is a terminal
  *   -h, --help          usage on stdout, exit 0
  *       --version       version on stdout, exit 0
  */
@@ -24,7 +28,7 @@
 #define NTOOLS_VERSION "0.1.0"
 
 enum {
-	OPT_DMY = 0x100, OPT_MDY, OPT_MAX_BYTES, OPT_VERSION,
+	OPT_DMY = 0x100, OPT_MDY, OPT_MAX_BYTES, OPT_VERSION, OPT_TSV, OPT_STREAM,
 	OPT_PROGRAM = 0x200     /* programs number their own long options from here */
 };
 
@@ -38,13 +42,18 @@ enum {
 "                    does not settle it\n" \
 "      --max-bytes N skip (and report) documents longer than N bytes\n" \
 "                    (default 1G; K, M, G suffixes)\n" \
+"      --tsv         read the input as TSV, its first line the header\n" \
+"      --stream      read the input as an article stream, whatever its\n" \
+"                    first line\n" \
+"  -v, --verbose     at the end, one line on stderr: documents read, skipped\n" \
+"                    and without rows, rows written, bytes, seconds\n" \
 "  -h, --help        this text\n" \
 "      --version     the version\n" \
 "\n" \
 "Exit status: 0 all input good, 1 some input bad (the rest processed),\n" \
 "2 usage or system error.\n"
 
-#define CLI_SHORT_OPTIONS "Hj:t:h"
+#define CLI_SHORT_OPTIONS "Hj:t:hv"
 #define CLI_LONG_OPTIONS \
 	{ "no-header", no_argument, NULL, 'H' }, \
 	{ "jobs", required_argument, NULL, 'j' }, \
@@ -52,6 +61,9 @@ enum {
 	{ "dmy", no_argument, NULL, OPT_DMY }, \
 	{ "mdy", no_argument, NULL, OPT_MDY }, \
 	{ "max-bytes", required_argument, NULL, OPT_MAX_BYTES }, \
+	{ "tsv", no_argument, NULL, OPT_TSV }, \
+	{ "stream", no_argument, NULL, OPT_STREAM }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "version", no_argument, NULL, OPT_VERSION }
 
@@ -61,6 +73,11 @@ struct cli {
 	int jobs;               /* -j: threads for cli_run_jobs (default workers_default) */
 	struct reader_opts reader;
 	struct tsv_writer out;
+	int verbose;            /* -v: the summary */
+	struct reader_counts counts;
+	unsigned long long rows;        /* rows written */
+	unsigned long empty;    /* documents that gave no row */
+	double began, shown;    /* seconds: the start, the last progress line */
 };
 
 /* Sets defaults and the program name for messages. */

@@ -36,16 +36,33 @@ vreport(const char *file, unsigned long line, const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
+/* Reports, and raises the exit status to at least level. */
+static void
+vcount(int level, const char *file, unsigned long line, const char *fmt, va_list ap)
+{
+	vreport(file, line, fmt, ap);
+	if (status < level)
+		status = level;
+}
+
 void
 diag_input(const char *file, unsigned long line, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(file, line, fmt, ap);
+	vcount(EXIT_BAD_INPUT, file, line, fmt, ap);
 	va_end(ap);
-	if (status < EXIT_BAD_INPUT)
-		status = EXIT_BAD_INPUT;
+}
+
+void
+diag_unreadable(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vcount(EXIT_TROUBLE, file, line, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -19,6 +19,12 @@ const char *diag_prog(void);
 
 /* Reports bad input at file:line (line 0: no line) and counts it. */
 void diag_input(const char *file, unsigned long line, const char *fmt, ...);
+/*
+ * Reports input that cannot be read as asked at all (a TSV header
+ * without the text column, a compressed file) at file:line, and counts
+ * it as trouble: nothing of that file is processed.
+ */
+void diag_unreadable(const char *file, unsigned long line, const char *fmt, ...);
 /* Reports a system error about file (NULL: none) and counts it as trouble. */
 void diag_system(const char *file, const char *fmt, ...);
 /* Reports a usage error, prints the usage hint, and exits EXIT_TROUBLE. */

@@ -10,7 +10,7 @@
 #include "reader.h"
 #include "tsv.h"
 
-enum form { FORM_UNKNOWN, FORM_STREAM, FORM_TSV };
+enum form { FORM_UNKNOWN, FORM_STREAM, FORM_TSV, FORM_BAD };
 enum { READ_CHUNK = 1 << 16, SEPARATOR_MAX = 64 };
 enum { LINE_TOO_LONG = -2 };
 
@@ -36,8 +36,10 @@ struct reader {
 	size_t prev_len, prev_cap;
 	int have_prev;
 	char prev_date[11];
+	size_t prev_end;        /* where the previous row of the document ends in it */
 
 	char idhex[17];
+	struct reader_counts own_counts;        /* when the caller keeps none */
 };
 
 struct reader *
@@ -57,6 +59,8 @@ reader_new(int fd, const char *name, const struct reader_opts *opts)
 		r->opts.text_col = "text";
 	if (!r->opts.max_bytes)
 		r->opts.max_bytes = READER_MAX_BYTES_DEFAULT;
+	if (!r->opts.counts)
+		r->opts.counts = &r->own_counts;
 	r->cap = READ_CHUNK;
 	r->line = 1;
 	r->col_text = r->col_doc = r->col_date = r->col_start = -1;
@@ -128,6 +132,7 @@ fill(struct reader *r)
 			return 0;
 		}
 		r->len += (size_t)k;
+		r->opts.counts->bytes += (unsigned long long)k;
 		return 1;
 	}
 }
@@ -136,7 +141,9 @@ fill(struct reader *r)
  * Finds the line that starts at scan: sets *end to the index of its
  * '\n', or of the end of input, and returns 1; returns 0 at the end of
  * input, -1 on error, LINE_TOO_LONG when the bytes gathered since mark
- * pass the cap before the line ends.
+ * pass the cap before the line ends, by more than a separator line could
+ * hold: whether a document or row is too long must not depend on where
+ * the reads end, so the callers judge whole lines against the cap.
  */
 static int
 next_line(struct reader *r, size_t *end)
@@ -151,7 +158,7 @@ next_line(struct reader *r, size_t *end)
 			return 1;
 		}
 		searched = r->len - r->scan;
-		if (r->len - r->mark > r->opts.max_bytes)
+		if (r->len - r->mark > r->opts.max_bytes + SEPARATOR_MAX)
 			return LINE_TOO_LONG;
 		if ((got = fill(r)) < 0)
 			return -1;
@@ -245,6 +252,7 @@ derive_id(struct reader *r, const char *s, size_t n, struct doc *d)
 static void
 too_long(struct reader *r, unsigned long line, const char *what)
 {
+	r->opts.counts->too_long++;
 	diag_input(r->name, line, "%s longer than %zu bytes skipped (see --max-bytes)",
 	    what, r->opts.max_bytes);
 }
@@ -294,6 +302,7 @@ next_stream(struct reader *r, struct doc *d)
 		d->file = r->name;
 		d->line = first;
 		derive_id(r, d->text, d->len, d);
+		r->opts.counts->docs++;
 		layout_find_date(d->text, d->len, r->opts.order, d->date);
 		return 1;
 	}
@@ -305,16 +314,22 @@ column_named(const char *s, size_t n, const char *name)
 	return strlen(name) == n && memcmp(s, name, n) == 0;
 }
 
-/* Reads the header row at [a, b); returns 1 when it makes this TSV. */
+/*
+ * Reads the header row at [a, b): returns 1 when it makes this TSV (a
+ * tab and the text column, or the text column's name alone), 0 when the
+ * input is an article stream, -1 (reported) for a header that lacks the
+ * text column.  forced: the input is TSV whatever the line.
+ */
 static int
-read_header(struct reader *r, size_t a, size_t b)
+read_header(struct reader *r, size_t a, size_t b, int forced)
 {
 	const char *s = r->buf;
+	size_t a0 = a;
 	int col = 0;
 
 	if (b > a && s[b - 1] == '\r')
 		b--;
-	if (!memchr(s + a, '\t', b - a))
+	if (!forced && !memchr(s + a, '\t', b - a) && !column_named(s + a, b - a, r->opts.text_col))
 		return 0;
 	while (a <= b) {
 		const char *tab = memchr(s + a, '\t', b - a);
@@ -332,7 +347,23 @@ read_header(struct reader *r, size_t a, size_t b)
 		a = e + 1;
 	}
 	r->ncols = col;
-	return r->col_text >= 0;
+	if (r->col_text >= 0)
+		return 1;
+	/* a database export must never pass for an article */
+	char names[160];
+	size_t n = 0;
+
+	for (a = a0; a < b && n + 6 < sizeof names; a++) {
+		if (s[a] == '\t')
+			names[n++] = ',', names[n++] = ' ';
+		else
+			names[n++] = (unsigned char)s[a] < ' ' ? '?' : s[a];
+	}
+	if (a < b)
+		names[n++] = '.', names[n++] = '.', names[n++] = '.';
+	diag_unreadable(r->name, r->line, "no column \"%s\" in the header; columns: %.*s%s",
+	    r->opts.text_col, (int)n, names, forced ? "" : " (see --text, --stream)");
+	return -1;
 }
 
 static int
@@ -390,6 +421,10 @@ next_tsv(struct reader *r, struct doc *d)
 		}
 		a = r->scan, b = end;
 		take_line(r, end);
+		if (b - a > r->opts.max_bytes) {
+			too_long(r, line, "row");
+			continue;
+		}
 		s = r->buf;
 		if (b > a && s[b - 1] == '\r')
 			b--;
@@ -407,22 +442,17 @@ next_tsv(struct reader *r, struct doc *d)
 		}
 		if (col != r->ncols)
 			diag_input(r->name, line, "%d fields where the header has %d", col, r->ncols);
-		if (!have[0])
+		if (!have[0]) {
+			r->opts.counts->bad_rows++;
 			continue;
+		}
 
 		memset(d, 0, sizeof *d);
 		d->file = r->name;
 		d->line = line;
 		d->text = s + fs[0];
 		d->len = tsv_unescape(s + fs[0], fe[0] - fs[0]);
-		if (have[3]) {
-			int ok;
-			d->base = parse_offset(s + fs[3], fe[3] - fs[3], &ok);
-			if (!ok && fe[3] > fs[3])
-				diag_input(r->name, line, "start is not a byte offset: %.*s",
-				    (int)(fe[3] - fs[3] > 40 ? 40 : fe[3] - fs[3]), s + fs[3]);
-		}
-		if (have[1]) {
+		if (have[1] && fe[1] > fs[1]) {
 			d->id = s + fs[1];
 			d->idlen = tsv_unescape(s + fs[1], fe[1] - fs[1]);
 			d->same_doc = r->have_prev && r->prev_len == d->idlen &&
@@ -430,8 +460,25 @@ next_tsv(struct reader *r, struct doc *d)
 			if (keep_prev_id(r, d->id, d->idlen) < 0)
 				return -1;
 		} else {
+			/* no id, or an empty one: a document of its own, named by its bytes */
 			derive_id(r, d->text, d->len, d);
+			r->have_prev = 0;
 		}
+		/* without a start, a row stands a line break after the one before */
+		d->base = d->same_doc ? r->prev_end + 1 : 0;
+		if (have[3] && fe[3] > fs[3]) {
+			int ok;
+			size_t at = parse_offset(s + fs[3], fe[3] - fs[3], &ok);
+
+			if (ok)
+				d->base = at;
+			else
+				diag_input(r->name, line, "start is not a byte offset: %.*s",
+				    (int)(fe[3] - fs[3] > 40 ? 40 : fe[3] - fs[3]), s + fs[3]);
+		}
+		r->prev_end = d->base + d->len;
+		if (!d->same_doc)
+			r->opts.counts->docs++;
 		if (have[2] && fe[2] > fs[2]) {
 			struct ymd ymd;
 			size_t n = tsv_unescape(s + fs[2], fe[2] - fs[2]);
@@ -451,22 +498,48 @@ next_tsv(struct reader *r, struct doc *d)
 	}
 }
 
+/* Is the input at the start of buf compressed?  Returns the tool that reads it, or NULL. */
+static const char *
+compressed(const struct reader *r)
+{
+	static const struct { const char *magic; size_t n; const char *tool; } kinds[] = {
+		{ "\x1f\x8b", 2, "zcat" },
+		{ "BZh", 3, "bzcat" },
+		{ "\xfd" "7zXZ\0", 6, "xzcat" },
+		{ "\x28\xb5\x2f\xfd", 4, "zstdcat" },
+	};
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (r->len >= kinds[i].n && memcmp(r->buf, kinds[i].magic, kinds[i].n) == 0 &&
+		    (kinds[i].magic[0] != 'B' || (r->len > 3 && r->buf[3] >= '1' && r->buf[3] <= '9')))
+			return kinds[i].tool;
+	return NULL;
+}
+
 int
 reader_next(struct reader *r, struct doc *d)
 {
 	if (r->form == FORM_UNKNOWN) {
 		size_t end;
-		int got = next_line(r, &end);
+		int got = next_line(r, &end), tsv = 0;
+		const char *tool;
 
 		if (got == LINE_TOO_LONG)
 			got = 1, end = r->len;
 		if (got < 0)
 			return -1;
 		r->form = FORM_STREAM;
-		if (got > 0 && read_header(r, r->scan, end)) {
-			r->form = FORM_TSV;
-			take_line(r, end);
+		if (got > 0 && (tool = compressed(r)) != NULL) {
+			diag_unreadable(r->name, 1, "compressed input: pipe it through %s", tool);
+			r->form = FORM_BAD;
+		} else if (got > 0 && r->opts.form != READER_STREAM) {
+			tsv = read_header(r, r->scan, end, r->opts.form == READER_TSV);
+			r->form = tsv < 0 ? FORM_BAD : tsv ? FORM_TSV : FORM_STREAM;
+			if (tsv > 0)
+				take_line(r, end);
 		}
 	}
+	if (r->form == FORM_BAD)
+		return -1;
 	return r->form == FORM_TSV ? next_tsv(r, d) : next_stream(r, d);
 }

@@ -4,8 +4,14 @@
  * Article stream: documents separated by lines that hold exactly "---"
  * (trailing blanks and \r allowed); white-space-only documents skipped.
  * TSV: recognised by a first line that holds a tab and a field named
- * "text" (or opts->text_col); every row is one piece of text, and
- * consecutive rows with the same doc id are one document.
+ * "text" (or opts->text_col), or that is exactly that name (a one-column
+ * export); every row is one piece of text, and consecutive rows with the
+ * same doc id are one document.  A header with tabs but no text column
+ * is an error, never an article.  PostgreSQL's NULL (\N) is an empty
+ * field.  A row with an empty doc id is a document of its own, its id
+ * derived from its text as in a stream; a row without a start stands
+ * one byte (a line break) after the previous row of its document.
+ * Compressed input (gzip, bzip2, xz, zstd) is an error that says so.
  *
  * Memory is bounded by the largest document (or row): one longer than
  * opts->max_bytes is reported as bad input and skipped.
@@ -28,8 +34,19 @@ struct doc {
 	unsigned long line;
 };
 
+enum reader_form { READER_AUTO, READER_STREAM, READER_TSV };
+
+/* What the readers have seen, summed over files (for a summary). */
+struct reader_counts {
+	unsigned long docs;             /* documents yielded (a TSV document's rows: one) */
+	unsigned long too_long;         /* documents or rows skipped over max_bytes */
+	unsigned long bad_rows;         /* TSV rows skipped without their text field */
+	unsigned long long bytes;       /* bytes read */
+};
+
 struct reader_opts {
 	const char *text_col;   /* TSV column holding the text; NULL: "text" */
+	enum reader_form form;  /* READER_AUTO: told by the first line */
 	enum date_order order;  /* numeric dates whose order the text leaves open */
 	size_t max_bytes;       /* the cap on one document or row */
 	/*
@@ -41,6 +58,7 @@ struct reader_opts {
 	 */
 	int (*idle)(void *ctx, int open);
 	void *idle_ctx;
+	struct reader_counts *counts;   /* NULL: not counted */
 };
 
 #define READER_MAX_BYTES_DEFAULT ((size_t)1 << 30)

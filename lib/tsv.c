@@ -13,6 +13,7 @@ tsv_init(struct tsv_writer *w, int fd)
 	w->fd = fd;
 	w->err = 0;
 	w->at_line_start = 1;
+	w->rows = 0;
 	w->len = 0;
 	w->mem = NULL;
 	w->mem_len = w->mem_cap = 0;
@@ -392,6 +393,7 @@ tsv_end_row(struct tsv_writer *w)
 {
 	put_byte(w, '\n');
 	w->at_line_start = 1;
+	w->rows++;
 }
 
 void

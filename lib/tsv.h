@@ -17,6 +17,7 @@ struct tsv_writer {
 	int fd;                 /* -1: rows are kept in memory (tsv_init_memory) */
 	int err;                /* first errno from write(2), or 0 */
 	int at_line_start;      /* no field written yet on this row */
+	unsigned long long rows;        /* rows ended so far (the header too) */
 	size_t len;
 	char buf[1 << 16];
 	char *mem;              /* in memory: the rows that left buf */

@@ -111,10 +111,13 @@ tag_of() {
 
 @test "cut -f7,8 is a tagged text; hostile input never loses a document" {
 	printf 'a\t\\\\b\r\n---\n\xff\xfe bad bytes\n---\n\n---\nlast one\n' > hostile
+	# a first line with a tab reads as a TSV header unless told otherwise
 	run nsplit -u word hostile
+	[ "$status" -eq 2 ]
+	run nsplit -u word --stream hostile
 	[ "$status" -eq 0 ]
-	[ "$(nsplit -H -u word hostile | cut -f1 | sort -u | wc -l)" -eq "$(nsplit -H -u doc hostile | wc -l)" ]
-	[ "$(nsplit -H -u word hostile | cut -f7,8 | head -1)" = "$(printf 'a\tDT')" ]
+	[ "$(nsplit -H -u word --stream hostile | cut -f1 | sort -u | wc -l)" -eq "$(nsplit -H -u doc --stream hostile | wc -l)" ]
+	[ "$(nsplit -H -u word --stream hostile | cut -f7,8 | head -1)" = "$(printf 'a\tDT')" ]
 }
 
 @test "escaped words, and each sentence's doc, date, para and sent, in every row of two documents" {

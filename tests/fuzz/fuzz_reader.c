@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct reader_opts opts = { "text", ORDER_DMY, 4096 };
+	struct reader_opts opts = { .text_col = "text", .order = ORDER_DMY, .max_bytes = 4096 };
 	struct reader *r;
 	struct layout l;
 	struct block b;
