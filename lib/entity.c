@@ -20,6 +20,7 @@
 #include "syntax.h"
 #include "tagger.h"
 #include "token.h"
+#include "wordclass.h"
 #include "xalloc.h"
 
 extern const unsigned char data_ner_bin[];
@@ -45,6 +46,7 @@ struct mention {
 struct entity_tables {
 	struct gazetteer *gaz;
 	struct pct_model *model;
+	struct wordclass *classes;
 	struct role_finder *roles;
 };
 
@@ -98,6 +100,7 @@ entity_tables_new(void)
 		fputs("ntools: the name finder's weights (lib/data/ner.bin) are damaged\n", stderr);
 		exit(2);
 	}
+	t->classes = wordclass_builtin();
 	t->roles = role_new();
 	if (threaded)
 		pthread_join(gaz_thread, NULL);
@@ -111,6 +114,7 @@ entity_tables_free(struct entity_tables *t)
 		return;
 	gaz_free(t->gaz);
 	pct_free(t->model);
+	wordclass_free(t->classes);
 	role_free(t->roles);
 	free(t);
 }
@@ -469,20 +473,22 @@ join_ampersands(struct entity_finder *f, const char *text)
 		if (whole || tags[i - 1] == NER_O || !token_is(text, &v[i], "&") ||
 		    (t[i + 1].flags & TOK_LINE_START) || !(t[i + 1].flags & TOK_UPPER_INITIAL))
 			continue;
-		/* "Kettering & Sons" is a firm whatever its first word. */
-		int firm = (t[i + 1].gaz & GAZ_ORG_WORD) || token_is(text, &v[i + 1], "Co") ||
-		    token_is(text, &v[i + 1], "Co.") || token_is(text, &v[i + 1], "Sons") ||
-		    token_is(text, &v[i + 1], "Partners");
+		size_t j = i + 1;
+		while (j < n && !(t[j].flags & (TOK_LINE_START | TOK_SENT_START)) &&
+		    ((t[j].flags & TOK_UPPER_INITIAL) || (j > i + 1 && tags[j] > NER_KINDS)))
+			j++;
+		/* "Kettering & Sons", "Harlow & Finch Co": a firm whatever its first words. */
+		int firm = 0;
+		for (size_t o = i + 1; o < j && !firm; o++)
+			firm = (t[o].gaz & GAZ_ORG_WORD) || token_is(text, &v[o], "Co") ||
+			    token_is(text, &v[o], "Co.") || token_is(text, &v[o], "Sons") ||
+			    token_is(text, &v[o], "Partners");
 		if (!firm && (NER_KIND(tags[i - 1]) == NER_LOC ||
 		    (t[i + 1].gaz & (GAZ_COUNTRY | GAZ_CITY | GAZ_REGION))))
 			continue;
 		size_t from = i - 1;
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
-		size_t j = i + 1;
-		while (j < n && !(t[j].flags & (TOK_LINE_START | TOK_SENT_START)) &&
-		    ((t[j].flags & TOK_UPPER_INITIAL) || (j > i + 1 && tags[j] > NER_KINDS)))
-			j++;
 		tags[from] = NER_BEGIN(NER_ORG);
 		for (size_t o = from + 1; o < j; o++)
 			tags[o] = NER_INSIDE(NER_ORG);
@@ -660,7 +666,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 
 	ner_doc_clear(&f->doc);
 	ner_doc_add_tokens(&f->doc, text, v, n);
-	feat_prepare(&f->doc, f->tables->gaz);
+	feat_prepare(&f->doc, f->tables->gaz, f->tables->classes);
 	if (n > f->tags_cap) {
 		f->tags_cap = n * 2;
 		f->tags = xrealloc(f->tags, f->tags_cap * sizeof *f->tags);

@@ -26,6 +26,7 @@
 #include "tagger.h"
 #include "token.h"
 #include "utf8.h"
+#include "wordclass.h"
 
 struct corpus {
 	char *text;             /* every token, NUL-separated */
@@ -186,7 +187,7 @@ read_conll(const char *path, struct corpus *c, int capitals)
 }
 
 static struct ner_doc *
-prepare(const struct corpus *c, const struct gazetteer *g, size_t alone_every)
+prepare(const struct corpus *c, const struct gazetteer *g, const struct wordclass *wc, size_t alone_every)
 {
 	struct ner_doc *docs = xrealloc(NULL, (c->ndoc ? c->ndoc : 1) * sizeof *docs);
 	memset(docs, 0, (c->ndoc ? c->ndoc : 1) * sizeof *docs);
@@ -198,7 +199,7 @@ prepare(const struct corpus *c, const struct gazetteer *g, size_t alone_every)
 		 * places to tell of: some training documents are seen so.
 		 */
 		docs[k].alone = alone_every && k % alone_every == alone_every - 1;
-		feat_prepare(&docs[k], g);
+		feat_prepare(&docs[k], g, wc);
 	}
 	return docs;
 }
@@ -333,18 +334,19 @@ main(int argc, char **argv)
 		return 2;
 	}
 	struct gazetteer *g = gaz_new();
+	struct wordclass *wc = wordclass_builtin();
 	read_conll(argv[1], &train, getenv("NER_CAPITALS") != NULL);
-	struct ner_doc *docs = prepare(&train, g, getenv("NER_ALONE") ? (size_t)atoi(getenv("NER_ALONE")) : 2);
+	struct ner_doc *docs = prepare(&train, g, wc, getenv("NER_ALONE") ? (size_t)atoi(getenv("NER_ALONE")) : 2);
 	struct ner_doc *dev_docs = NULL;
 	if (argc == 4) {
 		read_conll(argv[3], &dev, 0);
-		dev_docs = prepare(&dev, g, 0);
+		dev_docs = prepare(&dev, g, wc, 0);
 	}
 	fprintf(stderr, "train_ner: %zu documents, %zu tokens\n", train.ndoc, train.ntok);
 
 	if (folds > 1) {
 		/* Kept out of training, scored as text is met: every word's places in the document. */
-		struct ner_doc *whole = prepare(&train, g, 0);
+		struct ner_doc *whole = prepare(&train, g, wc, 0);
 		struct score sc;
 		memset(&sc, 0, sizeof sc);
 		for (size_t k = 0; k < folds; k++) {
