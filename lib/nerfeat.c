@@ -671,10 +671,8 @@ feat_around(const struct ner_doc *d, size_t i, uint32_t *out)
 	out[8] = mix3(F_BIGRAM_NEXT, t->lowh, qlow);
 	out[9] = mix3(F_LOW_SHAPE_NEXT, t->lowh, qshape);
 	uint32_t pc = class_or_edge(p), qc = class_or_edge(q);
-	out[10] = mix(F_CLASS_PREV, pc >> 8);
-	out[11] = mix(F_CLASS_NEXT, qc >> 8);
-	out[12] = mix(F_CLASS_FINE_PREV, pc);
-	out[13] = mix(F_CLASS_FINE_NEXT, qc);
+	out[10] = mix(F_CLASS_FINE_PREV, pc);
+	out[11] = mix(F_CLASS_FINE_NEXT, qc);
 	return FEAT_AROUND;
 }
 

@@ -102,7 +102,7 @@ uint32_t feat_flags(unsigned cf, unsigned pf, unsigned nf);
  * Token i's features from its neighbours' words: theirs alone, and with
  * its own (bigrams, shapes on both sides).  Returns FEAT_AROUND.
  */
-#define FEAT_AROUND 14
+#define FEAT_AROUND 12
 size_t feat_around(const struct ner_doc *d, size_t i, uint32_t *out);
 /* The features of a token's FEAT_SEEN_* bits; at most FEAT_SEEN_KINDS + 1. */
 size_t feat_seen(unsigned seen, uint32_t *out);
