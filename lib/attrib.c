@@ -7,26 +7,15 @@
 #include "entity.h"
 #include "lexicon.h"
 #include "quote.h"
+#include "attrib_tok.h"
+#include "perceptron.h"
+#include "speaker.h"
+#include "wordclass.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 extern const unsigned char data_cues_txt[];
 extern const size_t data_cues_txt_len;
-
-/* Word classes of lib/data/cues.txt. */
-enum wclass {
-	W_NONE, W_CUE, W_AUX, W_STOP, W_DEF, W_INDEF, W_MALE, W_FEMALE, W_THING,
-	W_PLURAL, W_FIRST, W_PERSON, W_INTRO, W_ABBR, W_MEDIUM, W_LABEL, W_BODY
-};
-
-enum { T_WORD, T_PUNCT, T_QUOTE };
-
-struct tok {
-	size_t s, e;
-	unsigned char type, cap;
-	unsigned char wc;       /* enum wclass */
-	uint32_t ch;            /* the character of a T_PUNCT or T_QUOTE */
-};
 
 #define MAX_TOKS 160
 #define INHERIT_FOCUS (-2)
@@ -79,6 +68,7 @@ struct attrib {
 	struct event *events;
 	size_t nevents, capevents;
 	struct attribution *out;
+	unsigned char *ranked;  /* per out: the ranker chose its mention over the rules' */
 	size_t nout, capout;
 	size_t *order;          /* out in the order of the text */
 	size_t caporder;
@@ -97,6 +87,11 @@ struct attrib {
 	size_t nregions, capregions;
 	struct word_table words;
 	struct tok toks[MAX_TOKS];
+	struct pct_model *ranker;       /* chooses each speaker (speaker.h) */
+	struct wordclass *classes;
+	struct sp_set cands;
+	attrib_trace_fn *trace;
+	void *trace_ctx;
 };
 
 static void words_build(struct word_table *w, const char *data, size_t len);
@@ -111,6 +106,8 @@ attrib_with(unsigned flags, struct entity_finder *ef)
 	words_build(&a->words, (const char *)data_cues_txt, data_cues_txt_len);
 	a->qf = quote_finder_new();
 	a->ef = ef;
+	a->ranker = sp_model_builtin();
+	a->classes = wordclass_builtin();
 	return a;
 }
 
@@ -133,12 +130,16 @@ attrib_free(struct attrib *a)
 		return;
 	lexicon_free(a->lx);
 	free(a->words.slot);
+	pct_free(a->ranker);
+	wordclass_free(a->classes);
+	sp_set_free(&a->cands);
 	quote_finder_free(a->qf);
 	entity_finder_free(a->ef);
 	free(a->people);
 	free(a->events);
 	free(a->ents);
 	free(a->out);
+	free(a->ranked);
 	free(a->held);
 	free(a->pieces);
 	free(a->order);
@@ -1626,7 +1627,9 @@ push_out(struct attrib *a, const struct attribution *x)
 	if (a->nout == a->capout) {
 		a->capout = a->capout ? 2 * a->capout : 32;
 		a->out = xrealloc(a->out, a->capout * sizeof *a->out);
+		a->ranked = xrealloc(a->ranked, a->capout);
 	}
+	a->ranked[a->nout] = 0;
 	a->out[a->nout++] = *x;
 }
 
@@ -1964,6 +1967,9 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		} else {
 			x.kind = short_k;
 		}
+		if ((x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) && x.inherits == -1 &&
+		    x.mention_end == x.mention_start && s->start + 1 > need)
+			need = s->start + 1;    /* the ranker may find its speaker near it */
 		push_out(a, &x);
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
 			prev = a->nout - 1;
@@ -2212,7 +2218,8 @@ resolve_all(struct attrib *a)
 		size_t n = tokenize(a, x->mention_start, x->mention_end, t, 24);
 		struct resolved r = resolve(a, t, 0, n);
 
-		if (x->cue_end == x->cue_start && r.id < 0 && !(n == 1 && is_pronoun(&t[0]))) {
+		if (x->cue_end == x->cue_start && r.id < 0 && !(n == 1 && is_pronoun(&t[0])) &&
+		    !a->ranked[a->order[o]]) {
 			/* a sentence's first words, taken without a cue, that name nobody */
 			x->mention_start = x->mention_end = 0;
 			continue;
@@ -2422,7 +2429,8 @@ needed_regions(struct attrib *a, size_t upto)
 		const struct attribution *x = &a->out[i];
 		size_t s, e, paras = DISCOURSE_PARAS;
 
-		if (x->inherits == INHERIT_FOCUS) {
+		if (x->inherits == INHERIT_FOCUS || (x->inherits == -1 && x->mention_end == x->mention_start &&
+		    (x->kind == KIND_DIRECT || x->kind == KIND_PARTIAL))) {
 			s = e = x->start;
 		} else if (x->inherits < 0 && x->mention_end > x->mention_start) {
 			struct tok t[1];
@@ -2476,6 +2484,86 @@ feed_regions(struct attrib *a, const char *text, size_t upto, size_t base,
 		feed(a, text, upto, base, done, upto, q, nq, 1);
 }
 
+/* ------------------------------------------------------------ choosing speakers */
+
+/*
+ * Lets the ranker of speaker.h choose the speaker of each quotation of
+ * speech among the rules' choice and the phrases around it.  out[0..nq)
+ * are the quotations q[0..nq) in order.
+ */
+static void
+choose_speakers(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	struct tok before[96], after[64];
+
+	for (size_t i = 0; i < nq && i < a->nout; i++) {
+		struct attribution *x = &a->out[i];
+		const struct quote_span *s = &q[i];
+
+		if (x->kind != KIND_DIRECT && x->kind != KIND_PARTIAL)
+			continue;
+		size_t lo = s->para_start, hi = s->para_end;
+
+		if (i > 0 && q[i - 1].end > lo && q[i - 1].end <= s->start)
+			lo = q[i - 1].end;
+		if (s->start > lo + 480)
+			lo = s->start - 480;
+		if (i + 1 < nq && q[i + 1].start < hi)
+			hi = q[i + 1].start;
+		if (hi > s->end + 320)
+			hi = s->end + 320;
+		if (hi < s->end)
+			hi = s->end;
+
+		size_t nb = tokenize(a, lo, s->start, before, sizeof before / sizeof before[0]);
+		size_t na = tokenize(a, s->end, hi, after, sizeof after / sizeof after[0]);
+		size_t first = 0;
+
+		/* words inside marks are not the writer's: keep those outside them */
+		for (size_t k = 0; k < nb; k++)
+			if (before[k].type == T_QUOTE)
+				first = k + 1;
+		for (size_t k = 0; k < na; k++)
+			if (after[k].type == T_QUOTE) {
+				na = k;
+				break;
+			}
+
+		struct sp_quote sq = {
+			.text = a->text, .start = s->start, .end = s->end,
+			.before = before + first, .nbefore = nb - first, .after = after, .nafter = na,
+			.rule_ms = x->mention_start, .rule_me = x->mention_end,
+			.rule_cs = x->cue_start, .rule_ce = x->cue_end,
+			.opens = x->kind == KIND_DIRECT, .ents = a->ents, .nents = a->nents
+		};
+
+		sq.rule = x->inherits >= 0 ? SP_RULE_CONTINUES : x->inherits == INHERIT_FOCUS ? SP_RULE_FOCUS :
+		    x->mention_end > x->mention_start ? SP_RULE_WRITTEN : SP_RULE_NOTHING;
+		sp_candidates(&a->cands, &sq, a->classes);
+		if (a->trace)
+			a->trace(a->trace_ctx, s->start, s->end, &a->cands);
+
+		size_t best = sp_choose(&a->cands, a->trace ? NULL : a->ranker);
+		const struct sp_cand *c = &a->cands.c[best];
+
+		if (c->kind == SP_RULE || (c->ms == x->mention_start && c->me == x->mention_end))
+			continue;
+		x->mention_start = c->ms;
+		x->mention_end = c->me;
+		x->cue_start = c->cs;
+		x->cue_end = c->ce;
+		x->inherits = c->kind == SP_FOCUS ? INHERIT_FOCUS : -1;
+		a->ranked[i] = 1;
+	}
+}
+
+void
+attrib_trace(struct attrib *a, attrib_trace_fn *fn, void *ctx)
+{
+	a->trace = fn;
+	a->trace_ctx = ctx;
+}
+
 size_t
 attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
     const struct attribution **out)
@@ -2513,6 +2601,7 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		a->text = text;
 		a->len = len;
 		a->base = base;
+		choose_speakers(a, q, nq);
 		resolve_all(a);
 	}
 	keep_wanted(a);

@@ -71,4 +71,13 @@ size_t attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 
 const char *attrib_kind_name(enum quote_kind k);
 
+/*
+ * Training (tools/train_speaker.c): fn sees the candidate speakers of
+ * each quotation of speech at [start, end) of the text given to
+ * attrib_find (speaker.h), and the rules choose among them.
+ */
+struct sp_set;
+typedef void attrib_trace_fn(void *ctx, size_t start, size_t end, const struct sp_set *cands);
+void attrib_trace(struct attrib *a, attrib_trace_fn *fn, void *ctx);
+
 #endif

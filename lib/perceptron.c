@@ -439,6 +439,17 @@ pct_update(struct pct_model *m, const uint32_t *f, size_t n, int truth, int gues
 }
 
 void
+pct_nudge(struct pct_model *m, const uint32_t *f, size_t n, int cls, float by)
+{
+	for (size_t j = 0; j < n; j++) {
+		size_t i = slot_of(m, key_of(f[j]));
+
+		if (m->kv[2 * i])
+			nudge(m, (size_t)m->kv[2 * i + 1] * PCT_CLASSES + (size_t)cls, by);
+	}
+}
+
+void
 pct_average(struct pct_model *m)
 {
 	size_t n = m->used * PCT_CLASSES;

@@ -47,6 +47,8 @@ void pct_count(struct pct_model *m, const uint32_t *f, size_t n);
 void pct_keep_frequent(struct pct_model *m, unsigned min);
 /* Training: one example; rewards truth and penalises guess when they differ. */
 void pct_update(struct pct_model *m, const uint32_t *f, size_t n, int truth, int guess);
+/* Training: adds by to the weights of f[0..n) for class cls (a ranker's step). */
+void pct_nudge(struct pct_model *m, const uint32_t *f, size_t n, int cls, float by);
 /* Training: the next example starts (for averaging). */
 void pct_tick(struct pct_model *m);
 /* Training: replaces the weights by their averages. */

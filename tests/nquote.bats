@@ -188,8 +188,9 @@ field() {
 }
 
 @test "According to X at the sentence's start: X is the source; an -ing cue takes the subject" {
-	run quote 'According to ProPublica, Clinton praised her "wonderful donors" in the audience.'
+	run quote 'According to ProPublica, the fund paid "millions in fees" to the firm.'
 	[ "$(echo "$output" | field 5)" = "ProPublica" ]
+	[ "$(echo "$output" | field 6)" = "According to" ]
 	run quote 'Here in Columbia, Sanders stepped up his attacks on the bill, saying, "We have to end this now."'
 	[ "$(echo "$output" | field 5)" = "Sanders" ]
 }
@@ -314,7 +315,8 @@ More talks are planned for the spring in Moscow.
 	quote 'Ana Ruiz arrived on Monday.
 
 "We will win," SAID Ana Ruiz.' -a > rows
-	[ "$(field 4 < rows)" = "" ]
+	[ "$(field 4 < rows)" = "Ana Ruiz" ]
+	[ "$(field 6 < rows)" = "SAID" ]
 	quote 'Ana Ruiz arrived on Monday.
 
 "We will win," Ana Ruiz’s lawyer Tom Bell said.' > rows

@@ -1,0 +1,325 @@
+#include "speaker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "entity.h"
+#include "hash.h"
+#include "perceptron.h"
+#include "utf8.h"
+#include "wordclass.h"
+#include "xalloc.h"
+
+extern const unsigned char data_speaker_bin[];
+extern const size_t data_speaker_bin_len;
+
+/* Feature templates: a template and its values hash to one feature id. */
+enum {
+	F_BIAS = 1, F_DIST, F_FORM, F_WC, F_NEXT, F_NEXT_WORD, F_PREV, F_PREV_WORD, F_HEAD,
+	F_SIDE_HEAD, F_FINE, F_NEXT_COARSE, F_PREV_COARSE, F_ENTITY, F_RANK, F_SENTENCES,
+	F_COMMA, F_LENGTH, F_OPENS, F_IS_RULE, F_EMPTY_SIDE, F_RULE, F_FOCUS, F_FIRST_AFTER,
+	F_LAST_BEFORE, F_NEXT_FORM, F_POSSESSIVE
+};
+
+enum { FORM_PRONOUN = 1, FORM_NAME, FORM_WORD };
+enum { SIDE_BEFORE, SIDE_AFTER };
+
+static void
+add_feature(struct sp_set *set, unsigned tmpl, uint64_t a, uint64_t b)
+{
+	uint64_t h = (tmpl * 0x9E3779B97F4A7C15u) ^ (a * 0xC2B2AE3D27D4EB4Fu) ^ (b * 0x165667B19E3779F9u);
+
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	h ^= h >> 32;
+	if (set->nfeat == set->capfeat) {
+		set->capfeat = set->capfeat ? 2 * set->capfeat : 1024;
+		set->feat = xrealloc(set->feat, set->capfeat * sizeof *set->feat);
+	}
+	set->feat[set->nfeat++] = (uint32_t)h | 1;     /* never 0: the model's empty key */
+}
+
+static struct sp_cand *
+add_cand(struct sp_set *set, enum sp_kind kind, size_t ms, size_t me, size_t cs, size_t ce)
+{
+	if (set->n == set->cap) {
+		set->cap = set->cap ? 2 * set->cap : 64;
+		set->c = xrealloc(set->c, set->cap * sizeof *set->c);
+	}
+	struct sp_cand *c = &set->c[set->n++];
+
+	c->kind = kind;
+	c->ms = ms;
+	c->me = me;
+	c->cs = cs;
+	c->ce = ce;
+	c->f = set->nfeat;
+	c->nf = 0;
+	return c;
+}
+
+/* The hash of the word lowercased (ASCII letters folded; others as they are). */
+static uint64_t
+lower_hash(const char *text, const struct tok *t)
+{
+	char buf[32];
+	size_t n = t->e - t->s < sizeof buf ? t->e - t->s : sizeof buf;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = text[t->s + i];
+
+		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	return hash64(buf, n);
+}
+
+/* What a neighbouring token is, in one number: its mark, or its class. */
+static uint64_t
+tok_code(const struct tok *t)
+{
+	if (t == NULL)
+		return 1;
+	if (t->type == T_QUOTE)
+		return 2;
+	if (t->type == T_PUNCT)
+		return 0x100 + (t->ch < 0x80 ? t->ch : u_isdash(t->ch) ? '-' : 0x7f);
+	return 0x200 + t->wc + (t->cap ? 0x40 : 0);
+}
+
+static unsigned
+bucket(size_t d)
+{
+	return d < 4 ? (unsigned)d : d < 6 ? 4 : d < 9 ? 5 : d < 13 ? 6 : d < 20 ? 7 : 8;
+}
+
+static int
+is_pronoun(const struct tok *t)
+{
+	return t->type == T_WORD && t->wc >= W_MALE && t->wc <= W_FIRST;
+}
+
+static int
+ends_sentence(const struct tok *t)
+{
+	return t->type == T_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?' || t->ch == ';');
+}
+
+/* Can a speaker phrase end at this word? */
+static int
+may_head(const struct tok *t)
+{
+	if (t->type != T_WORD)
+		return 0;
+	switch (t->wc) {
+	case W_CUE: case W_AUX: case W_STOP: case W_DEF: case W_INDEF: case W_INTRO:
+		return t->cap && t->wc != W_DEF && t->wc != W_INDEF;
+	}
+	return 1;
+}
+
+/* The first word of the phrase that ends with t[h]. */
+static size_t
+phrase_start(const struct tok *t, size_t lo, size_t h)
+{
+	size_t b = h;
+
+	if (is_pronoun(&t[h]))
+		return h;
+	if (t[h].cap) {
+		/* a name's words: not the function words that open a sentence ("But", "When", "His") */
+		while (b > lo && t[b - 1].type == T_WORD && t[b - 1].cap && (t[b - 1].wc == W_NONE ||
+		    t[b - 1].wc == W_PERSON || t[b - 1].wc == W_ABBR || t[b - 1].wc == W_BODY ||
+		    t[b - 1].wc == W_MEDIUM || t[b - 1].wc == W_LABEL))
+			b--;
+		if (b > lo && t[b - 1].type == T_WORD && (t[b - 1].wc == W_DEF || t[b - 1].wc == W_PERSON))
+			b--;
+		return b;
+	}
+	while (b > lo && h - b < 4 && t[b - 1].type == T_WORD) {
+		unsigned wc = t[b - 1].wc;
+
+		if (wc == W_STOP || wc == W_CUE || wc == W_AUX || wc == W_INTRO || is_pronoun(&t[b - 1]))
+			break;
+		b--;
+		if (wc == W_DEF || wc == W_INDEF)
+			break;
+	}
+	return b;
+}
+
+/* The entity type over [s, e) plus one (0: none), from ents sorted by start. */
+static unsigned
+entity_at(const struct sp_quote *q, size_t s, size_t e)
+{
+	size_t lo = 0, hi = q->nents;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (q->ents[mid].start <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k > 0 && lo - k < 4; k--)
+		if (q->ents[k - 1].start <= s && q->ents[k - 1].end >= e)
+			return 1 + (unsigned)q->ents[k - 1].type + (q->ents[k - 1].end == e ? 0x10 : 0);
+	return 0;
+}
+
+static void
+classes(const struct wordclass *wc, const char *text, const struct tok *t, unsigned *coarse, unsigned *fine)
+{
+	*coarse = *fine = 0xff;
+	if (wc && t && t->type == T_WORD)
+		wordclass_of(wc, wordclass_key(text + t->s, t->e - t->s), coarse, fine);
+}
+
+/* The candidates of one side: t[0..n), nearest the quotation last (before) or first (after). */
+static void
+side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordclass *wc,
+    const struct tok *t, size_t n, int side)
+{
+	unsigned rank[4] = { 0, 0, 0, 0 };
+	size_t rule_head = q->rule_me;
+
+	for (size_t i = 0; i < n; i++) {
+		/* nearest first */
+		size_t h = side == SIDE_BEFORE ? n - 1 - i : i;
+
+		if (!may_head(&t[h]))
+			continue;
+		if (t[h].cap && !is_pronoun(&t[h]) && h + 1 < n && t[h + 1].type == T_WORD && t[h + 1].cap &&
+		    !is_pronoun(&t[h + 1]))
+			continue;       /* a name ends at its last word: "Sam", not of "Sam Ortiz" */
+		size_t b = phrase_start(t, 0, h);
+		const struct tok *next = h + 1 < n ? &t[h + 1] : NULL;
+		const struct tok *prev = b > 0 ? &t[b - 1] : NULL;
+		size_t cs = 0, ce = 0;
+
+		if (next && next->type == T_WORD && next->wc == W_CUE && !next->cap) {
+			cs = next->s;
+			ce = next->e;
+		} else if (prev && prev->type == T_WORD && prev->wc == W_CUE) {
+			cs = prev->s;
+			ce = prev->e;
+		} else if (prev && b > 1 && prev->e - prev->s == 2 && q->text[prev->s] == 't' &&
+		    q->text[prev->s + 1] == 'o' && t[b - 2].e - t[b - 2].s == 9 &&
+		    strncmp(q->text + t[b - 2].s + 1, "ccording", 8) == 0) {
+			cs = t[b - 2].s;
+			ce = prev->e;
+		}
+		struct sp_cand *c = add_cand(set, SP_WINDOW, t[b].s, t[h].e, cs, ce);
+		unsigned form = is_pronoun(&t[h]) ? FORM_PRONOUN : t[h].cap ? FORM_NAME : FORM_WORD;
+		size_t dist = side == SIDE_BEFORE ? n - 1 - h : b;
+		unsigned sentences = 0, comma = 0;
+		size_t from = side == SIDE_BEFORE ? h + 1 : 0, to = side == SIDE_BEFORE ? n : b;
+
+		for (size_t k = from; k < to; k++) {
+			sentences += ends_sentence(&t[k]);
+			comma |= t[k].type == T_PUNCT && t[k].ch == ',';
+		}
+		unsigned coarse, fine, nc, nf, pc, pf;
+		uint64_t head = lower_hash(q->text, &t[h]);
+
+		classes(wc, q->text, &t[h], &coarse, &fine);
+		classes(wc, q->text, next, &nc, &nf);
+		classes(wc, q->text, prev, &pc, &pf);
+		size_t hl = t[h].e - t[h].s;
+		const char *hw = q->text + t[h].s;
+		int possessive = (hl > 2 && hw[hl - 2] == '\'' && hw[hl - 1] == 's') ||
+		    (hl > 4 && memcmp(hw + hl - 4, "\xe2\x80\x99s", 4) == 0);
+
+		add_feature(set, F_POSSESSIVE, side, (uint64_t)possessive * 0x100 + tok_code(next));
+		add_feature(set, F_BIAS, side, 0);
+		add_feature(set, F_DIST, side, bucket(dist));
+		add_feature(set, F_FORM, side, form);
+		add_feature(set, F_WC, side, t[h].wc);
+		add_feature(set, F_NEXT, side, tok_code(next));
+		add_feature(set, F_NEXT_FORM, side * 16 + form, tok_code(next));
+		add_feature(set, F_PREV, side, tok_code(prev));
+		if (next && next->type == T_WORD)
+			add_feature(set, F_NEXT_WORD, side, lower_hash(q->text, next));
+		if (prev && prev->type == T_WORD)
+			add_feature(set, F_PREV_WORD, side, lower_hash(q->text, prev));
+		add_feature(set, F_HEAD, 0, head);
+		add_feature(set, F_SIDE_HEAD, side, head);
+		add_feature(set, F_FINE, side, fine);
+		add_feature(set, F_NEXT_COARSE, side, nc);
+		add_feature(set, F_PREV_COARSE, side, pc);
+		add_feature(set, F_ENTITY, side, entity_at(q, t[b].s, t[h].e));
+		add_feature(set, F_RANK, side * 16 + form, rank[form] < 3 ? rank[form] : 3);
+		add_feature(set, F_SENTENCES, side, sentences < 2 ? sentences : 2);
+		add_feature(set, F_COMMA, side, comma);
+		add_feature(set, F_LENGTH, form, h - b < 3 ? h - b : 3);
+		add_feature(set, F_OPENS, side, (uint64_t)q->opens * 4 + bucket(dist) / 3);
+		add_feature(set, F_IS_RULE, t[h].e == rule_head && q->rule == SP_RULE_WRITTEN, q->rule);
+		add_feature(set, F_EMPTY_SIDE, side, q->nbefore == 0);
+		if (q->nafter)
+			add_feature(set, F_FIRST_AFTER, side, tok_code(&q->after[0]));
+		if (q->nbefore)
+			add_feature(set, F_LAST_BEFORE, side, tok_code(&q->before[q->nbefore - 1]));
+		c->nf = set->nfeat - c->f;
+		rank[form]++;
+	}
+}
+
+void
+sp_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordclass *wc)
+{
+	set->n = 0;
+	set->nfeat = 0;
+
+	struct sp_cand *c = add_cand(set, SP_RULE, q->rule_ms, q->rule_me, q->rule_cs, q->rule_ce);
+
+	add_feature(set, F_RULE, q->rule, q->opens);
+	add_feature(set, F_RULE, q->rule, 0x10 + (q->nbefore == 0));
+	c->nf = set->nfeat - c->f;
+	if (q->rule != SP_RULE_FOCUS) {
+		c = add_cand(set, SP_FOCUS, 0, 0, 0, 0);
+		add_feature(set, F_FOCUS, q->rule, q->opens);
+		add_feature(set, F_FOCUS, q->rule, 0x10 + (q->nbefore == 0));
+		c->nf = set->nfeat - c->f;
+	}
+	side_candidates(set, q, wc, q->before, q->nbefore, SIDE_BEFORE);
+	side_candidates(set, q, wc, q->after, q->nafter, SIDE_AFTER);
+}
+
+size_t
+sp_choose(const struct sp_set *set, const struct pct_model *m)
+{
+	size_t best = 0;
+	float top = 0;
+
+	if (m == NULL)
+		return 0;
+	for (size_t i = 0; i < set->n; i++) {
+		float s[PCT_CLASSES] = { 0 };
+
+		pct_score(m, set->feat + set->c[i].f, set->c[i].nf, s);
+		if (i == 0 || s[0] > top) {
+			top = s[0];
+			best = i;
+		}
+	}
+	return best;
+}
+
+struct pct_model *
+sp_model_builtin(void)
+{
+	struct pct_model *m = pct_load(data_speaker_bin, data_speaker_bin_len);
+
+	if (!m) {
+		fputs("ntools: the built-in speaker weights are broken (rebuild lib/data/speaker.bin)\n", stderr);
+		exit(2);
+	}
+	return m;
+}
+
+void
+sp_set_free(struct sp_set *set)
+{
+	free(set->c);
+	free(set->feat);
+}

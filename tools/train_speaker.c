@@ -1,0 +1,679 @@
+/*
+ * train_speaker: learns the weights with which nquote chooses the
+ * speaker of a quotation (lib/speaker.h) from PolNeAR's annotated
+ * quotations, and measures the choice on articles it did not learn from.
+ *
+ *   train_speaker [-e epochs] [-k folds] [-x held.jsonl] train.jsonl out.bin [dev.jsonl]
+ *
+ * train.jsonl: one article a line, {"doc_id", "text", "quotes": [{"type",
+ * "segments": [[start, end], ...], "speaker", "speaker_start", ...}]},
+ * offsets in characters.  Articles whose doc_id is in held.jsonl are left
+ * out of training.  With -k, the figure is also cross-validated over k
+ * folds of the training articles.  The figure is the share of quotations
+ * whose chosen mention matches the annotated speaker as neval does (the
+ * last word of either within the other), for the rules and the ranker.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "../lib/attrib.h"
+#include "../lib/perceptron.h"
+#include "../lib/speaker.h"
+#include "../lib/utf8.h"
+#include "../lib/xalloc.h"
+
+/* ------------------------------------------------------------ a small JSON reader */
+
+enum { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
+
+struct jv {
+	int type;
+	double num;
+	char *str;              /* J_STR: UTF-8, NUL-terminated; J_OBJ: unused */
+	size_t len;
+	struct jv *kid;         /* J_ARR, J_OBJ: the values */
+	char **key;             /* J_OBJ: their names */
+	size_t n;
+};
+
+struct jparse {
+	const char *s;
+	size_t i, n;
+	int bad;
+};
+
+static void
+skip_ws(struct jparse *p)
+{
+	while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' ||
+	    p->s[p->i] == '\r'))
+		p->i++;
+}
+
+static unsigned
+hex4(struct jparse *p)
+{
+	unsigned v = 0;
+
+	for (int k = 0; k < 4; k++) {
+		char c = p->i < p->n ? p->s[p->i++] : 0;
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (unsigned)(c - 'A' + 10);
+		else
+			p->bad = 1;
+	}
+	return v;
+}
+
+static char *
+read_string(struct jparse *p, size_t *len)
+{
+	char *o = xmalloc(p->n - p->i + 1);
+	size_t k = 0;
+
+	p->i++;         /* the opening mark */
+	while (p->i < p->n && p->s[p->i] != '"') {
+		char c = p->s[p->i++];
+
+		if (c != '\\') {
+			o[k++] = c;
+			continue;
+		}
+		c = p->i < p->n ? p->s[p->i++] : 0;
+		switch (c) {
+		case 'n': o[k++] = '\n'; break;
+		case 't': o[k++] = '\t'; break;
+		case 'r': o[k++] = '\r'; break;
+		case 'b': o[k++] = '\b'; break;
+		case 'f': o[k++] = '\f'; break;
+		case 'u': {
+			unsigned cp = hex4(p);
+
+			if (cp >= 0xd800 && cp < 0xdc00 && p->i + 1 < p->n && p->s[p->i] == '\\' &&
+			    p->s[p->i + 1] == 'u') {
+				p->i += 2;
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (hex4(p) - 0xdc00);
+			}
+			k += utf8_encode(cp, o + k);
+			break;
+		}
+		default: o[k++] = c;
+		}
+	}
+	p->i++;
+	o[k] = 0;
+	*len = k;
+	return o;
+}
+
+static void
+read_value(struct jparse *p, struct jv *v)
+{
+	memset(v, 0, sizeof *v);
+	skip_ws(p);
+	if (p->i >= p->n) {
+		p->bad = 1;
+		return;
+	}
+	char c = p->s[p->i];
+
+	if (c == '"') {
+		v->type = J_STR;
+		v->str = read_string(p, &v->len);
+	} else if (c == '[' || c == '{') {
+		size_t cap = 0;
+
+		v->type = c == '[' ? J_ARR : J_OBJ;
+		p->i++;
+		for (;;) {
+			skip_ws(p);
+			if (p->i < p->n && (p->s[p->i] == ']' || p->s[p->i] == '}')) {
+				p->i++;
+				break;
+			}
+			if (p->i >= p->n || p->bad) {
+				p->bad = 1;
+				break;
+			}
+			if (v->n == cap) {
+				cap = cap ? 2 * cap : 8;
+				v->kid = xrealloc(v->kid, cap * sizeof *v->kid);
+				if (v->type == J_OBJ)
+					v->key = xrealloc(v->key, cap * sizeof *v->key);
+			}
+			if (v->type == J_OBJ) {
+				size_t kl;
+
+				if (p->s[p->i] != '"') {
+					p->bad = 1;
+					break;
+				}
+				v->key[v->n] = read_string(p, &kl);
+				skip_ws(p);
+				if (p->i < p->n && p->s[p->i] == ':')
+					p->i++;
+			}
+			read_value(p, &v->kid[v->n++]);
+			skip_ws(p);
+			if (p->i < p->n && p->s[p->i] == ',')
+				p->i++;
+		}
+	} else if (c == 't' || c == 'f' || c == 'n') {
+		v->type = c == 'n' ? J_NULL : J_BOOL;
+		v->num = c == 't';
+		while (p->i < p->n && p->s[p->i] >= 'a' && p->s[p->i] <= 'z')
+			p->i++;
+	} else {
+		char *end;
+
+		v->type = J_NUM;
+		v->num = strtod(p->s + p->i, &end);
+		if (end == p->s + p->i)
+			p->bad = 1;
+		p->i = (size_t)(end - p->s);
+	}
+}
+
+static void
+jv_free(struct jv *v)
+{
+	for (size_t k = 0; k < v->n; k++) {
+		jv_free(&v->kid[k]);
+		if (v->key)
+			free(v->key[k]);
+	}
+	free(v->kid);
+	free(v->key);
+	free(v->str);
+}
+
+static const struct jv *
+jv_get(const struct jv *v, const char *name)
+{
+	if (v == NULL || v->type != J_OBJ)
+		return NULL;
+	for (size_t k = 0; k < v->n; k++)
+		if (strcmp(v->key[k], name) == 0)
+			return &v->kid[k];
+	return NULL;
+}
+
+/* ------------------------------------------------------------ the articles */
+
+struct quote {
+	size_t s, e;            /* bytes: the first segment (inside the marks) */
+	size_t ss, se;          /* bytes: the speaker as written (ss == se: none) */
+};
+
+struct article {
+	char *id;
+	char *text;
+	size_t len;
+	struct quote *q;
+	size_t nq;
+};
+
+/* The byte offset of each character offset of text. */
+static size_t *
+char_offsets(const char *text, size_t len, size_t *nchars)
+{
+	size_t *at = xmalloc((len + 2) * sizeof *at), n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)text[i] & 0xc0) != 0x80)
+			at[n++] = i;
+	at[n] = len;
+	*nchars = n;
+	return at;
+}
+
+static size_t
+byte_at(const size_t *at, size_t nchars, double c)
+{
+	size_t k = c < 0 ? 0 : (size_t)c;
+
+	return at[k < nchars ? k : nchars];
+}
+
+static char *
+read_line(FILE *f, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *s = xmalloc(cap);
+	int c;
+
+	while ((c = getc(f)) != EOF && c != '\n') {
+		if (n + 1 == cap)
+			s = xrealloc(s, cap *= 2);
+		s[n++] = (char)c;
+	}
+	if (c == EOF && n == 0) {
+		free(s);
+		return NULL;
+	}
+	s[n] = 0;
+	*len = n;
+	return s;
+}
+
+static size_t
+read_articles(const char *path, struct article **out)
+{
+	FILE *f = fopen(path, "r");
+	size_t n = 0, cap = 0, len;
+	char *line;
+
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	*out = NULL;
+	while ((line = read_line(f, &len)) != NULL) {
+		struct jparse p = { line, 0, len, 0 };
+		struct jv v;
+
+		read_value(&p, &v);
+		const struct jv *id = jv_get(&v, "doc_id"), *text = jv_get(&v, "text"),
+		    *quotes = jv_get(&v, "quotes");
+
+		if (p.bad || !id || id->type != J_STR || !text || text->type != J_STR) {
+			fprintf(stderr, "%s: line %zu is not an article\n", path, n + 1);
+			exit(1);
+		}
+		if (n == cap)
+			*out = xrealloc(*out, (cap = cap ? 2 * cap : 64) * sizeof **out);
+
+		struct article *a = &(*out)[n++];
+		size_t nchars, *at = char_offsets(text->str, text->len, &nchars);
+
+		a->id = id->str;
+		((struct jv *)id)->str = NULL;     /* kept: the article owns it now */
+		a->text = xmalloc(text->len + 1);
+		memcpy(a->text, text->str, text->len + 1);
+		a->len = text->len;
+		a->nq = 0;
+		size_t qcap = 16;
+
+		a->q = xmalloc(qcap * sizeof *a->q);
+		for (size_t k = 0; quotes && quotes->type == J_ARR && k < quotes->n; k++) {
+			const struct jv *q = &quotes->kid[k], *type = jv_get(q, "type"),
+			    *seg = jv_get(q, "segments"), *ss = jv_get(q, "speaker_start"),
+			    *se = jv_get(q, "speaker_end");
+
+			if (!type || type->type != J_STR || (strcmp(type->str, "direct") != 0 &&
+			    strcmp(type->str, "mixed") != 0))
+				continue;
+			if (!seg || seg->type != J_ARR)
+				continue;
+			/* each segment is a quotation of its own, with the same speaker */
+			for (size_t g = 0; g < seg->n; g++) {
+				if (seg->kid[g].type != J_ARR || seg->kid[g].n != 2)
+					continue;
+				if (a->nq == qcap)
+					a->q = xrealloc(a->q, (qcap *= 2) * sizeof *a->q);
+				struct quote *x = &a->q[a->nq++];
+
+				x->s = byte_at(at, nchars, seg->kid[g].kid[0].num);
+				x->e = byte_at(at, nchars, seg->kid[g].kid[1].num);
+				x->ss = x->se = 0;
+				if (ss && se && ss->type == J_NUM && se->type == J_NUM) {
+					x->ss = byte_at(at, nchars, ss->num);
+					x->se = byte_at(at, nchars, se->num);
+				}
+			}
+		}
+		free(at);
+		jv_free(&v);
+		free(line);
+	}
+	fclose(f);
+	return n;
+}
+
+/* ------------------------------------------------------------ examples */
+
+struct example {
+	size_t art;             /* the article */
+	size_t c, n;            /* its candidates: cand[c .. c + n) */
+};
+
+struct cand {
+	size_t f, nf;           /* features: feat[f .. f + nf) */
+	int right;
+	int written;            /* a mention, not the person in focus */
+};
+
+struct data {
+	struct example *ex;
+	size_t nex, capex;
+	struct cand *cand;
+	size_t ncand, capcand;
+	uint32_t *feat;
+	size_t nfeat, capfeat;
+	const struct article *art;
+	size_t cur;
+	size_t unmatched;
+};
+
+/* The words of text[s..e), lowercased ASCII, as neval's lenient match reads them. */
+static size_t
+words_of(const char *text, size_t s, size_t e, char words[][32], size_t max)
+{
+	size_t n = 0, i = s;
+
+	while (i < e && n < max) {
+		while (i < e && !((unsigned char)text[i] >= 0x80 || (text[i] >= '0' && text[i] <= '9') ||
+		    ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z')))
+			i++;
+		size_t k = 0;
+
+		while (i < e && ((unsigned char)text[i] >= 0x80 || (text[i] >= '0' && text[i] <= '9') ||
+		    ((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))) {
+			if (k < 31)
+				words[n][k++] = (char)((text[i] >= 'A' && text[i] <= 'Z') ? text[i] | 0x20 : text[i]);
+			i++;
+		}
+		if (k) {
+			words[n][k] = 0;
+			n++;
+		}
+	}
+	/* "the minister" and "minister" are one speaker */
+	size_t d = 0;
+
+	while (d < n && (strcmp(words[d], "the") == 0 || strcmp(words[d], "a") == 0 ||
+	    strcmp(words[d], "an") == 0))
+		d++;
+	if (d) {
+		memmove(words, words + d, (n - d) * sizeof *words);
+		n -= d;
+	}
+	return n;
+}
+
+static int
+has_word(char w[][32], size_t n, const char *x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(w[i], x) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the mention at [ps, pe) the annotated speaker's, as neval judges it? */
+static int
+names_speaker(const char *text, size_t gs, size_t ge, size_t ps, size_t pe)
+{
+	char g[24][32], p[24][32];
+	size_t ng = words_of(text, gs, ge, g, 24), np = words_of(text, ps, pe, p, 24);
+
+	return ng && np && (has_word(p, np, g[ng - 1]) || has_word(g, ng, p[np - 1]));
+}
+
+/* The annotated quotation that [s, e) (with its marks) overlaps by half, or NULL. */
+static const struct quote *
+gold_of(const struct article *a, size_t s, size_t e)
+{
+	for (size_t k = 0; k < a->nq; k++) {
+		size_t lo = a->q[k].s > s ? a->q[k].s : s, hi = a->q[k].e < e ? a->q[k].e : e;
+		size_t longer = a->q[k].e - a->q[k].s > e - s ? a->q[k].e - a->q[k].s : e - s;
+
+		if (hi > lo && 2 * (hi - lo) >= longer)
+			return &a->q[k];
+	}
+	return NULL;
+}
+
+static void
+collect(void *ctx, size_t start, size_t end, const struct sp_set *set)
+{
+	struct data *d = ctx;
+	const struct article *a = &d->art[d->cur];
+	const struct quote *g = gold_of(a, start, end);
+
+	if (g == NULL || g->se <= g->ss) {
+		d->unmatched++;
+		return;
+	}
+	if (d->nex == d->capex)
+		d->ex = xrealloc(d->ex, (d->capex = d->capex ? 2 * d->capex : 1024) * sizeof *d->ex);
+
+	struct example *x = &d->ex[d->nex++];
+	int any = 0;
+
+	x->art = d->cur;
+	x->c = d->ncand;
+	x->n = set->n;
+	for (size_t i = 0; i < set->n; i++) {
+		const struct sp_cand *c = &set->c[i];
+
+		if (d->ncand == d->capcand)
+			d->cand = xrealloc(d->cand, (d->capcand = d->capcand ? 2 * d->capcand : 4096) *
+			    sizeof *d->cand);
+		while (d->nfeat + c->nf > d->capfeat)
+			d->feat = xrealloc(d->feat, (d->capfeat = d->capfeat ? 2 * d->capfeat : 65536) *
+			    sizeof *d->feat);
+
+		struct cand *k = &d->cand[d->ncand++];
+
+		k->f = d->nfeat;
+		k->nf = c->nf;
+		memcpy(d->feat + d->nfeat, set->feat + c->f, c->nf * sizeof *d->feat);
+		d->nfeat += c->nf;
+		k->written = c->me > c->ms;
+		k->right = c->me > c->ms && names_speaker(a->text, g->ss, g->se, c->ms, c->me);
+		any |= k->right;
+	}
+	/* nobody written near it is the speaker: the person the text is about */
+	for (size_t i = 0; i < set->n; i++)
+		if (set->c[i].me == set->c[i].ms)
+			d->cand[x->c + i].right = !any;
+}
+
+/* ------------------------------------------------------------ the ranker */
+
+static size_t
+best_of(const struct pct_model *m, const struct data *d, const struct example *x, int right_only)
+{
+	size_t best = x->n;
+	float top = 0;
+
+	for (size_t i = 0; i < x->n; i++) {
+		const struct cand *c = &d->cand[x->c + i];
+		float s[PCT_CLASSES] = { 0 };
+
+		if (right_only && !c->right)
+			continue;
+		pct_score(m, d->feat + c->f, c->nf, s);
+		if (best == x->n || s[0] > top) {
+			top = s[0];
+			best = i;
+		}
+	}
+	return best;
+}
+
+/* Learns from the examples whose article's fold is not held (fold < 0: all). */
+static struct pct_model *
+train(const struct data *d, int epochs, int folds, int held, const char *const *skip)
+{
+	struct pct_model *m = pct_new();
+	size_t *order = xmalloc(d->nex * sizeof *order), n = 0;
+
+	for (size_t i = 0; i < d->nex; i++) {
+		size_t art = d->ex[i].art;
+
+		if ((held >= 0 && (int)(art % (size_t)folds) == held) || skip[art])
+			continue;
+		order[n++] = i;
+		for (size_t k = 0; k < d->ex[i].n; k++) {
+			const struct cand *c = &d->cand[d->ex[i].c + k];
+
+			pct_count(m, d->feat + c->f, c->nf);
+		}
+	}
+	pct_keep_frequent(m, 2);
+
+	uint64_t seed = 0x2545F4914F6CDD1Du;
+
+	for (int e = 0; e < epochs; e++) {
+		for (size_t i = n; i > 1; i--) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			size_t j = (size_t)(seed % i), t = order[i - 1];
+
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct example *x = &d->ex[order[i]];
+			size_t guess = best_of(m, d, x, 0), truth = best_of(m, d, x, 1);
+
+			pct_tick(m);
+			if (truth == x->n || d->cand[x->c + guess].right)
+				continue;
+			const struct cand *t = &d->cand[x->c + truth], *g = &d->cand[x->c + guess];
+
+			pct_nudge(m, d->feat + t->f, t->nf, 0, 1.0f);
+			pct_nudge(m, d->feat + g->f, g->nf, 0, -1.0f);
+		}
+	}
+	pct_average(m);
+	free(order);
+	return m;
+}
+
+/* Of the examples chosen by pick, the share whose rules' and ranker's choices are right. */
+static void
+score(const struct pct_model *m, const struct data *d, int folds, int fold, const char *const *in,
+    size_t *n, size_t *rule_ok, size_t *rank_ok)
+{
+	for (size_t i = 0; i < d->nex; i++) {
+		const struct example *x = &d->ex[i];
+
+		if ((fold >= 0 && (int)(x->art % (size_t)folds) != fold) || (in && !in[x->art]))
+			continue;
+		(*n)++;
+		*rule_ok += d->cand[x->c].right && d->cand[x->c].written;
+		if (m) {
+			const struct cand *c = &d->cand[x->c + best_of(m, d, x, 0)];
+
+			*rank_ok += c->right && c->written;
+		}
+	}
+}
+
+static void
+gather(struct data *d, const struct article *arts, size_t n)
+{
+	struct attrib *a = attrib_new(0);
+	const struct attribution *out;
+
+	memset(d, 0, sizeof *d);
+	d->art = arts;
+	attrib_trace(a, collect, d);
+	for (size_t i = 0; i < n; i++) {
+		d->cur = i;
+		attrib_doc_begin(a);
+		attrib_find(a, arts[i].text, arts[i].len, 0, &out);
+	}
+	attrib_free(a);
+}
+
+static void
+report(const char *what, size_t n, size_t rule_ok, size_t rank_ok)
+{
+	fprintf(stderr, "train_speaker: %s: %zu quotations, mention right: rules %.2f, ranker %.2f\n",
+	    what, n, n ? 100.0 * (double)rule_ok / (double)n : 0.0, n ? 100.0 * (double)rank_ok / (double)n : 0.0);
+}
+
+int
+main(int argc, char **argv)
+{
+	int epochs = 8, folds = 0;
+	const char *held_path = NULL;
+	int c;
+
+	while ((c = getopt(argc, argv, "e:k:x:")) != -1) {
+		switch (c) {
+		case 'e': epochs = atoi(optarg); break;
+		case 'k': folds = atoi(optarg); break;
+		case 'x': held_path = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (argc - optind < 2 || argc - optind > 3 || epochs < 1 || folds < 0 || folds == 1)
+		goto usage;
+
+	struct article *arts, *held = NULL, *dev = NULL;
+	size_t narts = read_articles(argv[optind], &arts), nheld = 0;
+	const char **skip = xcalloc(narts, sizeof *skip), **in_held = xcalloc(narts, sizeof *in_held);
+
+	if (held_path) {
+		nheld = read_articles(held_path, &held);
+		for (size_t i = 0; i < narts; i++)
+			for (size_t k = 0; k < nheld; k++)
+				if (strcmp(arts[i].id, held[k].id) == 0)
+					skip[i] = in_held[i] = "held";
+	}
+
+	struct data d;
+
+	gather(&d, arts, narts);
+	for (int f = 0; f < folds; f++) {
+		size_t n = 0, rule_ok = 0, rank_ok = 0;
+		static const char *none[1];
+
+		(void)none;
+		struct pct_model *m = train(&d, epochs, folds, f, skip);
+
+		score(m, &d, folds, f, NULL, &n, &rule_ok, &rank_ok);
+		pct_free(m);
+		fprintf(stderr, "train_speaker: fold %d of %d: ", f + 1, folds);
+		report("held-out fold", n, rule_ok, rank_ok);
+	}
+
+	struct pct_model *m = train(&d, epochs, 1, -1, skip);
+
+	{
+		size_t n = 0, rule_ok = 0, rank_ok = 0;
+
+		score(m, &d, 1, -1, (const char *const *)NULL, &n, &rule_ok, &rank_ok);
+		report("all of train (learnt from)", n, rule_ok, rank_ok);
+		if (held_path) {
+			n = rule_ok = rank_ok = 0;
+			score(m, &d, 1, -1, in_held, &n, &rule_ok, &rank_ok);
+			report("held articles", n, rule_ok, rank_ok);
+		}
+	}
+	if (argc - optind == 3) {
+		size_t ndev = read_articles(argv[optind + 2], &dev), n = 0, rule_ok = 0, rank_ok = 0;
+		struct data dd;
+
+		gather(&dd, dev, ndev);
+		score(m, &dd, 1, -1, NULL, &n, &rule_ok, &rank_ok);
+		report("dev", n, rule_ok, rank_ok);
+		fprintf(stderr, "train_speaker: dev: %zu quotations found match no annotated one\n", dd.unmatched);
+	}
+
+	FILE *out = fopen(argv[optind + 1], "wb");
+
+	if (!out || pct_save(m, out, 1e-3f) != 0 || fclose(out) != 0) {
+		perror(argv[optind + 1]);
+		return 1;
+	}
+	return 0;
+usage:
+	fputs("usage: train_speaker [-e epochs] [-k folds] [-x held.jsonl] train.jsonl out.bin [dev.jsonl]\n",
+	    stderr);
+	return 2;
+}
