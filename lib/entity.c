@@ -14,12 +14,15 @@
 #include "alias.h"
 #include "entity.h"
 #include "gazetteer.h"
+#include "layout.h"
 #include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
 #include "syntax.h"
 #include "tagger.h"
 #include "token.h"
+#include "utf8.h"
+#include "wordclass.h"
 #include "xalloc.h"
 
 extern const unsigned char data_ner_bin[];
@@ -45,6 +48,7 @@ struct mention {
 struct entity_tables {
 	struct gazetteer *gaz;
 	struct pct_model *model;
+	struct wordclass *classes;
 	struct role_finder *roles;
 };
 
@@ -65,6 +69,20 @@ struct entity_finder {
 	struct tagger_cache *cache;
 	uint32_t *spots;        /* where the rules after tagging may apply (find_spots) */
 	size_t nspots, spots_cap;
+	/* The wire's furniture of the current piece (find_furniture): */
+	struct layout layout;
+	int layout_begun;               /* the document's first piece was read */
+	struct furniture *furn;
+	size_t nfurn, furn_cap;
+	size_t place_first, place_last; /* the window's dateline place, tokens; equal: none */
+	char *canon;                    /* a mention's name as canonical names write it */
+	size_t canon_cap;
+};
+
+/* A dateline's prefix, or a sign-off, in offsets of the document. */
+struct furniture {
+	size_t start, end;
+	int dateline;
 };
 
 static int
@@ -98,6 +116,7 @@ entity_tables_new(void)
 		fputs("ntools: the name finder's weights (lib/data/ner.bin) are damaged\n", stderr);
 		exit(2);
 	}
+	t->classes = wordclass_builtin();
 	t->roles = role_new();
 	if (threaded)
 		pthread_join(gaz_thread, NULL);
@@ -111,6 +130,7 @@ entity_tables_free(struct entity_tables *t)
 		return;
 	gaz_free(t->gaz);
 	pct_free(t->model);
+	wordclass_free(t->classes);
 	role_free(t->roles);
 	free(t);
 }
@@ -150,6 +170,8 @@ entity_finder_free(struct entity_finder *f)
 	free(f->out);
 	free(f->people);
 	free(f->spots);
+	free(f->furn);
+	free(f->canon);
 	tagger_cache_free(f->cache);
 	free(f);
 }
@@ -158,6 +180,7 @@ void
 entity_doc_begin(struct entity_finder *f)
 {
 	alias_clear(f->alias);
+	f->layout_begun = 0;
 	if (f->people)
 		memset(f->people, 0, f->people_cap * sizeof *f->people);
 }
@@ -469,20 +492,22 @@ join_ampersands(struct entity_finder *f, const char *text)
 		if (whole || tags[i - 1] == NER_O || !token_is(text, &v[i], "&") ||
 		    (t[i + 1].flags & TOK_LINE_START) || !(t[i + 1].flags & TOK_UPPER_INITIAL))
 			continue;
-		/* "Kettering & Sons" is a firm whatever its first word. */
-		int firm = (t[i + 1].gaz & GAZ_ORG_WORD) || token_is(text, &v[i + 1], "Co") ||
-		    token_is(text, &v[i + 1], "Co.") || token_is(text, &v[i + 1], "Sons") ||
-		    token_is(text, &v[i + 1], "Partners");
+		size_t j = i + 1;
+		while (j < n && !(t[j].flags & (TOK_LINE_START | TOK_SENT_START)) &&
+		    ((t[j].flags & TOK_UPPER_INITIAL) || (j > i + 1 && tags[j] > NER_KINDS)))
+			j++;
+		/* "Kettering & Sons", "Harlow & Finch Co": a firm whatever its first words. */
+		int firm = 0;
+		for (size_t o = i + 1; o < j && !firm; o++)
+			firm = (t[o].gaz & GAZ_ORG_WORD) || token_is(text, &v[o], "Co") ||
+			    token_is(text, &v[o], "Co.") || token_is(text, &v[o], "Sons") ||
+			    token_is(text, &v[o], "Partners");
 		if (!firm && (NER_KIND(tags[i - 1]) == NER_LOC ||
 		    (t[i + 1].gaz & (GAZ_COUNTRY | GAZ_CITY | GAZ_REGION))))
 			continue;
 		size_t from = i - 1;
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
-		size_t j = i + 1;
-		while (j < n && !(t[j].flags & (TOK_LINE_START | TOK_SENT_START)) &&
-		    ((t[j].flags & TOK_UPPER_INITIAL) || (j > i + 1 && tags[j] > NER_KINDS)))
-			j++;
 		tags[from] = NER_BEGIN(NER_ORG);
 		for (size_t o = from + 1; o < j; o++)
 			tags[o] = NER_INSIDE(NER_ORG);
@@ -569,6 +594,142 @@ join_club_towns(struct entity_finder *f, const char *text)
 	}
 }
 
+/*
+ * Wire copy's furniture: a sign-off ("Reuter", "AFP" alone on the last
+ * line) names no one in the story; a dateline ("NEW YORK, March 13 -",
+ * "LONDON (Reuters) -") opens with the place the story is filed from,
+ * and names the wire in parentheses.
+ */
+static void
+mark_furniture(struct entity_finder *f, const char *text, size_t base)
+{
+	const struct token *v = f->toks.v;
+	size_t n = f->toks.n, i = 0;
+	int *tags = f->tags;
+
+	f->place_first = f->place_last = 0;
+	for (size_t k = 0; k < f->nfurn; k++) {
+		const struct furniture *u = &f->furn[k];
+		while (i < n && base + v[i].start < u->start)
+			i++;
+		size_t j = i;
+		while (j < n && base + v[j].end <= u->end)
+			j++;
+		if (j == i)
+			continue;
+		if (!u->dateline) {
+			for (size_t o = i; o < j; o++)
+				tags[o] = NER_O;
+		} else {
+			/* The place: the words before the first comma or parenthesis. */
+			size_t p = i;
+			while (p < j && !token_is(text, &v[p], ",") && !token_is(text, &v[p], "("))
+				p++;
+			for (size_t o = i; o < p; o++)
+				tags[o] = o == i ? NER_BEGIN(NER_LOC) : NER_INSIDE(NER_LOC);
+			f->place_first = i;
+			f->place_last = p;
+			for (size_t o = p; o + 2 < j; o++) {
+				if (!token_is(text, &v[o], "("))
+					continue;
+				size_t q = o + 1, r = q;
+				while (r < j && !token_is(text, &v[r], ")"))
+					r++;
+				for (size_t w = q; w < r && r < j; w++)
+					tags[w] = w == q ? NER_BEGIN(NER_ORG) : NER_INSIDE(NER_ORG);
+				o = r;
+			}
+		}
+		if (j < n && tags[j] > NER_KINDS)
+			tags[j] = NER_BEGIN(NER_KIND(tags[j]));
+		i = j;
+	}
+}
+
+/* The furniture of a piece text[0..len) of the document, at offset base. */
+static void
+find_furniture(struct entity_finder *f, const char *text, size_t len, size_t base)
+{
+	struct block b;
+
+	if (!f->layout_begun)
+		layout_init(&f->layout, text, len);
+	else
+		layout_continue(&f->layout, text, len);
+	f->layout_begun = 1;
+	f->nfurn = 0;
+	while (layout_next(&f->layout, &b)) {
+		/*
+		 * A dateline gives a date, the wire or the region after the
+		 * place: a bare "IPO FILING -- ..." is a headline's kind.
+		 */
+		size_t in = b.inner_end - b.inner_start;
+		int dateline = b.kind == BLOCK_DATELINE && (memchr(text + b.inner_start, ',', in) ||
+		    memchr(text + b.inner_start, '(', in));
+		if (!dateline && (b.kind != BLOCK_BYLINE || !layout_sign_off(text + b.start, b.end - b.start)))
+			continue;
+		if (f->nfurn == f->furn_cap) {
+			f->furn_cap = f->furn_cap ? f->furn_cap * 2 : 4;
+			f->furn = xrealloc(f->furn, f->furn_cap * sizeof *f->furn);
+		}
+		struct furniture *u = &f->furn[f->nfurn++];
+		u->start = base + (dateline ? b.inner_start : b.start);
+		u->end = base + (dateline ? b.inner_end : b.end);
+		u->dateline = dateline;
+	}
+}
+
+/*
+ * A name in capitals because its line is (a headline, a dateline) is
+ * written with capitals at its words' starts, as the story would write
+ * it: "NEW YORK" -> "New York".  A short word that the lists do not
+ * know as a place, a name or a word stays as it is ("IBM", "NATO"), and
+ * so does one with a period ("U.S.").  Returns the name in f->canon, or
+ * NULL when it is not such a name.
+ */
+static const char *
+title_cased(struct entity_finder *f, const char *text, const struct mention *m, size_t *len)
+{
+	const struct token *v = f->toks.v;
+	const struct ner_token *t = f->doc.t;
+	int placed = m->first == f->place_first && f->place_last > f->place_first;
+	size_t s = v[m->first].start, e = v[m->last - 1].end, o = 0;
+	const unsigned known = GAZ_COUNTRY | GAZ_CITY | GAZ_DEMONYM | GAZ_REGION | GAZ_FIRST_MALE |
+	    GAZ_FIRST_FEMALE | GAZ_WORD | GAZ_GROUP;
+
+	for (size_t k = m->first; k < m->last; k++)
+		if ((v[k].flags & TOK_LOWER) || (!placed && !(v[k].flags & TOK_HEADLINE)))
+			return NULL;
+	if (e - s > f->canon_cap / 2) {
+		f->canon_cap = (e - s) * 2 + 16;
+		f->canon = xrealloc(f->canon, f->canon_cap);
+	}
+	for (size_t k = m->first; k < m->last; k++) {
+		size_t a = v[k].start, b = v[k].end;
+		if (k > m->first) {
+			memcpy(f->canon + o, text + v[k - 1].end, a - v[k - 1].end);
+			o += a - v[k - 1].end;
+		}
+		int keep = (v[k].flags & TOK_PERIOD) || !(v[k].flags & TOK_ALPHA) ||
+		    (b - a <= 4 && !(t[k].gaz & known));
+		int after_letter = 0;
+		for (size_t i = a; i < b;) {
+			uint32_t c;
+			size_t l = utf8_decode(text + i, b - i, &c);
+			if (keep || !after_letter || !u_isupper(c)) {
+				memcpy(f->canon + o, text + i, l);
+				o += l;
+			} else {
+				o += utf8_encode(u_tolower(c), f->canon + o);
+			}
+			after_letter = u_isalpha(c);
+			i += l;
+		}
+	}
+	*len = o;
+	return f->canon;
+}
+
 /* Mentions from the tags, with acronyms defined in parentheses after a name. */
 static void
 collect_mentions(struct entity_finder *f, const char *text)
@@ -601,6 +762,7 @@ collect_mentions(struct entity_finder *f, const char *text)
 			add_mention(f, a, b, type_of(f, text, &tmp, kind), -1);
 			/* "Community of ... States (CELAC)": the acronym is another name for it. */
 			if (j + 2 < n && token_is(text, &v[j], "(") && token_is(text, &v[j + 2], ")") &&
+			    a != f->place_first &&
 			    alias_is_acronym(text + v[j + 1].start, v[j + 1].end - v[j + 1].start) &&
 			    f->m[f->nm - 1].type != ENT_PERSON) {
 				int named = (int)f->nm - 1;
@@ -660,7 +822,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 
 	ner_doc_clear(&f->doc);
 	ner_doc_add_tokens(&f->doc, text, v, n);
-	feat_prepare(&f->doc, f->tables->gaz);
+	feat_prepare(&f->doc, f->tables->gaz, f->tables->classes);
 	if (n > f->tags_cap) {
 		f->tags_cap = n * 2;
 		f->tags = xrealloc(f->tags, f->tags_cap * sizeof *f->tags);
@@ -672,7 +834,12 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	join_ampersands(f, text);
 	join_initials(f, text);
 	join_club_towns(f, text);
+	mark_furniture(f, text, base);
 	collect_mentions(f, text);
+	/* The dateline's place is a place, whatever the lists say of its words. */
+	for (size_t k = 0; k < f->nm; k++)
+		if (f->m[k].first == f->place_first && f->place_last > f->place_first)
+			f->m[k].type = ENT_GPE;
 
 	size_t kept = *kept_so_far;
 	if (kept + f->nm > f->out_cap) {
@@ -727,7 +894,10 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 		size_t s = v[m->first].start, e = v[m->last - 1].end;
 		if (m->defines >= 0)
 			alias_define(f->alias, f->m[m->defines].id, text + s, e - s);
-		m->id = alias_resolve(f->alias, m->type, text + s, e - s);
+		size_t clen;
+		const char *name = title_cased(f, text, m, &clen);
+		m->id = name ? alias_resolve(f->alias, m->type, name, clen) :
+		    alias_resolve(f->alias, m->type, text + s, e - s);
 		/*
 		 * A person's name typed otherwise elsewhere takes the entity's
 		 * type; places and organisations keep theirs, as a country's
@@ -769,6 +939,7 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 {
 	size_t kept = 0, at = 0;
 
+	find_furniture(f, text, len, base);
 	while (at < len) {
 		size_t end = len;
 		if (len - at > WINDOW + WINDOW / 2) {

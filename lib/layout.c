@@ -95,6 +95,19 @@ has_prefix(const char *s, size_t a, size_t b, const char *p)
 	return b - a >= n && memcmp(s + a, p, n) == 0;
 }
 
+int
+layout_sign_off(const char *s, size_t n)
+{
+	/* The wires' names as their copy ends: alone on the last line. */
+	static const char *const wires[] = {
+		"Reuter", "REUTER", "Reuters", "REUTERS", "AP", "AFP", "UPI", "dpa", NULL
+	};
+	for (int k = 0; wires[k]; k++)
+		if (strlen(wires[k]) == n && memcmp(wires[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * "By NAME", "Edited by NAME", "(Reporting by NAME; Editing by ...)",
  * or the wire's sign-off "Reuter".  NAME is a few capitalised words.
@@ -111,8 +124,7 @@ byline(const char *s, size_t a, size_t b, struct block *bl)
 
 	if (b - a > BYLINE_MAX || memchr(s + a, '\n', b - a))
 		return 0;
-	if ((b - a == 6 && memcmp(s + a, "Reuter", 6) == 0) ||
-	    (b - a == 6 && memcmp(s + a, "REUTER", 6) == 0)) {
+	if (layout_sign_off(s + a, b - a)) {
 		bl->inner_start = a, bl->inner_end = b;
 		return 1;
 	}
@@ -143,6 +155,23 @@ byline(const char *s, size_t a, size_t b, struct block *bl)
 		words++;
 	}
 	return words >= 1 && words <= 8 && s[bl->inner_end - 1] != '.';
+}
+
+/*
+ * Whether the line from i holds a lower-case letter: a dateline's runs
+ * on into the story, a headline's ("SOCCER - ENGLAND WIN") does not.
+ */
+static int
+lower_after(const char *s, size_t i, size_t b)
+{
+	uint32_t cp;
+	size_t end = line_end(s, b, i);
+	for (size_t k; i < end; i += k) {
+		k = utf8_decode(s + i, end - i, &cp);
+		if (u_islower(cp))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -177,7 +206,7 @@ dateline(const char *s, size_t a, size_t b, struct block *bl, struct ymd *when)
 		if (cp == '\n')
 			return 0;
 	}
-	if (!dash)
+	if (!dash || !lower_after(s, dash, b))
 		return 0;
 	when->year = when->month = when->day = 0;
 	/* Walk the words before the dash: each capitalised, a date, or "(AGENCY)". */

@@ -20,7 +20,7 @@ enum block_kind {
 	BLOCK_TITLE,            /* "**Title**", "# Title", or a headline line */
 	BLOCK_DATE,             /* a line that is only a date: 07/02/2020 */
 	BLOCK_DATELINE,         /* a body paragraph opening "LONDON (Reuters) -" */
-	BLOCK_BYLINE            /* "By NAME", "Edited by NAME", "Reuter" */
+	BLOCK_BYLINE            /* "By NAME", "Edited by NAME", a sign-off ("Reuter", "AP") */
 };
 
 struct block {
@@ -48,6 +48,9 @@ void layout_continue(struct layout *l, const char *text, size_t len);
 int layout_next(struct layout *l, struct block *b);
 
 const char *block_kind_name(enum block_kind k);
+
+/* Whether s[0..n) is a wire's sign-off: its name alone ("Reuter", "AP", "AFP"). */
+int layout_sign_off(const char *s, size_t n);
 
 /*
  * The document's own date: the first date line among its opening

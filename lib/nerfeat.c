@@ -6,6 +6,7 @@
 #include "nerfeat.h"
 #include "token.h"
 #include "utf8.h"
+#include "wordclass.h"
 #include "xalloc.h"
 
 static uint32_t
@@ -39,7 +40,8 @@ enum {
 	F_LOW_PREV, F_LOW_NEXT, F_LOW_PREV2, F_LOW_NEXT2, F_SHAPE_PREV, F_SHAPE_NEXT,
 	F_BIGRAM_PREV, F_BIGRAM_NEXT, F_GAZ, F_GAZ_POS, F_GAZ_PREV, F_GAZ_NEXT,
 	F_GAZ_FLAGS, F_DOC, F_DOC_SHAPE, F_TAG1, F_TAG2, F_TAG_LOW, F_TAG_SHAPE,
-	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE, F_SEEN, F_SEEN_ALL
+	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE, F_SEEN, F_SEEN_ALL,
+	F_CLASS, F_CLASS_FINE, F_CLASS_PREV, F_CLASS_NEXT, F_CLASS_FINE_PREV, F_CLASS_FINE_NEXT
 };
 
 /*
@@ -49,7 +51,10 @@ enum {
  */
 #define MEMO_SIZE 65536
 struct ner_gaz_memo {
-	/* The hash's bits above the slot's and the GAZ_* bits below: one memory trip a word. */
+	/*
+	 * The hash's high half, its word classes (NER_CLASS_NONE when it
+	 * has none) and its GAZ_* bits: one memory trip a word.
+	 */
 	uint64_t slot[MEMO_SIZE];       /* 0: empty */
 };
 
@@ -101,27 +106,41 @@ static const char *const closed_words[26] = {
 
 /* Beside a word's GAZ_* bits in the memo (they stop below it): a function word. */
 #define MEMO_CLOSED 0x8000u
+#define MEMO_LOW 0xFFFFFFFFu    /* the bits of a slot below its key */
 
-/* What a memo slot holds above a word's bits: the bits of its hash h above the slot's, and a mark. */
+/* What a memo slot holds above a word's bits: the high half of its hash h, and a mark. */
 static uint64_t
 memo_key(uint64_t h)
 {
-	return (h | 1u << 16) & ~(uint64_t)0xFFFF;
+	return (h | (uint64_t)1 << 32) & ~(uint64_t)MEMO_LOW;
 }
 
-/* The GAZ_* bits of token t, and MEMO_CLOSED. */
+/* The classes of token t as written, coarse << 8 | fine, or NER_CLASS_NONE. */
 static unsigned
-lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct ner_token *t)
+classes_of(const struct wordclass *wc, const struct ner_token *t)
+{
+	unsigned coarse, fine;
+	if (!wc || !wordclass_of(wc, wordclass_key(t->s, t->len), &coarse, &fine))
+		return NER_CLASS_NONE;
+	return coarse << 8 | fine;
+}
+
+/* The GAZ_* bits of token t (alpha: whether it is a word the lists may hold), MEMO_CLOSED, and its classes above. */
+static uint32_t
+lookup_word(struct ner_doc *d, const struct gazetteer *g, const struct wordclass *wc,
+    const struct ner_token *t, int alpha)
 {
 	uint64_t h = t->wordh;
 	uint64_t *slot = memo_slot(d, h);
 	uint64_t key = memo_key(h);
-	if ((*slot & ~(uint64_t)0xFFFF) != key) {
+	if ((*slot & ~(uint64_t)MEMO_LOW) != key) {
 		const char *low = d->arena + t->low;
-		unsigned bits = gaz_lookup(g, low, t->lowlen) & (MEMO_CLOSED - 1);
-		*slot = key | bits | (lexicon_in_list(closed_words, low, t->lowlen) ? MEMO_CLOSED : 0);
+		unsigned bits = alpha ? gaz_lookup(g, low, t->lowlen) & (MEMO_CLOSED - 1) : 0;
+		if (alpha && lexicon_in_list(closed_words, low, t->lowlen))
+			bits |= MEMO_CLOSED;
+		*slot = key | (uint64_t)classes_of(wc, t) << 16 | bits;
 	}
-	return (unsigned)(*slot & 0xFFFF);
+	return (uint32_t)(*slot & MEMO_LOW);
 }
 
 void
@@ -292,6 +311,7 @@ add_batch(struct ner_doc *d, const char *text, const struct token *v, size_t n)
 		t[i].doc_class = -1;
 		t[i].closed = 0;
 		t[i].seen = 0;
+		t[i].cls = NER_CLASS_NONE;
 		t[i].low = d->arena_len;
 		if (len > 16) {
 			t[i].lowlen = lower_and_hash(&t[i], arena + d->arena_len, t[i].s, len);
@@ -460,12 +480,12 @@ static int
 ends_phrases(const struct ner_doc *d, const struct ner_token *t)
 {
 	uint64_t slot = *memo_slot(d, t->wordh);
-	return (slot & ~(uint64_t)0xFFFF) == memo_key(t->wordh) && !(slot & GAZ_INNER) &&
+	return (slot & ~(uint64_t)MEMO_LOW) == memo_key(t->wordh) && !(slot & GAZ_INNER) &&
 	    !memchr(d->arena + t->low, ' ', t->lowlen);
 }
 
 void
-feat_prepare(struct ner_doc *d, const struct gazetteer *g)
+feat_prepare(struct ner_doc *d, const struct gazetteer *g, const struct wordclass *wc)
 {
 	char key[512];
 
@@ -490,9 +510,11 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g)
 		before = flags;
 		here = after;
 		/* Every capitalised word is near one, so its memo slot also says whether it is closed. */
-		unsigned bits = (flags & TOK_ALPHA) && (near & TOK_UPPER) ? lookup_word(d, g, t) : 0;
-		t->gaz = bits & ~(MEMO_CLOSED | GAZ_INNER);
+		uint32_t bits = near & TOK_UPPER ? lookup_word(d, g, wc, t, (flags & TOK_ALPHA) != 0) :
+		    (uint32_t)NER_CLASS_NONE << 16;
+		t->gaz = bits & 0xFFFF & ~(MEMO_CLOSED | GAZ_INNER);
 		t->closed = (flags & TOK_UPPER) && (bits & MEMO_CLOSED);
+		t->cls = bits >> 16;
 	}
 	if (!d->alone)
 		mark_seen(d);
@@ -573,6 +595,10 @@ feat_local(const struct ner_doc *d, size_t i, uint32_t *out)
 			out[n++] = mix(F_GAZ, (uint32_t)b);
 			out[n++] = mix3(F_GAZ_FLAGS, (uint32_t)b, cf);
 		}
+	if (t->cls != NER_CLASS_NONE) {
+		out[n++] = mix(F_CLASS, t->cls >> 8);
+		out[n++] = mix(F_CLASS_FINE, t->cls & 255);
+	}
 	return n;
 }
 
@@ -581,7 +607,7 @@ feat_local_key(const struct ner_doc *d, size_t i)
 {
 	const struct ner_token *t = &d->t[i];
 	unsigned k = case_flags(t->flags) | (t->flags & TOK_LINE_START ? 32 : 0);
-	return t->wordh ^ ((uint64_t)mix(k, t->gaz) << 20);
+	return t->wordh ^ ((uint64_t)mix(k, t->gaz | (uint32_t)t->cls << 16) << 20);
 }
 
 /* Token i + off, or NULL beyond the document's ends. */
@@ -603,6 +629,13 @@ static uint32_t
 shape_or_edge(const struct ner_token *t, long off)
 {
 	return t ? t->shapeh : off < 0 ? 17 : 19;
+}
+
+/* The classes of t, or a mark of the end it stands beyond. */
+static uint32_t
+class_or_edge(const struct ner_token *t)
+{
+	return t ? t->cls : NER_CLASS_NONE + 1;
 }
 
 unsigned
@@ -637,6 +670,9 @@ feat_around(const struct ner_doc *d, size_t i, uint32_t *out)
 	out[7] = mix3(F_BIGRAM_PREV, plow, t->lowh);
 	out[8] = mix3(F_BIGRAM_NEXT, t->lowh, qlow);
 	out[9] = mix3(F_LOW_SHAPE_NEXT, t->lowh, qshape);
+	uint32_t pc = class_or_edge(p), qc = class_or_edge(q);
+	out[10] = mix(F_CLASS_FINE_PREV, pc);
+	out[11] = mix(F_CLASS_FINE_NEXT, qc);
 	return FEAT_AROUND;
 }
 

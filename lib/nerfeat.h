@@ -13,9 +13,10 @@
 
 #include "gazetteer.h"
 
-#define FEAT_MAX 104
+#define FEAT_MAX 110
 
 struct token;
+struct wordclass;
 
 struct ner_token {
 	const char *s;          /* as written */
@@ -30,7 +31,11 @@ struct ner_token {
 	int doc_class;          /* class given the same word elsewhere in the document, or -1 */
 	int closed;             /* a function word ("The", "But"): capitalised, still no name */
 	unsigned seen;          /* FEAT_SEEN_*: the contexts of the same capitalised word anywhere in the document */
+	unsigned cls;           /* word classes (wordclass.h), coarse << 8 | fine, or NER_CLASS_NONE */
 };
+
+/* A word without classes: too rare in the news they were learnt from, or far from capitals. */
+#define NER_CLASS_NONE 0x7FFFu
 
 /* One document's tokens; reused from document to document. */
 struct ner_doc {
@@ -61,8 +66,11 @@ void ner_doc_clear(struct ner_doc *d);
 void ner_doc_add(struct ner_doc *d, const char *s, size_t len, unsigned flags);
 /* Appends the tokens v[0..n) of text (which must outlive the document), as ner_doc_add would each. */
 void ner_doc_add_tokens(struct ner_doc *d, const char *text, const struct token *v, size_t n);
-/* Looks the tokens up in the gazetteer, once all are added. */
-void feat_prepare(struct ner_doc *d, const struct gazetteer *g);
+/*
+ * Looks the tokens up in the gazetteer and in the word classes (wc may
+ * be NULL: none), once all are added.
+ */
+void feat_prepare(struct ner_doc *d, const struct gazetteer *g, const struct wordclass *wc);
 void ner_doc_free(struct ner_doc *d);
 
 /*
@@ -94,7 +102,7 @@ uint32_t feat_flags(unsigned cf, unsigned pf, unsigned nf);
  * Token i's features from its neighbours' words: theirs alone, and with
  * its own (bigrams, shapes on both sides).  Returns FEAT_AROUND.
  */
-#define FEAT_AROUND 10
+#define FEAT_AROUND 12
 size_t feat_around(const struct ner_doc *d, size_t i, uint32_t *out);
 /* The features of a token's FEAT_SEEN_* bits; at most FEAT_SEEN_KINDS + 1. */
 size_t feat_seen(unsigned seen, uint32_t *out);

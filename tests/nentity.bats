@@ -156,3 +156,26 @@ row() {
 	# An acronym in parentheses in running text is still its own name.
 	[ "$(row 'UN' < out | cut -d'|' -f1)" = "ORG" ]
 }
+
+@test "wire copy: sign-offs name no one, datelines are places with their names as the story writes them" {
+	nentity -H "$FIXTURES/nentity-wire.txt" > out
+	# The sign-off lines ("Reuter", "AFP", "Reuters" alone) give no row.
+	awk -F'\t' '$5 == "Reuter" || $4 == "PERSON" && $5 ~ /^(Reuters?|AFP|AP)$/' out > signed
+	[ ! -s signed ]
+	# "NEW YORK, March 12 -", "PARIS (AFP) -": the place, typed GPE, its canonical name title-cased.
+	[ "$(awk -F'\t' '$5 == "NEW YORK" { print $4 "|" $6 }' out)" = "GPE|New York" ]
+	[ "$(awk -F'\t' '$5 == "WASHINGTON" { print $4 "|" $6 }' out)" = "GPE|Washington" ]
+	[ "$(awk -F'\t' '$5 == "PARIS" { print $4 "|" $6 }' out)" = "GPE|Paris" ]
+	# The wire in a dateline's parentheses is an organisation, not the place's acronym.
+	[ "$(awk -F'\t' '$5 == "AFP" { print $4 "|" $6 }' out)" = "ORG|AFP" ]
+	# The headline use: the top of the counts holds no sign-off (the
+	# wire named in a dateline is an organisation, never a person), no
+	# dateline typed ORG, no all-capital canonical name.
+	cut -f4,6 out | sort | uniq -c | sort -rn | head -8 > top
+	[ "$(wc -l < top)" -eq 8 ]
+	[ -z "$(grep -E 'PERSON	(Reuters?|AFP|AP)$' top)" ]
+	[ -z "$(grep -E 'ORG	(New York|Washington|Paris|Tokyo)$' top)" ]
+	[ -z "$(grep -E '	[A-Z]{5,}' top)" ]
+	[ -z "$(cut -f6 out | grep -E '^[A-Z]{5,}( |$)')" ]
+	[ "$(grep -c 'GPE	Tokyo$' top)" -eq 1 ]
+}

@@ -102,6 +102,9 @@ load helper
 	[ "$(nsplit -u doc c | col dateline)" = "NEW YORK, March 13" ]
 	printf 'The market - as ever - moved.\n' > d
 	[ "$(nsplit -u doc d | col dateline)" = "" ]
+	# A headline's kind before a dash, the headline in capitals after it: no dateline.
+	printf 'RUGBY - WALES HOLD FRANCE\nCARDIFF 2020-02-07\nWales drew with France.\n' > e
+	[ "$(nsplit -u doc e | col dateline)" = "" ]
 }
 
 @test "titles: marked, headline lines, and none" {
@@ -118,6 +121,8 @@ load helper
 	[ "$(nsplit -u doc a | col byline)" = "Jane Q. Smith" ]
 	printf 'Title\n\nText.\n\nReuter\n' > b
 	[ "$(nsplit -u doc b | col byline)" = "Reuter" ]
+	printf 'Title\n\nText.\n\nAFP\n' > b
+	[ "$(nsplit -u doc b | col byline)" = "AFP" ]
 	printf 'Title\n\nBy then the rain had stopped.\n' > c
 	[ "$(nsplit -u doc c | col byline)" = "" ]
 }

@@ -10,7 +10,10 @@
  * NER_ALONE (default 2: every second document is learnt without the
  * places its words hold elsewhere in it; 0: none),
  * NER_CAPITALS (set: every fourth sentence is learnt again in capitals;
- * better on bare headlines, 0.5 worse on CoNLL dev).
+ * better on bare headlines, 0.5 worse on CoNLL dev),
+ * NER_FOLDS (N > 1: no weights are written; instead N models are trained,
+ * each on all the training documents but every Nth, and scored on those
+ * it left out: a measure that nothing was tuned on, printed per kind).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +26,7 @@
 #include "tagger.h"
 #include "token.h"
 #include "utf8.h"
+#include "wordclass.h"
 
 struct corpus {
 	char *text;             /* every token, NUL-separated */
@@ -183,7 +187,7 @@ read_conll(const char *path, struct corpus *c, int capitals)
 }
 
 static struct ner_doc *
-prepare(const struct corpus *c, const struct gazetteer *g, size_t alone_every)
+prepare(const struct corpus *c, const struct gazetteer *g, const struct wordclass *wc, size_t alone_every)
 {
 	struct ner_doc *docs = xrealloc(NULL, (c->ndoc ? c->ndoc : 1) * sizeof *docs);
 	memset(docs, 0, (c->ndoc ? c->ndoc : 1) * sizeof *docs);
@@ -195,14 +199,14 @@ prepare(const struct corpus *c, const struct gazetteer *g, size_t alone_every)
 		 * places to tell of: some training documents are seen so.
 		 */
 		docs[k].alone = alone_every && k % alone_every == alone_every - 1;
-		feat_prepare(&docs[k], g);
+		feat_prepare(&docs[k], g, wc);
 	}
 	return docs;
 }
 
-/* Entity F1 over exact spans and kinds, CoNLL style. */
+/* Entity F1 over exact spans and kinds, CoNLL style, per kind. */
 struct score {
-	size_t tp, pred, gold;
+	size_t tp[NER_KINDS], pred[NER_KINDS], gold[NER_KINDS];
 };
 
 static int
@@ -224,28 +228,95 @@ score_doc(const int *pred, const int *gold, size_t n, struct score *s)
 		if (gb)
 			gs = i;
 		if (ends_here(pred, i, n)) {
-			s->pred++;
+			s->pred[NER_KIND(pred[i])]++;
 			if (ends_here(gold, i, n) && gs == ps && NER_KIND(gold[i]) == NER_KIND(pred[i]))
-				s->tp++;
+				s->tp[NER_KIND(pred[i])]++;
 		}
 		if (ends_here(gold, i, n))
-			s->gold++;
+			s->gold[NER_KIND(gold[i])]++;
 	}
+}
+
+/* The F1 of kind k, or of all when k is NER_KINDS; *gold gets the names to find. */
+static double
+f1(const struct score *s, int k, size_t *gold)
+{
+	size_t tp = 0, pred = 0;
+	*gold = 0;
+	for (int j = 0; j < NER_KINDS; j++)
+		if (j == k || k == NER_KINDS) {
+			tp += s->tp[j];
+			pred += s->pred[j];
+			*gold += s->gold[j];
+		}
+	double p = pred ? (double)tp / pred : 0, r = *gold ? (double)tp / *gold : 0;
+	return p + r > 0 ? 200 * p * r / (p + r) : 0;
+}
+
+/* Scores the documents k of c with k % every == rest (every 1: all) into s. */
+static void
+score_docs(struct pct_model *m, const struct corpus *c, struct ner_doc *docs, size_t every,
+    size_t rest, struct score *s)
+{
+	int *tags = xrealloc(NULL, (c->ntok + 1) * sizeof *tags);
+	for (size_t k = rest; k < c->ndoc; k += every) {
+		size_t a = c->doc_first[k];
+		tagger_run(m, &docs[k], tags + a, NULL, NULL);
+		score_doc(tags + a, c->gold + a, docs[k].n, s);
+	}
+	free(tags);
 }
 
 static double
 evaluate(struct pct_model *m, const struct corpus *c, struct ner_doc *docs)
 {
-	struct score s = { 0, 0, 0 };
+	struct score s;
+	memset(&s, 0, sizeof s);
+	size_t gold;
+	score_docs(m, c, docs, 1, 0, &s);
+	return f1(&s, NER_KINDS, &gold);
+}
+
+/*
+ * A model trained on the documents of c (prepared as docs) but those k
+ * with k % folds == out (folds 0: all of them).
+ */
+static struct pct_model *
+train_model(const struct corpus *c, struct ner_doc *docs, int epochs, unsigned min_count,
+    size_t folds, size_t out, clock_t t0)
+{
+	struct pct_model *m = pct_new();
+	size_t *order = xrealloc(NULL, (c->ndoc + 1) * sizeof *order), ndoc = 0;
+	for (size_t k = 0; k < c->ndoc; k++)
+		if (!folds || k % folds != out)
+			order[ndoc++] = k;
+	for (size_t j = 0; j < ndoc; j++)
+		tagger_count(m, &docs[order[j]], c->gold + c->doc_first[order[j]]);
+	pct_keep_frequent(m, min_count);
+	fprintf(stderr, "train_ner: %zu features seen at least %u times\n", pct_features(m), min_count);
+
 	int *tags = xrealloc(NULL, (c->ntok + 1) * sizeof *tags);
-	for (size_t k = 0; k < c->ndoc; k++) {
-		size_t a = c->doc_first[k];
-		tagger_run(m, &docs[k], tags + a, NULL, NULL);
-		score_doc(tags + a, c->gold + a, docs[k].n, &s);
+	unsigned long rng = 12345;
+	for (int e = 0; e < epochs; e++) {
+		/* A fixed-seed shuffle: the same data gives the same weights. */
+		for (size_t k = ndoc; k > 1; k--) {
+			rng = rng * 6364136223846793005ul + 1442695040888963407ul;
+			size_t j = (size_t)(rng >> 33) % k, t = order[k - 1];
+			order[k - 1] = order[j];
+			order[j] = t;
+		}
+		size_t wrong = 0;
+		for (size_t k = 0; k < ndoc; k++) {
+			size_t d = order[k], a = c->doc_first[d];
+			wrong += tagger_run(m, &docs[d], tags + a, c->gold + a, NULL);
+		}
+		fprintf(stderr, "train_ner: epoch %d: %zu tokens wrong (%.1fs)\n", e + 1, wrong,
+		    (double)(clock() - t0) / CLOCKS_PER_SEC);
 	}
+	pct_average(m);
+	free(order);
 	free(tags);
-	double p = s.pred ? (double)s.tp / s.pred : 0, r = s.gold ? (double)s.tp / s.gold : 0;
-	return p + r > 0 ? 200 * p * r / (p + r) : 0;
+	return m;
 }
 
 int
@@ -255,6 +326,7 @@ main(int argc, char **argv)
 	int epochs = getenv("NER_EPOCHS") ? atoi(getenv("NER_EPOCHS")) : 12;
 	unsigned min_count = getenv("NER_MIN_COUNT") ? (unsigned)atoi(getenv("NER_MIN_COUNT")) : 2;
 	float min_abs = getenv("NER_MIN_WEIGHT") ? (float)atof(getenv("NER_MIN_WEIGHT")) : 0.01f;
+	size_t folds = getenv("NER_FOLDS") ? (size_t)atoi(getenv("NER_FOLDS")) : 0;
 	clock_t t0 = clock();
 
 	if (argc < 3 || argc > 4) {
@@ -262,43 +334,35 @@ main(int argc, char **argv)
 		return 2;
 	}
 	struct gazetteer *g = gaz_new();
+	struct wordclass *wc = wordclass_builtin();
 	read_conll(argv[1], &train, getenv("NER_CAPITALS") != NULL);
-	struct ner_doc *docs = prepare(&train, g, getenv("NER_ALONE") ? (size_t)atoi(getenv("NER_ALONE")) : 2);
+	struct ner_doc *docs = prepare(&train, g, wc, getenv("NER_ALONE") ? (size_t)atoi(getenv("NER_ALONE")) : 2);
 	struct ner_doc *dev_docs = NULL;
 	if (argc == 4) {
 		read_conll(argv[3], &dev, 0);
-		dev_docs = prepare(&dev, g, 0);
+		dev_docs = prepare(&dev, g, wc, 0);
 	}
 	fprintf(stderr, "train_ner: %zu documents, %zu tokens\n", train.ndoc, train.ntok);
 
-	struct pct_model *m = pct_new();
-	for (size_t k = 0; k < train.ndoc; k++)
-		tagger_count(m, &docs[k], train.gold + train.doc_first[k]);
-	pct_keep_frequent(m, min_count);
-	fprintf(stderr, "train_ner: %zu features seen at least %u times\n", pct_features(m), min_count);
-
-	size_t *order = xrealloc(NULL, train.ndoc * sizeof *order);
-	for (size_t k = 0; k < train.ndoc; k++)
-		order[k] = k;
-	int *tags = xrealloc(NULL, (train.ntok + 1) * sizeof *tags);
-	unsigned long rng = 12345;
-	for (int e = 0; e < epochs; e++) {
-		/* A fixed-seed shuffle: the same data gives the same weights. */
-		for (size_t k = train.ndoc; k > 1; k--) {
-			rng = rng * 6364136223846793005ul + 1442695040888963407ul;
-			size_t j = (size_t)(rng >> 33) % k, t = order[k - 1];
-			order[k - 1] = order[j];
-			order[j] = t;
+	if (folds > 1) {
+		/* Kept out of training, scored as text is met: every word's places in the document. */
+		struct ner_doc *whole = prepare(&train, g, wc, 0);
+		struct score sc;
+		memset(&sc, 0, sizeof sc);
+		for (size_t k = 0; k < folds; k++) {
+			struct pct_model *m = train_model(&train, docs, epochs, min_count, folds, k, t0);
+			score_docs(m, &train, whole, folds, k, &sc);
+			pct_free(m);
 		}
-		size_t wrong = 0;
-		for (size_t k = 0; k < train.ndoc; k++) {
-			size_t d = order[k], a = train.doc_first[d];
-			wrong += tagger_run(m, &docs[d], tags + a, train.gold + a, NULL);
+		static const char *const names[NER_KINDS + 1] = { "PER", "ORG", "LOC", "MISC", "ALL" };
+		for (int k = 0; k <= NER_KINDS; k++) {
+			size_t gold;
+			double f = f1(&sc, k, &gold);
+			printf("%-5s %6.2f %6zu\n", names[k], f, gold);
 		}
-		fprintf(stderr, "train_ner: epoch %d: %zu tokens wrong (%.1fs)\n", e + 1, wrong,
-		    (double)(clock() - t0) / CLOCKS_PER_SEC);
+		return 0;
 	}
-	pct_average(m);
+	struct pct_model *m = train_model(&train, docs, epochs, min_count, 0, 0, t0);
 	if (dev_docs)
 		fprintf(stderr, "train_ner: dev entity F1 %.2f\n", evaluate(m, &dev, dev_docs));
 

@@ -9,6 +9,7 @@
 #include "perceptron.h"
 #include "tagger.h"
 #include "token.h"
+#include "wordclass.h"
 
 extern const unsigned char data_ner_bin[];
 extern const size_t data_ner_bin_len;
@@ -30,8 +31,8 @@ static const char *const texts[] = {
 };
 
 static void
-tag_text(struct pct_model *m, const struct gazetteer *g, struct tagger_cache *cache,
-    const char *text, int *with, int *without, size_t *n)
+tag_text(struct pct_model *m, const struct gazetteer *g, const struct wordclass *wc,
+    struct tagger_cache *cache, const char *text, int *with, int *without, size_t *n)
 {
 	struct token_list tl = { 0 };
 	struct ner_doc doc = { 0 };
@@ -39,7 +40,7 @@ tag_text(struct pct_model *m, const struct gazetteer *g, struct tagger_cache *ca
 	token_scan(&tl, text, strlen(text));
 	for (size_t i = 0; i < tl.n; i++)
 		ner_doc_add(&doc, text + tl.v[i].start, tl.v[i].end - tl.v[i].start, tl.v[i].flags);
-	feat_prepare(&doc, g);
+	feat_prepare(&doc, g, wc);
 	*n = doc.n;
 	tagger_run(m, &doc, with, NULL, cache);
 	tagger_run(m, &doc, without, NULL, NULL);
@@ -52,6 +53,7 @@ test_cached_tags(void)
 {
 	struct pct_model *m = pct_load(data_ner_bin, data_ner_bin_len);
 	struct gazetteer *g = gaz_new();
+	struct wordclass *wc = wordclass_builtin();
 	struct tagger_cache *cache = tagger_cache_new();
 	int with[256], without[256];
 	size_t names = 0;
@@ -63,7 +65,7 @@ test_cached_tags(void)
 	for (int round = 0; round < 2; round++)
 		for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
 			size_t n;
-			tag_text(m, g, cache, texts[k], with, without, &n);
+			tag_text(m, g, wc, cache, texts[k], with, without, &n);
 			CHECK(n <= 256);
 			for (size_t i = 0; i < n; i++) {
 				CHECK(with[i] == without[i]);
@@ -73,6 +75,7 @@ test_cached_tags(void)
 	CHECK(names > 20);
 	tagger_cache_free(cache);
 	gaz_free(g);
+	wordclass_free(wc);
 	pct_free(m);
 }
 
