@@ -63,6 +63,16 @@ ends_sentence(const struct tok *t)
 	return t->type == T_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?' || t->ch == ';');
 }
 
+static int
+possessive(const char *text, const struct tok *t)
+{
+	size_t n = t->e - t->s;
+	const char *w = text + t->s;
+
+	return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+	    (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
 /* Can a speaker phrase end at this word? */
 static int
 may_head(const struct tok *t)
@@ -148,6 +158,8 @@ side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordc
 
 		if (!may_head(&t[h]))
 			continue;
+		if (possessive(q->text, &t[h]) && h + 1 < n && t[h + 1].type == T_WORD)
+			continue;       /* "Benton's campaign manager": the phrase goes on */
 		if (t[h].cap && !is_pronoun(&t[h]) && h + 1 < n && t[h + 1].type == T_WORD && t[h + 1].cap &&
 		    !is_pronoun(&t[h + 1]))
 			continue;       /* a name ends at its last word: "Sam", not of "Sam Ortiz" */
