@@ -919,18 +919,35 @@ name_has(const struct attrib *a, int id, const struct tok *t)
 }
 
 /* The person a description such as "the Russian diplomat" stands for. */
+#define RECENT 256
+
 static int
 describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 {
 	int best = -1, best_score = 0;
 	size_t best_at = 0;
 
-	for (size_t i = 0; i < a->nevents; i++) {
+	/*
+	 * Among the people of the last RECENT events and names before pos:
+	 * a description a page later names someone nearer, and the search
+	 * stays bounded however many people a long text holds.
+	 */
+	size_t lo = 0, hi = a->nevents;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a->events[mid].pos < a->base + pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo > RECENT ? lo - RECENT : 0; i < lo; i++) {
 		const struct event *ev = &a->events[i];
 		const struct person *p = &a->people[ev->id];
 		int score = 0;
 
-		if (ev->pos >= a->base + pos || p->type != ENT_PERSON)
+		if (p->type != ENT_PERSON)
 			continue;
 		for (size_t k = b; k < e; k++)
 			if (t[k].type == T_WORD && t[k].wc != W_DEF)
@@ -941,7 +958,11 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 			best_at = ev->pos;
 		}
 	}
-	for (size_t i = 0; i < a->nents && a->ents[i].start < pos; i++) {
+	size_t upto = 0;
+
+	while (upto < a->nents && a->ents[upto].start < pos)
+		upto++;
+	for (size_t i = upto > RECENT ? upto - RECENT : 0; i < upto; i++) {
 		const struct entity *en = &a->ents[i];
 		const struct person *p = &a->people[en->id];
 		int score = 0;
