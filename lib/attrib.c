@@ -505,12 +505,6 @@ is_cue(const struct tok *t)
 }
 
 static int
-is_pronoun(const struct tok *t)
-{
-	return t->type == T_WORD && t->wc >= W_MALE && t->wc <= W_FIRST;
-}
-
-static int
 ends_sentence(const struct tok *t, size_t i, size_t n)
 {
 	if (t[i].type != T_PUNCT || !(t[i].ch == '.' || t[i].ch == '!' || t[i].ch == '?'))

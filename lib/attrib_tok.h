@@ -25,4 +25,10 @@ struct tok {
 	uint32_t ch;            /* the character of a T_PUNCT or T_QUOTE */
 };
 
+static inline int
+is_pronoun(const struct tok *t)
+{
+	return t->type == T_WORD && t->wc >= W_MALE && t->wc <= W_FIRST;
+}
+
 #endif

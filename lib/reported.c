@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include "perceptron.h"
 #include "tokfeat.h"
-#include "wordclass.h"
 #include "xalloc.h"
 
 extern const unsigned char data_reported_bin[];
@@ -18,21 +17,7 @@ enum {
 static void
 put(struct rs_sentence *s, unsigned tmpl, uint64_t a, uint64_t b)
 {
-	if (s->nfeat == s->capfeat) {
-		s->capfeat = s->capfeat ? 2 * s->capfeat : 4096;
-		s->feat = xrealloc(s->feat, s->capfeat * sizeof *s->feat);
-	}
-	s->feat[s->nfeat++] = tf_id(tmpl, a, b);
-}
-
-static unsigned
-coarse_of(const struct wordclass *wc, const char *text, const struct tok *t)
-{
-	unsigned coarse = 0xff, fine = 0xff;
-
-	if (wc && t && t->type == T_WORD)
-		wordclass_of(wc, wordclass_key(text + t->s, t->e - t->s), &coarse, &fine);
-	return coarse;
+	tf_push(&s->feat, &s->nfeat, &s->capfeat, tf_id(tmpl, a, b));
 }
 
 void
@@ -62,12 +47,13 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 		uint64_t nw = next && next->type == T_WORD ? tf_lower(text, next) : tf_code(next);
 		uint64_t pw = prev && prev->type == T_WORD ? tf_lower(text, prev) : tf_code(prev);
 		struct tok suffix = *w;
-		unsigned coarse = 0xff, fine = 0xff;
+		unsigned coarse, fine, next_coarse, prev_coarse, unused;
 
 		if (suffix.e - suffix.s > 3)
 			suffix.s = suffix.e - 3;
-		if (w->type == T_WORD && wc)
-			wordclass_of(wc, wordclass_key(text + w->s, w->e - w->s), &coarse, &fine);
+		tf_classes(wc, text, w, &coarse, &fine);
+		tf_classes(wc, text, next, &next_coarse, &unused);
+		tf_classes(wc, text, prev, &prev_coarse, &unused);
 		put(s, F_BIAS, 0, 0);
 		put(s, F_WORD, word, 0);
 		put(s, F_WC, w->wc, w->cap);
@@ -82,8 +68,8 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 		put(s, F_AT, tf_bucket(j), 0);
 		put(s, F_TO_END, tf_bucket(n - 1 - j), 0);
 		put(s, F_FINE, fine, 0);
-		put(s, F_NEXT_COARSE, coarse_of(wc, text, next), 0);
-		put(s, F_PREV_COARSE, coarse_of(wc, text, prev), 0);
+		put(s, F_NEXT_COARSE, next_coarse, 0);
+		put(s, F_PREV_COARSE, prev_coarse, 0);
 		put(s, F_COMMA_BEFORE, comma, tf_bucket(n - 1 - j) > 2);
 		put(s, F_WORD_NEXT, word, tf_code(next));
 		put(s, F_WORD_PREV, word, tf_code(prev));

@@ -5,7 +5,6 @@
 #include "entity.h"
 #include "perceptron.h"
 #include "tokfeat.h"
-#include "wordclass.h"
 #include "xalloc.h"
 
 extern const unsigned char data_speaker_bin[];
@@ -25,11 +24,7 @@ enum { SIDE_BEFORE, SIDE_AFTER };
 static void
 add_feature(struct sp_set *set, unsigned tmpl, uint64_t a, uint64_t b)
 {
-	if (set->nfeat == set->capfeat) {
-		set->capfeat = set->capfeat ? 2 * set->capfeat : 1024;
-		set->feat = xrealloc(set->feat, set->capfeat * sizeof *set->feat);
-	}
-	set->feat[set->nfeat++] = tf_id(tmpl, a, b);
+	tf_push(&set->feat, &set->nfeat, &set->capfeat, tf_id(tmpl, a, b));
 }
 
 static struct sp_cand *
@@ -49,12 +44,6 @@ add_cand(struct sp_set *set, enum sp_kind kind, size_t ms, size_t me, size_t cs,
 	c->f = set->nfeat;
 	c->nf = 0;
 	return c;
-}
-
-static int
-is_pronoun(const struct tok *t)
-{
-	return t->type == T_WORD && t->wc >= W_MALE && t->wc <= W_FIRST;
 }
 
 static int
@@ -136,14 +125,6 @@ entity_at(const struct sp_quote *q, size_t s, size_t e)
 	return 0;
 }
 
-static void
-classes(const struct wordclass *wc, const char *text, const struct tok *t, unsigned *coarse, unsigned *fine)
-{
-	*coarse = *fine = 0xff;
-	if (wc && t && t->type == T_WORD)
-		wordclass_of(wc, wordclass_key(text + t->s, t->e - t->s), coarse, fine);
-}
-
 /* The candidates of one side: t[0..n), nearest the quotation last (before) or first (after). */
 static void
 side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordclass *wc,
@@ -193,15 +174,10 @@ side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordc
 		unsigned coarse, fine, nc, nf, pc, pf;
 		uint64_t head = tf_lower(q->text, &t[h]);
 
-		classes(wc, q->text, &t[h], &coarse, &fine);
-		classes(wc, q->text, next, &nc, &nf);
-		classes(wc, q->text, prev, &pc, &pf);
-		size_t hl = t[h].e - t[h].s;
-		const char *hw = q->text + t[h].s;
-		int possessive = (hl > 2 && hw[hl - 2] == '\'' && hw[hl - 1] == 's') ||
-		    (hl > 4 && memcmp(hw + hl - 4, "\xe2\x80\x99s", 4) == 0);
-
-		add_feature(set, F_POSSESSIVE, side, (uint64_t)possessive * 0x100 + tf_code(next));
+		tf_classes(wc, q->text, &t[h], &coarse, &fine);
+		tf_classes(wc, q->text, next, &nc, &nf);
+		tf_classes(wc, q->text, prev, &pc, &pf);
+		add_feature(set, F_POSSESSIVE, side, (uint64_t)possessive(q->text, &t[h]) * 0x100 + tf_code(next));
 		add_feature(set, F_BIAS, side, 0);
 		add_feature(set, F_DIST, side, tf_bucket(dist));
 		add_feature(set, F_FORM, side, form);

@@ -2,6 +2,8 @@
 
 #include "hash.h"
 #include "utf8.h"
+#include "wordclass.h"
+#include "xalloc.h"
 
 uint32_t
 tf_id(unsigned tmpl, uint64_t a, uint64_t b)
@@ -44,4 +46,23 @@ unsigned
 tf_bucket(size_t d)
 {
 	return d < 4 ? (unsigned)d : d < 6 ? 4 : d < 9 ? 5 : d < 13 ? 6 : d < 20 ? 7 : 8;
+}
+
+void
+tf_push(uint32_t **feat, size_t *n, size_t *cap, uint32_t id)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 1024;
+		*feat = xrealloc(*feat, *cap * sizeof **feat);
+	}
+	(*feat)[(*n)++] = id;
+}
+
+void
+tf_classes(const struct wordclass *wc, const char *text, const struct tok *t, unsigned *coarse,
+    unsigned *fine)
+{
+	*coarse = *fine = 0xff;
+	if (wc && t && t->type == T_WORD)
+		wordclass_of(wc, wordclass_key(text + t->s, t->e - t->s), coarse, fine);
 }

@@ -20,6 +20,14 @@ uint64_t tf_lower(const char *text, const struct tok *t);
 /* What a neighbouring token is, in one number: its mark, or its class and case (NULL: none). */
 uint64_t tf_code(const struct tok *t);
 
+/* Appends id to the growing array *feat of *n entries, room for *cap. */
+void tf_push(uint32_t **feat, size_t *n, size_t *cap, uint32_t id);
+
+struct wordclass;
+/* The word classes of t (0xff when wc is NULL, t is NULL or no word, or the word is unclassed). */
+void tf_classes(const struct wordclass *wc, const char *text, const struct tok *t, unsigned *coarse,
+    unsigned *fine);
+
 /* A distance in words, in buckets that widen with it. */
 unsigned tf_bucket(size_t d);
 

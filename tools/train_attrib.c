@@ -587,7 +587,7 @@ train(const struct data *d, int epochs, int folds, int held, const char *const *
 	return m;
 }
 
-/* Of the examples chosen by pick, the share whose rules' and ranker's choices are right. */
+/* Of the examples of fold (fold < 0: those in in, or all), the share whose rules' and ranker's choices are right. */
 static void
 score(const struct pct_model *m, const struct data *d, int folds, int fold, const char *const *in,
     size_t *n, size_t *rule_ok, size_t *rank_ok)
@@ -607,21 +607,29 @@ score(const struct pct_model *m, const struct data *d, int folds, int fold, cons
 	}
 }
 
+/* Runs a, which reports to its tracer, over the articles (*cur: the one it reads), then frees it. */
 static void
-gather(struct data *d, const struct article *arts, size_t n)
+run_articles(struct attrib *a, const struct article *arts, size_t n, size_t *cur)
 {
-	struct attrib *a = attrib_new(0);
 	const struct attribution *out;
 
-	memset(d, 0, sizeof *d);
-	d->art = arts;
-	attrib_trace(a, collect, d);
 	for (size_t i = 0; i < n; i++) {
-		d->cur = i;
+		*cur = i;
 		attrib_doc_begin(a);
 		attrib_find(a, arts[i].text, arts[i].len, 0, &out);
 	}
 	attrib_free(a);
+}
+
+static void
+gather(struct data *d, const struct article *arts, size_t n)
+{
+	struct attrib *a = attrib_new(0);
+
+	memset(d, 0, sizeof *d);
+	d->art = arts;
+	attrib_trace(a, collect, d);
+	run_articles(a, arts, n, &d->cur);
 }
 
 static void
@@ -677,17 +685,11 @@ static void
 gather_words(struct words *d, const struct article *arts, size_t n)
 {
 	struct attrib *a = attrib_new(ATTRIB_INDIRECT);
-	const struct attribution *out;
 
 	memset(d, 0, sizeof *d);
 	d->art = arts;
 	attrib_trace_reported(a, collect_words, d);
-	for (size_t i = 0; i < n; i++) {
-		d->cur = i;
-		attrib_doc_begin(a);
-		attrib_find(a, arts[i].text, arts[i].len, 0, &out);
-	}
-	attrib_free(a);
+	run_articles(a, arts, n, &d->cur);
 }
 
 static int
