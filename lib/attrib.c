@@ -1154,6 +1154,11 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 	if (!t[head_e - 1].cap || t[b].wc == W_DEF) {
 		/* "the Russian diplomat", "Obama's former strategist", "the Foreign Minister" */
 		r.id = describe(a, t, b, head_e, t[b].s);
+		if (r.id < 0 && !t[head_e - 1].cap && t[head_e - 1].wc == W_BODY) {
+			/* "the ballot commission" that no name holds: the body, by what the text calls it */
+			r.as_written_s = t[b + (t[b].wc == W_DEF && head_e - b > 1)].s;
+			r.as_written_e = he;
+		}
 		if (r.id >= 0 || !t[head_e - 1].cap)
 			return r;
 	}

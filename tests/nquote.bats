@@ -215,6 +215,19 @@ field() {
 	[ "$(echo "$output" | field 4)" = "White House" ]
 }
 
+@test "a body no name holds is named by what the text calls it; one that a name holds, by the name" {
+	run quote 'The state election commission met on Monday.
+
+"We will publish the rules," the commission said.'
+	[ "$(echo "$output" | field 4)" = "commission" ]
+	run quote 'The Harbour Licensing Commission met on Monday.
+
+"We will publish the rules," the commission said.'
+	[ "$(echo "$output" | field 4)" = "Harbour Licensing Commission" ]
+	run quote '"We will publish the rules," the spokesman said.'
+	[ "$(echo "$output" | field 4)" = "" ]
+}
+
 @test "a pronoun goes to the subject of the discourse, not the nearest name" {
 	nquote -H "$NQ/pronoun.txt" > rows
 	[ "$(wc -l < rows)" -eq 2 ]
