@@ -935,18 +935,17 @@ main(int argc, char **argv)
 
 	/* reported speech */
 	struct words w, wd;
-	int wepochs = epochs < 5 ? epochs : 5;
 
 	gather_words(&w, arts, narts);
 	for (int f = 0; f < folds; f++) {
 		char what[64];
 
-		m = train_words(&w, wepochs, folds, f, skip);
+		m = train_words(&w, epochs, folds, f, skip);
 		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
 		score_words(m, &w, folds, f, NULL, what);
 		pct_free(m);
 	}
-	m = train_words(&w, wepochs, 1, -1, skip);
+	m = train_words(&w, epochs, 1, -1, skip);
 	if (held_path)
 		score_words(m, &w, 1, -1, skip, "held articles");
 	if (dev) {
