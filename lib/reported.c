@@ -89,6 +89,8 @@ rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *o
 {
 	size_t n = 0;
 
+	if (max == 0)
+		return 0;
 	for (size_t j = 0; j < s->n; j++) {
 		float sc[PCT_CLASSES] = { 0 };
 		struct rs_cue c = { j, RS_NONE, 0 };
