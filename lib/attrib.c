@@ -116,6 +116,8 @@ struct attrib {
 	void *trace_ctx;
 	struct pct_model *reporter;     /* finds reported speech (reported.h) */
 	struct rs_sentence sentence;
+	struct pct_model *sourcer;      /* and who reports it */
+	struct rs_sources sources;
 	attrib_reported_fn *trace_reported;
 };
 
@@ -134,6 +136,7 @@ attrib_with(unsigned flags, struct entity_finder *ef)
 	a->paras = xcalloc(1, sizeof *a->paras);
 	a->ranker = sp_model_builtin();
 	a->reporter = rs_model_builtin();
+	a->sourcer = rs_source_model_builtin();
 	a->classes = wordclass_builtin();
 	return a;
 }
@@ -159,6 +162,8 @@ attrib_free(struct attrib *a)
 	free(a->words.slot);
 	pct_free(a->ranker);
 	pct_free(a->reporter);
+	pct_free(a->sourcer);
+	rs_sources_free(&a->sources);
 	rs_sentence_free(&a->sentence);
 	wordclass_free(a->classes);
 	sp_set_free(&a->cands);
@@ -2228,70 +2233,126 @@ reporter_of(struct attrib *a, const struct tok *t, size_t last, size_t j, size_t
 	return 1;
 }
 
+/* One report of reported speech: its speaker and cue, and the reported words [cs, ce). */
+struct said {
+	struct found f;
+	size_t cs, ce;
+};
+
+/* A sentence's reports, at most: more than two are rare, eight never seen. */
+#define MAX_SAID 8
+
 /*
- * Reported speech in the sentence t[0..last), as the learnt model finds
- * it (reported.h): sets *f to its speaker and cue and [*cs, *ce) to the
- * reported words, and returns 1; or returns 0.
+ * The speaker of the reporting word c: the phrase that ends on the word
+ * the learnt ranker chooses (reported.h), else as the rules find it:
+ * after "according to", else its subject or what follows it.
  */
 static int
-learnt_report(struct attrib *a, const struct tok *t, size_t last, struct found *f, size_t *cs, size_t *ce)
+speaker_of(struct attrib *a, const struct tok *t, size_t last, const struct rs_cue *c, struct found *f)
 {
-	size_t j = 0;
+	size_t j = c->word, ce = j + 1, e, k;
+	int according = tok_is(a, &t[j], "according") && j + 1 < last && tok_is(a, &t[j + 1], "to");
+
+	if (according)
+		ce = j + 2;
+	rs_source_candidates(&a->sources, &a->sentence, j, c->cls, a->classes);
+	k = rs_source_best(&a->sources, a->sourcer);
+	if (k != SIZE_MAX) {
+		size_t w = a->sources.word[k], b;
+
+		if (!phrase_before(a, t, 0, w + 1, &b) || b > w)
+			b = w;
+		set_found(f, t, b, w + 1, j, ce);
+		if (f->ok)
+			return 1;
+	}
+	if (according) {
+		if (!phrase_after(t, j + 2, last, &e))
+			return 0;
+		set_found(f, t, j + 2, e, j, ce);
+		return f->ok;
+	}
+	return reporter_of(a, t, last, j, j, ce, f);
+}
+
+/*
+ * The reported words of the reporting word c, whose speaker is r->f,
+ * within t[lo..hi): sets r->cs and r->ce and returns 1, or returns 0.
+ */
+static int
+said_words(struct attrib *a, const struct tok *t, size_t lo, size_t hi, const struct rs_cue *c, struct said *r)
+{
+	size_t j = c->word, from = j + 1, to = hi;
+
+	if (c->cls == RS_AFTER && tok_is(a, &t[j], "according")) {
+		if (j > lo + 1 && t[j - 1].type == T_PUNCT) {
+			/* "..., according to X." */
+			from = lo;
+			to = j - 1;
+		} else {
+			/* "According to X, ...": the words after the comma that ends X */
+			from = r->f.mend;
+			while (from < hi && !(t[from].type == T_PUNCT && t[from].ch == ','))
+				from++;
+			from++;
+		}
+	} else if (c->cls != RS_AFTER) {
+		from = lo;
+		if (c->cls == RS_BEFORE) {
+			/* the reported words end at the comma before the speaker */
+			size_t k = r->f.me > r->f.ms ? r->f.mb : j;
+
+			while (k > lo && !(t[k - 1].type == T_PUNCT && (t[k - 1].ch == ',' || u_isdash(t[k - 1].ch))))
+				k--;
+			if (k < lo + 2)
+				return 0;
+			to = k - 1;
+		}
+	}
+	/* "X said ..., and Y said ...": the words that join the next report are neither's */
+	while (to > from && (t[to - 1].type == T_PUNCT || (to == hi && hi < a->sentence.n && t[to - 1].wc == W_STOP)))
+		to--;
+	if (from >= to)
+		return 0;
+	r->cs = t[from].s;
+	r->ce = t[to - 1].e;
+	return 1;
+}
+
+/*
+ * Reported speech in the sentence t[0..last), as the learnt model finds
+ * it (reported.h): fills out[] with each report's speaker, cue and words,
+ * and returns how many.  Each report's words end where the next one's
+ * speaker begins.
+ */
+static size_t
+learnt_reports(struct attrib *a, const struct tok *t, size_t last, struct said *out)
+{
+	struct rs_cue c[MAX_SAID];
+	int ok[MAX_SAID];
+	size_t n, k = 0;
 
 	rs_features(&a->sentence, a->text, t, last, a->classes);
 	if (a->trace_reported) {
 		a->trace_reported(a->trace_ctx, &a->sentence);
 		return 0;
 	}
-	enum rs_class c = rs_best(&a->sentence, a->reporter, &j);
+	n = rs_cues(&a->sentence, a->reporter, c, MAX_SAID);
+	for (size_t i = 0; i < n; i++)
+		ok[i] = speaker_of(a, t, last, &c[i], &out[i].f);
+	for (size_t i = 0; i < n; i++) {
+		size_t lo = i > 0 ? c[i - 1].word + 1 : 0, hi = last;
 
-	if (c == RS_NONE)
-		return 0;
-	if (c == RS_AFTER) {
-		size_t from = j + 1;
-
-		if (tok_is(a, &t[j], "according") && j + 1 < last && tok_is(a, &t[j + 1], "to")) {
-			size_t e;
-
-			if (!phrase_after(t, j + 2, last, &e))
-				return 0;
-			set_found(f, t, j + 2, e, j, j + 2);
-			if (j > 1 && t[j - 1].type == T_PUNCT) {
-				/* "..., according to X." */
-				*cs = t[0].s;
-				*ce = t[j - 2].e;
-				return f->ok;
-			}
-			while (e < last && !(t[e].type == T_PUNCT && t[e].ch == ','))
-				e++;
-			from = e + 1;
-		} else {
-			if (!reporter_of(a, t, last, j, j, j + 1, f))
-				return 0;
-			if (from < last && tok_is(a, &t[from], "that"))
-				from++;
+		if (i + 1 < n) {
+			hi = c[i + 1].word;
+			if (ok[i + 1] && out[i + 1].f.me > out[i + 1].f.ms && out[i + 1].f.mb > c[i].word &&
+			    out[i + 1].f.mb < hi)
+				hi = out[i + 1].f.mb;
 		}
-		if (from >= last)
-			return 0;
-		*cs = t[from].s;
-		*ce = t[last - 1].e;
-		return 1;
+		if (ok[i] && said_words(a, t, lo, hi, &c[i], &out[i]))
+			out[k++] = out[i];
 	}
-	if (!reporter_of(a, t, last, j, j, j + 1, f))
-		return 0;
-	*cs = t[0].s;
-	*ce = t[last - 1].e;
-	if (c == RS_BEFORE) {
-		/* the reported words end at the comma before the speaker */
-		size_t k = f->me > f->ms ? f->mb : j;
-
-		while (k > 0 && !(t[k - 1].type == T_PUNCT && (t[k - 1].ch == ',' || u_isdash(t[k - 1].ch))))
-			k--;
-		if (k < 2)
-			return 0;
-		*ce = t[k - 2].e;
-	}
-	return 1;
+	return k;
 }
 
 void
@@ -2299,6 +2360,25 @@ attrib_trace_reported(struct attrib *a, attrib_reported_fn *fn, void *ctx)
 {
 	a->trace_reported = fn;
 	a->trace_ctx = ctx;
+}
+
+/* Adds the report of f, the words [cs, ce), as an indirect attribution; returns the new need. */
+static size_t
+push_indirect(struct attrib *a, const struct found *f, size_t cs, size_t ce, size_t need)
+{
+	struct attribution x;
+
+	memset(&x, 0, sizeof x);
+	x.start = x.text_start = cs;
+	x.end = x.text_end = ce;
+	x.kind = KIND_INDIRECT;
+	x.mention_start = f->ms;
+	x.mention_end = f->me;
+	x.cue_start = f->cs;
+	x.cue_end = f->ce;
+	x.inherits = -1;
+	push_out(a, &x);
+	return f->me > need ? f->me : need;
 }
 
 /*
@@ -2363,8 +2443,11 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 		size_t cs = 0, ce = 0, e;
 
 		if (a->flags & ATTRIB_INDIRECT) {
-			if (learnt_report(a, t, last, &f, &cs, &ce))
-				goto found;
+			struct said r[MAX_SAID];
+			size_t nr = learnt_reports(a, t, last, r);
+
+			for (size_t i = 0; i < nr; i++)
+				need = push_indirect(a, &r[i].f, r[i].cs, r[i].ce, need);
 			continue;
 		}
 
@@ -2417,23 +2500,8 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 				ce = t[b - 2].e;
 			}
 		}
-found:
-		if (!f.ok || ce <= cs)
-			continue;
-		struct attribution x;
-
-		memset(&x, 0, sizeof x);
-		x.start = x.text_start = cs;
-		x.end = x.text_end = ce;
-		x.kind = KIND_INDIRECT;
-		x.mention_start = f.ms;
-		x.mention_end = f.me;
-		x.cue_start = f.cs;
-		x.cue_end = f.ce;
-		x.inherits = -1;
-		push_out(a, &x);
-		if (f.me > need)
-			need = f.me;
+		if (f.ok && ce > cs)
+			need = push_indirect(a, &f, cs, ce, need);
 	}
 	return need;
 }

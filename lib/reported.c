@@ -1,12 +1,15 @@
 #include "reported.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include "perceptron.h"
 #include "tokfeat.h"
 #include "xalloc.h"
 
 extern const unsigned char data_reported_bin[];
 extern const size_t data_reported_bin_len;
+extern const unsigned char data_source_bin[];
+extern const size_t data_source_bin_len;
 
 enum {
 	F_BIAS = 1, F_WORD, F_WC, F_SUFFIX, F_NEXT_WORD, F_PREV_WORD, F_NEXT2_WORD, F_NEXT, F_PREV,
@@ -81,26 +84,47 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 	s->first[n] = s->nfeat;
 }
 
-enum rs_class
-rs_best(const struct rs_sentence *s, const struct pct_model *m, size_t *word)
+size_t
+rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *out, size_t max)
 {
-	enum rs_class best = RS_NONE;
-	float top = 0;
+	size_t n = 0;
 
+	if (max == 0)
+		return 0;
 	for (size_t j = 0; j < s->n; j++) {
 		float sc[PCT_CLASSES] = { 0 };
+		struct rs_cue c = { j, RS_NONE, 0 };
 
 		if (s->first[j + 1] == s->first[j])
 			continue;
 		pct_score(m, s->feat + s->first[j], s->first[j + 1] - s->first[j], sc);
-		for (int c = RS_AFTER; c < RS_CLASSES; c++)
-			if (sc[c] - sc[RS_NONE] > top) {
-				top = sc[c] - sc[RS_NONE];
-				best = (enum rs_class)c;
-				*word = j;
+		for (int k = RS_AFTER; k < RS_CLASSES; k++)
+			if (sc[k] - sc[RS_NONE] > c.margin) {
+				c.margin = sc[k] - sc[RS_NONE];
+				c.cls = (enum rs_class)k;
 			}
+		if (c.cls == RS_NONE)
+			continue;
+		/* words side by side are one cue: the surer stands for both */
+		if (n > 0 && out[n - 1].word + 1 == j) {
+			if (c.margin > out[n - 1].margin)
+				out[n - 1] = c;
+			continue;
+		}
+		if (n == max) {
+			size_t weak = 0;
+
+			for (size_t k = 1; k < n; k++)
+				if (out[k].margin < out[weak].margin)
+					weak = k;
+			if (out[weak].margin >= c.margin)
+				continue;
+			memmove(out + weak, out + weak + 1, (n - weak - 1) * sizeof *out);
+			n--;
+		}
+		out[n++] = c;
 	}
-	return best;
+	return n;
 }
 
 struct pct_model *
@@ -114,4 +138,109 @@ rs_sentence_free(struct rs_sentence *s)
 {
 	free(s->feat);
 	free(s->first);
+}
+
+/* The features of a source candidate. */
+enum {
+	S_SIDE_DIST = 1, S_WORD, S_WORD_SIDE, S_WC, S_FINE, S_NEXT, S_PREV, S_NEXT_WORD, S_PREV_WORD,
+	S_BETWEEN, S_ADJACENT, S_CUE_WORD, S_PRONOUN, S_AT, S_NEXT_CAP
+};
+
+/* A source stands this many tokens from its reporting word at most. */
+#define SOURCE_REACH 20
+
+static void
+sput(struct rs_sources *c, unsigned tmpl, uint64_t a, uint64_t b)
+{
+	tf_push(&c->feat, &c->nfeat, &c->capfeat, tf_id(tmpl, a, b));
+}
+
+void
+rs_source_candidates(struct rs_sources *c, const struct rs_sentence *s, size_t cue, enum rs_class cls,
+    const struct wordclass *wc)
+{
+	const struct tok *t = s->t;
+	size_t lo = cue > SOURCE_REACH ? cue - SOURCE_REACH : 0,
+	    hi = cue + SOURCE_REACH < s->n ? cue + SOURCE_REACH + 1 : s->n;
+	uint64_t cue_word = tf_lower(s->text, &t[cue]);
+
+	c->n = 0;
+	c->nfeat = 0;
+	for (size_t k = lo; k < hi; k++) {
+		const struct tok *w = &t[k], *next = k + 1 < s->n ? &t[k + 1] : NULL, *prev = k > 0 ? &t[k - 1] : NULL;
+
+		if (w->type != T_WORD || k == cue)
+			continue;
+		if (c->n + 1 >= c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 64;
+			c->word = xrealloc(c->word, c->cap * sizeof *c->word);
+			c->first = xrealloc(c->first, (c->cap + 1) * sizeof *c->first);
+		}
+		c->word[c->n] = k;
+		c->first[c->n] = c->nfeat;
+		c->n++;
+
+		/* what stands between it and the cue: commas, and whether only auxiliaries do */
+		size_t a = k < cue ? k + 1 : cue + 1, b = k < cue ? cue : k;
+		unsigned commas = 0, marks = 0;
+		int adjacent = 1;
+
+		for (size_t i = a; i < b; i++) {
+			commas += t[i].type == T_PUNCT && t[i].ch == ',';
+			marks += t[i].type != T_WORD;
+			adjacent &= t[i].type == T_WORD && t[i].wc == W_AUX;
+		}
+		unsigned side = k < cue ? 0 : 1, coarse, fine;
+		uint64_t word = tf_lower(s->text, w);
+
+		tf_classes(wc, s->text, w, &coarse, &fine);
+		sput(c, S_SIDE_DIST, side * 4 + (unsigned)cls, tf_bucket(b - a));
+		sput(c, S_WORD, word, 0);
+		sput(c, S_WORD_SIDE, word, side);
+		sput(c, S_WC, w->wc, w->cap * 2 + side);
+		sput(c, S_FINE, fine, side);
+		sput(c, S_NEXT, tf_code(next), side);
+		sput(c, S_PREV, tf_code(prev), side);
+		sput(c, S_NEXT_WORD, next && next->type == T_WORD ? tf_lower(s->text, next) : tf_code(next), 0);
+		sput(c, S_PREV_WORD, prev && prev->type == T_WORD ? tf_lower(s->text, prev) : tf_code(prev), 0);
+		sput(c, S_BETWEEN, commas < 3 ? commas : 3, (marks > commas) * 2 + side);
+		sput(c, S_ADJACENT, adjacent, side * 4 + (unsigned)cls);
+		sput(c, S_CUE_WORD, cue_word, side);
+		sput(c, S_PRONOUN, is_pronoun(w), adjacent);
+		sput(c, S_AT, tf_bucket(k), side);
+		sput(c, S_NEXT_CAP, next && next->type == T_WORD && next->cap, w->cap);
+	}
+	c->first[c->n] = c->nfeat;
+}
+
+size_t
+rs_source_best(const struct rs_sources *c, const struct pct_model *m)
+{
+	size_t best = SIZE_MAX;
+	float top = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		float sc[PCT_CLASSES] = { 0 };
+
+		pct_score(m, c->feat + c->first[i], c->first[i + 1] - c->first[i], sc);
+		if (best == SIZE_MAX || sc[0] > top) {
+			top = sc[0];
+			best = i;
+		}
+	}
+	return best;
+}
+
+struct pct_model *
+rs_source_model_builtin(void)
+{
+	return pct_builtin(data_source_bin, data_source_bin_len, "lib/data/source.bin");
+}
+
+void
+rs_sources_free(struct rs_sources *c)
+{
+	free(c->word);
+	free(c->first);
+	free(c->feat);
 }

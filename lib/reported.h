@@ -7,9 +7,9 @@
  *
  * Each word (and each colon) of a sentence is classed by a multi-class
  * perceptron over its word, its class in cues.txt and the word classes
- * (wordclass.h), its affix, its neighbours and where it stands; the
- * sentence's best reporting word, if any beats "none", gives one
- * attribution.
+ * (wordclass.h), its affix, its neighbours and where it stands; every
+ * word whose best class beats "none" reports speech, but where two stand
+ * side by side ("has said"), which is one cue read twice.
  */
 #ifndef NTOOLS_REPORTED_H
 #define NTOOLS_REPORTED_H
@@ -44,15 +44,50 @@ struct rs_sentence {
 void rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t n,
     const struct wordclass *wc);
 
+/* A reporting word: t[word], its class and how far that beats "none". */
+struct rs_cue {
+	size_t word;
+	enum rs_class cls;
+	float margin;
+};
+
 /*
- * The word of the sentence that reports speech under m: sets *word and
- * returns its class, or returns RS_NONE.
+ * The words of the sentence that report speech under m, at most max of
+ * them, the surest kept; written to out in the order of the text.
+ * Returns how many.
  */
-enum rs_class rs_best(const struct rs_sentence *s, const struct pct_model *m, size_t *word);
+size_t rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *out, size_t max);
 
 /* The weights compiled in (lib/data/reported.bin); exits with a message when they are broken. */
 struct pct_model *rs_model_builtin(void);
 
 void rs_sentence_free(struct rs_sentence *s);
+
+/*
+ * Who reports: each word of the sentence near a reporting word that
+ * could end its source, with features of the word, its neighbours, what
+ * stands between it and the reporting word and on which side; a ranker
+ * (lib/data/source.bin) chooses among them, so that "sources", "the
+ * poll" and the subject over an apposition are found as "the minister"
+ * is, and the object of "accused her of" is not.
+ */
+struct rs_sources {
+	size_t *word;           /* the candidates: t[word[i]] ends a source */
+	size_t *first;          /* their features: feat[first[i] .. first[i + 1]) */
+	uint32_t *feat;
+	size_t n, cap, nfeat, capfeat;
+};
+
+/* The sources of the reporting word t[cue] of class cls in the sentence s (its features made). */
+void rs_source_candidates(struct rs_sources *c, const struct rs_sentence *s, size_t cue, enum rs_class cls,
+    const struct wordclass *wc);
+
+/* The best candidate of c under m, or SIZE_MAX when there is none. */
+size_t rs_source_best(const struct rs_sources *c, const struct pct_model *m);
+
+/* The weights compiled in (lib/data/source.bin); exits with a message when they are broken. */
+struct pct_model *rs_source_model_builtin(void);
+
+void rs_sources_free(struct rs_sources *c);
 
 #endif

@@ -254,7 +254,7 @@ field() {
 	[ -z "$output" ]
 	run quote "$text" --indirect
 	[ "$(echo "$output" | field 8)" = "indirect" ]
-	[ "$(echo "$output" | field 7)" = "the museum will reopen in June" ]
+	[ "$(echo "$output" | field 7)" = "that the museum will reopen in June" ]
 	[ "$(echo "$output" | field 5)" = "Rosa Martin" ]
 }
 
@@ -358,6 +358,21 @@ More talks are planned for the spring in Moscow.
 	    nquote -H --indirect > rows
 	[ "$(wc -l < rows)" -eq 2 ]
 	[ "$(field 6 < rows | tr '\n' '|')" = "warned|argued|" ]
-	[ "$(field 7 < rows | tr '\n' '|')" = "the pier would close in winter|The new budget is too small|" ]
+	[ "$(field 7 < rows | tr '\n' '|')" = "that the pier would close in winter|The new budget is too small|" ]
 	[ "$(field 5 < rows | tr '\n' '|')" = "The harbour master|the union leader|" ]
+}
+
+@test "--indirect: two reports in one sentence are two rows, each with its own words and speaker" {
+	printf 'The mayor said the road would reopen in May, and the council said it would pay for the work.\n' |
+	    nquote -H --indirect > rows
+	[ "$(wc -l < rows)" -eq 2 ]
+	[ "$(field 5 < rows | tr '\n' '|')" = "The mayor|the council|" ]
+	[ "$(field 7 < rows | tr '\n' '|')" = "the road would reopen in May|it would pay for the work|" ]
+}
+
+@test "--indirect: the learnt source is a bare plural after the words, a body after according to, never the object of the cue" {
+	printf 'The pier will close in winter, officials said.\n\nTaxes will rise next year, according to the budget office.\n\nThe senator accused her rival of hiding the report.\n' |
+	    nquote -H --indirect > rows
+	[ "$(field 5 < rows | tr '\n' '|')" = "officials|the budget office|The senator|" ]
+	[ "$(field 7 < rows | tr '\n' '|')" = "The pier will close in winter|Taxes will rise next year|her rival of hiding the report|" ]
 }

@@ -4,17 +4,21 @@
  * (lib/reported.h), from PolNeAR's annotated articles, and measures them
  * on articles they did not learn from.
  *
- *   train_attrib [-e epochs] [-k folds] [-x held.jsonl] train.jsonl speaker.bin reported.bin [dev.jsonl]
+ *   train_attrib [-e epochs] [-k folds] [-x held.jsonl] train.jsonl speaker.bin reported.bin source.bin
+ *       [dev.jsonl]
  *
  * train.jsonl: one article a line, {"doc_id", "text", "quotes": [{"type",
  * "segments": [[start, end], ...], "speaker_start", "speaker_end"}],
- * "indirect": [{"cue_start", "cue_end", "content_start", "content_end"}]},
+ * "indirect": [{"cue_start", "cue_end", "content_start", "content_end", "speaker_start",
+ * "speaker_end"}]},
  * offsets in characters.  Articles whose doc_id is in held.jsonl are left
  * out of training.  With -k, the figures are also cross-validated over k
  * folds of the training articles.  The speakers' figure is the share of
  * quotations whose chosen mention matches the annotated speaker as neval
  * judges it (the last word of either among the other's), for the rules
- * and the ranker; reported speech's is the F1 of the reporting words.
+ * and the ranker; reported speech's is the F1 of the reporting words, and
+ * its sources' the share of reports whose chosen source ends on a word of
+ * the annotated one.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +30,7 @@
 #include "../lib/reported.h"
 #include "../lib/speaker.h"
 #include "../lib/utf8.h"
+#include "../lib/wordclass.h"
 #include "../lib/xalloc.h"
 
 /* ------------------------------------------------------------ a small JSON reader */
@@ -219,6 +224,7 @@ struct quote {
 
 struct report {
 	size_t cs, ce;          /* bytes: the reporting words */
+	size_t ss, se;          /* bytes: the source as written (ss == se: none) */
 	int cls;                /* enum rs_class */
 };
 
@@ -356,6 +362,14 @@ read_articles(const char *path, struct article **out)
 
 			r->cs = byte_at(at, nchars, cs->num);
 			r->ce = byte_at(at, nchars, ce->num);
+			const struct jv *ss = jv_get(&ind->kid[k], "speaker_start"),
+			    *se = jv_get(&ind->kid[k], "speaker_end");
+
+			r->ss = r->se = 0;
+			if (ss && se && ss->type == J_NUM && se->type == J_NUM) {
+				r->ss = byte_at(at, nchars, ss->num);
+				r->se = byte_at(at, nchars, se->num);
+			}
 			r->cls = ts->num >= ce->num ? RS_AFTER : te->num <= cs->num ? RS_BEFORE : RS_AROUND;
 		}
 		free(at);
@@ -644,17 +658,79 @@ report(const char *what, size_t n, size_t rule_ok, size_t rank_ok)
 struct words {
 	uint32_t *feat;
 	size_t nfeat, capfeat;
-	struct word { size_t f, nf, art; int cls; } *w;
+	struct word { size_t f, nf, art, tok; int cls; } *w;
 	size_t n, cap;
 	const struct article *art;
 	size_t cur;
+	struct data src;        /* each report's candidate sources, for the source ranker */
+	struct rs_sources cand;
+	const struct wordclass *wc;
 };
+
+/* The word that stands for the cue of report r: its first but auxiliaries and adverbs ("has also said"). */
+static size_t
+cue_word(const struct rs_sentence *s, const struct report *r)
+{
+	size_t head = SIZE_MAX;
+
+	for (size_t j = 0; j < s->n; j++) {
+		if (s->t[j].s < r->cs || s->t[j].s >= r->ce || s->first[j + 1] == s->first[j])
+			continue;
+		if (head == SIZE_MAX || s->t[head].wc == W_AUX)
+			head = j;
+	}
+	return head;
+}
+
+/* The candidate sources of the report r, whose cue is t[head], when its source is one of them. */
+static void
+collect_sources(struct words *d, const struct rs_sentence *s, const struct report *r, size_t head)
+{
+	struct data *x = &d->src;
+	size_t right = SIZE_MAX;
+
+	if (r->se <= r->ss)
+		return;
+	rs_source_candidates(&d->cand, s, head, (enum rs_class)r->cls, d->wc);
+	/* the source's last word, as neval matches sources */
+	for (size_t i = 0; i < d->cand.n; i++) {
+		const struct tok *w = &s->t[d->cand.word[i]];
+
+		if (w->s >= r->ss && w->e <= r->se)
+			right = i;
+	}
+	if (right == SIZE_MAX)
+		return;
+	if (x->nex == x->capex)
+		x->ex = xrealloc(x->ex, (x->capex = x->capex ? 2 * x->capex : 4096) * sizeof *x->ex);
+	while (x->ncand + d->cand.n > x->capcand)
+		x->cand = xrealloc(x->cand, (x->capcand = x->capcand ? 2 * x->capcand : 65536) * sizeof *x->cand);
+	while (x->nfeat + d->cand.nfeat > x->capfeat)
+		x->feat = xrealloc(x->feat, (x->capfeat = x->capfeat ? 2 * x->capfeat : 1 << 20) * sizeof *x->feat);
+
+	struct example *e = &x->ex[x->nex++];
+
+	e->art = d->cur;
+	e->c = x->ncand;
+	e->n = d->cand.n;
+	for (size_t i = 0; i < d->cand.n; i++) {
+		struct cand *c = &x->cand[x->ncand++];
+
+		c->f = x->nfeat + d->cand.first[i];
+		c->nf = d->cand.first[i + 1] - d->cand.first[i];
+		c->right = i == right;
+		c->written = 1;
+	}
+	memcpy(x->feat + x->nfeat, d->cand.feat, d->cand.nfeat * sizeof *x->feat);
+	x->nfeat += d->cand.nfeat;
+}
 
 static void
 collect_words(void *ctx, const struct rs_sentence *s)
 {
 	struct words *d = ctx;
 	const struct article *a = &d->art[d->cur];
+	size_t base = d->n;
 
 	for (size_t j = 0; j < s->n; j++) {
 		size_t nf = s->first[j + 1] - s->first[j];
@@ -672,12 +748,19 @@ collect_words(void *ctx, const struct rs_sentence *s)
 		w->f = d->nfeat;
 		w->nf = nf;
 		w->art = d->cur;
+		w->tok = j;
 		w->cls = RS_NONE;
 		memcpy(d->feat + d->nfeat, s->feat + s->first[j], nf * sizeof *d->feat);
 		d->nfeat += nf;
-		for (size_t k = 0; k < a->nr; k++)
-			if (a->r[k].cs >= s->t[j].s && a->r[k].cs < s->t[j].e)
-				w->cls = a->r[k].cls;
+	}
+	for (size_t k = 0; k < a->nr; k++) {
+		size_t head = cue_word(s, &a->r[k]);
+
+		for (size_t i = base; head != SIZE_MAX && i < d->n; i++)
+			if (d->w[i].tok == head)
+				d->w[i].cls = a->r[k].cls;
+		if (head != SIZE_MAX)
+			collect_sources(d, s, &a->r[k], head);
 	}
 }
 
@@ -688,8 +771,12 @@ gather_words(struct words *d, const struct article *arts, size_t n)
 
 	memset(d, 0, sizeof *d);
 	d->art = arts;
+	d->wc = wordclass_builtin();
+	d->src.art = arts;
 	attrib_trace_reported(a, collect_words, d);
 	run_articles(a, arts, n, &d->cur);
+	wordclass_free((struct wordclass *)d->wc);
+	d->wc = NULL;
 }
 
 static int
@@ -761,6 +848,18 @@ score_words(const struct pct_model *m, const struct words *d, int folds, int fol
 	    p + r > 0 ? 200 * p * r / (p + r) : 0.0);
 }
 
+/* The share of reports whose chosen source ends on a word of the annotated one. */
+static void
+score_sources(const struct pct_model *m, const struct data *d, int folds, int fold, const char *const *in,
+    const char *what)
+{
+	size_t n = 0, rule_ok = 0, rank_ok = 0;
+
+	score(m, d, folds, fold, in, &n, &rule_ok, &rank_ok);
+	fprintf(stderr, "train_attrib: %s: %zu reports with a source in their sentence, source right %.2f\n", what, n,
+	    n ? 100.0 * (double)rank_ok / (double)n : 0.0);
+}
+
 static int
 save(const struct pct_model *m, const char *path)
 {
@@ -788,7 +887,7 @@ main(int argc, char **argv)
 		default: goto usage;
 		}
 	}
-	if (argc - optind < 3 || argc - optind > 4 || epochs < 1 || folds < 0 || folds == 1)
+	if (argc - optind < 4 || argc - optind > 5 || epochs < 1 || folds < 0 || folds == 1)
 		goto usage;
 
 	struct article *arts, *held = NULL, *dev = NULL;
@@ -802,8 +901,8 @@ main(int argc, char **argv)
 				if (strcmp(arts[i].id, held[k].id) == 0)
 					skip[i] = "held";
 	}
-	if (argc - optind == 4)
-		ndev = read_articles(argv[optind + 3], &dev);
+	if (argc - optind == 5)
+		ndev = read_articles(argv[optind + 4], &dev);
 
 	/* speakers */
 	struct data d, dd;
@@ -839,18 +938,17 @@ main(int argc, char **argv)
 
 	/* reported speech */
 	struct words w, wd;
-	int wepochs = epochs < 5 ? epochs : 5;
 
 	gather_words(&w, arts, narts);
 	for (int f = 0; f < folds; f++) {
 		char what[64];
 
-		m = train_words(&w, wepochs, folds, f, skip);
+		m = train_words(&w, epochs, folds, f, skip);
 		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
 		score_words(m, &w, folds, f, NULL, what);
 		pct_free(m);
 	}
-	m = train_words(&w, wepochs, 1, -1, skip);
+	m = train_words(&w, epochs, 1, -1, skip);
 	if (held_path)
 		score_words(m, &w, 1, -1, skip, "held articles");
 	if (dev) {
@@ -860,9 +958,27 @@ main(int argc, char **argv)
 	if (save(m, argv[optind + 2]) != 0)
 		return 1;
 	pct_free(m);
+
+	/* the sources of reported speech */
+	for (int f = 0; f < folds; f++) {
+		char what[64];
+
+		m = train(&w.src, epochs, folds, f, skip);
+		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
+		score_sources(m, &w.src, folds, f, NULL, what);
+		pct_free(m);
+	}
+	m = train(&w.src, epochs, 1, -1, skip);
+	if (held_path)
+		score_sources(m, &w.src, 1, -1, skip, "held articles");
+	if (dev)
+		score_sources(m, &wd.src, 1, -1, NULL, "dev");
+	if (save(m, argv[optind + 3]) != 0)
+		return 1;
+	pct_free(m);
 	return 0;
 usage:
 	fputs("usage: train_attrib [-e epochs] [-k folds] [-x held.jsonl] train.jsonl speaker.bin reported.bin "
-	    "[dev.jsonl]\n", stderr);
+	    "source.bin [dev.jsonl]\n", stderr);
 	return 2;
 }
