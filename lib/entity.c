@@ -111,11 +111,7 @@ entity_tables_new(void)
 	int threaded = pthread_create(&gaz_thread, NULL, build_gazetteer, &t->gaz) == 0;
 	if (!threaded)
 		t->gaz = gaz_new();
-	t->model = pct_load(data_ner_bin, data_ner_bin_len);
-	if (!t->model) {
-		fputs("ntools: the name finder's weights (lib/data/ner.bin) are damaged\n", stderr);
-		exit(2);
-	}
+	t->model = pct_builtin(data_ner_bin, data_ner_bin_len, "lib/data/ner.bin");
 	t->classes = wordclass_builtin();
 	t->roles = role_new();
 	if (threaded)

@@ -4,6 +4,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "pages.h"
 #include "perceptron.h"
 #include "xalloc.h"
 
@@ -84,6 +85,8 @@ pct_builtin(const unsigned char *data, size_t len, const char *file)
 		fprintf(stderr, "ntools: the built-in weights are broken (rebuild %s)\n", file);
 		exit(2);
 	}
+	/* Read into the model's tables: the bytes are not read again. */
+	pages_release(data, len);
 	return m;
 }
 

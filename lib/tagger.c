@@ -84,16 +84,21 @@ best_whole(int prev, const int32_t *s)
 #define PREFETCH(p) ((void)(p))
 #endif
 
-#define TAGGER_WORDS 16384      /* words' own sums, by spelling, case and lists */
+/* Words' own sums, by spelling, case and lists: 512 KiB a thread. */
+#define TAGGER_WORDS 8192
 #define TAGGER_TAG_WORDS 2048   /* sums of feat_tag_word after a name's tag */
 #define CASES_OWN (FEAT_CASES - 1)      /* a token's own case class: never "no token" */
 #define SEEN_SETS (1 << FEAT_SEEN_KINDS)
 #define PHRASE_POSITIONS 3
 
+/*
+ * A cache line each: after_o is two weights' sum, which nearly always
+ * fits in 16 bits; a word whose sum does not is summed whenever seen.
+ */
 struct word_sums {
 	uint64_t key;                           /* feat_local_key | 1; 0: empty */
 	int32_t own[PCT_CLASSES];               /* feat_local */
-	int32_t after_o[PCT_CLASSES];           /* feat_tag_word after O, the usual case */
+	int16_t after_o[PCT_CLASSES];           /* feat_tag_word after O, the usual case */
 };
 
 /* feat_tag_word's sums for a word (by its hashes) after a tag other than O. */
@@ -105,7 +110,8 @@ struct tag_word_sums {
 
 struct tagger_cache {
 	const struct pct_model *model;          /* what the sums are of; NULL: none yet */
-	struct word_sums *word;
+	struct word_sums *word;                 /* in word_mem, on a cache line's start */
+	void *word_mem;
 	struct tag_word_sums *tag_word;
 	/* Sums of the features with few values, by those values. */
 	int32_t flags[CASES_OWN][FEAT_CASES][FEAT_CASES][PCT_CLASSES];
@@ -227,25 +233,39 @@ word_key(const struct ner_doc *d, size_t i)
 	return feat_local_key(d, i) | 1;
 }
 
-/* Token i's own sums (its word_key is key), from the cache or summed now. */
-static const struct word_sums *
+/* Keeps a word's sums (own, then after_o) in w under key, or leaves w empty when after_o does not fit. */
+static void
+keep_word(struct word_sums *w, uint64_t key, int32_t (*sums)[PCT_CLASSES])
+{
+	w->key = key;
+	memcpy(w->own, sums[0], sizeof w->own);
+	for (int c = 0; c < PCT_CLASSES; c++) {
+		if (sums[1][c] < INT16_MIN || sums[1][c] > INT16_MAX)
+			w->key = 0;
+		w->after_o[c] = (int16_t)sums[1][c];
+	}
+}
+
+/* Token i's own sums (its word_key is key) into sums[0] and [1], from the cache or summed now. */
+static void
 word_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_doc *d, size_t i,
-    uint64_t key)
+    uint64_t key, int32_t (*sums)[PCT_CLASSES])
 {
 	struct word_sums *w = &c->word[slot_of(key, TAGGER_WORDS)];
-	if (w->key != key) {
-		uint32_t f[FEAT_MAX + 2];
-		uint32_t part[FEAT_MAX + 2] = { 0 };
-		int32_t sums[2][PCT_CLASSES] = { { 0 } };
-		size_t n = feat_local(d, i, f);
-		part[n] = part[n + 1] = 1;
-		n += feat_tag_word(&d->t[i], NER_O, f + n);
-		pct_sum_parts(m, f, n, part, sums);
-		memcpy(w->own, sums[0], sizeof w->own);
-		memcpy(w->after_o, sums[1], sizeof w->after_o);
-		w->key = key;
+	if (w->key == key) {
+		memcpy(sums[0], w->own, sizeof w->own);
+		for (int c = 0; c < PCT_CLASSES; c++)
+			sums[1][c] = w->after_o[c];
+		return;
 	}
-	return w;
+	uint32_t f[FEAT_MAX + 2];
+	uint32_t part[FEAT_MAX + 2] = { 0 };
+	size_t n = feat_local(d, i, f);
+	part[n] = part[n + 1] = 1;
+	n += feat_tag_word(&d->t[i], NER_O, f + n);
+	memset(sums, 0, 2 * sizeof *sums);
+	pct_sum_parts(m, f, n, part, sums);
+	keep_word(w, key, sums);
 }
 
 /*
@@ -258,10 +278,10 @@ fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_d
     uint64_t key, const int32_t *around, struct token_sums *out)
 {
 	const struct ner_token *t = &d->t[i];
-	int32_t *s = out->fixed;
-	const struct word_sums *w = word_sums(c, m, d, i, key);
-	memcpy(s, w->own, sizeof w->own);
-	memcpy(out->after_o, w->after_o, sizeof w->after_o);
+	int32_t *s = out->fixed, own[2][PCT_CLASSES];
+	word_sums(c, m, d, i, key, own);
+	memcpy(s, own[0], sizeof own[0]);
+	memcpy(out->after_o, own[1], sizeof own[1]);
 	add_to(s, c->flags[feat_case(d, i, 0)][feat_case(d, i, -1)][feat_case(d, i, 1)]);
 	add_to(s, c->seen[t->seen & (SEEN_SETS - 1)]);
 	unsigned before = i > 0 ? d->t[i - 1].gaz : 0, after = i + 1 < d->n ? d->t[i + 1].gaz : 0;
@@ -431,10 +451,7 @@ sum_ahead(struct tagger_cache *c, const struct pct_model *m, const struct ner_do
 		batch_token(c, d, c->scored[j], c->scored_key[j], j);
 	pct_sum_parts(m, c->look_f, c->look_n, c->look_to, c->got);
 	for (size_t j = 0; j < c->miss_n; j++) {
-		struct word_sums *w = c->miss[j].slot;
-		w->key = c->miss[j].key;
-		memcpy(w->own, c->got[c->miss[j].got], sizeof w->own);
-		memcpy(w->after_o, c->got[c->miss[j].got + 1], sizeof w->after_o);
+		keep_word(c->miss[j].slot, c->miss[j].key, &c->got[c->miss[j].got]);
 	}
 	for (size_t j = 0; j < k; j++)
 		fixed_sums(c, m, d, c->scored[j], c->scored_key[j], c->got[j], &c->token[c->scored[j]]);
@@ -700,7 +717,8 @@ struct tagger_cache *
 tagger_cache_new(void)
 {
 	struct tagger_cache *c = xcalloc(1, sizeof *c);
-	c->word = xcalloc(TAGGER_WORDS, sizeof *c->word);
+	c->word_mem = xcalloc(TAGGER_WORDS + 1, sizeof *c->word);
+	c->word = (struct word_sums *)(void *)(((uintptr_t)c->word_mem + 63) & ~(uintptr_t)63);
 	c->tag_word = xcalloc(TAGGER_TAG_WORDS, sizeof *c->tag_word);
 	return c;
 }
@@ -710,7 +728,7 @@ tagger_cache_free(struct tagger_cache *c)
 {
 	if (!c)
 		return;
-	free(c->word);
+	free(c->word_mem);
 	free(c->tag_word);
 	free(c->token);
 	free(c->mark);

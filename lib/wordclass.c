@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "pages.h"
 #include "wordclass.h"
 #include "xalloc.h"
 
@@ -89,6 +90,8 @@ wordclass_builtin(void)
 		fputs("ntools: the built-in word classes are broken (rebuild lib/data/clusters.bin)\n", stderr);
 		exit(2);
 	}
+	/* Read into the tables: the bytes are not read again. */
+	pages_release(data_clusters_bin, data_clusters_bin_len);
 	return wc;
 }
 

@@ -16,9 +16,10 @@
 /*
  * A batch holds whole documents worth some tenths of a second of work
  * together: enough that handing it over costs nothing by comparison,
- * few enough that memory stays flat.
+ * few enough that memory stays flat (2 * jobs + 1 of them are in
+ * memory at once, each with its copy of the input).
  */
-#define BATCH_BYTES ((size_t)1 << 19)
+#define BATCH_BYTES ((size_t)1 << 18)
 #define BATCH_DOCS 4096
 /* A batch that once held a huge document gives its memory back. */
 #define BATCH_KEEP ((size_t)8 << 20)

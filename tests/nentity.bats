@@ -179,3 +179,33 @@ row() {
 	[ -z "$(cut -f6 out | grep -E '^[A-Z]{5,}( |$)')" ]
 	[ "$(grep -c 'GPE	Tokyo$' top)" -eq 1 ]
 }
+
+# stream N: N short articles written here, their names and numbers varied.
+stream() {
+	awk -v n="$1" 'BEGIN {
+		split("Anna Berg|Tomas Keller|Maria Lindqvist|Jonas Ortega|Elif Demir", who, "|")
+		split("Oslo|Lisbon|Nairobi|Quito|Osaka", where, "|")
+		split("Norvik Steel Corp|Halden Bank|the Vestrin Group", firm, "|")
+		for (i = 1; i <= n; i++) {
+			if (i > 1) print "---"
+			printf "%s, March %d - %s said on Monday that %s would cut %d jobs.\n",
+			    toupper(where[i % 5 + 1]), i % 28 + 1, who[i % 5 + 1], firm[i % 3 + 1], i
+			printf "\"We have no choice,\" %s told reporters in %s. Shares of %s fell %d cents.\n",
+			    who[(i + 2) % 5 + 1], where[(i + 1) % 5 + 1], firm[(i + 1) % 3 + 1], i % 90
+			print "Reuter"
+		}
+	}'
+}
+
+@test "peak memory: under 16 MiB on two threads, and no more for four times the input" {
+	[ -x /usr/bin/time ] && /usr/bin/time -f %M true 2> /dev/null || skip "no GNU time"
+	# Sanitizers keep memory of their own.
+	case "${NTOOLS_BIN:-}" in */asan/* | */tsan/*) skip "under a sanitizer" ;; esac
+	stream 20000 > one
+	stream 80000 > four
+	/usr/bin/time -f %M -o small nentity -j 2 one > /dev/null
+	/usr/bin/time -f %M -o big nentity -j 2 four > /dev/null
+	echo "peak KiB: $(cat small) at $(wc -c < one) bytes, $(cat big) at 4x" >&3
+	[ "$(cat small)" -le 16384 ]
+	[ "$(cat big)" -le $(($(cat small) + 1024)) ]
+}

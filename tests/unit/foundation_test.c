@@ -1,5 +1,6 @@
-/* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon. */
+/* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon, pages. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include "docdate.h"
 #include "hash.h"
 #include "lexicon.h"
+#include "pages.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -339,6 +341,41 @@ test_lexicon(void)
 	CHECK(!lexicon_in_list(words, "mrs\0ms", 6));
 }
 
+extern const unsigned char data_clusters_bin[];
+extern const size_t data_clusters_bin_len;
+
+/* The process's resident pages of files (Linux's /proc), in KiB; -1 when the system does not tell. */
+static long
+resident_file_kib(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kib = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (strncmp(line, "RssFile:", 8) == 0)
+			kib = atol(line + 8);
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+/* Released data reads the same, and (where the system tells) no longer counts as resident. */
+static void
+test_pages(void)
+{
+	const unsigned char *p = data_clusters_bin;
+	size_t len = data_clusters_bin_len;
+	uint64_t before = hash64((const char *)p, len);
+	long read_in = resident_file_kib();
+
+	pages_release(p, len);
+	long released = resident_file_kib();
+	CHECK(hash64((const char *)p, len) == before);
+	/* Where the system tells (Linux), half the bytes at least are given back. */
+	if (read_in >= 0)
+		CHECK(read_in - released >= (long)(len / 2048));
+}
+
 int
 main(void)
 {
@@ -352,5 +389,6 @@ main(void)
 	test_calendar();
 	test_docdate();
 	test_lexicon();
+	test_pages();
 	return check_result("foundation_test");
 }

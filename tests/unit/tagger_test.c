@@ -79,9 +79,68 @@ test_cached_tags(void)
 	pct_free(m);
 }
 
+/* Appends a little-endian u32 at p; returns the end. */
+static unsigned char *
+put32(unsigned char *p, uint32_t v)
+{
+	for (int k = 0; k < 4; k++)
+		*p++ = (unsigned char)(v >> 8 * k);
+	return p;
+}
+
+/*
+ * A word's two features after O may add past 16 bits, where a cached
+ * sum kept in 16 bits would wrap: here O's 2 * 30000 would become less
+ * than the beginning of a person's 100.
+ */
+static void
+test_wide_sums(void)
+{
+	const char *text = "Zed";
+	struct ner_doc doc = { 0 };
+	struct gazetteer *g = gaz_new();
+	uint32_t f[2];
+	unsigned char bytes[20 + 2 * (6 + 4)], *p = bytes;
+	float scale = 1.0f;
+	uint32_t sbits;
+
+	ner_doc_add(&doc, text, strlen(text), TOK_UPPER | TOK_ALPHA | TOK_SENT_START | TOK_LINE_START);
+	feat_prepare(&doc, g, NULL);
+	feat_tag_word(&doc.t[0], NER_O, f);
+	memcpy(&sbits, &scale, sizeof sbits);
+	memcpy(p, "NTPC", 4);
+	p = put32(put32(put32(put32(p + 4, 1), PCT_CLASSES), 2), sbits);
+	for (int k = 0; k < 2; k++) {
+		int16_t o = 30000, per = 100;
+		p = put32(p, f[k]);
+		*p++ = 1u << NER_O | 1u << NER_BEGIN(NER_PER);
+		*p++ = 0;
+		*p++ = (unsigned char)(o & 0xff);
+		*p++ = (unsigned char)(o >> 8);
+		*p++ = (unsigned char)(per & 0xff);
+		*p++ = (unsigned char)(per >> 8);
+	}
+	struct pct_model *m = pct_load(bytes, (size_t)(p - bytes));
+	struct tagger_cache *cache = tagger_cache_new();
+	CHECK(m != NULL);
+	/* Twice: the second time from the cache, were the word kept there. */
+	for (int round = 0; m && round < 2; round++) {
+		int with = -1, without = -1;
+		tagger_run(m, &doc, &with, NULL, cache);
+		tagger_run(m, &doc, &without, NULL, NULL);
+		CHECK(with == NER_O);
+		CHECK(without == NER_O);
+	}
+	tagger_cache_free(cache);
+	pct_free(m);
+	ner_doc_free(&doc);
+	gaz_free(g);
+}
+
 int
 main(void)
 {
 	test_cached_tags();
+	test_wide_sums();
 	return check_result("tagger_test");
 }

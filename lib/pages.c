@@ -1,0 +1,29 @@
+#ifdef __linux__
+#define _DEFAULT_SOURCE         /* madvise */
+#endif
+#include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "pages.h"
+
+void
+pages_release(const void *p, size_t len)
+{
+#ifdef MADV_DONTNEED
+	long size = sysconf(_SC_PAGESIZE);
+	if (size <= 0 || (size & (size - 1)))
+		return;
+	uintptr_t mask = (uintptr_t)size - 1;
+	uintptr_t from = ((uintptr_t)p + mask) & ~mask, to = ((uintptr_t)p + len) & ~mask;
+	/*
+	 * Read-only pages of the program's file: dropping them loses
+	 * nothing.  A failure leaves them counted, which is all it costs.
+	 */
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_DONTNEED);
+#else
+	(void)p;
+	(void)len;
+#endif
+}

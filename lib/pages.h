@@ -1,0 +1,17 @@
+/*
+ * pages: the memory of data compiled into a program (lib/data), given
+ * back once the program has read it into tables of its own.
+ */
+#ifndef NTOOLS_PAGES_H
+#define NTOOLS_PAGES_H
+
+#include <stddef.h>
+
+/*
+ * Lets the system drop the pages wholly inside the read-only bytes
+ * p[0..len): they stay readable (read again from the program's file
+ * when touched), but no longer count in the process's memory.
+ */
+void pages_release(const void *p, size_t len);
+
+#endif
