@@ -845,6 +845,9 @@ usage:
 	read_corpus(argv[0], &c, &pos, &chunk);
 	if (folds) {
 		cross_validate(&c, &pos, &chunk, epochs, quick, (size_t)folds);
+		corpus_free(&c);
+		wordclass_free((struct wordclass *)classes);
+		free(cbytes);
 		return 0;
 	}
 	if (argc == 3)
@@ -865,7 +868,10 @@ usage:
 		double acc[2];
 		evaluate(bytes, len, &dev, "dev", acc);
 		free(bytes);
+		corpus_free(&dev);
 	}
+	corpus_free(&c);
+	wordclass_free((struct wordclass *)classes);
 	free(cbytes);
 	return 0;
 }
