@@ -12,6 +12,7 @@
 /* What a feature says, the high bits of its id's seed; a word's role adds its own. */
 enum {
 	F_EDGE = 1, F_EXACT, F_LOW, F_SHAPE, F_SUFFIX, F_PREFIX = F_SUFFIX + 8, F_COARSE = F_PREFIX + 8, F_FINE,
+	F_DIGITS, F_HYPHEN,
 	F_POS_HISTORY = 32, F_POS_T1, F_POS_T2, F_POS_T12,
 	F_CHUNK_POS, F_CHUNK_PAIR, F_CHUNK_BIAS, F_CHUNK_C1, F_CHUNK_C2, F_CHUNK_C12, F_CHUNK_C1_POS
 };
@@ -99,6 +100,17 @@ make_forms(const char *s, size_t n, struct forms *f)
 
 #define R(r) (1u << (r))
 
+uint32_t
+synfeat_digits(const char *s, size_t n)
+{
+	if (n > SYN_DIGITS_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return value_id(F_DIGITS, hash64(s, n));
+	return 0;
+}
+
 size_t
 synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct syn_value *out)
 {
@@ -125,6 +137,17 @@ synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct syn_val
 	}
 	for (size_t a = 1; a <= 3 && a < f.len; a++) {
 		out[k].id = value_id(F_PREFIX + (unsigned)a, hash64(f.low, a));
+		out[k++].roles = R(SYN_P0);
+	}
+	if ((out[k].id = synfeat_digits(s, n)) != 0)
+		out[k++].roles = R(SYN_P0);
+	const char *h = f.len > 2 ? memchr(f.low + 1, '-', f.len - 2) : NULL;
+	if (h) {
+		/* a compound's last part: "third-place" reads as "place" does */
+		const char *last = h + 1, *e = f.low + f.len;
+		while ((h = memchr(last, '-', (size_t)(e - last))) != NULL && h + 1 < e)
+			last = h + 1;
+		out[k].id = value_id(F_HYPHEN, hash64(last, (size_t)(e - last)));
 		out[k++].roles = R(SYN_P0);
 	}
 	if (wc && wordclass_of(wc, wordclass_key(s, n), &coarse, &fine)) {

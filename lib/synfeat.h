@@ -41,7 +41,18 @@ struct syn_value {
 	uint32_t id;            /* the low SYN_ROLE_BITS bits clear */
 	unsigned roles;         /* bit r: the value is a feature in role r */
 };
-#define SYN_VALUES_MAX 12
+#define SYN_VALUES_MAX 14
+
+/*
+ * A word of up to SYN_DIGITS_MAX bytes with a digit ("3.", "4-6") has a
+ * value of its own bytes, digits as they are, in role SYN_P0: the data
+ * may tag "3." and "4." apart, which the forms with digits as 0 cannot
+ * tell.  synfeat_digits gives it (0: the word has none), for a tagger
+ * that keeps words by their bytes with digits as 0 and so must add it
+ * itself.
+ */
+#define SYN_DIGITS_MAX 5
+uint32_t synfeat_digits(const char *s, size_t n);
 
 /* A tag or chunk index that stands for "outside the sentence". */
 #define SYN_EDGE 255

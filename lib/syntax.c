@@ -265,6 +265,7 @@ sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums
 	struct syn_value val[SYN_VALUES_MAX];
 	uint32_t at[SYN_VALUES_MAX];
 	size_t nv = synfeat_word(m->wc, s, n, val), nside = 0;
+	uint32_t digits = synfeat_digits(s, n);
 	int16_t *row[SYN_ROLES] = {0};
 
 	for (size_t j = 0; j < nv; j++)
@@ -279,6 +280,8 @@ sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums
 	for (unsigned r = SYN_C0; r < SYN_ROLES; r++)
 		row[r] = w->chunk[r - SYN_C0];
 	for (size_t j = 0; j < nv; j++) {
+		if (digits && val[j].id == digits)
+			continue;       /* the word's own, not its key's (digits_sums) */
 		add_value(m, at[j], val[j].roles & ~SIDE_ROLES, row);
 		if ((val[j].roles & SIDE_ROLES) && at[j]) {
 			if (nside == SIDE_VALUES) {
@@ -301,6 +304,25 @@ side_sums(const struct syntax_model *m, const struct word_sums *w, unsigned r, i
 	memset(out, 0, SYN_POS_MAX * sizeof *out);
 	for (size_t j = 0; j < SIDE_VALUES && w->side[j]; j++)
 		add_value(m, w->side[j], 1u << r, row);
+}
+
+/*
+ * The sums in role SYN_P0 of a short number's own digits (synfeat_digits:
+ * "3." is not "4.", though they share their sums by key) into out; 0
+ * when the word s[0..n) has none.
+ */
+static int
+digits_sums(const struct syntax_model *m, const char *s, size_t n, int16_t *out)
+{
+	uint32_t id = synfeat_digits(s, n);
+	int16_t *row[SYN_ROLES] = {0};
+
+	if (id == 0)
+		return 0;
+	row[SYN_P0] = out;
+	memset(out, 0, SYN_POS_MAX * sizeof *out);
+	add_value(m, find_value(m, id), 1u << SYN_P0, row);
+	return 1;
 }
 
 /*
@@ -598,7 +620,8 @@ syntax_tagger_free(struct syntax_tagger *t)
 
 /*
  * A word's key: its bytes with digits read as 0 (as its features read
- * them, so that "1,234" and "5,678" share one), with its length in the
+ * them, so that "1,234" and "5,678" share one; a short number's own
+ * digits are added token by token, digits_sums), with its length in the
  * top byte when they fit in seven, as most words do (no hash to
  * compute), else their hash with the top bit set.
  */
@@ -738,6 +761,8 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 				side_sums(m, w, SYN_PHEAD, side);
 				add_sat(fl.pos[j % RING], side, SYN_POS_MAX);
 			}
+			if (j >= 0 && j < len && digits_sums(m, text + v[j].start, v[j].end - v[j].start, side))
+				add_sat(fl.pos[j % RING], side, SYN_POS_MAX);
 			for (unsigned r = 0; r < SYN_CHUNK_ROLES && chunk; r++) {
 				long i = j + chunk_offset[r];
 				if (i >= 0 && i < len)

@@ -49,6 +49,28 @@ load helper
 	done
 }
 
+@test "train_syntax -k measures the tagger by cross-validation and writes no model" {
+	{
+		for i in 1 2 3 4 5 6; do
+			printf -- '-DOCSTART- -X- -X- O\n\n'
+			printf 'Anna NNP B-NP B-PER\nsaid VBD B-VP O\nthe DT B-NP O\nreport NN I-NP O\nwas VBD B-VP O\nlate JJ B-ADJP O\n. . O O\n\n'
+			printf 'Officials NNS B-NP O\nreport VBP B-VP O\ndelays NNS B-NP O\n. . O O\n\n'
+		done
+	} > mine.conll
+	mk build/release/train_syntax
+	run "$ROOT/build/release/train_syntax" -q -e 3 -k 3 mine.conll
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"fold 3 of 3 (CoNLL tokens): part of speech 100.00%"* ]]
+	[[ "$output" == *"3-fold cross-validation: part of speech 100.00%, chunk F1 100.00"* ]]
+	[ -z "$(ls | grep -v mine.conll)" ]
+	# One fold is no cross-validation; -k writes no model, so it takes no OUT.
+	run "$ROOT/build/release/train_syntax" -k 1 mine.conll
+	[ "$status" -eq 2 ]
+	run "$ROOT/build/release/train_syntax" -k 3 mine.conll out.bin
+	[ "$status" -eq 2 ]
+}
+
 @test "every data file compiled into the programs has its terms in lib/data/README.md" {
 	[ -f "$ROOT/LICENSE" ]
 	terms=$(sed -n '/^## Terms at a glance/,/^## /p' "$ROOT/lib/data/README.md")

@@ -16,6 +16,12 @@
  * lib/wordclass.h (made by train_clusters), which the programs must have
  * compiled in beside the weights.  -q, for trying features out: the
  * chunker learns from the gold tags (ten times faster, a little worse).
+ *
+ * train_syntax [-e EPOCHS] -k K TRAIN.conll: K-fold cross-validation,
+ * a second measure beside DEV that nothing was chosen on: for each of K
+ * blocks of consecutive sentences (whole stories mostly, so that a
+ * story's names do not sit on both sides), the model trained as above on
+ * the other blocks, measured on that one; then the mean.  Writes no model.
  */
 #include <math.h>
 #include <stdint.h>
@@ -512,10 +518,9 @@ put16(FILE *f, unsigned v)
 	putc((int)(v >> 8 & 255), f);
 }
 
-/* Writes the weights file: each value's weights in all its roles together, values in order of id. */
+/* Writes the weights file to f: each value's weights in all its roles together, values in order of id. */
 static void
-save(const char *path, const struct names *pos, const struct names *chunk, struct learner *lp,
-    struct learner *lc)
+save(FILE *f, const struct names *pos, const struct names *chunk, struct learner *lp, struct learner *lc)
 {
 	struct weight *w = xmalloc((lp->rows * lp->classes + lc->rows * lc->classes + 1) * sizeof *w);
 	size_t n = quantise(lp, w), values = 0;
@@ -523,11 +528,6 @@ save(const char *path, const struct names *pos, const struct names *chunk, struc
 	qsort(w, n, sizeof *w, by_id);
 	for (size_t k = 0; k < n; k++)
 		values += k == 0 || (w[k].id & ~SYN_ROLE_MASK) != (w[k - 1].id & ~SYN_ROLE_MASK);
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		perror(path);
-		exit(1);
-	}
 	fputs("NTSY", f);
 	put32(f, 2);
 	put_names(f, pos);
@@ -550,11 +550,7 @@ save(const char *path, const struct names *pos, const struct names *chunk, struc
 			put16(f, (uint16_t)w[k].w);
 		}
 	}
-	if (fclose(f) != 0) {
-		perror(path);
-		exit(1);
-	}
-	fprintf(stderr, "train_syntax: %s: %zu values, %zu weights\n", path, values, n);
+	fprintf(stderr, "train_syntax: %zu values, %zu weights\n", values, n);
 	free(w);
 }
 
@@ -607,15 +603,16 @@ chunk_spans(const struct syntax_model *m, const struct corpus *c, const unsigned
 	return k;
 }
 
-/* Tags dev with the written model, as the programs do, and prints its accuracy and chunk F1. */
+/*
+ * Tags dev with the model bytes[0..len), as the programs do, and prints
+ * its accuracy and chunk F1, named what; returns them in acc[2].
+ */
 static void
-evaluate(const char *model_path, const struct corpus *dev)
+evaluate(const unsigned char *bytes, size_t len, const struct corpus *dev, const char *what, double acc[2])
 {
-	size_t len;
-	unsigned char *bytes = read_file(model_path, &len);
 	struct syntax_model *m = syntax_model_load(bytes, len, classes);
 	if (!m) {
-		fprintf(stderr, "train_syntax: %s: not a model\n", model_path);
+		fputs("train_syntax: the model written is not one\n", stderr);
 		exit(1);
 	}
 	struct syntax_tagger *t = syntax_tagger_new(m);
@@ -627,6 +624,7 @@ evaluate(const char *model_path, const struct corpus *dev)
 		right += pos[i] == dev->pos[i];
 		confusion[dev->pos[i]][pos[i]]++;
 	}
+	memset(confusion, 0, sizeof confusion);
 	if (getenv("SYN_DUMP"))
 		for (size_t i = 0; i < dev->n; i++)
 			fprintf(stderr, "%s%.*s %s %s\n", dev->tok[i].flags & TOK_SENT_START ? "\n" : "",
@@ -651,26 +649,168 @@ evaluate(const char *model_path, const struct corpus *dev)
 		}
 	}
 	double p = np ? (double)same / (double)np : 0, r = ng ? (double)same / (double)ng : 0;
-	fprintf(stderr, "train_syntax: dev (CoNLL tokens): part of speech %.2f%%, chunk F1 %.2f\n",
-	    100.0 * (double)right / (double)dev->n, p + r > 0 ? 200 * p * r / (p + r) : 0.0);
+	acc[0] = 100.0 * (double)right / (double)dev->n;
+	acc[1] = p + r > 0 ? 200 * p * r / (p + r) : 0.0;
+	fprintf(stderr, "train_syntax: %s (CoNLL tokens): part of speech %.2f%%, chunk F1 %.2f\n", what, acc[0], acc[1]);
 	free(gold);
 	free(got);
 	free(pos);
 	free(chunk);
 	syntax_tagger_free(t);
 	syntax_model_free(m);
-	free(bytes);
+}
+
+/* The sentences of c in (held) or out of (!held) the fold-th of k blocks of consecutive sentences, as a corpus. */
+static void
+sub_corpus(const struct corpus *c, size_t fold, size_t k, int held, struct corpus *out)
+{
+	memset(out, 0, sizeof *out);
+	out->text = xmalloc(c->len + 1);
+	out->tok = xmalloc((c->n + 1) * sizeof *out->tok);
+	out->pos = xmalloc(c->n + 1);
+	out->chunk = xmalloc(c->n + 1);
+	out->headline = xmalloc(c->n + 1);
+	out->sent = xmalloc((c->nsent + 1) * sizeof *out->sent);
+	for (size_t q = 0; q < c->nsent; q++) {
+		if ((q * k / c->nsent == fold) != held)
+			continue;
+		out->sent[out->nsent++] = out->n;
+		for (size_t i = c->sent[q]; i < c->sent[q + 1]; i++) {
+			size_t wl = c->tok[i].end - c->tok[i].start;
+			memcpy(out->text + out->len, c->text + c->tok[i].start, wl);
+			out->tok[out->n] = c->tok[i];
+			out->tok[out->n].start = out->len;
+			out->tok[out->n].end = out->len + wl;
+			out->pos[out->n] = c->pos[i];
+			out->chunk[out->n] = c->chunk[i];
+			out->headline[out->n++] = c->headline[i];
+			out->len += wl;
+			out->text[out->len++] = ' ';
+		}
+	}
+	out->sent[out->nsent] = out->n;
+}
+
+static void
+corpus_free(struct corpus *c)
+{
+	free(c->text);
+	free(c->tok);
+	free(c->pos);
+	free(c->chunk);
+	free(c->headline);
+	free(c->sent);
+}
+
+/*
+ * Trains the tagger and the chunker on c and writes the weights to f;
+ * with dev, prints the unquantised tagger's accuracy on it.
+ */
+static void
+build(const struct corpus *c, const struct names *pos, const struct names *chunk, int epochs, int quick,
+    const struct corpus *dev, FILE *f)
+{
+	struct word_feats *wf = all_word_feats(c);
+	size_t *order = xmalloc(c->nsent * sizeof *order);
+
+	/* The chunker's input: each tenth tagged by a tagger trained on the rest. */
+	unsigned char *tagged = xmalloc(c->n);
+	if (quick)
+		memcpy(tagged, c->pos, c->n);
+	for (int fold = 0; fold < FOLDS && !quick; fold++) {
+		struct learner l;
+		size_t n = 0, held = 0;
+		for (size_t k = 0; k < c->nsent; k++)
+			if ((int)(k % FOLDS) != fold)
+				order[n++] = k;
+		learner_init(&l, pos->n);
+		train_pos(&l, c, wf, order, n, epochs, 0);
+		learner_average(&l);
+		for (size_t k = 0; k < c->nsent; k++)
+			if ((int)(k % FOLDS) == fold)
+				order[held++] = k;
+		tag_pos(&l, c, wf, order, held, tagged);
+		learner_free(&l);
+		fprintf(stderr, "jackknife fold %d of %d\n", fold + 1, FOLDS);
+	}
+
+	struct learner lp, lc;
+	for (size_t k = 0; k < c->nsent; k++)
+		order[k] = k;
+	learner_init(&lp, pos->n);
+	train_pos(&lp, c, wf, order, c->nsent, epochs, 1);
+	learner_average(&lp);
+	if (dev) {
+		struct word_feats *dwf = all_word_feats(dev);
+		size_t *dorder = xmalloc(dev->nsent * sizeof *dorder), right = 0;
+		unsigned char *dtag = xmalloc(dev->n);
+		for (size_t k = 0; k < dev->nsent; k++)
+			dorder[k] = k;
+		tag_pos(&lp, dev, dwf, dorder, dev->nsent, dtag);
+		for (size_t i = 0; i < dev->n; i++)
+			right += dtag[i] == dev->pos[i];
+		fprintf(stderr, "train_syntax: dev, unquantised tagger: %.2f%%\n", 100.0 * (double)right / (double)dev->n);
+		free(dwf);
+		free(dorder);
+		free(dtag);
+	}
+	for (size_t k = 0; k < c->nsent; k++)
+		order[k] = k;
+	learner_init(&lc, chunk->n);
+	train_chunk(&lc, c, wf, tagged, order, c->nsent, epochs);
+	learner_average(&lc);
+	save(f, pos, chunk, &lp, &lc);
+	learner_free(&lp);
+	learner_free(&lc);
+	free(wf);
+	free(tagged);
+	free(order);
+}
+
+/* K-fold cross-validation (see the top): each fold's figures, then their mean. */
+static void
+cross_validate(const struct corpus *c, const struct names *pos, const struct names *chunk, int epochs, int quick,
+    size_t k)
+{
+	double sum[2] = {0, 0};
+
+	for (size_t fold = 0; fold < k; fold++) {
+		struct corpus train, held;
+		char *bytes = NULL, what[64];
+		size_t len = 0;
+		double acc[2];
+		sub_corpus(c, fold, k, 0, &train);
+		sub_corpus(c, fold, k, 1, &held);
+		FILE *f = open_memstream(&bytes, &len);
+		if (!f) {
+			perror("train_syntax");
+			exit(1);
+		}
+		build(&train, pos, chunk, epochs, quick, NULL, f);
+		if (fclose(f) != 0) {
+			perror("train_syntax");
+			exit(1);
+		}
+		snprintf(what, sizeof what, "fold %zu of %zu", fold + 1, k);
+		evaluate((const unsigned char *)bytes, len, &held, what, acc);
+		sum[0] += acc[0];
+		sum[1] += acc[1];
+		free(bytes);
+		corpus_free(&train);
+		corpus_free(&held);
+	}
+	fprintf(stderr, "train_syntax: %zu-fold cross-validation: part of speech %.2f%%, chunk F1 %.2f\n", k,
+	    sum[0] / (double)k, sum[1] / (double)k);
 }
 
 int
 main(int argc, char **argv)
 {
-	int epochs = 10, quick = 0, opt;
-
+	int epochs = 10, quick = 0, folds = 0, opt;
 	size_t clen;
 	unsigned char *cbytes = NULL;
 
-	while ((opt = getopt(argc, argv, "c:e:q")) != -1) {
+	while ((opt = getopt(argc, argv, "c:e:k:q")) != -1) {
 		if (opt == 'c') {
 			cbytes = read_file(optarg, &clen);
 			if ((classes = wordclass_load(cbytes, clen)) == NULL) {
@@ -679,6 +819,8 @@ main(int argc, char **argv)
 			}
 		} else if (opt == 'e')
 			epochs = atoi(optarg);
+		else if (opt == 'k')
+			folds = atoi(optarg);
 		else if (opt == 'q')
 			quick = 1;
 		else
@@ -686,9 +828,10 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 2 || argc > 3 || epochs < 1) {
+	if (folds == 1 || folds < 0 || epochs < 1 || (folds ? argc != 1 : argc < 2 || argc > 3)) {
 usage:
-		fputs("usage: train_syntax [-q] [-c CLASSES] [-e EPOCHS] TRAIN.conll OUT.bin [DEV.conll]\n", stderr);
+		fputs("usage: train_syntax [-q] [-c CLASSES] [-e EPOCHS] TRAIN.conll OUT.bin [DEV.conll]\n"
+		    "       train_syntax [-q] [-c CLASSES] [-e EPOCHS] -k FOLDS TRAIN.conll\n", stderr);
 		return 2;
 	}
 	struct names pos = {0}, chunk = {0};
@@ -698,61 +841,37 @@ usage:
 		fputs("train_syntax: too many tags\n", stderr);
 		return 1;
 	}
-	struct corpus c;
+	struct corpus c, dev;
 	read_corpus(argv[0], &c, &pos, &chunk);
-	struct word_feats *wf = all_word_feats(&c);
-	size_t *order = xmalloc(c.nsent * sizeof *order);
-
-	/* The chunker's input: each tenth tagged by a tagger trained on the rest. */
-	unsigned char *tagged = xmalloc(c.n);
-	if (quick)
-		memcpy(tagged, c.pos, c.n);
-	for (int fold = 0; fold < FOLDS && !quick; fold++) {
-		struct learner l;
-		size_t n = 0, held = 0;
-		for (size_t k = 0; k < c.nsent; k++)
-			if ((int)(k % FOLDS) != fold)
-				order[n++] = k;
-		learner_init(&l, pos.n);
-		train_pos(&l, &c, wf, order, n, epochs, 0);
-		learner_average(&l);
-		for (size_t k = 0; k < c.nsent; k++)
-			if ((int)(k % FOLDS) == fold)
-				order[held++] = k;
-		tag_pos(&l, &c, wf, order, held, tagged);
-		learner_free(&l);
-		fprintf(stderr, "jackknife fold %d of %d\n", fold + 1, FOLDS);
+	if (folds) {
+		cross_validate(&c, &pos, &chunk, epochs, quick, (size_t)folds);
+		corpus_free(&c);
+		wordclass_free((struct wordclass *)classes);
+		free(cbytes);
+		return 0;
 	}
-
-	struct learner lp, lc;
-	for (size_t k = 0; k < c.nsent; k++)
-		order[k] = k;
-	learner_init(&lp, pos.n);
-	train_pos(&lp, &c, wf, order, c.nsent, epochs, 1);
-	learner_average(&lp);
-	struct corpus dev;
-	if (argc == 3) {
-		read_corpus(argv[2], &dev, &pos, &chunk);
-		struct word_feats *dwf = all_word_feats(&dev);
-		size_t *dorder = xmalloc(dev.nsent * sizeof *dorder), right = 0;
-		unsigned char *dtag = xmalloc(dev.n);
-		for (size_t k = 0; k < dev.nsent; k++)
-			dorder[k] = k;
-		tag_pos(&lp, &dev, dwf, dorder, dev.nsent, dtag);
-		for (size_t i = 0; i < dev.n; i++)
-			right += dtag[i] == dev.pos[i];
-		fprintf(stderr, "train_syntax: dev, unquantised tagger: %.2f%%\n", 100.0 * (double)right / (double)dev.n);
-		free(dwf);
-		free(dorder);
-		free(dtag);
-	}
-	for (size_t k = 0; k < c.nsent; k++)
-		order[k] = k;
-	learner_init(&lc, chunk.n);
-	train_chunk(&lc, &c, wf, tagged, order, c.nsent, epochs);
-	learner_average(&lc);
-	save(argv[1], &pos, &chunk, &lp, &lc);
 	if (argc == 3)
-		evaluate(argv[1], &dev);
+		read_corpus(argv[2], &dev, &pos, &chunk);
+	FILE *f = fopen(argv[1], "wb");
+	if (!f) {
+		perror(argv[1]);
+		return 1;
+	}
+	build(&c, &pos, &chunk, epochs, quick, argc == 3 ? &dev : NULL, f);
+	if (fclose(f) != 0) {
+		perror(argv[1]);
+		return 1;
+	}
+	if (argc == 3) {
+		size_t len;
+		unsigned char *bytes = read_file(argv[1], &len);
+		double acc[2];
+		evaluate(bytes, len, &dev, "dev", acc);
+		free(bytes);
+		corpus_free(&dev);
+	}
+	corpus_free(&c);
+	wordclass_free((struct wordclass *)classes);
+	free(cbytes);
 	return 0;
 }

@@ -1,18 +1,23 @@
-/* A word's tags do not depend on what the tagger's cache of word sums holds. */
+/*
+ * A word's tags do not depend on what the tagger's cache of word sums
+ * holds; the features that tell words apart.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "synfeat.h"
 #include "syntax.h"
 #include "token.h"
 
-/* Sentence starts, a headline, a word many times, numbers, a sentence of one word. */
+/* Sentence starts, a headline, a word many times, numbers, a sentence of one word, a ranking. */
 static const char text[] =
 	"PRICES RISE AS THE BANK CUTS RATES\n"
 	"The report said prices would rise. Officials report that the bank cut its rate to 3.5 "
 	"percent on Monday, and the report said the cut was the first in 12 years.\n"
-	"\"We will go,\" said the minister. She said that the talks had failed, Gr\xc3\xa4\x66 said.\nYes.\n";
+	"\"We will go,\" said the minister. She said that the talks had failed, Gr\xc3\xa4\x66 said.\nYes.\n"
+	"1. Anna Berg 10.2\n2. Paul Smith 10.4\n";
 
 struct tags {
 	unsigned char pos[256], chunk[256];
@@ -52,6 +57,50 @@ flood(struct syntax_tagger *t, struct token_list *tl, unsigned n)
 	}
 }
 
+/* Whether words a and b have the same values, in the same roles. */
+static int
+same_values(const char *a, const char *b)
+{
+	struct syn_value va[SYN_VALUES_MAX], vb[SYN_VALUES_MAX];
+	size_t na = synfeat_word(NULL, a, strlen(a), va), nb = synfeat_word(NULL, b, strlen(b), vb);
+
+	if (na != nb)
+		return 0;
+	for (size_t k = 0; k < na; k++)
+		if (va[k].id != vb[k].id || va[k].roles != vb[k].roles)
+			return 0;
+	return 1;
+}
+
+/* A short number is a value of its own ("3." of a ranking, "4-6" of a score); a long one reads as its shape. */
+static void
+numbers(void)
+{
+	CHECK(!same_values("3.", "4."));
+	CHECK(!same_values("4-6", "1-1"));
+	CHECK(!same_values("1996", "1997"));
+	CHECK(same_values("12,345,678", "98,765,432"));
+	CHECK(same_values("1996-08-31", "2020-02-07"));
+	CHECK(same_values("said", "said"));
+}
+
+static size_t
+values(const char *w)
+{
+	struct syn_value v[SYN_VALUES_MAX];
+	return synfeat_word(NULL, w, strlen(w), v);
+}
+
+/* A compound's last part is a value of its own; a hyphen at either end makes none. */
+static void
+compounds(void)
+{
+	CHECK(values("third-place") == values("thirdxplace") + 1);
+	CHECK(values("well-to-do") == values("wellxtoxdo") + 1);
+	CHECK(values("re-") == values("rex"));
+	CHECK(values("-ish") == values("xish"));
+}
+
 static int
 same(const struct tags *a, const struct tags *b)
 {
@@ -85,6 +134,8 @@ main(void)
 	/* the words that the tags around the cue decide, as tagged */
 	CHECK(strcmp(syntax_pos_name(m, a.pos[8]), "NN") == 0);         /* The report */
 	CHECK(strcmp(syntax_pos_name(m, a.pos[9]), "VBD") == 0);        /* said */
+	numbers();
+	compounds();
 	syntax_tagger_free(fresh);
 	syntax_tagger_free(used);
 	syntax_model_free(m);
