@@ -1,4 +1,5 @@
-/* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon. */
+/* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon, sorted. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include "docdate.h"
 #include "hash.h"
 #include "lexicon.h"
+#include "sorted.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -339,6 +341,22 @@ test_lexicon(void)
 	CHECK(!lexicon_in_list(words, "mrs\0ms", 6));
 }
 
+/* Records in order of a field that is not their first, with runs of equal keys. */
+static void
+test_sorted(void)
+{
+	struct rec { char pad; size_t at; } r[] = { { 'a', 2 }, { 'b', 2 }, { 'c', 5 }, { 'd', 9 }, { 'e', 9 } };
+	size_t off = offsetof(struct rec, at), n = sizeof r / sizeof r[0];
+
+	CHECK(sorted_below(r, n, sizeof *r, off, 0) == 0);
+	CHECK(sorted_below(r, n, sizeof *r, off, 2) == 0);
+	CHECK(sorted_below(r, n, sizeof *r, off, 3) == 2);
+	CHECK(sorted_below(r, n, sizeof *r, off, 9) == 3);
+	CHECK(sorted_below(r, n, sizeof *r, off, 10) == 5);
+	CHECK(sorted_below(r, 0, sizeof *r, off, 10) == 0);
+	CHECK(sorted_below(r + 3, 2, sizeof *r, off, 9) == 0);
+}
+
 int
 main(void)
 {
@@ -352,5 +370,6 @@ main(void)
 	test_calendar();
 	test_docdate();
 	test_lexicon();
+	test_sorted();
 	return check_result("foundation_test");
 }
