@@ -79,7 +79,7 @@ struct para_index {
 
 struct attrib {
 	unsigned flags;
-	struct lexicon *lx;
+	const struct lexicon *lx;       /* cues.txt, the tables' */
 	struct quote_finder *qf;
 	struct entity_finder *ef;
 	struct entity *ents;    /* the piece's mentions, offsets within the piece */
@@ -109,48 +109,81 @@ struct attrib {
 		int discourse;  /* a mention here needs who the text is about */
 	} *regions;             /* what the name finder reads */
 	size_t nregions, capregions;
-	struct word_table words;
+	const struct word_table *words; /* the tables' */
 	struct para_index *paras;
 	struct tok toks[MAX_TOKS];
-	struct pct_model *ranker;       /* chooses each speaker (speaker.h) */
-	struct wordclass *classes;
+	const struct pct_model *ranker; /* chooses each speaker (speaker.h) */
+	const struct wordclass *classes;        /* the name finder's */
 	struct sp_set cands;
 	attrib_trace_fn *trace;
 	void *trace_ctx;
-	struct pct_model *reporter;     /* finds reported speech (reported.h) */
+	const struct pct_model *reporter;       /* finds reported speech (reported.h) */
+	struct attrib_tables *own;      /* tables to free with it, or NULL */
 	struct rs_sentence sentence;
 	attrib_reported_fn *trace_reported;
 };
 
 static void words_build(struct word_table *w, const char *data, size_t len);
 
-static struct attrib *
-attrib_with(unsigned flags, struct entity_finder *ef)
+struct attrib_tables {
+	struct entity_tables *names;
+	struct pct_model *ranker, *reporter;
+	struct lexicon *cues;
+	struct word_table words;
+};
+
+struct attrib_tables *
+attrib_tables_new(void)
+{
+	struct attrib_tables *t = xcalloc(1, sizeof *t);
+
+	t->names = entity_tables_new();
+	t->ranker = sp_model_builtin();
+	t->reporter = rs_model_builtin();
+	t->cues = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
+	words_build(&t->words, (const char *)data_cues_txt, data_cues_txt_len);
+	return t;
+}
+
+void
+attrib_tables_free(struct attrib_tables *t)
+{
+	if (t == NULL)
+		return;
+	entity_tables_free(t->names);
+	pct_free(t->ranker);
+	pct_free(t->reporter);
+	lexicon_free(t->cues);
+	free(t->words.slot);
+	free(t);
+}
+
+struct attrib *
+attrib_new_on(unsigned flags, struct attrib_tables *tables)
 {
 	struct attrib *a = xcalloc(1, sizeof *a);
+	struct entity_finder *ef = entity_finder_on(tables->names);
 
 	a->flags = flags;
-	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
-	words_build(&a->words, (const char *)data_cues_txt, data_cues_txt_len);
+	a->lx = tables->cues;
+	a->words = &tables->words;
 	a->qf = quote_finder_new();
 	a->ef = ef;
 	a->paras = xcalloc(1, sizeof *a->paras);
-	a->ranker = sp_model_builtin();
-	a->reporter = rs_model_builtin();
-	a->classes = wordclass_builtin();
+	a->ranker = tables->ranker;
+	a->reporter = tables->reporter;
+	a->classes = entity_classes(ef);
 	return a;
 }
 
 struct attrib *
 attrib_new(unsigned flags)
 {
-	return attrib_with(flags, entity_finder_new());
-}
+	struct attrib_tables *t = attrib_tables_new();
+	struct attrib *a = attrib_new_on(flags, t);
 
-struct attrib *
-attrib_new_on(unsigned flags, struct entity_tables *tables)
-{
-	return attrib_with(flags, entity_finder_on(tables));
+	a->own = t;
+	return a;
 }
 
 void
@@ -158,15 +191,11 @@ attrib_free(struct attrib *a)
 {
 	if (a == NULL)
 		return;
-	lexicon_free(a->lx);
-	free(a->words.slot);
-	pct_free(a->ranker);
-	pct_free(a->reporter);
 	rs_sentence_free(&a->sentence);
-	wordclass_free(a->classes);
 	sp_set_free(&a->cands);
 	quote_finder_free(a->qf);
 	entity_finder_free(a->ef);
+	attrib_tables_free(a->own);     /* after the finder that reads them */
 	free(a->people);
 	free(a->events);
 	free(a->ents);
@@ -365,15 +394,15 @@ word_class(const struct attrib *a, const char *s, size_t n)
 		n -= 4;
 	if (n == 0)
 		return W_NONE;
-	if (a->words.ascii && n <= WORD_MAX) {
+	if (a->words->ascii && n <= WORD_MAX) {
 		uint64_t key[2];
 
 		if (word_key_at(s, n, a->text + a->len, key)) {
 			uint64_t h = key_hash(key, n) >> 51;
 
-			if (!(a->words.seen[h / 64] >> (h % 64) & 1))
+			if (!(a->words->seen[h / 64] >> (h % 64) & 1))
 				return W_NONE;
-			const struct word_slot *sl = words_slot(&a->words, key, n);
+			const struct word_slot *sl = words_slot(a->words, key, n);
 
 			return sl->len ? (enum wclass)sl->wc : W_NONE;
 		}
