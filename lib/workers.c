@@ -18,7 +18,7 @@
  * together: enough that handing it over costs nothing by comparison,
  * few enough that memory stays flat.
  */
-#define BATCH_BYTES ((size_t)1 << 19)
+#define BATCH_BYTES ((size_t)1 << 16)
 #define BATCH_DOCS 4096
 /* A batch that once held a huge document gives its memory back. */
 #define BATCH_KEEP ((size_t)8 << 20)
