@@ -2344,7 +2344,8 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
     size_t limit)
 {
 	struct tok *all = a->toks;
-	size_t pos = from, qi = 0, nall = 0, b0 = 0, stop = a->len;
+	/* the quotations from the first that ends after from: not a walk from the first for each region */
+	size_t pos = from, qi = quote_cursor(q, nq, from), nall = 0, b0 = 0, stop = a->len;
 	int cut = 0;
 
 	if (limit < a->len) {

@@ -34,7 +34,7 @@ linear() {
 }
 
 @test "nquote: pronouns, descriptions and names over thousands of paragraphs" {
-	for s in she_male diplomat commission he_said named surname mixed; do
+	for s in she_male diplomat commission he_said he_said_far named surname mixed; do
 		linear 60000 "$s" nquote
 	done
 }

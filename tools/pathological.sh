@@ -13,7 +13,7 @@
 # Defaults: bin, 100000 bytes, every program, every shape.
 set -eu
 
-SHAPES='she_male diplomat commission he_said named surname mixed one_para unbalanced nested
+SHAPES='she_male diplomat commission he_said he_said_far named surname mixed one_para unbalanced nested
 quote_run lines crlf scare titles indirect indirect_chain caps one_name
 acronyms dates token dots ellipsis mister separators tsv_nostart tsv_start
 tsv_field tsv_quote_field backslash glued'
@@ -61,6 +61,8 @@ gen() {
 				out(q "It is done," q " said " name(i) ". " name(i + 1) " said that the plan would work.\n\n")
 			else if (shape == "he_said")
 				out(name(i) " spoke to reporters.\n\n" q "It is done," q " he said.\n\n")
+			else if (shape == "he_said_far")
+				out(name(i) " spoke to reporters.\n\nThe talks went on.\n\nThey ended late.\n\n" q "It is done," q " he said.\n\n")
 			else if (shape == "named")
 				out(q "It is done," q " said " name(i) ".\n\n")
 			else if (shape == "surname")
