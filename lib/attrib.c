@@ -806,7 +806,7 @@ events_before(const struct attrib *a, size_t at)
 {
 	size_t off = offsetof(struct event, pos), n = sorted_below(a->events, a->evgap, sizeof *a->events, off, at);
 
-	if (n < a->evgap)
+	if (n < a->evgap || a->events == NULL)
 		return n;
 	return n + sorted_below(a->events + a->evgap + (a->capevents - a->nevents), a->nevents - a->evgap,
 	    sizeof *a->events, off, at);
