@@ -51,6 +51,7 @@ struct person {
 	int seen;
 	char role[120];         /* the roles the text gave it, lowercased, space-separated */
 	size_t rolelen;
+	size_t last_met;        /* its last mention, counted from 1 (attrib's met) */
 };
 
 /* A moment where the discourse is about someone. */
@@ -88,7 +89,8 @@ struct attrib {
 	size_t npeople;
 	struct event *events;   /* in order of position, a gap at evgap (add_event) */
 	size_t nevents, capevents, evgap;
-	int top_person;         /* the highest entity id met in this document */
+	int *met;               /* the ids of the last RECENT_PEOPLE mentions, a ring */
+	size_t nmet;            /* the mentions met in this document */
 	struct attribution *out;
 	unsigned char *ranked;  /* per out: the ranker chose its mention over the rules' */
 	size_t nout, capout;
@@ -197,6 +199,7 @@ attrib_free(struct attrib *a)
 	entity_finder_free(a->ef);
 	attrib_tables_free(a->own);     /* after the finder that reads them */
 	free(a->people);
+	free(a->met);
 	free(a->events);
 	free(a->ents);
 	free(a->out);
@@ -222,7 +225,7 @@ attrib_doc_begin(struct attrib *a)
 		a->people[i].seen = 0;
 	a->nevents = 0;
 	a->evgap = 0;
-	a->top_person = 0;
+	a->nmet = 0;
 }
 
 const char *
@@ -769,6 +772,13 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 
 /* ------------------------------------------------------------ people */
 
+/*
+ * How many of the latest mentions known_by_last_word reads: a sentence
+ * start costs the same on the thousandth page as on the first.
+ */
+#define RECENT_PEOPLE 512
+
+/* The person of entity id, met in a mention of the text. */
 static struct person *
 person_of(struct attrib *a, int id)
 {
@@ -783,8 +793,10 @@ person_of(struct attrib *a, int id)
 		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
 		a->npeople = n;
 	}
-	if (id > a->top_person)
-		a->top_person = id;
+	if (a->met == NULL)
+		a->met = xmalloc(RECENT_PEOPLE * sizeof *a->met);
+	a->met[a->nmet % RECENT_PEOPLE] = id;
+	a->people[id].last_met = ++a->nmet;
 	return &a->people[id];
 }
 
@@ -1063,12 +1075,9 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 /*
  * The person (else organisation) of this document whose canonical name
  * ends with the word t, possessive aside; -1 when none or several people.
- * Among the last RECENT_PEOPLE entities met, as the name finder links a
- * surname to a full name among its last 512 alone: a sentence start
- * costs the same on the thousandth page as on the first.
+ * Among the people of the last RECENT_PEOPLE mentions: in an article,
+ * everyone; in a book-length text, those in play.
  */
-#define RECENT_PEOPLE 512
-
 static int
 known_by_last_word(const struct attrib *a, const struct tok *t)
 {
@@ -1082,23 +1091,25 @@ known_by_last_word(const struct attrib *a, const struct tok *t)
 		w -= 4;
 	if (w < 2)
 		return -1;
-	for (size_t id = a->top_person > RECENT_PEOPLE ? (size_t)a->top_person - RECENT_PEOPLE : 0;
-	    id < a->npeople && id <= (size_t)a->top_person; id++) {
+	for (size_t k = a->nmet > RECENT_PEOPLE ? a->nmet - RECENT_PEOPLE : 0; k < a->nmet; k++) {
+		int id = a->met[k % RECENT_PEOPLE];
 		const struct person *p = &a->people[id];
 		size_t n;
 		const char *c;
 
+		if (p->last_met != k + 1)
+			continue;       /* met again since: once is enough */
 		if (!p->seen || (p->type != ENT_PERSON && p->type != ENT_ORG))
 			continue;
-		c = entity_canonical(a->ef, (int)id, &n);
+		c = entity_canonical(a->ef, id, &n);
 		if (c == NULL || n < w || memcmp(c + n - w, x, w) != 0 || (n > w && c[n - w - 1] != ' '))
 			continue;
 		if (p->type == ENT_PERSON) {
-			if (found >= 0 && found != (int)id)
+			if (found >= 0 && found != id)
 				return -1;      /* two people share it: leave it */
-			found = (int)id;
-		} else if (found_org < 0) {
-			found_org = (int)id;
+			found = id;
+		} else if (found_org < 0 || id < found_org) {
+			found_org = id; /* the first the text named */
 		}
 	}
 	return found >= 0 ? found : found_org;
