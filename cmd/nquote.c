@@ -40,7 +40,7 @@ put_span(struct tsv_writer *out, const struct doc *d, size_t s, size_t e)
 /* What every thread's attributor is made of. */
 struct setup {
 	unsigned flags;
-	struct entity_tables *tables;
+	struct attrib_tables *tables;
 };
 
 static void *
@@ -108,12 +108,12 @@ main(int argc, char **argv)
 		else
 			cli_option(&cli, opt, optarg);
 	}
-	/* One copy of the name finder's lexicons and weights, whatever the threads. */
-	struct setup setup = { flags, entity_tables_new() };
+	/* One copy of the lexicons and weights, whatever the threads. */
+	struct setup setup = { flags, attrib_tables_new() };
 	const struct workers_job job = { each_doc, attrib_state_new, attrib_state_free, &setup };
 
 	cli_header(&cli, "doc\tstart\tend\tspeaker\tmention\tcue\ttext\tkind\tmention_start\tmention_end");
 	int status = cli_run_jobs(&cli, argv + optind, argc - optind, &job);
-	entity_tables_free(setup.tables);
+	attrib_tables_free(setup.tables);
 	return status;
 }

@@ -1,5 +1,6 @@
 #include "attrib.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "attrib_tok.h"
 #include "perceptron.h"
 #include "reported.h"
+#include "sorted.h"
 #include "speaker.h"
 #include "wordclass.h"
 #include "utf8.h"
@@ -49,6 +51,7 @@ struct person {
 	int seen;
 	char role[120];         /* the roles the text gave it, lowercased, space-separated */
 	size_t rolelen;
+	size_t last_met;        /* its last mention, counted from 1 (attrib's met) */
 };
 
 /* A moment where the discourse is about someone. */
@@ -77,15 +80,17 @@ struct para_index {
 
 struct attrib {
 	unsigned flags;
-	struct lexicon *lx;
+	const struct lexicon *lx;       /* cues.txt, the tables' */
 	struct quote_finder *qf;
 	struct entity_finder *ef;
 	struct entity *ents;    /* the piece's mentions, offsets within the piece */
 	size_t nents, capents;
 	struct person *people;
 	size_t npeople;
-	struct event *events;
-	size_t nevents, capevents;
+	struct event *events;   /* in order of position, a gap at evgap (add_event) */
+	size_t nevents, capevents, evgap;
+	int *met;               /* the ids of the last RECENT_PEOPLE mentions, a ring */
+	size_t nmet;            /* the mentions met in this document */
 	struct attribution *out;
 	unsigned char *ranked;  /* per out: the ranker chose its mention over the rules' */
 	size_t nout, capout;
@@ -106,15 +111,16 @@ struct attrib {
 		int discourse;  /* a mention here needs who the text is about */
 	} *regions;             /* what the name finder reads */
 	size_t nregions, capregions;
-	struct word_table words;
+	const struct word_table *words; /* the tables' */
 	struct para_index *paras;
 	struct tok toks[MAX_TOKS];
-	struct pct_model *ranker;       /* chooses each speaker (speaker.h) */
-	struct wordclass *classes;
+	const struct pct_model *ranker; /* chooses each speaker (speaker.h) */
+	const struct wordclass *classes;        /* the name finder's */
 	struct sp_set cands;
 	attrib_trace_fn *trace;
 	void *trace_ctx;
-	struct pct_model *reporter;     /* finds reported speech (reported.h) */
+	const struct pct_model *reporter;       /* finds reported speech (reported.h) */
+	struct attrib_tables *own;      /* tables to free with it, or NULL */
 	struct rs_sentence sentence;
 	struct pct_model *sourcer;      /* and who reports it */
 	struct rs_sources sources;
@@ -123,34 +129,68 @@ struct attrib {
 
 static void words_build(struct word_table *w, const char *data, size_t len);
 
-static struct attrib *
-attrib_with(unsigned flags, struct entity_finder *ef)
+struct attrib_tables {
+	struct entity_tables *names;
+	struct pct_model *ranker, *reporter, *sourcer;
+	struct lexicon *cues;
+	struct word_table words;
+};
+
+struct attrib_tables *
+attrib_tables_new(void)
+{
+	struct attrib_tables *t = xcalloc(1, sizeof *t);
+
+	t->names = entity_tables_new();
+	t->ranker = sp_model_builtin();
+	t->reporter = rs_model_builtin();
+	t->sourcer = rs_source_model_builtin();
+	t->cues = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
+	words_build(&t->words, (const char *)data_cues_txt, data_cues_txt_len);
+	return t;
+}
+
+void
+attrib_tables_free(struct attrib_tables *t)
+{
+	if (t == NULL)
+		return;
+	entity_tables_free(t->names);
+	pct_free(t->ranker);
+	pct_free(t->reporter);
+	pct_free(t->sourcer);
+	lexicon_free(t->cues);
+	free(t->words.slot);
+	free(t);
+}
+
+struct attrib *
+attrib_new_on(unsigned flags, struct attrib_tables *tables)
 {
 	struct attrib *a = xcalloc(1, sizeof *a);
+	struct entity_finder *ef = entity_finder_on(tables->names);
 
 	a->flags = flags;
-	a->lx = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
-	words_build(&a->words, (const char *)data_cues_txt, data_cues_txt_len);
+	a->lx = tables->cues;
+	a->words = &tables->words;
 	a->qf = quote_finder_new();
 	a->ef = ef;
 	a->paras = xcalloc(1, sizeof *a->paras);
-	a->ranker = sp_model_builtin();
-	a->reporter = rs_model_builtin();
-	a->sourcer = rs_source_model_builtin();
-	a->classes = wordclass_builtin();
+	a->ranker = tables->ranker;
+	a->reporter = tables->reporter;
+	a->sourcer = tables->sourcer;
+	a->classes = entity_classes(ef);
 	return a;
 }
 
 struct attrib *
 attrib_new(unsigned flags)
 {
-	return attrib_with(flags, entity_finder_new());
-}
+	struct attrib_tables *t = attrib_tables_new();
+	struct attrib *a = attrib_new_on(flags, t);
 
-struct attrib *
-attrib_new_on(unsigned flags, struct entity_tables *tables)
-{
-	return attrib_with(flags, entity_finder_on(tables));
+	a->own = t;
+	return a;
 }
 
 void
@@ -158,18 +198,14 @@ attrib_free(struct attrib *a)
 {
 	if (a == NULL)
 		return;
-	lexicon_free(a->lx);
-	free(a->words.slot);
-	pct_free(a->ranker);
-	pct_free(a->reporter);
-	pct_free(a->sourcer);
 	rs_sources_free(&a->sources);
 	rs_sentence_free(&a->sentence);
-	wordclass_free(a->classes);
 	sp_set_free(&a->cands);
 	quote_finder_free(a->qf);
 	entity_finder_free(a->ef);
+	attrib_tables_free(a->own);     /* after the finder that reads them */
 	free(a->people);
+	free(a->met);
 	free(a->events);
 	free(a->ents);
 	free(a->out);
@@ -194,6 +230,8 @@ attrib_doc_begin(struct attrib *a)
 	for (size_t i = 0; i < a->npeople; i++)
 		a->people[i].seen = 0;
 	a->nevents = 0;
+	a->evgap = 0;
+	a->nmet = 0;
 }
 
 const char *
@@ -365,15 +403,15 @@ word_class(const struct attrib *a, const char *s, size_t n)
 		n -= 4;
 	if (n == 0)
 		return W_NONE;
-	if (a->words.ascii && n <= WORD_MAX) {
+	if (a->words->ascii && n <= WORD_MAX) {
 		uint64_t key[2];
 
 		if (word_key_at(s, n, a->text + a->len, key)) {
 			uint64_t h = key_hash(key, n) >> 51;
 
-			if (!(a->words.seen[h / 64] >> (h % 64) & 1))
+			if (!(a->words->seen[h / 64] >> (h % 64) & 1))
 				return W_NONE;
-			const struct word_slot *sl = words_slot(&a->words, key, n);
+			const struct word_slot *sl = words_slot(a->words, key, n);
 
 			return sl->len ? (enum wclass)sl->wc : W_NONE;
 		}
@@ -740,6 +778,13 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 
 /* ------------------------------------------------------------ people */
 
+/*
+ * How many of the latest mentions known_by_last_word reads: a sentence
+ * start costs the same on the thousandth page as on the first.
+ */
+#define RECENT_PEOPLE 512
+
+/* The person of entity id, met in a mention of the text. */
 static struct person *
 person_of(struct attrib *a, int id)
 {
@@ -754,7 +799,42 @@ person_of(struct attrib *a, int id)
 		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
 		a->npeople = n;
 	}
+	if (a->met == NULL)
+		a->met = xmalloc(RECENT_PEOPLE * sizeof *a->met);
+	a->met[a->nmet % RECENT_PEOPLE] = id;
+	a->people[id].last_met = ++a->nmet;
 	return &a->people[id];
+}
+
+/*
+ * The events stand in a gap buffer: the speakers that resolve_all adds
+ * fall among the subjects already read, each after the one before, so
+ * the gap moves forward with them rather than every later event moving
+ * once per speaker.
+ */
+static struct event *
+event_at(const struct attrib *a, size_t i)
+{
+	return &a->events[i < a->evgap ? i : i + (a->capevents - a->nevents)];
+}
+
+/* How many events stand before the document offset at: those before the gap, then after it. */
+static size_t
+events_before(const struct attrib *a, size_t at)
+{
+	size_t off = offsetof(struct event, pos), n = sorted_below(a->events, a->evgap, sizeof *a->events, off, at);
+
+	if (n < a->evgap || a->events == NULL)
+		return n;
+	return n + sorted_below(a->events + a->evgap + (a->capevents - a->nevents), a->nevents - a->evgap,
+	    sizeof *a->events, off, at);
+}
+
+/* How many of the piece's mentions, in order of start, start before pos. */
+static size_t
+ents_before(const struct attrib *a, size_t pos)
+{
+	return sorted_below(a->ents, a->nents, sizeof *a->ents, offsetof(struct entity, start), pos);
 }
 
 static void
@@ -763,18 +843,23 @@ add_event(struct attrib *a, size_t pos, int id)
 	if (id < 0)
 		return;
 	if (a->nevents == a->capevents) {
-		a->capevents = a->capevents ? 2 * a->capevents : 64;
-		a->events = xrealloc(a->events, a->capevents * sizeof *a->events);
-	}
-	/* keep them in order of position: speakers arrive after subjects */
-	size_t i = a->nevents++;
+		size_t cap = a->capevents ? 2 * a->capevents : 64, tail = a->nevents - a->evgap;
 
-	while (i > 0 && a->events[i - 1].pos > a->base + pos) {
-		a->events[i] = a->events[i - 1];
-		i--;
+		a->events = xrealloc(a->events, cap * sizeof *a->events);
+		memmove(a->events + cap - tail, a->events + a->evgap, tail * sizeof *a->events);
+		a->capevents = cap;
 	}
-	a->events[i].pos = a->base + pos;
-	a->events[i].id = id;
+	/* keep them in order of position, after those at the same place: speakers arrive after subjects */
+	size_t at = events_before(a, a->base + pos + 1), room = a->capevents - a->nevents;
+
+	if (at < a->evgap)
+		memmove(a->events + at + room, a->events + at, (a->evgap - at) * sizeof *a->events);
+	else
+		memmove(a->events + a->evgap, a->events + a->evgap + room, (at - a->evgap) * sizeof *a->events);
+	a->events[at].pos = a->base + pos;
+	a->events[at].id = id;
+	a->evgap = at + 1;
+	a->nevents++;
 }
 
 static void
@@ -846,24 +931,33 @@ looks_personal(const struct attrib *a, int id)
 	return c != NULL && memchr(c, ' ', n) != NULL;
 }
 
+/*
+ * How far back the questions "who was the text last about" look, in
+ * events and in names: a pronoun or a description a page later names
+ * someone nearer, and the search stays bounded however many people a
+ * long text holds.
+ */
+#define RECENT 256
+
 /* The person in focus before pos whose gender fits the pronoun. */
 static int
 focus(const struct attrib *a, size_t pos, enum wclass pron)
 {
-	for (size_t i = a->nevents; i > 0; i--) {
-		const struct event *ev = &a->events[i - 1];
+	size_t end = events_before(a, a->base + pos);
 
-		if (ev->pos >= a->base + pos)
-			continue;
+	for (size_t i = end; i > 0 && end - i < RECENT; i--) {
+		const struct event *ev = event_at(a, i - 1);
+
 		if (a->people[ev->id].type == ENT_PERSON && gender_fits(a, ev->id, pron) &&
 		    looks_personal(a, ev->id))
 			return ev->id;
 	}
 	/* no subject yet: the last person named */
-	for (size_t i = a->nents; i > 0; i--) {
+	end = ents_before(a, pos);
+	for (size_t i = end; i > 0 && end - i < RECENT; i--) {
 		const struct entity *en = &a->ents[i - 1];
 
-		if (en->type == ENT_PERSON && en->start < pos && gender_fits(a, en->id, pron))
+		if (en->type == ENT_PERSON && gender_fits(a, en->id, pron))
 			return en->id;
 	}
 	return -1;
@@ -873,14 +967,11 @@ focus(const struct attrib *a, size_t pos, enum wclass pron)
 static int
 focus_org(const struct attrib *a, size_t pos)
 {
-	size_t seen = 0;
+	size_t end = events_before(a, a->base + pos);
 
-	for (size_t i = a->nevents; i > 0 && seen < 4; i--) {
-		const struct event *ev = &a->events[i - 1];
+	for (size_t i = end; i > 0 && end - i < 4; i--) {
+		const struct event *ev = event_at(a, i - 1);
 
-		if (ev->pos >= a->base + pos)
-			continue;
-		seen++;
 		if (a->people[ev->id].type == ENT_ORG)
 			return ev->id;
 	}
@@ -918,8 +1009,6 @@ name_has(const struct attrib *a, int id, const struct tok *t)
 }
 
 /* The person a description such as "the Russian diplomat" stands for. */
-#define RECENT 256
-
 static int
 describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 {
@@ -931,18 +1020,10 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 	 * a description a page later names someone nearer, and the search
 	 * stays bounded however many people a long text holds.
 	 */
-	size_t lo = 0, hi = a->nevents;
+	size_t lo = events_before(a, a->base + pos);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (a->events[mid].pos < a->base + pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (size_t i = lo > RECENT ? lo - RECENT : 0; i < lo; i++) {
-		const struct event *ev = &a->events[i];
+		const struct event *ev = event_at(a, i);
 		const struct person *p = &a->people[ev->id];
 		int score = 0;
 
@@ -957,10 +1038,8 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 			best_at = ev->pos;
 		}
 	}
-	size_t upto = 0;
+	size_t upto = ents_before(a, pos);
 
-	while (upto < a->nents && a->ents[upto].start < pos)
-		upto++;
 	for (size_t i = upto > RECENT ? upto - RECENT : 0; i < upto; i++) {
 		const struct entity *en = &a->ents[i];
 		const struct person *p = &a->people[en->id];
@@ -983,17 +1062,16 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 			return focus(a, pos, W_NONE);
 	if (e > b && t[e - 1].wc == W_BODY) {
 		/* "the commission": the organisation whose name holds the word */
-		for (size_t i = a->nevents; i > 0; i--) {
-			const struct event *ev = &a->events[i - 1];
+		for (size_t i = lo; i > 0 && lo - i < RECENT; i--) {
+			const struct event *ev = event_at(a, i - 1);
 
-			if (ev->pos < a->base + pos && a->people[ev->id].type == ENT_ORG &&
-			    name_has(a, ev->id, &t[e - 1]))
+			if (a->people[ev->id].type == ENT_ORG && name_has(a, ev->id, &t[e - 1]))
 				return ev->id;
 		}
-		for (size_t i = a->nents; i > 0; i--) {
+		for (size_t i = upto; i > 0 && upto - i < RECENT; i--) {
 			const struct entity *en = &a->ents[i - 1];
 
-			if (en->start < pos && en->type == ENT_ORG && name_has(a, en->id, &t[e - 1]))
+			if (en->type == ENT_ORG && name_has(a, en->id, &t[e - 1]))
 				return en->id;
 		}
 	}
@@ -1003,6 +1081,8 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 /*
  * The person (else organisation) of this document whose canonical name
  * ends with the word t, possessive aside; -1 when none or several people.
+ * Among the people of the last RECENT_PEOPLE mentions: in an article,
+ * everyone; in a book-length text, those in play.
  */
 static int
 known_by_last_word(const struct attrib *a, const struct tok *t)
@@ -1017,22 +1097,25 @@ known_by_last_word(const struct attrib *a, const struct tok *t)
 		w -= 4;
 	if (w < 2)
 		return -1;
-	for (size_t id = 0; id < a->npeople; id++) {
+	for (size_t k = a->nmet > RECENT_PEOPLE ? a->nmet - RECENT_PEOPLE : 0; k < a->nmet; k++) {
+		int id = a->met[k % RECENT_PEOPLE];
 		const struct person *p = &a->people[id];
 		size_t n;
 		const char *c;
 
+		if (p->last_met != k + 1)
+			continue;       /* met again since: once is enough */
 		if (!p->seen || (p->type != ENT_PERSON && p->type != ENT_ORG))
 			continue;
-		c = entity_canonical(a->ef, (int)id, &n);
+		c = entity_canonical(a->ef, id, &n);
 		if (c == NULL || n < w || memcmp(c + n - w, x, w) != 0 || (n > w && c[n - w - 1] != ' '))
 			continue;
 		if (p->type == ENT_PERSON) {
-			if (found >= 0 && found != (int)id)
+			if (found >= 0 && found != id)
 				return -1;      /* two people share it: leave it */
-			found = (int)id;
-		} else if (found_org < 0) {
-			found_org = (int)id;
+			found = id;
+		} else if (found_org < 0 || id < found_org) {
+			found_org = id; /* the first the text named */
 		}
 	}
 	return found >= 0 ? found : found_org;
@@ -1097,12 +1180,12 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 			size_t ws = t[last - 1].s, we = t[last - 1].e;
 			int pick = -1;
 
-			for (size_t i = 0; i < a->nents; i++) {
-				const struct entity *en = &a->ents[i];
-
-				if (en->start <= ws && en->end >= we && en->type == ENT_PERSON)
-					pick = en->id;
-			}
+			/* the last mention over the word: mentions neither overlap nor nest, so ends grow as starts do */
+			for (size_t i = ents_before(a, ws + 1); i > 0 && a->ents[i - 1].end >= we; i--)
+				if (a->ents[i - 1].type == ENT_PERSON) {
+					pick = a->ents[i - 1].id;
+					break;
+				}
 			if (pick < 0)
 				pick = known_by_last_word(a, &t[last - 1]);
 			if (pick >= 0) {
@@ -1130,7 +1213,7 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 	int person_head = t[b].wc == W_DEF && head_e - b > 1 && !t[head_e - 1].cap &&
 	    t[head_e - 1].wc == W_PERSON;
 
-	for (size_t i = 0; i < a->nents; i++) {
+	for (size_t i = ents_before(a, hs); i < a->nents && a->ents[i].start <= he; i++) {
 		const struct entity *en = &a->ents[i];
 
 		if (person_head && en->type == ENT_ORG && en->end <= t[head_e - 1].s)
@@ -1315,18 +1398,10 @@ static size_t
 para_start_of(const struct attrib *a, size_t s)
 {
 	const struct para_index *x = paras_to(a, s);
-	size_t lo = 0, hi = x->nstarts;
-
 	/* the last start at or before s */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	size_t n = sorted_below(x->starts, x->nstarts, sizeof *x->starts, 0, s + 1);
 
-		if (x->starts[mid] <= s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 ? x->starts[lo - 1] : 0;
+	return n > 0 ? x->starts[n - 1] : 0;
 }
 
 static int
@@ -1344,17 +1419,7 @@ inside_quote(const struct quote_span *q, size_t nq, size_t *cursor, size_t pos)
 static size_t
 quote_cursor(const struct quote_span *q, size_t nq, size_t pos)
 {
-	size_t lo = 0, hi = nq;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (q[mid].end <= pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return sorted_below(q, nq, sizeof *q, offsetof(struct quote_span, end), pos + 1);
 }
 
 /*
@@ -1825,17 +1890,9 @@ set_speaker(struct attrib *a, struct attribution *x, struct resolved r)
 static int
 q_goes_on(const struct quote_span *q, size_t nq, size_t start)
 {
-	size_t lo = 0, hi = nq;
-
 	/* the spans are in order of start */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	size_t lo = sorted_below(q, nq, sizeof *q, offsetof(struct quote_span, start), start);
 
-		if (q[mid].start < start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < nq && q[lo].start == start && (q[lo].flags & QUOTE_GOES_ON) != 0;
 }
 
@@ -2159,17 +2216,9 @@ static size_t
 para_end_of(const struct attrib *a, size_t pos, size_t limit)
 {
 	const struct para_index *x = paras_to(a, limit);
-	size_t lo = 0, hi = x->nbreaks;
-
 	/* the first break that starts at or after pos */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	size_t lo = sorted_below(x->breaks, x->nbreaks, sizeof *x->breaks, offsetof(struct para_break, first), pos);
 
-		if (x->breaks[mid].first < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < x->nbreaks && x->breaks[lo].last < limit ? x->breaks[lo].first : limit;
 }
 
@@ -2392,7 +2441,8 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
     size_t limit)
 {
 	struct tok *all = a->toks;
-	size_t pos = from, qi = 0, nall = 0, b0 = 0, stop = a->len;
+	/* the quotations from the first that ends after from: not a walk from the first for each region */
+	size_t pos = from, qi = quote_cursor(q, nq, from), nall = 0, b0 = 0, stop = a->len;
 	int cut = 0;
 
 	if (limit < a->len) {
@@ -2506,19 +2556,55 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 	return need;
 }
 
+/*
+ * a->order[0..nout): out's indices in the order of the text, those that
+ * start together as they stand.  A merge sort: with --indirect, out is
+ * two runs, the quotations and then the reported speech.
+ */
+static void
+order_by_start(struct attrib *a)
+{
+	size_t n = a->nout, *from, *to;
+
+	if (2 * n > a->caporder) {
+		a->caporder = 2 * n;
+		a->order = xrealloc(a->order, a->caporder * sizeof *a->order);
+	}
+	from = a->order;
+	to = a->order + n;
+	for (size_t i = 0; i < n; i++)
+		from[i] = i;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t l = lo, r = mid, k = lo;
+
+			while (l < mid && r < hi)
+				to[k++] = a->out[from[r]].start < a->out[from[l]].start ? from[r++] : from[l++];
+			while (l < mid)
+				to[k++] = from[l++];
+			while (r < hi)
+				to[k++] = from[r++];
+		}
+		size_t *swap = from;
+
+		from = to;
+		to = swap;
+	}
+	if (from != a->order)
+		memcpy(a->order, from, n * sizeof *from);
+}
+
 static void
 sort_by_start(struct attrib *a)
 {
-	for (size_t i = 1; i < a->nout; i++) {
-		struct attribution x = a->out[i];
-		size_t j = i;
+	struct attribution *sorted = xmalloc((a->nout ? a->nout : 1) * sizeof *sorted);
 
-		while (j > 0 && a->out[j - 1].start > x.start) {
-			a->out[j] = a->out[j - 1];
-			j--;
-		}
-		a->out[j] = x;
-	}
+	order_by_start(a);
+	for (size_t i = 0; i < a->nout; i++)
+		sorted[i] = a->out[a->order[i]];
+	memcpy(a->out, sorted, a->nout * sizeof *sorted);
+	free(sorted);
 }
 
 /* Second pass: the speakers' names. */
@@ -2528,19 +2614,7 @@ resolve_all(struct attrib *a)
 	struct tok t[24];
 
 	/* in the order of the text, so that each speaker is in focus for the next */
-	if (a->nout > a->caporder) {
-		a->caporder = a->nout;
-		a->order = xrealloc(a->order, a->caporder * sizeof *a->order);
-	}
-	for (size_t i = 0; i < a->nout; i++) {
-		size_t j = i;
-
-		while (j > 0 && a->out[a->order[j - 1]].start > a->out[i].start) {
-			a->order[j] = a->order[j - 1];
-			j--;
-		}
-		a->order[j] = i;
-	}
+	order_by_start(a);
 	for (size_t o = 0; o < a->nout; o++) {
 		struct attribution *x = &a->out[a->order[o]];
 

@@ -52,9 +52,16 @@ struct attrib;
 
 /* Returns an attributor (with its own entity finder); exits when out of memory. */
 struct attrib *attrib_new(unsigned flags);
-struct entity_tables;
-/* The same, its name finder reading tables (entity.h) that must outlive it. */
-struct attrib *attrib_new_on(unsigned flags, struct entity_tables *tables);
+/*
+ * What attributors on several threads share, only reading it: the name
+ * finder's tables (entity.h) and the weights that choose speakers and
+ * find reported speech, loaded once rather than once a thread.
+ */
+struct attrib_tables;
+struct attrib_tables *attrib_tables_new(void);
+void attrib_tables_free(struct attrib_tables *t);
+/* The same, reading tables that must outlive it. */
+struct attrib *attrib_new_on(unsigned flags, struct attrib_tables *tables);
 void attrib_free(struct attrib *a);
 
 /* Forgets the previous document. */

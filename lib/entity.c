@@ -143,6 +143,12 @@ entity_finder_on(struct entity_tables *t)
 	return f;
 }
 
+const struct wordclass *
+entity_classes(const struct entity_finder *f)
+{
+	return f->tables->classes;
+}
+
 struct entity_finder *
 entity_finder_new(void)
 {

@@ -26,6 +26,7 @@ struct entity {
 };
 
 struct entity_finder;
+struct wordclass;
 
 /*
  * The finder's read-only part, its lexicons and weights (most of its
@@ -67,6 +68,12 @@ size_t entity_note(struct entity_finder *f, const char *text, size_t len, size_t
 
 /* The canonical name of entity id (as UTF-8 bytes, not NUL-terminated). */
 const char *entity_canonical(const struct entity_finder *f, int id, size_t *len);
+
+/*
+ * The word classes (wordclass.h) the finder reads, for the analysers of
+ * the same text to share rather than load their own; as long as f lives.
+ */
+const struct wordclass *entity_classes(const struct entity_finder *f);
 
 /* What the document tells of entity id's gender (titles, first names, pronouns). */
 enum entity_gender entity_gender_of(const struct entity_finder *f, int id);

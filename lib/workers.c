@@ -19,7 +19,7 @@
  * few enough that memory stays flat (2 * jobs + 1 of them are in
  * memory at once, each with its copy of the input).
  */
-#define BATCH_BYTES ((size_t)1 << 18)
+#define BATCH_BYTES ((size_t)1 << 16)
 #define BATCH_DOCS 4096
 /* A batch that once held a huge document gives its memory back. */
 #define BATCH_KEEP ((size_t)8 << 20)

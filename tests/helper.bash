@@ -65,3 +65,30 @@ programs() {
 mk() {
 	(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u VARIANT -u CC -u CFLAGS -u V make "$@")
 }
+
+# stream MB: an article stream of MB megabytes of written sentences: names, places, quotations
+# and dates that vary from document to document, so that every document's
+# bytes (and so its id) differ.
+stream() {
+	awk -v mb="$1" 'BEGIN {
+		split("Anna Berg|Tomas Varga|Lena Holm|Pablo Ortiz|Mira Kovac|Omar Haddad", who, "|")
+		split("Oslo|Lisbon|Nairobi|Lima|Hanoi|Tunis", where, "|")
+		split("January|February|March|April|May|June|July|August|September|October|November|December", month, "|")
+		split("said|told reporters|added|warned", verb, "|")
+		split("the talks will go on|we have no plan to leave|the vote was fair|prices must come down", what, "|")
+		limit = mb * 1000000
+		for (i = 1; n < limit; i++) {
+			p = who[i % 6 + 1]; q = who[(i + 1 + int(i / 6) % 5) % 6 + 1]; c = where[i % 6 + 1]
+			d = i % 28 + 1; m = month[i % 12 + 1]; y = 2000 + i % 25
+			doc = sprintf("Talks in %s, part %d\n\n%s, %s %d (Wire) -\n\n", c, i, toupper(c), m, d)
+			for (k = 0; k <= i % 4; k++) {
+				doc = doc sprintf("%s met %s in %s on %d %s %d, %d days after the last round. ", p, q, c, d, m, y, i % 90 + k + 2)
+				doc = doc sprintf("\"%s,\" %s %s. ", what[(i + k) % 4 + 1], p, verb[(i + k) % 4 + 1])
+				doc = doc sprintf("%s said on Monday that the ministry of %s would meet again next week.\n\n", q, c)
+			}
+			doc = doc "---\n"
+			printf "%s", doc
+			n += length(doc)
+		}
+	}'
+}

@@ -34,9 +34,18 @@ linear() {
 }
 
 @test "nquote: pronouns, descriptions and names over thousands of paragraphs" {
-	for s in she_male diplomat he_said named surname; do
+	for s in she_male diplomat commission he_said he_said_far named surname mixed; do
 		linear 60000 "$s" nquote
 	done
+}
+
+# At 60 KB a scan per quotation over everything seen costs less than
+# reading does; at 200 KB these shapes show it (before the bounds of
+# attrib.c: diplomat 15x, commission 26x, mixed with --indirect 20x).
+@test "nquote: who the text was last about, over a long text: descriptions, organisations, quotations among reported speech" {
+	linear 200000 diplomat nquote
+	linear 200000 commission nquote
+	linear 200000 mixed nquote --indirect
 }
 
 @test "nquote: many quotations in one paragraph, marks unbalanced or nested, lines, CRLF" {

@@ -13,7 +13,7 @@
 # Defaults: bin, 100000 bytes, every program, every shape.
 set -eu
 
-SHAPES='she_male diplomat he_said named surname one_para unbalanced nested
+SHAPES='she_male diplomat commission he_said he_said_far named surname mixed one_para unbalanced nested
 quote_run lines crlf scare titles indirect indirect_chain caps one_name
 acronyms dates token dots ellipsis mister separators tsv_nostart tsv_start
 tsv_field tsv_quote_field backslash glued'
@@ -55,8 +55,14 @@ gen() {
 				out(name(i) " arrived in the capital on Monday.\n\n" q "We will see," q " she said.\n\n")
 			else if (shape == "diplomat")
 				out("Russian diplomat " name(i) " spoke.\n\n" q "We agree," q " said the Russian diplomat.\n\n" q "We do not," q " said the Chinese envoy.\n\n")
+			else if (shape == "commission")
+				out("The " surname(i) " Trading Company reported results.\n\n" q "We grew," q " said the commission.\n\n")
+			else if (shape == "mixed")
+				out(q "It is done," q " said " name(i) ". " name(i + 1) " said that the plan would work.\n\n")
 			else if (shape == "he_said")
 				out(name(i) " spoke to reporters.\n\n" q "It is done," q " he said.\n\n")
+			else if (shape == "he_said_far")
+				out(name(i) " spoke to reporters.\n\nThe talks went on.\n\nThey ended late.\n\n" q "It is done," q " he said.\n\n")
 			else if (shape == "named")
 				out(q "It is done," q " said " name(i) ".\n\n")
 			else if (shape == "surname")

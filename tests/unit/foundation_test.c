@@ -1,4 +1,5 @@
-/* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon, pages. */
+/* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon, pages, sorted. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "hash.h"
 #include "lexicon.h"
 #include "pages.h"
+#include "sorted.h"
 #include "tsv.h"
 #include "utf8.h"
 
@@ -376,6 +378,22 @@ test_pages(void)
 		CHECK(read_in - released >= (long)(len / 2048));
 }
 
+/* Records in order of a field that is not their first, with runs of equal keys. */
+static void
+test_sorted(void)
+{
+	struct rec { char pad; size_t at; } r[] = { { 'a', 2 }, { 'b', 2 }, { 'c', 5 }, { 'd', 9 }, { 'e', 9 } };
+	size_t off = offsetof(struct rec, at), n = sizeof r / sizeof r[0];
+
+	CHECK(sorted_below(r, n, sizeof *r, off, 0) == 0);
+	CHECK(sorted_below(r, n, sizeof *r, off, 2) == 0);
+	CHECK(sorted_below(r, n, sizeof *r, off, 3) == 2);
+	CHECK(sorted_below(r, n, sizeof *r, off, 9) == 3);
+	CHECK(sorted_below(r, n, sizeof *r, off, 10) == 5);
+	CHECK(sorted_below(r, 0, sizeof *r, off, 10) == 0);
+	CHECK(sorted_below(r + 3, 2, sizeof *r, off, 9) == 0);
+}
+
 int
 main(void)
 {
@@ -390,5 +408,6 @@ main(void)
 	test_docdate();
 	test_lexicon();
 	test_pages();
+	test_sorted();
 	return check_result("foundation_test");
 }
