@@ -372,6 +372,10 @@ strong_dir(struct timex_ctx *c, int i, int j)
 static int
 weekday_dir(struct timex_ctx *c, int i, int j)
 {
+	/* "Wednesday's ruling": an event the news reports, so one gone by */
+	if (is_punct(c, j + 1, '\'') && adj(c, j + 1) && wordeq(c->text, T(c, j + 2), "s") &&
+	    adj(c, j + 2))
+		return -1;
 	int strong;
 	timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, &strong);
 	return strong > 0 ? 1 : -1;

@@ -99,9 +99,9 @@ sentence_end(const char *text, size_t len, size_t i)
 	    !(i > 1 && text[i - 2] == '.');
 }
 
-/* A participle after "be", "been", "being": "to be received" says nothing of the past. */
+/* Whether the word before text[s] is w. */
 static int
-passive(const char *text, size_t s)
+word_before(const char *text, size_t s, const char *w)
 {
 	size_t e = s;
 	while (e > 0 && text[e - 1] == ' ')
@@ -109,7 +109,31 @@ passive(const char *text, size_t s)
 	size_t b = e;
 	while (b > 0 && tw_byte_class[(unsigned char)text[b - 1]] == 1)
 		b--;
-	return eq(text + b, e - b, "be") || eq(text + b, e - b, "been") || eq(text + b, e - b, "being");
+	return eq(text + b, e - b, w);
+}
+
+/* A participle after "be", "been", "being": "to be received" says nothing of the past. */
+static int
+passive(const char *text, size_t s)
+{
+	return word_before(text, s, "be") || word_before(text, s, "been") ||
+	    word_before(text, s, "being");
+}
+
+/*
+ * The cue of the word at text[s..s+n), corrected by the word before it:
+ * a plan in the past perfect ("had been scheduled to expire") is a plan
+ * that was, a participle after "be" no past.
+ */
+static int
+cue_at(const char *text, size_t s, size_t n, const char *next, size_t nn)
+{
+	int k = cue(text + s, n, next, nn);
+	if (k == 1 && word_before(text, s, "been"))
+		return -1;
+	if (k == -1 && passive(text, s))
+		return 0;
+	return k;
 }
 
 struct found {
@@ -161,9 +185,10 @@ timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 		size_t e = q;
 		while (q > 0 && tw_byte_class[(unsigned char)text[q - 1]] == 1)
 			q--;
-		int k = cue(text + q, e - q, nw, nn);
-		if (k == -1 && passive(text, q))
-			k = 0;
+		int k = cue_at(text, q, e - q, nw, nn);
+		/* "by August", "by Friday": a deadline, ahead of the writer */
+		if (d == 1 && eq(text + q, e - q, "by"))
+			k = 1;
 		if (k)
 			note(&back, k, d);
 		nw = text + q;
@@ -194,9 +219,7 @@ ahead:
 		size_t re = r;
 		while (re < len && tw_byte_class[(unsigned char)text[re]] == 1)
 			re++;
-		int k = cue(text + s, q - s, re > r ? text + r : NULL, re - r);
-		if (k == -1 && passive(text, s))
-			k = 0;
+		int k = cue_at(text, s, q - s, re > r ? text + r : NULL, re - r);
 		if (k)
 			note(&ahead, k, d);
 		p = q;

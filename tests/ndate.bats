@@ -165,6 +165,21 @@ TSV
 	expect 2013-10-20 "The new chairman takes over, effective Feb. 1." DATE 2014-02-01 "Feb. 1"
 }
 
+@test "a deadline with by points ahead; a plan in the past perfect was a plan" {
+	# 2013-03-20 is a Wednesday
+	expect 2013-03-20 "The airline will add flights between the two cities by August in a push for markets untouched by the slump." DATE 2013-08 "August"
+	expect 2013-03-20 "The negotiators are meant to finish by May, officials added." DATE 2013-05 "May"
+	expect 2013-03-20 "The union wants an answer by Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "The tender offer had been scheduled to expire at midnight Friday." TIME 2013-03-15T24:00 "midnight Friday"
+	expect 2013-03-20 "The bid had been due to expire Monday." DATE 2013-03-18 "Monday"
+}
+
+@test "a weekday in the possessive is an event gone by" {
+	# 2013-03-20 is a Wednesday
+	expect 2013-03-20 "Lawyers said they would try to overturn Monday's verdict." DATE 2013-03-18 "Monday"
+	expect 2013-03-20 "Investors will study Friday's jobs report closely." DATE 2013-03-15 "Friday"
+}
+
 @test "a year written in the phrase wins over the tense; last with a day keeps the day" {
 	expect 2013-03-22 "She remembered that January day in 2011." DATE 2011-01 "January"
 	expect 2013-03-22 "Nobody forgot the March morning of 2009." DATE 2009-03 "March"
