@@ -346,6 +346,22 @@ year_at(struct timex_ctx *c, int i, int *year, int *decade)
 	return 1;
 }
 
+static int spelled_year(struct timex_ctx *c, int i, int *year, int *decade);
+
+/*
+ * The year of a month or a season, in digits or as said on the radio:
+ * "January 1997", "the winter of nineteen ninety-four".  Not a decade.
+ */
+static int
+year_written(struct timex_ctx *c, int i, int *year)
+{
+	int dec;
+	int n = year_at(c, i, year, &dec);
+	if (!n)
+		n = spelled_year(c, i, year, &dec);
+	return n && !dec ? n : 0;
+}
+
 /* ---------------------------------------------------------------- grammar */
 
 static int parse(struct timex_ctx *c, int i, struct timex_res *r);
@@ -507,8 +523,8 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 	int j = i + k;
 	if (is_word(c, j, "of") || is_punct(c, j, ','))
 		j++;
-	int yn = year_at(c, j, &year, &dec);
-	if (yn && !dec) {
+	int yn = year_written(c, j, &year);
+	if (yn) {
 		put_month(r, year, m);
 		set(r, j - i + yn, TIMEX_DATE);
 		r->told = year * 100 + m;
@@ -1540,13 +1556,13 @@ p_season(struct timex_ctx *c, int i, struct timex_res *r)
 	if (!is_cls(c, i, TW_SEASON))
 		return 0;
 	char code[3] = { T(c, i)->val[0], T(c, i)->val[1], 0 };
-	int k = 1, j = i + 1, y, dec;
+	int k = 1, j = i + 1, y;
 	if (T(c, i)->cap && T(c, j)->kind == TK_WORD && T(c, j)->cap && T(c, j)->cls != TW_MONTH)
 		return 0;   /* a name: "British Summer Time", "Winter Olympics" */
 	if (is_word(c, j, "of") || is_punct(c, j, ','))
 		j++;
-	int yn = year_at(c, j, &y, &dec);
-	if (yn && !dec) {
+	int yn = year_written(c, j, &y);
+	if (yn) {
 		k = j - i + yn;
 	} else if ((yn = rel_year_at(c, i + 1, &y))) {
 		k += yn;

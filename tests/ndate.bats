@@ -137,6 +137,12 @@ TSV
 	expect 2013-03-15 "It was built in the 19th century." DATE 18 "the 19th century"
 }
 
+@test "a month or a season with its year said in words, as on the radio" {
+	expect 2013-03-15 "Prices last fell that far in the winter of nineteen ninety-four." DATE 1994-WI "the winter of nineteen ninety-four"
+	expect 2013-03-15 "October nineteen eighty-seven. Markets crash around the world." DATE 1987-10 "October nineteen eighty-seven"
+	expect 2013-03-15 "In May nineteen people were hurt." DATE 2013-05 "May"
+}
+
 @test "a year inside a name is still a date (decision)" {
 	expect 2013-03-15 "It broke the 1990 Clean Air Act." DATE 1990 "1990"
 }
