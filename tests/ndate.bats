@@ -140,7 +140,7 @@ TSV
 @test "a month or a season with its year said in words, as on the radio" {
 	expect 2013-03-15 "Prices last fell that far in the winter of nineteen ninety-four." DATE 1994-WI "the winter of nineteen ninety-four"
 	expect 2013-03-15 "October nineteen eighty-seven. Markets crash around the world." DATE 1987-10 "October nineteen eighty-seven"
-	expect 2013-03-15 "In May nineteen people were hurt." DATE 2013-05 "May"
+	expect 2013-03-15 "In May nineteen people were hurt." DATE 2012-05 "May"
 }
 
 @test "a year inside a name is still a date (decision)" {
