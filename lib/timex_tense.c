@@ -162,6 +162,13 @@ pick(const struct found *back, const struct found *ahead, int strong)
 	int b = strong ? back->strong : back->any, a = strong ? ahead->strong : ahead->any;
 	if (bd >= 1000 && ad >= 1000)
 		return 0;
+	/*
+	 * "agreed to sell the unit in October": a past finite verb outranks
+	 * the infinitive it governs, which only says the act came after the
+	 * agreeing
+	 */
+	if (!strong && bd + 1 == back->strong_d && back->strong < 0)
+		b = -1;
 	return bd <= ad + 1 ? b : a;
 }
 

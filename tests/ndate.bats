@@ -166,6 +166,9 @@ TSV
 	expect 2013-11-20 "The notes matured Jan. 2, it said." DATE 2014-01-02 "Jan. 2"
 	# one or two months back is the one just gone
 	expect 2013-01-10 "Sales rose in November." DATE 2012-11 "November"
+	# a past finite verb outranks the infinitive it governs; an infinitive alone points ahead
+	expect 2013-03-15 "The bank agreed to sell its card unit in October." DATE 2012-10 "October"
+	expect 2013-03-15 "The bank hopes to sell its card unit in October." DATE 2013-10 "October"
 	# "until" and "effective" point ahead
 	expect 2013-10-20 "The offer was extended until mid-November." DATE 2013-11 "mid-November"
 	expect 2013-10-20 "The new chairman takes over, effective Feb. 1." DATE 2014-02-01 "Feb. 1"
