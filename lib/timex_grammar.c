@@ -1584,26 +1584,31 @@ p_season(struct timex_ctx *c, int i, struct timex_res *r)
 static int
 p_holiday(struct timex_ctx *c, int i, struct timex_res *r)
 {
+	/*
+	 * The value is "MM-DD", the day; "MM-DD+W", the first weekday W
+	 * (0 = Monday) on or after that day ("11-22+3": Thanksgiving, the
+	 * fourth Thursday); a final "D" asks for "Day" after the word, which
+	 * alone is a common noun ("Election Day", "Labor Day").
+	 */
 	if (!is_cls(c, i, TW_HOLIDAY) || !T(c, i)->cap)
 		return 0;
-	int k = 1, y = c->d->ref.year;
-	if (is_word(c, i + 1, "day") || is_word(c, i + 1, "eve"))
+	const char *v = T(c, i)->val;
+	size_t vlen = T(c, i)->vlen;
+	int need_day = v[vlen - 1] == 'D', k = 1;
+	if (is_word(c, i + 1, "day") || (!need_day && is_word(c, i + 1, "eve")))
 		k++;
-	if (val_is(T(c, i), "TG")) {
-		y = month_year(c, 11, i, i + k - 1, 0);
-		if (!y) {
-			snprintf(r->v, sizeof r->v, "XXXX-11-XX");
-		} else {
-			int first = weekday_of(y, 11, 1);
-			put_day(r, y, 11, 1 + (3 - first + 7) % 7 + 21);
-		}
-	} else {
-		int m = (int)tw_value_num(T(c, i)->val, 2);
-		int d = (int)tw_value_num(T(c, i)->val + 3, 2);
-		if (is_word(c, i + 1, "eve"))
-			d--;
-		put_day(r, y, m, d);
-	}
+	if (need_day && (k == 1 || !T(c, i + 1)->cap))
+		return 0;
+	int m = (int)tw_value_num(v, 2), d = (int)tw_value_num(v + 3, 2);
+	int wd = vlen > 5 && v[5] == '+' ? v[6] - '0' : -1;
+	int y = month_year(c, m, i, i + k - 1, 0);
+	if (wd >= 0 && y)
+		d += (wd - weekday_of(y, m, d) + 7) % 7;
+	if (is_word(c, i + 1, "eve"))
+		d--;
+	put_day(r, y, m, d);
+	if (wd >= 0 && !y)
+		memcpy(r->v + 8, "XX", 2);     /* the weekday's day needs the year */
 	set(r, k, TIMEX_DATE);
 	return k;
 }

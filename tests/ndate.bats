@@ -143,6 +143,16 @@ TSV
 	expect 2013-03-15 "In May nineteen people were hurt." DATE 2012-05 "May"
 }
 
+@test "holidays: on a fixed day, on a weekday of their month, and those that need Day" {
+	expect 2013-10-20 "The shops will close on Christmas Eve." DATE 2013-12-24 "Christmas Eve"
+	expect 2013-12-10 "The ship was found on Thanksgiving Day." DATE 2013-11-28 "Thanksgiving Day"
+	expect 2013-10-20 "Ads will run every night until Election Day." DATE 2013-11-05 "Election Day"
+	expect 2013-10-20 "The parade was held on Labor Day." DATE 2013-09-02 "Labor Day"
+	expect 2013-10-20 "Fireworks lit the sky on Independence Day." DATE 2013-07-04 "Independence Day"
+	none 2013-10-20 "The election was close. Labor unions had their say."
+	[ "$(printf 'Polls close on Election Day.\n' | ndate -H | cut -f5)" = XXXX-11-XX ]
+}
+
 @test "a year inside a name is still a date (decision)" {
 	expect 2013-03-15 "It broke the 1990 Clean Air Act." DATE 1990 "1990"
 }
