@@ -934,6 +934,8 @@ put_duration(struct timex_res *r, int unit, long n)
 	}
 }
 
+static int extent_before(struct timex_ctx *c, int i);
+
 /*
  * "for years", "in weeks", "over decades", "lasted minutes", "could take
  * days": a vague duration, after a word that asks for a length of time.
@@ -953,6 +955,9 @@ p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	for (k = 0; before[k] && !tok_is(c->text, &p, before[k], strlen(before[k])); k++)
 		;
+	/* "over the years", "during the weeks": "the" comes into the span from parse() */
+	if (!before[k] && wordeq(c->text, &p, "the") && extent_before(c, i))
+		k = 0;
 	if (is_word(c, i + 1, "ahead")) {
 		put_duration(r, u, -1);     /* "the weeks ahead" */
 		set(r, 2, TIMEX_DURATION);
@@ -966,6 +971,20 @@ p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 	put_duration(r, u, -1);
 	set(r, 1, TIMEX_DURATION);
 	return 1;
+}
+
+/* "a day-long meeting", "a decades-long feud": one unit, or some. */
+static int
+p_long(struct timex_ctx *c, int i, struct timex_res *r)
+{
+	int u = unit_of(T(c, i));
+	if (!u || u == U_S || !is_dash(c, i + 1) || !adj(c, i + 1) || !adj(c, i + 2) ||
+	    !is_word(c, i + 2, "long"))
+		return 0;
+	put_duration(r, u, T(c, i)->cls == TW_UNITS ? -1 : 1);
+	set(r, 3, TIMEX_DURATION);
+	r->adjective = 1;
+	return 3;
 }
 
 /* "ago", "earlier", "later", "before", "after", "from now": which way, or 0. */
@@ -1063,6 +1082,10 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	if (!u)
 		return 0;
 	int plural = T(c, i + k)->cls == TW_UNITS;
+	/* "a decades-long feud", "a day-long meeting": the unit's own adjective (p_long) */
+	if (k == 1 && (is_word(c, i, "a") || is_word(c, i, "an")) &&
+	    (plural || (is_dash(c, i + k + 1) && is_word(c, i + k + 2, "long"))))
+		return 0;
 	if (is_dash(c, i + k + 1) && adj(c, i + k + 1) && T(c, i + k + 2)->kind == TK_WORD && adj(c, i + k + 2) &&
 	    !is_word(c, i + k + 2, "old") && !is_word(c, i + k + 2, "long"))
 		return 0;   /* "a year-earlier", "year-end": another compound */
@@ -1937,7 +1960,7 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 	static const rule month[] = { p_month, NULL }, wday[] = { p_weekday, NULL },
 	    dayrel[] = { p_dayrel, NULL }, ref[] = { p_ref, NULL }, season[] = { p_season, NULL },
 	    setw[] = { p_set, NULL }, holiday[] = { p_holiday, NULL }, clock[] = { p_time, NULL },
-	    unit[] = { p_year_ago, p_year, NULL }, units[] = { p_vague_units, NULL },
+	    unit[] = { p_year_ago, p_year, p_long, NULL }, units[] = { p_vague_units, p_long, NULL },
 	    num[] = { p_count, p_year, NULL }, ord[] = { p_century, NULL }, rel[] = { p_rel, NULL },
 	    edge[] = { p_edge, NULL }, approx[] = { p_approx, NULL },
 	    func[] = { p_approx, p_edge, p_the, p_count, NULL }, ago[] = { p_earlier, NULL },

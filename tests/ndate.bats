@@ -104,6 +104,13 @@ TSV
 	expect 2013-03-15 "Repairs will take days." DURATION PXD "days"
 	expect 2013-03-15 "The search could take weeks." DURATION PXW "weeks"
 	none 2013-03-15 "He read the minutes of the meeting."
+	# "over the years": the span takes "the"
+	expect 2013-03-15 "Over the years the town has grown." DURATION PXY "the years"
+	expect 2013-03-15 "Sales slipped during the months that followed." DURATION PXM "the months"
+	# a unit made an adjective with "-long"; "a" counts no plural
+	expect 2013-03-15 "The two sides ended a day-long meeting." DURATION P1D "day-long"
+	expect 2013-03-15 "They settled a decades-long feud." DURATION PXDE "decades-long"
+	expect 2013-03-15 "It was a weeks-long strike." DURATION PXW "weeks-long"
 }
 
 @test "durations that read like dates" {
