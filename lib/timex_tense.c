@@ -139,7 +139,19 @@ cue_at(const char *text, size_t s, size_t n, const char *next, size_t nn)
 struct found {
 	int any, any_d;         /* the nearest cue and its distance in words */
 	int strong, strong_d;   /* the nearest strong cue */
+	int what;               /* the strong cue was UNTIL ("until", "till") or HAD */
 };
+
+enum { UNTIL = 1, HAD };
+
+/* Which of the words that change another's reading text[s..s+n) is. */
+static int
+what_at(const char *text, size_t s, size_t n)
+{
+	if (eq(text + s, n, "until") || eq(text + s, n, "till"))
+		return UNTIL;
+	return eq(text + s, n, "had") ? HAD : 0;
+}
 
 static void
 note(struct found *f, int k, int d)
@@ -175,7 +187,7 @@ pick(const struct found *back, const struct found *ahead, int strong)
 int
 timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 {
-	struct found back = { 0, 1000, 0, 1000 }, ahead = { 0, 1000, 0, 1000 };
+	struct found back = { 0, 1000, 0, 1000, 0 }, ahead = { 0, 1000, 0, 1000, 0 };
 	/* back: words before start, nearest first */
 	size_t p = start;
 	const char *nw = NULL;
@@ -196,6 +208,8 @@ timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 		/* "by August", "by Friday": a deadline, ahead of the writer */
 		if (d == 1 && eq(text + q, e - q, "by"))
 			k = 1;
+		if (k && k != 2 && back.strong_d > d)
+			back.what = what_at(text, q, e - q);
 		if (k)
 			note(&back, k, d);
 		nw = text + q;
@@ -227,10 +241,21 @@ ahead:
 		while (re < len && tw_byte_class[(unsigned char)text[re]] == 1)
 			re++;
 		int k = cue_at(text, s, q - s, re > r ? text + r : NULL, re - r);
+		if (k && k != 2 && ahead.strong_d > d)
+			ahead.what = what_at(text, s, q - s);
 		if (k)
 			note(&ahead, k, d);
 		p = q;
 		d++;
+	}
+	/*
+	 * "Until Thursday, they had not called him": "until" points ahead
+	 * of a time the past perfect has already put behind
+	 */
+	if ((back.what == UNTIL && ahead.what == HAD) || (ahead.what == UNTIL && back.what == HAD)) {
+		if (strong)
+			*strong = -1;
+		return -1;
 	}
 	if (strong)
 		*strong = pick(&back, &ahead, 1);

@@ -223,6 +223,9 @@ TSV
 	expect 2013-03-20 "The vote was held last Friday." DATE 2013-03-15 "last Friday"
 	expect 2013-03-20 "He will speak Friday afternoon." TIME 2013-03-22TAF "Friday afternoon"
 	expect 2013-03-20 "Shots were heard Tuesday night." TIME 2013-03-19TNI "Tuesday night"
+	# "until" points ahead, unless the past perfect has put its time behind
+	expect 2013-03-20 "The museum stays open until Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "Until Monday, the police had not named a suspect." DATE 2013-03-18 "Monday"
 }
 
 @test "relative days, years, weeks, quarters, halves, seasons" {
