@@ -1898,8 +1898,28 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 		k = 1;
 		if (is_dash(c, i + 1) && adj(c, i + 1))
 			k = 2;
-		else if (is_word(c, i, "mid"))
+		else if (is_word(c, i, "mid") && !is_cls(c, i + 1, TW_PART))
 			return 0;
+		/* "mid-afternoon", "late evening yesterday": a part of that day */
+		if (is_cls(c, i + k, TW_PART) && !(k == 2 && !is_word(c, i, "mid")) &&
+		    !is_dash(c, i + k + 1) && T(c, i + k)->vlen == 2) {
+			struct timex_res d;
+			memset(&d, 0, sizeof d);
+			int n = is_cls(c, i + k + 1, TW_DAYREL) || is_cls(c, i + k + 1, TW_WDAY) ? parse(c, i + k + 1, &d) : 0;
+			if (n && strlen(d.v) != 10)
+				n = 0;
+			if (!n && noun_follows(c, i + k + 1))
+				return 0;       /* "early morning trading" */
+			if (!n && ref_known(c))
+				put_days(&d, ref_days(c));
+			else if (!n)
+				snprintf(d.v, sizeof d.v, "XXXX-XX-XX");
+			*r = d;
+			add_part_of_day(c, i + k, r);
+			set(r, k + 1 + n, TIMEX_TIME);
+			r->mod = mod;
+			return r->ntok;
+		}
 	} else {
 		return 0;
 	}

@@ -266,6 +266,14 @@ TSV
 	expect 2013-03-20 "It ends at 5 p.m. Friday, officials said." TIME 2013-03-15T17:00 "5 p.m. Friday"
 }
 
+@test "parts of a day with early, late or mid: of the article's day, or of the day named after" {
+	expect 2013-03-20 "By mid afternoon the streets were empty." TIME 2013-03-20TAF "mid afternoon"
+	expect 2013-03-20 "Shares were up 2% at mid-afternoon yesterday." TIME 2013-03-19TAF "mid-afternoon yesterday"
+	expect 2013-03-20 "The storm struck in the late evening." TIME 2013-03-20TEV "the late evening"
+	none 2013-03-20 "Early morning trading was thin."
+	none 2013-03-20 "She hosts a late-night show."
+}
+
 @test "sets" {
 	expect 2013-03-20 "He runs every morning." SET XXXX-XX-XXTMO "every morning"
 	expect 2013-03-20 "The fee is paid annually." SET P1Y "annually"
