@@ -365,12 +365,30 @@ emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, 
 }
 
 /*
- * A range's second half written short: "2016-18", "March 5-7".  Emits
- * it as an expression of its own, completed from the first half.
+ * A range's second half written short: "2016-18", "March 5-7", or a
+ * second day of the month: "April 24 and 25".  Emits it as an
+ * expression of its own, completed from the first half.
  */
 static size_t
 range_tail(struct emit *em, struct timex_ctx *c, const struct timex_res *r, int last)
 {
+	const struct tok *w = T(c, last + 1);
+	if (w->kind == TK_WORD && (wordeq(c->text, w, "and") || wordeq(c->text, w, "or") ||
+	    wordeq(c->text, w, "to") || wordeq(c->text, w, "through")) && strlen(r->v) == 10 &&
+	    T(c, last)->kind == TK_NUM && T(c, last + 2)->kind == TK_NUM && !adj(c, last + 2)) {
+		const struct tok *n = T(c, last + 2), *after = T(c, last + 3);
+		/* "May 5 and 6 others": a count */
+		if (n->e - n->s > 2 || n->num <= T(c, last)->num || n->num > 31 ||
+		    (after->kind == TK_WORD && after->cls != TW_FUNC) || (after->kind == TK_PUNCT &&
+		    (c->text[after->s] == '%' || (adj(c, last + 3) && c->text[after->s] != ',' &&
+		    c->text[after->s] != '.' && c->text[after->s] != ')'))))
+			return 0;
+		struct timex_res t = *r;
+		t.mod = "";
+		snprintf(t.v + 8, sizeof t.v - 8, "%02ld", n->num);
+		emit(em, c, &t, n->s, n->e);
+		return n->e;
+	}
 	if (!(is_dash(c, last + 1) && adj(c, last + 1) && T(c, last + 2)->kind == TK_NUM && adj(c, last + 2)))
 		return 0;
 	const struct tok *n = T(c, last + 2), *p = T(c, last);

@@ -307,6 +307,11 @@ TSV
 	expect 2013-03-20 "The show runs from May to July." DATE 2013-07 "July"
 	expect 2013-03-20 "The fair runs March 5-7." DATE 2013-03-05 "March 5"
 	expect 2013-03-20 "The fair runs March 5-7." DATE 2013-03-07 "7"
+	# a second day of the same month after "and", "or", "to"
+	expect 2013-03-20 "Leaders meet in Oslo on April 24 and 25." DATE 2013-04-25 "25"
+	expect 2013-03-20 "Voting will be on June 3 or 4." DATE 2013-06-04 "4"
+	[ "$(found 2013-03-20 'On May 5 and 6 people were hurt.' | wc -l)" -eq 1 ]
+	[ "$(found 2013-03-20 'It fell 3% on May 5 and 6% on May 6.' | cut -f3 | tr '\n' ' ')" = "May 5 May 6 " ]
 }
 
 @test "not dates: verbs, fractions, prices, amounts, names" {
