@@ -1091,6 +1091,15 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;   /* "a year-earlier", "year-end": another compound */
 	if (u == U_S && !plural && n != 1)
 		return 0;   /* "two second" is an ordinal use */
+	/* "a quarter of the market" is a share; "a quarter of a century" still time */
+	if (u == U_Q && !plural && is_word(c, i + k + 1, "of")) {
+		if (n == 1 && is_word(c, i + k + 2, "a") && unit_of(T(c, i + k + 3)) == U_CE) {
+			snprintf(r->v, sizeof r->v, "P25Y");
+			set(r, k + 4, TIMEX_DURATION);
+			return k + 4;
+		}
+		return 0;
+	}
 	if (hyph && plural)
 		return 0;
 	k++;
@@ -1582,6 +1591,9 @@ p_season(struct timex_ctx *c, int i, struct timex_res *r)
 	int k = 1, j = i + 1, y;
 	if (T(c, i)->cap && T(c, j)->kind == TK_WORD && T(c, j)->cap && T(c, j)->cls != TW_MONTH)
 		return 0;   /* a name: "British Summer Time", "Winter Olympics" */
+	if (T(c, i)->cap && is_word(c, j, "of") && T(c, j + 1)->kind == TK_WORD && T(c, j + 1)->cap &&
+	    T(c, j + 1)->cls != TW_MONTH)
+		return 0;   /* "the Spring of Life", "the Summer of Love" */
 	if (is_word(c, j, "of") || is_punct(c, j, ','))
 		j++;
 	int yn = year_written(c, j, &y);
@@ -2076,6 +2088,10 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 			best.ntok = n + 1;
 		}
 	}
+	/* "quarter-to-quarter", "year-to-year": a compound adjective, no time */
+	if (best.ntok && is_dash(c, i + best.ntok) && adj(c, i + best.ntok) && is_word(c, i + best.ntok + 1, "to") &&
+	    is_dash(c, i + best.ntok + 2))
+		best.ntok = 0;
 	c->depth--;
 	*r = best;
 	c->memo = best;

@@ -326,6 +326,10 @@ TSV
 	none 2013-03-20 "The firm earns \$5 million a year."
 	none 2013-03-20 "The vaccine is for ages 6 months and older."
 	none 2013-03-20 "Clocks went back at the end of British Summer Time."
+	none 2013-03-20 "Pension funds own more than a quarter of the bonds."
+	none 2013-03-20 "The quarter-to-quarter rise was slight, and day-to-day work goes on."
+	none 2013-03-20 "Thousands marched in the Spring of Hope rallies."
+	expect 2013-03-20 "The feud lasted a quarter of a century." DURATION P25Y "a quarter of a century"
 }
 
 @test "without a reference date relative expressions stay underspecified" {
