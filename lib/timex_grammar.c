@@ -1035,9 +1035,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 			k += nk;
 		struct tok p;
 		int dk;
-		/* "$5 million a year", "twice a week": a rate, not a span of time */
+		/* "$5 million a year", "twice a week", "24 hours a day": a rate, not a span of time */
 		if (!ago_at(c, i + 2, &dk) && tw_prev(c->text, T(c, i)->s, &p) &&
-		    (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') ||
+		    (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') || unit_of(&p) ||
 		    wordeq(c->text, &p, "million") || wordeq(c->text, &p, "billion") || wordeq(c->text, &p, "twice") ||
 		    wordeq(c->text, &p, "times") || wordeq(c->text, &p, "percent") || wordeq(c->text, &p, "once") ||
 		    wordeq(c->text, &p, "thousand") || wordeq(c->text, &p, "trillion")))

@@ -279,6 +279,8 @@ TSV
 	expect 2013-03-20 "The fee is paid annually." SET P1Y "annually"
 	expect 2013-03-20 "The group meets each week." SET P1W "each week"
 	expect 2013-03-20 "The club meets every Thursday." SET XXXX-WXX-4 "every Thursday"
+	# "a day" after a count of units is a rate, no day long
+	[ "$(found 2013-03-20 'Guards watch the gate 24 hours a day.' | cut -f3)" = "24 hours" ]
 }
 
 @test "full dates, and numeric dates in both orders" {
