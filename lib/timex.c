@@ -121,6 +121,10 @@ number_may_lead(const char *text, size_t len, size_t i, int digits)
 	if (i + 1 < len && text[i] == ' ' && ((i - s == 3 && same_word(text + s, "and", 3)) ||
 	    (i - s == 2 && (same_word(text + s, "to", 2) || same_word(text + s, "or", 2)))))
 		return 1;   /* "between 12 and 18 months", "two to three weeks" */
+	/* "20 more years", "eight trading days": a word between the count and its unit */
+	if ((i - s == 4 && same_word(text + s, "more", 4)) || (i - s == 7 && (same_word(text + s, "trading", 7) ||
+	    same_word(text + s, "working", 7))) || (i - s == 8 && same_word(text + s, "business", 8)))
+		return 1;
 	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
 }
 

@@ -1070,8 +1070,10 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, k, TIMEX_DURATION);
 		return k;
 	}
-	/* "two more weeks", "an additional year" */
-	int more = (is_word(c, i + k, "more") || is_word(c, i + k, "additional")) && unit_of(T(c, i + k + 1));
+	/* "two more weeks", "an additional year", "eight trading days" */
+	int more = (is_word(c, i + k, "more") || is_word(c, i + k, "additional") ||
+	    ((is_word(c, i + k, "trading") || is_word(c, i + k, "business") || is_word(c, i + k, "working")) &&
+	    unit_of(T(c, i + k + 1)) == U_D)) && unit_of(T(c, i + k + 1));
 	k += more;
 	int hyph = 0;
 	if (!more && is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
@@ -1117,6 +1119,15 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	if (u == U_S && (is_word(c, i, "a") || is_word(c, i, "an")))
 		return 0;   /* "a second" is an ordinal */
+	/* "will one day be": some day to come, no day long */
+	struct tok pv;
+	if (u == U_D && !plural && is_word(c, i, "one") && k == 2 && tw_prev(c->text, T(c, i)->s, &pv) &&
+	    (wordeq(c->text, &pv, "will") || wordeq(c->text, &pv, "would") || wordeq(c->text, &pv, "could") ||
+	    wordeq(c->text, &pv, "may") || wordeq(c->text, &pv, "might") || wordeq(c->text, &pv, "can"))) {
+		snprintf(r->v, sizeof r->v, "FUTURE_REF");
+		set(r, k, TIMEX_DATE);
+		return k;
+	}
 	int dk, dir = hyph ? 0 : ago_at(c, i + k, &dk);
 	/* "three days later", "30 days before": TimeML marks the duration alone */
 	if (dir > 0 || is_word(c, i + k, "before"))
@@ -1228,6 +1239,11 @@ told_anchor(struct timex_ctx *c, int i, int u)
 static int
 p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 {
+	if (is_word(c, i, "these") && is_word(c, i + 1, "days")) {
+		snprintf(r->v, sizeof r->v, "PRESENT_REF");   /* the present, not some days */
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
 	int dir = rel_dir(c, i);
 	if (dir == 2)
 		return 0;

@@ -82,6 +82,13 @@ TSV
 	expect 2013-03-15 "He will stay for two more weeks." DURATION P2W "two more weeks"
 	expect 2013-03-15 "He forecast higher sales for the full year." DATE 2013 "the full year"
 	expect 2013-03-15 "Talks will go on in the weeks ahead." DURATION PXW "the weeks ahead"
+	expect 2013-03-15 "The lease runs for 20 more years." DURATION P20Y "20 more years"
+	expect 2013-03-15 "Shares rose eight trading days in a row." DURATION P8D "eight trading days"
+	expect 2013-03-15 "Refunds take 5 business days." DURATION P5D "5 business days"
+	expect 2013-03-15 "Few people write letters these days." DATE PRESENT_REF "these days"
+	expect 2013-03-15 "She hopes she will one day run the firm." DATE FUTURE_REF "one day"
+	expect 2013-03-15 "The repairs took one day." DURATION P1D "one day"
+	none 2013-03-15 "He owns 20 more cars than his brother, and three trading firms."
 }
 
 @test "fixed phrases kept apart from adjectives and names; the full year of the results told" {
