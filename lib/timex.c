@@ -64,9 +64,10 @@ trigger(const struct tok *t)
 	case TW_REL:    /* "the past", "recent" */
 		return t->vlen >= 4 && (memcmp(t->val, "past", 4) == 0 || memcmp(t->val, "rece", 4) == 0 ||
 		    memcmp(t->val, "curr", 4) == 0);
-	case TW_VAGUE:  /* "the latest period", "at the time", "the near term" */
+	case TW_VAGUE:  /* "the latest period", "at the time", "the near term", "for a while", "a later date" */
 		return (t->vlen == 6 && memcmp(t->val, "period", 6) == 0) ||
-		    (t->vlen == 4 && (memcmp(t->val, "time", 4) == 0 || memcmp(t->val, "term", 4) == 0));
+		    (t->vlen == 4 && (memcmp(t->val, "time", 4) == 0 || memcmp(t->val, "term", 4) == 0 ||
+		    memcmp(t->val, "date", 4) == 0)) || (t->vlen == 5 && memcmp(t->val, "while", 5) == 0);
 	case TW_EDGE:
 		return 0;
 	default:
@@ -138,7 +139,9 @@ static int
 rare_trigger(const char *w, size_t n)
 {
 	switch (n) {
-	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4) || same_word(w, "term", 4);
+	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4) || same_word(w, "term", 4) ||
+		    same_word(w, "date", 4);
+	case 5: return same_word(w, "while", 5);
 	case 6: return same_word(w, "recent", 6) || same_word(w, "period", 6);
 	case 7: return same_word(w, "current", 7);
 	default: return 0;

@@ -1714,6 +1714,18 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 3, TIMEX_DATE);
 		return 3;
 	}
+	/* "the week of March 6": that day's week */
+	if (is_word(c, i + k, "week") && is_word(c, i + k + 1, "of")) {
+		struct timex_res d;
+		memset(&d, 0, sizeof d);
+		int n = (month_word(c, i + k + 2) || T(c, i + k + 2)->kind == TK_NUM) ? parse(c, i + k + 2, &d) : 0;
+		if (n && strlen(d.v) == 10 && d.v[0] != 'X') {
+			put_week(r, days_from_civil((int)tw_value_num(d.v, 4), (int)tw_value_num(d.v + 5, 2),
+			    (int)tw_value_num(d.v + 8, 2)));
+			set(r, k + 2 + n, TIMEX_DATE);
+			return r->ntok;
+		}
+	}
 	/* "at the time" he spoke: a time gone by */
 	if (is_word(c, i + k, "time") && !is_word(c, i + k + 1, "of") && !is_dash(c, i + k + 1)) {
 		struct tok p;
@@ -1967,6 +1979,27 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 	return r->ntok;
 }
 
+/* "for a while": a stretch of some length; "at a later date": some day to come. */
+static int
+p_a_while(struct timex_ctx *c, int i, struct timex_res *r)
+{
+	struct tok p;
+	if (!is_word(c, i, "a") || !tw_prev(c->text, T(c, i)->s, &p))
+		return 0;
+	if (is_word(c, i + 1, "while") && (wordeq(c->text, &p, "for") || wordeq(c->text, &p, "after") ||
+	    wordeq(c->text, &p, "in"))) {
+		snprintf(r->v, sizeof r->v, "PXX");
+		set(r, 2, TIMEX_DURATION);
+		return 2;
+	}
+	if (is_word(c, i + 1, "later") && is_word(c, i + 2, "date") && wordeq(c->text, &p, "at")) {
+		snprintf(r->v, sizeof r->v, "FUTURE_REF");
+		set(r, 3, TIMEX_DATE);
+		return 3;
+	}
+	return 0;
+}
+
 /* Approximations and bounds before a count: "about", "nearly", "more than", "at least", "up to". */
 static int
 p_approx(struct timex_ctx *c, int i, struct timex_res *r)
@@ -2011,7 +2044,7 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 	    unit[] = { p_year_ago, p_year, p_long, NULL }, units[] = { p_vague_units, p_long, NULL },
 	    num[] = { p_count, p_year, NULL }, ord[] = { p_century, NULL }, rel[] = { p_rel, NULL },
 	    edge[] = { p_edge, NULL }, approx[] = { p_approx, NULL },
-	    func[] = { p_approx, p_edge, p_the, p_count, NULL }, ago[] = { p_earlier, NULL },
+	    func[] = { p_approx, p_edge, p_the, p_count, p_a_while, NULL }, ago[] = { p_earlier, NULL },
 	    fiscal[] = { p_year, NULL }, quant[] = { p_count, NULL },
 	    digits[] = { p_numeric, p_time, p_day_month, p_year, p_count, p_century, NULL },
 	    quote[] = { p_year, NULL };   /* "'90s" */

@@ -89,6 +89,10 @@ TSV
 	expect 2013-03-15 "She hopes she will one day run the firm." DATE FUTURE_REF "one day"
 	expect 2013-03-15 "The repairs took one day." DURATION P1D "one day"
 	none 2013-03-15 "He owns 20 more cars than his brother, and three trading firms."
+	expect 2013-03-15 "The town will be without power for a while." DURATION PXX "a while"
+	expect 2013-03-15 "The rest will be paid at a later date." DATE FUTURE_REF "a later date"
+	none 2013-03-15 "To date, the date of the vote is unknown."
+	expect 2013-03-15 "The trial opens the week of April 8." DATE 2013-W15 "the week of April 8"
 }
 
 @test "fixed phrases kept apart from adjectives and names; the full year of the results told" {
