@@ -1741,7 +1741,10 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 		k++;
 	if (is_word(c, i + k, "year") && !(is_dash(c, i + k + 1) && adj(c, i + k + 1))) {
 		struct tok p;
-		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending")) {
+		/* "throughout the fiscal year", "over the year": its length; "for the year," is below */
+		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending") ||
+		    (extent_before(c, i + 1) && tw_prev(c->text, T(c, i)->s, &p) && !wordeq(c->text, &p, "for") &&
+		    T(c, i + k + 1)->kind != TK_NUM && !is_word(c, i + k + 1, "of"))) {
 			put_duration(r, U_Y, 1);
 			set(r, k + 1, TIMEX_DURATION);
 			return k + 1;

@@ -93,6 +93,9 @@ TSV
 	expect 2013-03-15 "The rest will be paid at a later date." DATE FUTURE_REF "a later date"
 	none 2013-03-15 "To date, the date of the vote is unknown."
 	expect 2013-03-15 "The trial opens the week of April 8." DATE 2013-W15 "the week of April 8"
+	# a year gone through is its length; "for the year," this year
+	expect 2013-03-15 "Margins should widen throughout the fiscal year." DURATION P1Y "the fiscal year"
+	expect 2013-03-15 "Profit rose 5% for the year, it said." DATE 2013 "the year"
 }
 
 @test "fixed phrases kept apart from adjectives and names; the full year of the results told" {
