@@ -955,8 +955,14 @@ p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	for (k = 0; before[k] && !tok_is(c->text, &p, before[k], strlen(before[k])); k++)
 		;
-	/* "over the years", "during the weeks": "the" comes into the span from parse() */
-	if (!before[k] && wordeq(c->text, &p, "the") && extent_before(c, i))
+	/*
+	 * "over the years", "during the weeks", "in the months that
+	 * followed": "the" comes into the span from parse()
+	 */
+	struct tok pp;
+	if (!before[k] && wordeq(c->text, &p, "the") && (extent_before(c, i) ||
+	    (tw_prev(c->text, p.s, &pp) && wordeq(c->text, &pp, "in") && (is_word(c, i + 1, "since") ||
+	    is_word(c, i + 1, "after") || (is_word(c, i + 1, "that") && is_word(c, i + 2, "followed"))))))
 		k = 0;
 	if (is_word(c, i + 1, "ahead")) {
 		put_duration(r, u, -1);     /* "the weeks ahead" */

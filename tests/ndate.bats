@@ -120,6 +120,8 @@ TSV
 	none 2013-03-15 "He read the minutes of the meeting."
 	# "over the years": the span takes "the"
 	expect 2013-03-15 "Over the years the town has grown." DURATION PXY "the years"
+	expect 2013-03-15 "In the months since the vote, prices rose." DURATION PXM "the months"
+	expect 2013-03-15 "In the years that followed, the rebels fought on." DURATION PXY "the years"
 	expect 2013-03-15 "Sales slipped during the months that followed." DURATION PXM "the months"
 	# a unit made an adjective with "-long"; "a" counts no plural
 	expect 2013-03-15 "The two sides ended a day-long meeting." DURATION P1D "day-long"
