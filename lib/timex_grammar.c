@@ -2161,8 +2161,9 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 		}
 	}
 	/* "quarter-to-quarter", "year-to-year": a compound adjective, no time */
-	if (best.ntok && is_dash(c, i + best.ntok) && adj(c, i + best.ntok) && is_word(c, i + best.ntok + 1, "to") &&
-	    is_dash(c, i + best.ntok + 2))
+	if (best.ntok && T(c, i + best.ntok - 1)->e < c->len && c->text[T(c, i + best.ntok - 1)->e] == '-' &&
+	    is_dash(c, i + best.ntok) &&
+	    is_word(c, i + best.ntok + 1, "to") && is_dash(c, i + best.ntok + 2))
 		best.ntok = 0;
 	c->depth--;
 	*r = best;
