@@ -140,6 +140,7 @@ struct found {
 	int any, any_d;         /* the nearest cue and its distance in words */
 	int strong, strong_d;   /* the nearest strong cue */
 	int what;               /* the strong cue was UNTIL ("until", "till") or HAD */
+	int aux;                /* the strong cue came after "was", "were" ("was invited to attend") */
 };
 
 enum { UNTIL = 1, HAD };
@@ -177,9 +178,9 @@ pick(const struct found *back, const struct found *ahead, int strong)
 	/*
 	 * "agreed to sell the unit in October": a past finite verb outranks
 	 * the infinitive it governs, which only says the act came after the
-	 * agreeing
+	 * agreeing; not a participle ("was invited to attend the fair in May")
 	 */
-	if (!strong && bd + 1 == back->strong_d && back->strong < 0)
+	if (!strong && bd + 1 == back->strong_d && back->strong < 0 && !back->aux)
 		b = -1;
 	return bd <= ad + 1 ? b : a;
 }
@@ -187,7 +188,7 @@ pick(const struct found *back, const struct found *ahead, int strong)
 int
 timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 {
-	struct found back = { 0, 1000, 0, 1000, 0 }, ahead = { 0, 1000, 0, 1000, 0 };
+	struct found back = { 0, 1000, 0, 1000, 0, 0 }, ahead = { 0, 1000, 0, 1000, 0, 0 };
 	/* back: words before start, nearest first */
 	size_t p = start;
 	const char *nw = NULL;
@@ -208,8 +209,10 @@ timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 		/* "by August", "by Friday": a deadline, ahead of the writer */
 		if (d == 1 && eq(text + q, e - q, "by"))
 			k = 1;
-		if (k && k != 2 && back.strong_d > d)
+		if (k && k != 2 && back.strong_d > d) {
 			back.what = what_at(text, q, e - q);
+			back.aux = word_before(text, q, "was") || word_before(text, q, "were");
+		}
 		if (k)
 			note(&back, k, d);
 		nw = text + q;
