@@ -659,9 +659,6 @@ p_time(struct timex_ctx *c, int i, struct timex_res *r)
 {
 	int h = -1, mi = 0, k = 0;
 	if (is_cls(c, i, TW_CLOCK)) {
-		struct tok p;
-		if (tw_prev(c->text, T(c, i)->s, &p) && wordeq(c->text, &p, "high"))
-			return 0;   /* "high noon": the moment of a showdown, or a film */
 		h = is_word(c, i, "midnight") ? 24 : 12;
 		k = 1;
 	} else if (T(c, i)->kind == TK_NUM && T(c, i)->e - T(c, i)->s <= 2 && T(c, i)->num <= 24) {
@@ -1012,17 +1009,6 @@ ago_at(struct timex_ctx *c, int i, int *k)
 	return 0;
 }
 
-/* Whether *p is a plural noun after a count: "four flights", "700 seats". */
-static int
-counted(struct timex_ctx *c, const struct tok *p)
-{
-	struct tok q;
-	if (p->kind != TK_WORD || p->e - p->s < 3 || c->text[p->e - 1] != 's' || !tw_prev(c->text, p->s, &q))
-		return 0;
-	return q.kind == TK_NUM || (q.kind == TK_WORD && q.cls == TW_NUM && !wordeq(c->text, &q, "a") &&
-	    !wordeq(c->text, &q, "an"));
-}
-
 /* Whether "age", "ages" or "aged" comes just before token i. */
 static int
 age_before(struct timex_ctx *c, int i)
@@ -1055,9 +1041,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 			k += nk;
 		struct tok p;
 		int dk;
-		/* "$5 million a year", "twice a week", "24 hours a day", "four flights a week": a rate, not a span of time */
+		/* "$5 million a year", "twice a week", "24 hours a day": a rate, not a span of time */
 		if (!ago_at(c, i + 2, &dk) && tw_prev(c->text, T(c, i)->s, &p) &&
-		    (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') || unit_of(&p) || counted(c, &p) ||
+		    (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') || unit_of(&p) ||
 		    wordeq(c->text, &p, "million") || wordeq(c->text, &p, "billion") || wordeq(c->text, &p, "twice") ||
 		    wordeq(c->text, &p, "times") || wordeq(c->text, &p, "percent") || wordeq(c->text, &p, "once") ||
 		    wordeq(c->text, &p, "thousand") || wordeq(c->text, &p, "trillion")))

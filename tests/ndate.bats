@@ -298,7 +298,6 @@ TSV
 	expect 2013-03-20 "The club meets every Thursday." SET XXXX-WXX-4 "every Thursday"
 	# "a day" after a count of units is a rate, no day long
 	[ "$(found 2013-03-20 'Guards watch the gate 24 hours a day.' | cut -f3)" = "24 hours" ]
-	none 2013-03-20 "The airline flies four flights a week and serves 700 meals a day."
 }
 
 @test "full dates, and numeric dates in both orders" {
@@ -349,7 +348,6 @@ TSV
 	none 2013-03-20 "Pension funds own more than a quarter of the bonds."
 	none 2013-03-20 "The quarter-to-quarter rise was slight, and day-to-day work goes on."
 	none 2013-03-20 "Thousands marched in the Spring of Hope rallies."
-	none 2013-03-20 "For the party it is high noon."
 	expect 2013-03-20 "The feud lasted a quarter of a century." DURATION P25Y "a quarter of a century"
 }
 
