@@ -206,9 +206,6 @@ timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 		while (q > 0 && tw_byte_class[(unsigned char)text[q - 1]] == 1)
 			q--;
 		int k = cue_at(text, q, e - q, nw, nn);
-		/* "by August", "by Friday": a deadline, ahead of the writer */
-		if (d == 1 && eq(text + q, e - q, "by"))
-			k = 1;
 		if (k && k != 2 && back.strong_d > d) {
 			back.what = what_at(text, q, e - q);
 			back.aux = word_before(text, q, "was") || word_before(text, q, "were");
