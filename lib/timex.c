@@ -64,9 +64,10 @@ trigger(const struct tok *t)
 	case TW_REL:    /* "the past", "recent" */
 		return t->vlen >= 4 && (memcmp(t->val, "past", 4) == 0 || memcmp(t->val, "rece", 4) == 0 ||
 		    memcmp(t->val, "curr", 4) == 0);
-	case TW_VAGUE:  /* "the latest period", "at the time", "the near term" */
+	case TW_VAGUE:  /* "the latest period", "at the time", "the near term", "for a while", "a later date" */
 		return (t->vlen == 6 && memcmp(t->val, "period", 6) == 0) ||
-		    (t->vlen == 4 && (memcmp(t->val, "time", 4) == 0 || memcmp(t->val, "term", 4) == 0));
+		    (t->vlen == 4 && (memcmp(t->val, "time", 4) == 0 || memcmp(t->val, "term", 4) == 0 ||
+		    memcmp(t->val, "date", 4) == 0)) || (t->vlen == 5 && memcmp(t->val, "while", 5) == 0);
 	case TW_EDGE:
 		return 0;
 	default:
@@ -121,6 +122,10 @@ number_may_lead(const char *text, size_t len, size_t i, int digits)
 	if (i + 1 < len && text[i] == ' ' && ((i - s == 3 && same_word(text + s, "and", 3)) ||
 	    (i - s == 2 && (same_word(text + s, "to", 2) || same_word(text + s, "or", 2)))))
 		return 1;   /* "between 12 and 18 months", "two to three weeks" */
+	/* "20 more years", "eight trading days": a word between the count and its unit */
+	if ((i - s == 4 && same_word(text + s, "more", 4)) || (i - s == 7 && (same_word(text + s, "trading", 7) ||
+	    same_word(text + s, "working", 7))) || (i - s == 8 && same_word(text + s, "business", 8)))
+		return 1;
 	return tw_maybe_trigger(text + s, i - s) || (i - s == 2 && (text[s] | 0x20) == 'o' && (text[s + 1] | 0x20) == 'f');
 }
 
@@ -134,7 +139,9 @@ static int
 rare_trigger(const char *w, size_t n)
 {
 	switch (n) {
-	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4) || same_word(w, "term", 4);
+	case 4: return same_word(w, "past", 4) || same_word(w, "time", 4) || same_word(w, "term", 4) ||
+		    same_word(w, "date", 4);
+	case 5: return same_word(w, "while", 5);
 	case 6: return same_word(w, "recent", 6) || same_word(w, "period", 6);
 	case 7: return same_word(w, "current", 7);
 	default: return 0;
@@ -365,12 +372,30 @@ emit(struct emit *em, struct timex_ctx *c, const struct timex_res *r, size_t s, 
 }
 
 /*
- * A range's second half written short: "2016-18", "March 5-7".  Emits
- * it as an expression of its own, completed from the first half.
+ * A range's second half written short: "2016-18", "March 5-7", or a
+ * second day of the month: "April 24 and 25".  Emits it as an
+ * expression of its own, completed from the first half.
  */
 static size_t
 range_tail(struct emit *em, struct timex_ctx *c, const struct timex_res *r, int last)
 {
+	const struct tok *w = T(c, last + 1);
+	if (w->kind == TK_WORD && (wordeq(c->text, w, "and") || wordeq(c->text, w, "or") ||
+	    wordeq(c->text, w, "to") || wordeq(c->text, w, "through")) && strlen(r->v) == 10 &&
+	    T(c, last)->kind == TK_NUM && T(c, last + 2)->kind == TK_NUM && !adj(c, last + 2)) {
+		const struct tok *n = T(c, last + 2), *after = T(c, last + 3);
+		/* "May 5 and 6 others": a count */
+		if (n->e - n->s > 2 || n->num <= T(c, last)->num || n->num > 31 ||
+		    (after->kind == TK_WORD && after->cls != TW_FUNC) || (after->kind == TK_PUNCT &&
+		    (c->text[after->s] == '%' || (adj(c, last + 3) && c->text[after->s] != ',' &&
+		    c->text[after->s] != '.' && c->text[after->s] != ')'))))
+			return 0;
+		struct timex_res t = *r;
+		t.mod = "";
+		snprintf(t.v + 8, sizeof t.v - 8, "%02ld", n->num);
+		emit(em, c, &t, n->s, n->e);
+		return n->e;
+	}
 	if (!(is_dash(c, last + 1) && adj(c, last + 1) && T(c, last + 2)->kind == TK_NUM && adj(c, last + 2)))
 		return 0;
 	const struct tok *n = T(c, last + 2), *p = T(c, last);

@@ -346,6 +346,22 @@ year_at(struct timex_ctx *c, int i, int *year, int *decade)
 	return 1;
 }
 
+static int spelled_year(struct timex_ctx *c, int i, int *year, int *decade);
+
+/*
+ * The year of a month or a season, in digits or as said on the radio:
+ * "January 1997", "the winter of nineteen ninety-four".  Not a decade.
+ */
+static int
+year_written(struct timex_ctx *c, int i, int *year)
+{
+	int dec;
+	int n = year_at(c, i, year, &dec);
+	if (!n)
+		n = spelled_year(c, i, year, &dec);
+	return n && !dec ? n : 0;
+}
+
 /* ---------------------------------------------------------------- grammar */
 
 static int parse(struct timex_ctx *c, int i, struct timex_res *r);
@@ -372,6 +388,10 @@ strong_dir(struct timex_ctx *c, int i, int j)
 static int
 weekday_dir(struct timex_ctx *c, int i, int j)
 {
+	/* "Wednesday's ruling": an event the news reports, so one gone by */
+	if (is_punct(c, j + 1, '\'') && adj(c, j + 1) && wordeq(c->text, T(c, j + 2), "s") &&
+	    adj(c, j + 2))
+		return -1;
 	int strong;
 	timex_tense(c->text, c->len, T(c, i)->s, T(c, j)->e, &strong);
 	return strong > 0 ? 1 : -1;
@@ -503,8 +523,8 @@ p_month(struct timex_ctx *c, int i, struct timex_res *r)
 	int j = i + k;
 	if (is_word(c, j, "of") || is_punct(c, j, ','))
 		j++;
-	int yn = year_at(c, j, &year, &dec);
-	if (yn && !dec) {
+	int yn = year_written(c, j, &year);
+	if (yn) {
 		put_month(r, year, m);
 		set(r, j - i + yn, TIMEX_DATE);
 		r->told = year * 100 + m;
@@ -914,6 +934,8 @@ put_duration(struct timex_res *r, int unit, long n)
 	}
 }
 
+static int extent_before(struct timex_ctx *c, int i);
+
 /*
  * "for years", "in weeks", "over decades", "lasted minutes", "could take
  * days": a vague duration, after a word that asks for a length of time.
@@ -933,6 +955,15 @@ p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	for (k = 0; before[k] && !tok_is(c->text, &p, before[k], strlen(before[k])); k++)
 		;
+	/*
+	 * "over the years", "during the weeks", "in the months that
+	 * followed": "the" comes into the span from parse()
+	 */
+	struct tok pp;
+	if (!before[k] && wordeq(c->text, &p, "the") && (extent_before(c, i) ||
+	    (tw_prev(c->text, p.s, &pp) && wordeq(c->text, &pp, "in") && (is_word(c, i + 1, "since") ||
+	    is_word(c, i + 1, "after") || (is_word(c, i + 1, "that") && is_word(c, i + 2, "followed"))))))
+		k = 0;
 	if (is_word(c, i + 1, "ahead")) {
 		put_duration(r, u, -1);     /* "the weeks ahead" */
 		set(r, 2, TIMEX_DURATION);
@@ -946,6 +977,20 @@ p_vague_units(struct timex_ctx *c, int i, struct timex_res *r)
 	put_duration(r, u, -1);
 	set(r, 1, TIMEX_DURATION);
 	return 1;
+}
+
+/* "a day-long meeting", "a decades-long feud": one unit, or some. */
+static int
+p_long(struct timex_ctx *c, int i, struct timex_res *r)
+{
+	int u = unit_of(T(c, i));
+	if (!u || u == U_S || !is_dash(c, i + 1) || !adj(c, i + 1) || !adj(c, i + 2) ||
+	    !is_word(c, i + 2, "long"))
+		return 0;
+	put_duration(r, u, T(c, i)->cls == TW_UNITS ? -1 : 1);
+	set(r, 3, TIMEX_DURATION);
+	r->adjective = 1;
+	return 3;
 }
 
 /* "ago", "earlier", "later", "before", "after", "from now": which way, or 0. */
@@ -996,9 +1041,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 			k += nk;
 		struct tok p;
 		int dk;
-		/* "$5 million a year", "twice a week": a rate, not a span of time */
+		/* "$5 million a year", "twice a week", "24 hours a day": a rate, not a span of time */
 		if (!ago_at(c, i + 2, &dk) && tw_prev(c->text, T(c, i)->s, &p) &&
-		    (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') ||
+		    (p.kind == TK_NUM || (p.kind == TK_PUNCT && c->text[p.s] == '%') || unit_of(&p) ||
 		    wordeq(c->text, &p, "million") || wordeq(c->text, &p, "billion") || wordeq(c->text, &p, "twice") ||
 		    wordeq(c->text, &p, "times") || wordeq(c->text, &p, "percent") || wordeq(c->text, &p, "once") ||
 		    wordeq(c->text, &p, "thousand") || wordeq(c->text, &p, "trillion")))
@@ -1031,8 +1076,10 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, k, TIMEX_DURATION);
 		return k;
 	}
-	/* "two more weeks", "an additional year" */
-	int more = (is_word(c, i + k, "more") || is_word(c, i + k, "additional")) && unit_of(T(c, i + k + 1));
+	/* "two more weeks", "an additional year", "eight trading days" */
+	int more = (is_word(c, i + k, "more") || is_word(c, i + k, "additional") ||
+	    ((is_word(c, i + k, "trading") || is_word(c, i + k, "business") || is_word(c, i + k, "working")) &&
+	    unit_of(T(c, i + k + 1)) == U_D)) && unit_of(T(c, i + k + 1));
 	k += more;
 	int hyph = 0;
 	if (!more && is_dash(c, i + k) && adj(c, i + k) && adj(c, i + k + 1)) {
@@ -1043,11 +1090,24 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	if (!u)
 		return 0;
 	int plural = T(c, i + k)->cls == TW_UNITS;
+	/* "a decades-long feud", "a day-long meeting": the unit's own adjective (p_long) */
+	if (k == 1 && (is_word(c, i, "a") || is_word(c, i, "an")) &&
+	    (plural || (is_dash(c, i + k + 1) && is_word(c, i + k + 2, "long"))))
+		return 0;
 	if (is_dash(c, i + k + 1) && adj(c, i + k + 1) && T(c, i + k + 2)->kind == TK_WORD && adj(c, i + k + 2) &&
 	    !is_word(c, i + k + 2, "old") && !is_word(c, i + k + 2, "long"))
 		return 0;   /* "a year-earlier", "year-end": another compound */
 	if (u == U_S && !plural && n != 1)
 		return 0;   /* "two second" is an ordinal use */
+	/* "a quarter of the market" is a share; "a quarter of a century" still time */
+	if (u == U_Q && !plural && is_word(c, i + k + 1, "of")) {
+		if (n == 1 && is_word(c, i + k + 2, "a") && unit_of(T(c, i + k + 3)) == U_CE) {
+			snprintf(r->v, sizeof r->v, "P25Y");
+			set(r, k + 4, TIMEX_DURATION);
+			return k + 4;
+		}
+		return 0;
+	}
 	if (hyph && plural)
 		return 0;
 	k++;
@@ -1065,6 +1125,15 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		return 0;
 	if (u == U_S && (is_word(c, i, "a") || is_word(c, i, "an")))
 		return 0;   /* "a second" is an ordinal */
+	/* "will one day be": some day to come, no day long */
+	struct tok pv;
+	if (u == U_D && !plural && is_word(c, i, "one") && k == 2 && tw_prev(c->text, T(c, i)->s, &pv) &&
+	    (wordeq(c->text, &pv, "will") || wordeq(c->text, &pv, "would") || wordeq(c->text, &pv, "could") ||
+	    wordeq(c->text, &pv, "may") || wordeq(c->text, &pv, "might") || wordeq(c->text, &pv, "can"))) {
+		snprintf(r->v, sizeof r->v, "FUTURE_REF");
+		set(r, k, TIMEX_DATE);
+		return k;
+	}
 	int dk, dir = hyph ? 0 : ago_at(c, i + k, &dk);
 	/* "three days later", "30 days before": TimeML marks the duration alone */
 	if (dir > 0 || is_word(c, i + k, "before"))
@@ -1176,6 +1245,11 @@ told_anchor(struct timex_ctx *c, int i, int u)
 static int
 p_rel(struct timex_ctx *c, int i, struct timex_res *r)
 {
+	if (is_word(c, i, "these") && is_word(c, i + 1, "days")) {
+		snprintf(r->v, sizeof r->v, "PRESENT_REF");   /* the present, not some days */
+		set(r, 2, TIMEX_DATE);
+		return 2;
+	}
 	int dir = rel_dir(c, i);
 	if (dir == 2)
 		return 0;
@@ -1536,13 +1610,16 @@ p_season(struct timex_ctx *c, int i, struct timex_res *r)
 	if (!is_cls(c, i, TW_SEASON))
 		return 0;
 	char code[3] = { T(c, i)->val[0], T(c, i)->val[1], 0 };
-	int k = 1, j = i + 1, y, dec;
+	int k = 1, j = i + 1, y;
 	if (T(c, i)->cap && T(c, j)->kind == TK_WORD && T(c, j)->cap && T(c, j)->cls != TW_MONTH)
 		return 0;   /* a name: "British Summer Time", "Winter Olympics" */
+	if (T(c, i)->cap && is_word(c, j, "of") && T(c, j + 1)->kind == TK_WORD && T(c, j + 1)->cap &&
+	    T(c, j + 1)->cls != TW_MONTH)
+		return 0;   /* "the Spring of Life", "the Summer of Love" */
 	if (is_word(c, j, "of") || is_punct(c, j, ','))
 		j++;
-	int yn = year_at(c, j, &y, &dec);
-	if (yn && !dec) {
+	int yn = year_written(c, j, &y);
+	if (yn) {
 		k = j - i + yn;
 	} else if ((yn = rel_year_at(c, i + 1, &y))) {
 		k += yn;
@@ -1564,26 +1641,31 @@ p_season(struct timex_ctx *c, int i, struct timex_res *r)
 static int
 p_holiday(struct timex_ctx *c, int i, struct timex_res *r)
 {
+	/*
+	 * The value is "MM-DD", the day; "MM-DD+W", the first weekday W
+	 * (0 = Monday) on or after that day ("11-22+3": Thanksgiving, the
+	 * fourth Thursday); a final "D" asks for "Day" after the word, which
+	 * alone is a common noun ("Election Day", "Labor Day").
+	 */
 	if (!is_cls(c, i, TW_HOLIDAY) || !T(c, i)->cap)
 		return 0;
-	int k = 1, y = c->d->ref.year;
-	if (is_word(c, i + 1, "day") || is_word(c, i + 1, "eve"))
+	const char *v = T(c, i)->val;
+	size_t vlen = T(c, i)->vlen;
+	int need_day = v[vlen - 1] == 'D', k = 1;
+	if (is_word(c, i + 1, "day") || (!need_day && is_word(c, i + 1, "eve")))
 		k++;
-	if (val_is(T(c, i), "TG")) {
-		y = month_year(c, 11, i, i + k - 1, 0);
-		if (!y) {
-			snprintf(r->v, sizeof r->v, "XXXX-11-XX");
-		} else {
-			int first = weekday_of(y, 11, 1);
-			put_day(r, y, 11, 1 + (3 - first + 7) % 7 + 21);
-		}
-	} else {
-		int m = (int)tw_value_num(T(c, i)->val, 2);
-		int d = (int)tw_value_num(T(c, i)->val + 3, 2);
-		if (is_word(c, i + 1, "eve"))
-			d--;
-		put_day(r, y, m, d);
-	}
+	if (need_day && (k == 1 || !T(c, i + 1)->cap))
+		return 0;
+	int m = (int)tw_value_num(v, 2), d = (int)tw_value_num(v + 3, 2);
+	int wd = vlen > 5 && v[5] == '+' ? v[6] - '0' : -1;
+	int y = month_year(c, m, i, i + k - 1, 0);
+	if (wd >= 0 && y)
+		d += (wd - weekday_of(y, m, d) + 7) % 7;
+	if (is_word(c, i + 1, "eve"))
+		d--;
+	put_day(r, y, m, d);
+	if (wd >= 0 && !y)
+		memcpy(r->v + 8, "XX", 2);     /* the weekday's day needs the year */
 	set(r, k, TIMEX_DATE);
 	return k;
 }
@@ -1638,6 +1720,18 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 3, TIMEX_DATE);
 		return 3;
 	}
+	/* "the week of March 6": that day's week */
+	if (is_word(c, i + k, "week") && is_word(c, i + k + 1, "of")) {
+		struct timex_res d;
+		memset(&d, 0, sizeof d);
+		int n = (month_word(c, i + k + 2) || T(c, i + k + 2)->kind == TK_NUM) ? parse(c, i + k + 2, &d) : 0;
+		if (n && strlen(d.v) == 10 && d.v[0] != 'X') {
+			put_week(r, days_from_civil((int)tw_value_num(d.v, 4), (int)tw_value_num(d.v + 5, 2),
+			    (int)tw_value_num(d.v + 8, 2)));
+			set(r, k + 2 + n, TIMEX_DATE);
+			return r->ntok;
+		}
+	}
 	/* "at the time" he spoke: a time gone by */
 	if (is_word(c, i + k, "time") && !is_word(c, i + k + 1, "of") && !is_dash(c, i + k + 1)) {
 		struct tok p;
@@ -1653,7 +1747,10 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 		k++;
 	if (is_word(c, i + k, "year") && !(is_dash(c, i + k + 1) && adj(c, i + k + 1))) {
 		struct tok p;
-		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending")) {
+		/* "throughout the fiscal year", "over the year": its length; "for the year," is below */
+		if (is_word(c, i + k + 1, "ended") || is_word(c, i + k + 1, "ending") ||
+		    (extent_before(c, i + 1) && tw_prev(c->text, T(c, i)->s, &p) && !wordeq(c->text, &p, "for") &&
+		    T(c, i + k + 1)->kind != TK_NUM && !is_word(c, i + k + 1, "of"))) {
 			put_duration(r, U_Y, 1);
 			set(r, k + 1, TIMEX_DURATION);
 			return k + 1;
@@ -1850,8 +1947,28 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 		k = 1;
 		if (is_dash(c, i + 1) && adj(c, i + 1))
 			k = 2;
-		else if (is_word(c, i, "mid"))
+		else if (is_word(c, i, "mid") && !is_cls(c, i + 1, TW_PART))
 			return 0;
+		/* "mid-afternoon", "late evening yesterday": a part of that day */
+		if (is_cls(c, i + k, TW_PART) && !(k == 2 && !is_word(c, i, "mid")) &&
+		    !is_dash(c, i + k + 1) && T(c, i + k)->vlen == 2) {
+			struct timex_res d;
+			memset(&d, 0, sizeof d);
+			int n = is_cls(c, i + k + 1, TW_DAYREL) || is_cls(c, i + k + 1, TW_WDAY) ? parse(c, i + k + 1, &d) : 0;
+			if (n && strlen(d.v) != 10)
+				n = 0;
+			if (!n && noun_follows(c, i + k + 1))
+				return 0;       /* "early morning trading" */
+			if (!n && ref_known(c))
+				put_days(&d, ref_days(c));
+			else if (!n)
+				snprintf(d.v, sizeof d.v, "XXXX-XX-XX");
+			*r = d;
+			add_part_of_day(c, i + k, r);
+			set(r, k + 1 + n, TIMEX_TIME);
+			r->mod = mod;
+			return r->ntok;
+		}
 	} else {
 		return 0;
 	}
@@ -1869,6 +1986,27 @@ p_edge(struct timex_ctx *c, int i, struct timex_res *r)
 	r->ntok = k + n;
 	r->mod = mod;
 	return r->ntok;
+}
+
+/* "for a while": a stretch of some length; "at a later date": some day to come. */
+static int
+p_a_while(struct timex_ctx *c, int i, struct timex_res *r)
+{
+	struct tok p;
+	if (!is_word(c, i, "a") || !tw_prev(c->text, T(c, i)->s, &p))
+		return 0;
+	if (is_word(c, i + 1, "while") && (wordeq(c->text, &p, "for") || wordeq(c->text, &p, "after") ||
+	    wordeq(c->text, &p, "in"))) {
+		snprintf(r->v, sizeof r->v, "PXX");
+		set(r, 2, TIMEX_DURATION);
+		return 2;
+	}
+	if (is_word(c, i + 1, "later") && is_word(c, i + 2, "date") && wordeq(c->text, &p, "at")) {
+		snprintf(r->v, sizeof r->v, "FUTURE_REF");
+		set(r, 3, TIMEX_DATE);
+		return 3;
+	}
+	return 0;
 }
 
 /* Approximations and bounds before a count: "about", "nearly", "more than", "at least", "up to". */
@@ -1912,10 +2050,10 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 	static const rule month[] = { p_month, NULL }, wday[] = { p_weekday, NULL },
 	    dayrel[] = { p_dayrel, NULL }, ref[] = { p_ref, NULL }, season[] = { p_season, NULL },
 	    setw[] = { p_set, NULL }, holiday[] = { p_holiday, NULL }, clock[] = { p_time, NULL },
-	    unit[] = { p_year_ago, p_year, NULL }, units[] = { p_vague_units, NULL },
+	    unit[] = { p_year_ago, p_year, p_long, NULL }, units[] = { p_vague_units, p_long, NULL },
 	    num[] = { p_count, p_year, NULL }, ord[] = { p_century, NULL }, rel[] = { p_rel, NULL },
 	    edge[] = { p_edge, NULL }, approx[] = { p_approx, NULL },
-	    func[] = { p_approx, p_edge, p_the, p_count, NULL }, ago[] = { p_earlier, NULL },
+	    func[] = { p_approx, p_edge, p_the, p_count, p_a_while, NULL }, ago[] = { p_earlier, NULL },
 	    fiscal[] = { p_year, NULL }, quant[] = { p_count, NULL },
 	    digits[] = { p_numeric, p_time, p_day_month, p_year, p_count, p_century, NULL },
 	    quote[] = { p_year, NULL };   /* "'90s" */
@@ -2008,6 +2146,11 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 			best.ntok = n + 1;
 		}
 	}
+	/* "quarter-to-quarter", "year-to-year": a compound adjective, no time */
+	if (best.ntok && T(c, i + best.ntok - 1)->e < c->len && c->text[T(c, i + best.ntok - 1)->e] == '-' &&
+	    is_dash(c, i + best.ntok) &&
+	    is_word(c, i + best.ntok + 1, "to") && is_dash(c, i + best.ntok + 2))
+		best.ntok = 0;
 	c->depth--;
 	*r = best;
 	c->memo = best;

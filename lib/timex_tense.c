@@ -99,9 +99,9 @@ sentence_end(const char *text, size_t len, size_t i)
 	    !(i > 1 && text[i - 2] == '.');
 }
 
-/* A participle after "be", "been", "being": "to be received" says nothing of the past. */
+/* Whether the word before text[s] is w. */
 static int
-passive(const char *text, size_t s)
+word_before(const char *text, size_t s, const char *w)
 {
 	size_t e = s;
 	while (e > 0 && text[e - 1] == ' ')
@@ -109,13 +109,50 @@ passive(const char *text, size_t s)
 	size_t b = e;
 	while (b > 0 && tw_byte_class[(unsigned char)text[b - 1]] == 1)
 		b--;
-	return eq(text + b, e - b, "be") || eq(text + b, e - b, "been") || eq(text + b, e - b, "being");
+	return eq(text + b, e - b, w);
+}
+
+/* A participle after "be", "been", "being": "to be received" says nothing of the past. */
+static int
+passive(const char *text, size_t s)
+{
+	return word_before(text, s, "be") || word_before(text, s, "been") ||
+	    word_before(text, s, "being");
+}
+
+/*
+ * The cue of the word at text[s..s+n), corrected by the word before it:
+ * a plan in the past perfect ("had been scheduled to expire") is a plan
+ * that was, a participle after "be" no past.
+ */
+static int
+cue_at(const char *text, size_t s, size_t n, const char *next, size_t nn)
+{
+	int k = cue(text + s, n, next, nn);
+	if (k == 1 && word_before(text, s, "been"))
+		return -1;
+	if (k == -1 && passive(text, s))
+		return 0;
+	return k;
 }
 
 struct found {
 	int any, any_d;         /* the nearest cue and its distance in words */
 	int strong, strong_d;   /* the nearest strong cue */
+	int what;               /* the strong cue was UNTIL ("until", "till") or HAD */
+	int aux;                /* the strong cue came after "was", "were" ("was invited to attend") */
 };
+
+enum { UNTIL = 1, HAD };
+
+/* Which of the words that change another's reading text[s..s+n) is. */
+static int
+what_at(const char *text, size_t s, size_t n)
+{
+	if (eq(text + s, n, "until") || eq(text + s, n, "till"))
+		return UNTIL;
+	return eq(text + s, n, "had") ? HAD : 0;
+}
 
 static void
 note(struct found *f, int k, int d)
@@ -138,13 +175,20 @@ pick(const struct found *back, const struct found *ahead, int strong)
 	int b = strong ? back->strong : back->any, a = strong ? ahead->strong : ahead->any;
 	if (bd >= 1000 && ad >= 1000)
 		return 0;
+	/*
+	 * "agreed to sell the unit in October": a past finite verb outranks
+	 * the infinitive it governs, which only says the act came after the
+	 * agreeing; not a participle ("was invited to attend the fair in May")
+	 */
+	if (!strong && bd + 1 == back->strong_d && back->strong < 0 && !back->aux)
+		b = -1;
 	return bd <= ad + 1 ? b : a;
 }
 
 int
 timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 {
-	struct found back = { 0, 1000, 0, 1000 }, ahead = { 0, 1000, 0, 1000 };
+	struct found back = { 0, 1000, 0, 1000, 0, 0 }, ahead = { 0, 1000, 0, 1000, 0, 0 };
 	/* back: words before start, nearest first */
 	size_t p = start;
 	const char *nw = NULL;
@@ -161,9 +205,11 @@ timex_tense(const char *text, size_t len, size_t start, size_t end, int *strong)
 		size_t e = q;
 		while (q > 0 && tw_byte_class[(unsigned char)text[q - 1]] == 1)
 			q--;
-		int k = cue(text + q, e - q, nw, nn);
-		if (k == -1 && passive(text, q))
-			k = 0;
+		int k = cue_at(text, q, e - q, nw, nn);
+		if (k && k != 2 && back.strong_d > d) {
+			back.what = what_at(text, q, e - q);
+			back.aux = word_before(text, q, "was") || word_before(text, q, "were");
+		}
 		if (k)
 			note(&back, k, d);
 		nw = text + q;
@@ -194,13 +240,22 @@ ahead:
 		size_t re = r;
 		while (re < len && tw_byte_class[(unsigned char)text[re]] == 1)
 			re++;
-		int k = cue(text + s, q - s, re > r ? text + r : NULL, re - r);
-		if (k == -1 && passive(text, s))
-			k = 0;
+		int k = cue_at(text, s, q - s, re > r ? text + r : NULL, re - r);
+		if (k && k != 2 && ahead.strong_d > d)
+			ahead.what = what_at(text, s, q - s);
 		if (k)
 			note(&ahead, k, d);
 		p = q;
 		d++;
+	}
+	/*
+	 * "Until Thursday, they had not called him": "until" points ahead
+	 * of a time the past perfect has already put behind
+	 */
+	if ((back.what == UNTIL && ahead.what == HAD) || (ahead.what == UNTIL && back.what == HAD)) {
+		if (strong)
+			*strong = -1;
+		return -1;
 	}
 	if (strong)
 		*strong = pick(&back, &ahead, 1);

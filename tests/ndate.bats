@@ -82,6 +82,20 @@ TSV
 	expect 2013-03-15 "He will stay for two more weeks." DURATION P2W "two more weeks"
 	expect 2013-03-15 "He forecast higher sales for the full year." DATE 2013 "the full year"
 	expect 2013-03-15 "Talks will go on in the weeks ahead." DURATION PXW "the weeks ahead"
+	expect 2013-03-15 "The lease runs for 20 more years." DURATION P20Y "20 more years"
+	expect 2013-03-15 "Shares rose eight trading days in a row." DURATION P8D "eight trading days"
+	expect 2013-03-15 "Refunds take 5 business days." DURATION P5D "5 business days"
+	expect 2013-03-15 "Few people write letters these days." DATE PRESENT_REF "these days"
+	expect 2013-03-15 "She hopes she will one day run the firm." DATE FUTURE_REF "one day"
+	expect 2013-03-15 "The repairs took one day." DURATION P1D "one day"
+	none 2013-03-15 "He owns 20 more cars than his brother, and three trading firms."
+	expect 2013-03-15 "The town will be without power for a while." DURATION PXX "a while"
+	expect 2013-03-15 "The rest will be paid at a later date." DATE FUTURE_REF "a later date"
+	none 2013-03-15 "To date, the date of the vote is unknown."
+	expect 2013-03-15 "The trial opens the week of April 8." DATE 2013-W15 "the week of April 8"
+	# a year gone through is its length; "for the year," this year
+	expect 2013-03-15 "Margins should widen throughout the fiscal year." DURATION P1Y "the fiscal year"
+	expect 2013-03-15 "Profit rose 5% for the year, it said." DATE 2013 "the year"
 }
 
 @test "fixed phrases kept apart from adjectives and names; the full year of the results told" {
@@ -104,6 +118,15 @@ TSV
 	expect 2013-03-15 "Repairs will take days." DURATION PXD "days"
 	expect 2013-03-15 "The search could take weeks." DURATION PXW "weeks"
 	none 2013-03-15 "He read the minutes of the meeting."
+	# "over the years": the span takes "the"
+	expect 2013-03-15 "Over the years the town has grown." DURATION PXY "the years"
+	expect 2013-03-15 "In the months since the vote, prices rose." DURATION PXM "the months"
+	expect 2013-03-15 "In the years that followed, the rebels fought on." DURATION PXY "the years"
+	expect 2013-03-15 "Sales slipped during the months that followed." DURATION PXM "the months"
+	# a unit made an adjective with "-long"; "a" counts no plural
+	expect 2013-03-15 "The two sides ended a day-long meeting." DURATION P1D "day-long"
+	expect 2013-03-15 "They settled a decades-long feud." DURATION PXDE "decades-long"
+	expect 2013-03-15 "It was a weeks-long strike." DURATION PXW "weeks-long"
 }
 
 @test "durations that read like dates" {
@@ -137,6 +160,22 @@ TSV
 	expect 2013-03-15 "It was built in the 19th century." DATE 18 "the 19th century"
 }
 
+@test "a month or a season with its year said in words, as on the radio" {
+	expect 2013-03-15 "Prices last fell that far in the winter of nineteen ninety-four." DATE 1994-WI "the winter of nineteen ninety-four"
+	expect 2013-03-15 "October nineteen eighty-seven. Markets crash around the world." DATE 1987-10 "October nineteen eighty-seven"
+	expect 2013-03-15 "In May nineteen people were hurt." DATE 2012-05 "May"
+}
+
+@test "holidays: on a fixed day, on a weekday of their month, and those that need Day" {
+	expect 2013-10-20 "The shops will close on Christmas Eve." DATE 2013-12-24 "Christmas Eve"
+	expect 2013-12-10 "The ship was found on Thanksgiving Day." DATE 2013-11-28 "Thanksgiving Day"
+	expect 2013-10-20 "Ads will run every night until Election Day." DATE 2013-11-05 "Election Day"
+	expect 2013-10-20 "The parade was held on Labor Day." DATE 2013-09-02 "Labor Day"
+	expect 2013-10-20 "Fireworks lit the sky on Independence Day." DATE 2013-07-04 "Independence Day"
+	none 2013-10-20 "The election was close. Labor unions had their say."
+	[ "$(printf 'Polls close on Election Day.\n' | ndate -H | cut -f5)" = XXXX-11-XX ]
+}
+
 @test "a year inside a name is still a date (decision)" {
 	expect 2013-03-15 "It broke the 1990 Clean Air Act." DATE 1990 "1990"
 }
@@ -160,9 +199,25 @@ TSV
 	expect 2013-11-20 "The notes matured Jan. 2, it said." DATE 2014-01-02 "Jan. 2"
 	# one or two months back is the one just gone
 	expect 2013-01-10 "Sales rose in November." DATE 2012-11 "November"
+	# a past finite verb outranks the infinitive it governs; an infinitive alone points ahead
+	expect 2013-03-15 "The bank agreed to sell its card unit in October." DATE 2012-10 "October"
+	expect 2013-03-15 "The bank hopes to sell its card unit in October." DATE 2013-10 "October"
+	expect 2013-03-15 "She was invited to speak at the fair in October." DATE 2013-10 "October"
 	# "until" and "effective" point ahead
 	expect 2013-10-20 "The offer was extended until mid-November." DATE 2013-11 "mid-November"
 	expect 2013-10-20 "The new chairman takes over, effective Feb. 1." DATE 2014-02-01 "Feb. 1"
+}
+
+@test "a plan in the past perfect was a plan" {
+	# 2013-03-20 is a Wednesday
+	expect 2013-03-20 "The tender offer had been scheduled to expire at midnight Friday." TIME 2013-03-15T24:00 "midnight Friday"
+	expect 2013-03-20 "The bid had been due to expire Monday." DATE 2013-03-18 "Monday"
+}
+
+@test "a weekday in the possessive is an event gone by" {
+	# 2013-03-20 is a Wednesday
+	expect 2013-03-20 "Lawyers said they would try to overturn Monday's verdict." DATE 2013-03-18 "Monday"
+	expect 2013-03-20 "Investors will study Friday's jobs report closely." DATE 2013-03-15 "Friday"
 }
 
 @test "a year written in the phrase wins over the tense; last with a day keeps the day" {
@@ -182,6 +237,9 @@ TSV
 	expect 2013-03-20 "The vote was held last Friday." DATE 2013-03-15 "last Friday"
 	expect 2013-03-20 "He will speak Friday afternoon." TIME 2013-03-22TAF "Friday afternoon"
 	expect 2013-03-20 "Shots were heard Tuesday night." TIME 2013-03-19TNI "Tuesday night"
+	# "until" points ahead, unless the past perfect has put its time behind
+	expect 2013-03-20 "The museum stays open until Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "Until Monday, the police had not named a suspect." DATE 2013-03-18 "Monday"
 }
 
 @test "relative days, years, weeks, quarters, halves, seasons" {
@@ -222,11 +280,21 @@ TSV
 	expect 2013-03-20 "It ends at 5 p.m. Friday, officials said." TIME 2013-03-15T17:00 "5 p.m. Friday"
 }
 
+@test "parts of a day with early, late or mid: of the article's day, or of the day named after" {
+	expect 2013-03-20 "By mid afternoon the streets were empty." TIME 2013-03-20TAF "mid afternoon"
+	expect 2013-03-20 "Shares were up 2% at mid-afternoon yesterday." TIME 2013-03-19TAF "mid-afternoon yesterday"
+	expect 2013-03-20 "The storm struck in the late evening." TIME 2013-03-20TEV "the late evening"
+	none 2013-03-20 "Early morning trading was thin."
+	none 2013-03-20 "She hosts a late-night show."
+}
+
 @test "sets" {
 	expect 2013-03-20 "He runs every morning." SET XXXX-XX-XXTMO "every morning"
 	expect 2013-03-20 "The fee is paid annually." SET P1Y "annually"
 	expect 2013-03-20 "The group meets each week." SET P1W "each week"
 	expect 2013-03-20 "The club meets every Thursday." SET XXXX-WXX-4 "every Thursday"
+	# "a day" after a count of units is a rate, no day long
+	[ "$(found 2013-03-20 'Guards watch the gate 24 hours a day.' | cut -f3)" = "24 hours" ]
 }
 
 @test "full dates, and numeric dates in both orders" {
@@ -255,6 +323,11 @@ TSV
 	expect 2013-03-20 "The show runs from May to July." DATE 2013-07 "July"
 	expect 2013-03-20 "The fair runs March 5-7." DATE 2013-03-05 "March 5"
 	expect 2013-03-20 "The fair runs March 5-7." DATE 2013-03-07 "7"
+	# a second day of the same month after "and", "or", "to"
+	expect 2013-03-20 "Leaders meet in Oslo on April 24 and 25." DATE 2013-04-25 "25"
+	expect 2013-03-20 "Voting will be on June 3 or 4." DATE 2013-06-04 "4"
+	[ "$(found 2013-03-20 'On May 5 and 6 people were hurt.' | wc -l)" -eq 1 ]
+	[ "$(found 2013-03-20 'It fell 3% on May 5 and 6% on May 6.' | cut -f3 | tr '\n' ' ')" = "May 5 May 6 " ]
 }
 
 @test "not dates: verbs, fractions, prices, amounts, names" {
@@ -269,6 +342,10 @@ TSV
 	none 2013-03-20 "The firm earns \$5 million a year."
 	none 2013-03-20 "The vaccine is for ages 6 months and older."
 	none 2013-03-20 "Clocks went back at the end of British Summer Time."
+	none 2013-03-20 "Pension funds own more than a quarter of the bonds."
+	none 2013-03-20 "The quarter-to-quarter rise was slight, and day-to-day work goes on."
+	none 2013-03-20 "Thousands marched in the Spring of Hope rallies."
+	expect 2013-03-20 "The feud lasted a quarter of a century." DURATION P25Y "a quarter of a century"
 }
 
 @test "without a reference date relative expressions stay underspecified" {
