@@ -2566,6 +2566,8 @@ order_by_start(struct attrib *a)
 {
 	size_t n = a->nout, *from, *to;
 
+	if (n == 0)
+		return;
 	if (2 * n > a->caporder) {
 		a->caporder = 2 * n;
 		a->order = xrealloc(a->order, a->caporder * sizeof *a->order);
@@ -2598,7 +2600,10 @@ order_by_start(struct attrib *a)
 static void
 sort_by_start(struct attrib *a)
 {
-	struct attribution *sorted = xmalloc((a->nout ? a->nout : 1) * sizeof *sorted);
+	if (a->nout == 0)
+		return;
+
+	struct attribution *sorted = xmalloc(a->nout * sizeof *sorted);
 
 	order_by_start(a);
 	for (size_t i = 0; i < a->nout; i++)

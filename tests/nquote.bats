@@ -376,3 +376,12 @@ More talks are planned for the spring in Moscow.
 	[ "$(field 5 < rows | tr '\n' '|')" = "officials|the budget office|The senator|" ]
 	[ "$(field 7 < rows | tr '\n' '|')" = "The pier will close in winter|Taxes will rise next year|her rival of hiding the report|" ]
 }
+
+@test "a document with nothing to report, with --indirect and -a: no rows, no fault (check-asan: no undefined behaviour)" {
+	run quote 'The committee met on Tuesday and adjourned.' --indirect -a
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run quote '#!/bin/sh
+# a script: "quoted" words of no one, $1 and "$@"' --indirect
+	[ "$status" -eq 0 ]
+}
