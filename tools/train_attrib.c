@@ -543,6 +543,20 @@ best_of(const struct pct_model *m, const struct data *d, const struct example *x
 	return best;
 }
 
+/* Does training learn from article art: not in the held fold (held < 0: none) nor skipped? */
+static int
+learns_from(size_t art, int folds, int held, const char *const *skip)
+{
+	return !(held >= 0 && (int)(art % (size_t)folds) == held) && !skip[art];
+}
+
+/* Is article art scored: in fold (fold < 0: any), and among in (NULL: all)? */
+static int
+scored(size_t art, int folds, int fold, const char *const *in)
+{
+	return (fold < 0 || (int)(art % (size_t)folds) == fold) && (in == NULL || in[art]);
+}
+
 /* Puts order[0..n) in a random order that depends only on *seed (xorshift). */
 static void
 shuffle(size_t *order, size_t n, uint64_t *seed)
@@ -566,9 +580,7 @@ train(const struct data *d, int epochs, int folds, int held, const char *const *
 	size_t *order = xmalloc(d->nex * sizeof *order), n = 0;
 
 	for (size_t i = 0; i < d->nex; i++) {
-		size_t art = d->ex[i].art;
-
-		if ((held >= 0 && (int)(art % (size_t)folds) == held) || skip[art])
+		if (!learns_from(d->ex[i].art, folds, held, skip))
 			continue;
 		order[n++] = i;
 		for (size_t k = 0; k < d->ex[i].n; k++) {
@@ -609,7 +621,7 @@ score(const struct pct_model *m, const struct data *d, int folds, int fold, cons
 	for (size_t i = 0; i < d->nex; i++) {
 		const struct example *x = &d->ex[i];
 
-		if ((fold >= 0 && (int)(x->art % (size_t)folds) != fold) || (in && !in[x->art]))
+		if (!scored(x->art, folds, fold, in))
 			continue;
 		(*n)++;
 		*rule_ok += d->cand[x->c].right && d->cand[x->c].written;
@@ -801,7 +813,7 @@ train_words(const struct words *d, int epochs, int folds, int held, const char *
 	for (size_t i = 0; i < d->n; i++) {
 		const struct word *w = &d->w[i];
 
-		if ((held >= 0 && (int)(w->art % (size_t)folds) == held) || skip[w->art])
+		if (!learns_from(w->art, folds, held, skip))
 			continue;
 		order[n++] = i;
 		pct_count(m, d->feat + w->f, w->nf);
@@ -834,7 +846,7 @@ score_words(const struct pct_model *m, const struct words *d, int folds, int fol
 	for (size_t i = 0; i < d->n; i++) {
 		const struct word *w = &d->w[i];
 
-		if ((fold >= 0 && (int)(w->art % (size_t)folds) != fold) || (in && !in[w->art]))
+		if (!scored(w->art, folds, fold, in))
 			continue;
 		int c = class_of(m, d, w);
 
