@@ -2906,6 +2906,47 @@ feed_regions(struct attrib *a, const char *text, size_t upto, size_t base,
 /* ------------------------------------------------------------ choosing speakers */
 
 /*
+ * The end of a chosen mention carried past the name that only modifies a
+ * person noun, to that noun or the name it introduces: "the Ohio
+ * senator", "Clinton campaign spokesman Tim Wu", not "the Ohio".
+ */
+static size_t
+to_person_head(const struct sp_quote *q, size_t me)
+{
+	const struct tok *t = q->before;
+	size_t n = q->nbefore, h;
+
+	if (n == 0 || me > t[n - 1].e) {
+		t = q->after;
+		n = q->nafter;
+	}
+	for (h = 0; h < n && t[h].e != me; h++)
+		;
+	if (h == n || is_pronoun(&t[h]))
+		return me;
+	size_t k = h + 1, noun = n;
+
+	if (!t[h].cap) {
+		if (t[h].wc != W_PERSON)
+			return me;
+		k = h;
+	}
+	while (k < n && k < h + 4 && t[k].type == T_WORD && !t[k].cap &&
+	    (t[k].wc == W_NONE || t[k].wc == W_PERSON || t[k].wc == W_BODY)) {
+		if (t[k].wc == W_PERSON)
+			noun = k;
+		k++;
+	}
+	if (noun == n)
+		return me;
+	size_t m = noun + 1;
+
+	while (m < n && m < noun + 5 && t[m].type == T_WORD && t[m].cap && t[m].wc != W_STOP)
+		m++;
+	return m - noun >= 3 ? t[m - 1].e : t[noun].e;
+}
+
+/*
  * Lets the ranker of speaker.h choose the speaker of each quotation of
  * speech among the rules' choice and the phrases around it.  out[0..nq)
  * are the quotations q[0..nq) in order.
@@ -2968,7 +3009,7 @@ choose_speakers(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (c->kind == SP_RULE || (c->ms == x->mention_start && c->me == x->mention_end))
 			continue;
 		x->mention_start = c->ms;
-		x->mention_end = c->me;
+		x->mention_end = c->kind == SP_WINDOW ? to_person_head(&sq, c->me) : c->me;
 		x->cue_start = c->cs;
 		x->cue_end = c->ce;
 		x->inherits = c->kind == SP_FOCUS ? INHERIT_FOCUS : -1;

@@ -385,3 +385,10 @@ More talks are planned for the spring in Moscow.
 # a script: "quoted" words of no one, $1 and "$@"' --indirect
 	[ "$status" -eq 0 ]
 }
+
+@test "a name that only modifies a person noun is not the speaker: the mention runs to the noun, or to the name the noun introduces" {
+	printf -- '--- t1\nDATE: 2016-06-08\n\nSen. Anna Kovacs asked the party for time on Tuesday.\n\nIt was unclear whether Kovacs would stay in the race. The Ohio senator emailed supporters saying: “The fight goes on” and vowing to compete in the last primary.\n\nThe mayor was calm. “Nothing has changed,” Springfield council spokesman Tim Ortega told reporters.\n' |
+	    nquote -H > rows
+	[ "$(field 5 < rows | tr '\n' '|')" = "The Ohio senator|Springfield council spokesman Tim Ortega|" ]
+	[ "$(field 4 < rows | tr '\n' '|')" = "Anna Kovacs|Tim Ortega|" ]
+}
