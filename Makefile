@@ -107,11 +107,16 @@ model: $(TOOLS)
 	nice $(OBJDIR)/train_attrib -k 5 -x $(QUOTES_HELD) $(QUOTES) \
 	    $(MODELDIR)/speaker.bin $(MODELDIR)/reported.bin $(MODELDIR)/source.bin $(QUOTES_DEV)
 
+# What the tests time and weigh programs with; built plain whatever the variant.
+$(OBJDIR)/rusage: tools/rusage.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ tools/rusage.c
+
 units: $(UNITS)
 	@for t in $(UNITS); do $$t || exit 1; done
 
-test: all units
-	$(Q)NTOOLS_BIN=$(CURDIR)/$(BINDIR) $(BATS) tests
+test: all units $(OBJDIR)/rusage
+	$(Q)NTOOLS_BIN=$(CURDIR)/$(BINDIR) NTOOLS_RUSAGE=$(CURDIR)/$(OBJDIR)/rusage $(BATS) tests
 
 check-asan:
 	$(Q)$(MAKE) VARIANT=asan CC=clang test

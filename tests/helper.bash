@@ -7,11 +7,17 @@ ROOT="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 EXAMPLES="$ROOT/examples"
 FIXTURES="$ROOT/tests/fixtures"
 SEED="$EXAMPLES/rhc-lavrov-mexico.txt"
+# tools/rusage, as make test builds it: a program's processor time and peak memory.
+RUSAGE="${NTOOLS_RUSAGE:-$ROOT/build/release/rusage}"
 
 setup() {
 	export PATH="${NTOOLS_BIN:-$ROOT/bin}:$PATH"
 	export LC_ALL=C
 	cd "$BATS_TEST_TMPDIR" || return 1
+}
+
+need_rusage() {
+	[ -x "$RUSAGE" ] || skip "no $RUSAGE (make test builds it)"
 }
 
 # col NAME: the values of column NAME of the TSV on stdin, header skipped.

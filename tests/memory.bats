@@ -8,13 +8,13 @@ load helper
 
 # peak FILE PROG ARGS...: PROG's peak resident memory on FILE, in KiB.
 peak() {
-	local f=$1
-	shift
-	/usr/bin/time -f %M "$@" < "$f" 2>&1 > /dev/null | tail -1
+	local r
+	r=$("$RUSAGE" "$@")
+	echo "${r#* }"
 }
 
 need_plain_build() {
-	[ -x /usr/bin/time ] || skip "no GNU time (Debian: time)"
+	need_rusage
 	case ${NTOOLS_BIN:-} in
 	*asan* | *tsan*) skip "a sanitiser's shadow memory is no measure" ;;
 	esac

@@ -172,3 +172,30 @@ feed() {
 	printf 'A sentence.\n' | nsplit 2> err > /dev/null
 	[ ! -s err ]
 }
+
+@test "--tsv reads a header of any names as TSV; --stream reads a header-like line as text" {
+	printf 'body\nOne said.\nTwo said.\n' > b.tsv
+	# a first line that is no known column: an article stream
+	[ "$(nsplit -H -u doc b.tsv | wc -l)" -eq 1 ]
+	[ "$(nsplit -H -u doc --tsv -t body b.tsv | wc -l)" -eq 2 ]
+	run nsplit -H -u doc --tsv b.tsv
+	[ "$status" -eq 2 ]
+	[[ "$output" == "nsplit:b.tsv:1: no column \"text\" in the header; columns: body"* ]]
+	printf 'text\nOne said.\n' > t.tsv
+	[ "$(nsplit -H -u doc t.tsv | cut -f8)" = "One said." ]
+	[ "$(nsplit -H -u doc --stream t.tsv | cut -f8)" = 'text\nOne said.\n' ]
+}
+
+@test "-v on a terminal: a progress line while running, the summary at the end" {
+	command -v script > /dev/null || skip "no script(1) to give stderr a terminal"
+	printf 'One said.\n---\nTwo said.\n---\nThree said.\n' > docs
+	# the documents come a second and a half apart, so that a progress line is due
+	script -qec "{ sed -n 1,2p docs; sleep 1.5; sed -n '3,\$p' docs; } | nsplit -v -u doc > out" /dev/null > tty
+	[ "$(wc -l < out)" -eq 4 ]
+	grep -q $'\rnsplit: [0-9]* documents, [0-9.]* MB' tty
+	grep -q 'nsplit: 3 documents read' tty
+	# not a terminal: the summary alone
+	nsplit -v -u doc docs 2> err > /dev/null
+	[ "$(wc -l < err)" -eq 1 ]
+	! grep -q $'\r' err
+}
