@@ -240,6 +240,10 @@ TSV
 	# "until" points ahead, unless the past perfect has put its time behind
 	expect 2013-03-20 "The museum stays open until Friday." DATE 2013-03-22 "Friday"
 	expect 2013-03-20 "Until Monday, the police had not named a suspect." DATE 2013-03-18 "Monday"
+	# "as early as", like "as soon as", is the soonest a thing may come; not past a past perfect
+	expect 2013-03-20 "The envoy could arrive as early as Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "The envoy could arrive as soon as Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "As early as Monday, the police had known his name." DATE 2013-03-18 "Monday"
 }
 
 @test "relative days, years, weeks, quarters, halves, seasons" {
