@@ -1844,6 +1844,15 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 			last_quarter(c, r, k == 1);
 		}
 		r->quarter = 0;
+		/* "the quarter a year ago": that quarter the year before, one expression */
+		if (is_word(c, i + k + 1, "a") && is_word(c, i + k + 2, "year") &&
+		    (is_word(c, i + k + 3, "ago") || is_word(c, i + k + 3, "earlier")) &&
+		    r->v[0] >= '0' && r->v[0] <= '9' && r->v[5] == 'Q' && r->v[6] >= '1' && r->v[6] <= '4') {
+			put_quarter(c, r, atoi(r->v) - 1, r->v[6] - '0');
+			r->quarter = 0;
+			set(r, k + 4, TIMEX_DATE);
+			return k + 4;
+		}
 		set(r, k + 1, TIMEX_DATE);
 		return k + 1;
 	}
