@@ -1019,6 +1019,28 @@ age_before(struct timex_ctx *c, int i)
 }
 
 /*
+ * Whether token i follows a counted plural: "four flights", "700 seats",
+ * "hundreds of interviews".  Then "a week" after it is how often.
+ */
+static int
+counted_before(struct timex_ctx *c, int i)
+{
+	struct tok p;
+	if (!tw_prev(c->text, T(c, i)->s, &p) || p.kind != TK_WORD || p.e - p.s < 3 ||
+	    c->text[p.e - 1] != 's' || unit_of(&p) || p.cls != TW_NONE)
+		return 0;
+	for (int back = 0; back < 3 && tw_prev(c->text, p.s, &p); back++) {
+		if (p.kind == TK_NUM || p.cls == TW_NUM || wordeq(c->text, &p, "hundreds") ||
+		    wordeq(c->text, &p, "thousands") || wordeq(c->text, &p, "dozens") ||
+		    wordeq(c->text, &p, "millions"))
+			return 1;
+		if (p.kind != TK_WORD)
+			return 0;
+	}
+	return 0;
+}
+
+/*
  * COUNT UNIT: "90 days", "two-year", "a decade", "twenty four hours",
  * "8-month-old"; then "ago"/"earlier" make a date of it.
  */
@@ -1048,6 +1070,13 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		    wordeq(c->text, &p, "times") || wordeq(c->text, &p, "percent") || wordeq(c->text, &p, "once") ||
 		    wordeq(c->text, &p, "thousand") || wordeq(c->text, &p, "trillion")))
 			return 0;
+		/* "four flights a week": a frequency, the unit once */
+		if (!ago_at(c, i + 1, &dk) && k == 1 && unit_of(T(c, i + 1)) && T(c, i + 1)->cls == TW_UNIT &&
+		    counted_before(c, i)) {
+			put_duration(r, unit_of(T(c, i + 1)), 1);
+			set(r, 2, TIMEX_SET);
+			return 2;
+		}
 	} else {
 		k = number_at(c, i, &n);
 		if (!k)

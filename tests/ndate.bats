@@ -301,6 +301,10 @@ TSV
 	expect 2013-03-20 "The club meets every Thursday." SET XXXX-WXX-4 "every Thursday"
 	# "a day" after a count of units is a rate, no day long
 	[ "$(found 2013-03-20 'Guards watch the gate 24 hours a day.' | cut -f3)" = "24 hours" ]
+	# "a week" after a counted plural is how often: a set, not a week long
+	expect 2013-03-20 "The airline runs four flights a week to Lima." SET P1W "a week"
+	expect 2013-03-20 "Agents did hundreds of interviews a day." SET P1D "a day"
+	expect 2013-03-20 "The talks ended within a week." DURATION P1W "a week"
 }
 
 @test "full dates, and numeric dates in both orders" {
