@@ -1018,6 +1018,14 @@ age_before(struct timex_ctx *c, int i)
 	    wordeq(c->text, &p, "aged"));
 }
 
+/* "or so" at token i, as in "a week or so", "the next year or so": its tokens, or 0. */
+static int
+or_so(struct timex_ctx *c, int i)
+{
+	return is_word(c, i, "or") && is_word(c, i + 1, "so") && T(c, i + 2)->kind != TK_NUM &&
+	    !is_cls(c, i + 2, TW_NUM) ? 2 : 0;
+}
+
 /*
  * Whether token i follows a counted plural: "four flights", "700 seats",
  * "hundreds of interviews".  Then "a week" after it is how often.
@@ -1146,6 +1154,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		half = 1;
 		k += 3;
 	}
+	/* "a week or so ago": the approximation inside, before "ago" */
+	int orso = or_so(c, i + k);
+	k += orso;
 	/* ages ("a 52-year-old", "37 years old", "ages 6 months and older") are no time expressions */
 	if (age_before(c, i))
 		return 0;
@@ -1178,6 +1189,8 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		else
 			shift(c, r, u, n, dir);
 		set(r, k + dk, TIMEX_DATE);
+		if (orso)
+			r->mod = "APPROX";
 		return r->ntok;
 	}
 	if (half && n >= 0) {
@@ -1194,6 +1207,8 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	}
 	set(r, k, TIMEX_DURATION);
 	r->adjective = hyph;
+	if (orso)
+		r->mod = "APPROX";
 	return k;
 }
 
@@ -2200,5 +2215,12 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 int
 timex_parse(struct timex_ctx *c, int i, struct timex_res *r)
 {
-	return parse(c, i, r);
+	int n = parse(c, i, r);
+	int k = n ? or_so(c, i + n) : 0;
+	if (k && !r->adjective) {
+		r->ntok = n += k;
+		if (!r->mod || !*r->mod)
+			r->mod = "APPROX";
+	}
+	return n;
 }

@@ -63,6 +63,11 @@ TSV
 	expect 2013-03-15 "The flight took about five hours." DURATION PT5H "five hours"
 	[ "$(printf 'The flight took about five hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = APPROX ]
 	expect 2013-03-15 "The flight took nearly five hours." DURATION PT5H "nearly five hours"
+	# "or so" after the unit belongs to the expression, an approximation, "ago" or not
+	expect 2013-03-15 "The repairs will take a week or so." DURATION P1W "a week or so"
+	expect 2013-03-15 "Two weeks or so ago the rains stopped." DATE 2013-W09 "Two weeks or so ago"
+	expect 2013-03-15 "The plant will close over the next year or so." DATE 2014 "the next year or so"
+	[ "$(printf 'The repairs will take a week or so.\n' | ndate -H -r 2013-03-15 | cut -f7)" = APPROX ]
 	expect 2013-03-15 "The feud lasted almost a hundred years." DURATION P100Y "almost a hundred years"
 	expect 2013-03-15 "Nobody knew what the year two thousand would bring." DATE 2000 "the year two thousand"
 }
