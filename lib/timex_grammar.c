@@ -821,6 +821,16 @@ last_quarter(struct timex_ctx *c, struct timex_res *r, int mentioned)
 	put_quarter(c, r, y, q);
 }
 
+/* "a year ago", "a year earlier", "last year" at token i: its tokens, or 0. */
+static int
+year_back_at(struct timex_ctx *c, int i)
+{
+	if (is_word(c, i, "a") && is_word(c, i + 1, "year") &&
+	    (is_word(c, i + 2, "ago") || is_word(c, i + 2, "earlier")))
+		return 3;
+	return is_word(c, i, "last") && is_word(c, i + 1, "year") ? 2 : 0;
+}
+
 /* "a year ago" and the like in the granularity of what came before. */
 static void
 year_before(struct timex_ctx *c, struct timex_res *r, int n)
@@ -1875,6 +1885,24 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 2 + yn, TIMEX_DATE);
 		return r->ntok;
 	}
+	/*
+	 * "the quarter a year ago", "the corresponding period last year":
+	 * that quarter the year before, one expression
+	 */
+	int yb;
+	if (is_word(c, i + k, "comparable") || is_word(c, i + k, "corresponding") || is_word(c, i + k, "same"))
+		k++;
+	if ((is_word(c, i + k, "quarter") || (k == 2 && is_word(c, i + k, "period"))) &&
+	    (yb = year_back_at(c, i + k + 1))) {
+		last_quarter(c, r, 1);
+		if (r->v[0] >= '0' && r->v[0] <= '9' && r->v[5] == 'Q' && r->v[6] >= '1' && r->v[6] <= '4') {
+			put_quarter(c, r, atoi(r->v) - 1, r->v[6] - '0');
+			r->quarter = 0;
+			set(r, k + 1 + yb, TIMEX_DATE);
+			return r->ntok;
+		}
+	}
+	k = 1;
 	/* "the quarter", "the latest quarter", "the latest period" */
 	if (is_word(c, i + k, "latest") || is_word(c, i + k, "current") || is_word(c, i + k, "recent"))
 		k++;
@@ -1888,15 +1916,6 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 			last_quarter(c, r, k == 1);
 		}
 		r->quarter = 0;
-		/* "the quarter a year ago": that quarter the year before, one expression */
-		if (is_word(c, i + k + 1, "a") && is_word(c, i + k + 2, "year") &&
-		    (is_word(c, i + k + 3, "ago") || is_word(c, i + k + 3, "earlier")) &&
-		    r->v[0] >= '0' && r->v[0] <= '9' && r->v[5] == 'Q' && r->v[6] >= '1' && r->v[6] <= '4') {
-			put_quarter(c, r, atoi(r->v) - 1, r->v[6] - '0');
-			r->quarter = 0;
-			set(r, k + 4, TIMEX_DATE);
-			return k + 4;
-		}
 		set(r, k + 1, TIMEX_DATE);
 		return k + 1;
 	}

@@ -268,11 +268,14 @@ TSV
 	expect 2013-03-20 "The firm was sold earlier this year." DATE 2013 "earlier this year"
 }
 
-@test "a quarter's report: a year earlier is that quarter a year before, unless months were counted" {
+@test "a quarter's report: a year earlier is that quarter a year before, unless months were counted; the corresponding period last year" {
 	expect 2013-10-20 "Net rose in the third quarter. It grew for several months. In the latest quarter net rose to \$5 from \$4 a year earlier." DATE 2012-Q3 "a year earlier"
 	expect 2013-10-20 "Net rose in the third quarter. Net for the nine months was \$9, up from \$7 a year earlier." DATE 2012 "a year earlier"
 	# "the quarter a year ago" is one expression: that quarter, the year before
 	expect 2013-10-20 "Net rose in the third quarter. Sales were higher than in the quarter a year earlier." DATE 2012-Q3 "the quarter a year earlier"
+	expect 2013-10-20 "Net rose in the third quarter, from \$4 in the corresponding period last year." DATE 2012-Q3 "the corresponding period last year"
+	expect 2013-10-20 "Net rose in the third quarter. In the comparable year-ago quarter it fell." DATE 2012-Q3 "the comparable year-ago quarter"
+	none 2013-10-20 "At the same time, the corresponding rules changed."
 }
 
 @test "the present, the past and the future" {
