@@ -762,7 +762,9 @@ p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 		if (is_dash(c, i + k) && adj(c, i + k))
 			k++;
 	}
-	if (!is_cls(c, i + k, TW_ORD))
+	/* "the last half of 1989": the last part of a year written out */
+	int last = is_word(c, i + k, "last") && is_word(c, i + k + 2, "of");
+	if (!is_cls(c, i + k, TW_ORD) && !last)
 		return 0;
 	int n = (int)T(c, i + k)->num;
 	k++;
@@ -776,6 +778,8 @@ p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 		per = 2;
 	else
 		return 0;
+	if (last)
+		n = per;
 	if (n < 1 || n > per)
 		return 0;
 	k++;
@@ -786,6 +790,8 @@ p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 	if (yn && !dec) {
 		year = y2;
 		k = j - i + yn;
+	} else if (last) {
+		return 0;   /* "the last quarter" alone is the one before this */
 	} else if ((yn = rel_year_at(c, i + k, &y2))) {
 		year = y2;
 		k += yn;

@@ -263,6 +263,10 @@ TSV
 	expect 2013-03-20 "First-quarter sales will rise." DATE 2013-Q1 "First-quarter"
 	expect 2013-03-20 "Crops failed last summer." DATE 2012-SU "last summer"
 	expect 2013-03-20 "Growth slowed in the first half of 2012." DATE 2012-H1 "the first half of 2012"
+	# the last part of a year written out; "the last quarter" alone is the one before this
+	expect 2013-03-20 "Growth slowed in the last half of 2012." DATE 2012-H2 "the last half of 2012"
+	expect 2013-03-20 "Growth will slow in the last quarter of 2014." DATE 2014-Q4 "the last quarter of 2014"
+	expect 2013-03-20 "Growth slowed in the last quarter." DATE 2012-Q4 "the last quarter"
 	expect 2013-03-20 "Sales fell a year earlier." DATE 2012 "a year earlier"
 	expect 2013-03-20 "He arrived three days ago." DATE 2013-03-17 "three days ago"
 	expect 2013-03-20 "The firm was sold earlier this year." DATE 2013 "earlier this year"
