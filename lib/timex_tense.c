@@ -74,6 +74,8 @@ cue(const char *w, size_t n, const char *next, size_t nn)
 	/* "as early as Tuesday": the soonest it may come, as "as soon as" */
 	if (n == 5 && eq(w, n, "early") && next && eq(next, nn, "as"))
 		return 1;
+	if (n == 5 && eq(w, n, "since"))
+		return -1;      /* "since Monday": a time gone by, whatever the verb */
 	if (cls == TW_PAST || (cls == TW_AGO && eq(w, n, "ago")))
 		return -1;
 	if (n >= 5 && lower_word(w, n) && w[n - 2] == 'e' && w[n - 1] == 'd' && cls == TW_NONE)

@@ -208,6 +208,8 @@ TSV
 	expect 2013-03-15 "The bank agreed to sell its card unit in October." DATE 2012-10 "October"
 	expect 2013-03-15 "The bank hopes to sell its card unit in October." DATE 2013-10 "October"
 	expect 2013-03-15 "She was invited to speak at the fair in October." DATE 2013-10 "October"
+	# "since" points back, whatever the verb
+	expect 2013-03-15 "Shares are up 5% since August." DATE 2012-08 "August"
 	# "until" and "effective" point ahead
 	expect 2013-10-20 "The offer was extended until mid-November." DATE 2013-11 "mid-November"
 	expect 2013-10-20 "The new chairman takes over, effective Feb. 1." DATE 2014-02-01 "Feb. 1"
