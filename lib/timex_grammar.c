@@ -1959,11 +1959,14 @@ p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 3, TIMEX_DATE);
 		return 3;
 	}
-	/* "year end", "year's end": this year's end, as "the end of the year" */
+	/* "year end", "year's end": this year's end, as "the end of the year"; "since year-end" the last one */
+	struct tok p;
+	int y = c->d->ref.year && tw_prev(c->text, T(c, i)->s, &p) && wordeq(c->text, &p, "since") ?
+	    c->d->ref.year - 1 : c->d->ref.year;
 	int e = is_word(c, i + 1, "end") ? 1 : is_punct(c, i + 1, '\'') && adj(c, i + 1) && is_word(c, i + 2, "s") &&
 	    adj(c, i + 2) && is_word(c, i + 3, "end") ? 3 : 0;
 	if (is_word(c, i, "year") && e) {
-		put_year(r, c->d->ref.year);
+		put_year(r, y);
 		set(r, e + 1, TIMEX_DATE);
 		r->mod = "END";
 		return e + 1;
@@ -1971,7 +1974,7 @@ p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 	if (is_word(c, i, "year") && is_dash(c, i + 1) && adj(c, i + 1) && adj(c, i + 2) &&
 	    is_word(c, i + 2, "end")) {
 		if (ref_known(c))
-			put_day(r, c->d->ref.year, 12, 31);
+			put_day(r, y, 12, 31);
 		else
 			snprintf(r->v, sizeof r->v, "XXXX-12-31");
 		set(r, 3, TIMEX_DATE);

@@ -155,6 +155,9 @@ TSV
 	expect 2013-03-15 "The plant will close by end of year." DATE 2013 "end of year"
 	expect 2013-03-15 "Debt fell by year end." DATE 2013 "year end"
 	[ "$(printf 'Debt fell by year end.\n' | ndate -H -r 2013-03-15 | cut -f7)" = END ]
+	# "since year-end": the last one, gone by
+	expect 2013-03-15 "The index is down 5% since year-end." DATE 2012-12-31 "year-end"
+	expect 2013-03-15 "Debt will fall by year-end." DATE 2013-12-31 "year-end"
 }
 
 @test "explicit years and decades" {
