@@ -440,7 +440,7 @@ try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
 			p = prev.s;
 			continue;
 		}
-		if (!(prev.kind == TK_WORD && (opener(&prev) || prev.cls == TW_UNIT)) &&
+		if (!(prev.kind == TK_WORD && (opener(&prev) || prev.cls == TW_UNIT || prev.cls == TW_HALF)) &&
 		    !(prev.kind == TK_PUNCT && c->text[prev.s] == '-' && prev.e == p))
 			break;
 		starts[ns++] = prev.s;

@@ -762,7 +762,9 @@ p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 		if (is_dash(c, i + k) && adj(c, i + k))
 			k++;
 	}
-	if (!is_cls(c, i + k, TW_ORD))
+	/* "the last half of 1989": the last part of a year written out */
+	int last = is_word(c, i + k, "last") && is_word(c, i + k + 2, "of");
+	if (!is_cls(c, i + k, TW_ORD) && !last)
 		return 0;
 	int n = (int)T(c, i + k)->num;
 	k++;
@@ -776,6 +778,8 @@ p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 		per = 2;
 	else
 		return 0;
+	if (last)
+		n = per;
 	if (n < 1 || n > per)
 		return 0;
 	k++;
@@ -786,6 +790,8 @@ p_quarter(struct timex_ctx *c, int i, struct timex_res *r, int year)
 	if (yn && !dec) {
 		year = y2;
 		k = j - i + yn;
+	} else if (last) {
+		return 0;   /* "the last quarter" alone is the one before this */
 	} else if ((yn = rel_year_at(c, i + k, &y2))) {
 		year = y2;
 		k += yn;
@@ -819,6 +825,16 @@ last_quarter(struct timex_ctx *c, struct timex_res *r, int mentioned)
 	if (--q == 0)
 		q = 4, y--;
 	put_quarter(c, r, y, q);
+}
+
+/* "a year ago", "a year earlier", "last year" at token i: its tokens, or 0. */
+static int
+year_back_at(struct timex_ctx *c, int i)
+{
+	if (is_word(c, i, "a") && is_word(c, i + 1, "year") &&
+	    (is_word(c, i + 2, "ago") || is_word(c, i + 2, "earlier")))
+		return 3;
+	return is_word(c, i, "last") && is_word(c, i + 1, "year") ? 2 : 0;
 }
 
 /* "a year ago" and the like in the granularity of what came before. */
@@ -1018,6 +1034,36 @@ age_before(struct timex_ctx *c, int i)
 	    wordeq(c->text, &p, "aged"));
 }
 
+/* "or so" at token i, as in "a week or so", "the next year or so": its tokens, or 0. */
+static int
+or_so(struct timex_ctx *c, int i)
+{
+	return is_word(c, i, "or") && is_word(c, i + 1, "so") && T(c, i + 2)->kind != TK_NUM &&
+	    !is_cls(c, i + 2, TW_NUM) ? 2 : 0;
+}
+
+/*
+ * Whether token i follows a counted plural: "four flights", "700 seats",
+ * "hundreds of interviews".  Then "a week" after it is how often.
+ */
+static int
+counted_before(struct timex_ctx *c, int i)
+{
+	struct tok p;
+	if (!tw_prev(c->text, T(c, i)->s, &p) || p.kind != TK_WORD || p.e - p.s < 3 ||
+	    c->text[p.e - 1] != 's' || unit_of(&p) || p.cls != TW_NONE)
+		return 0;
+	for (int back = 0; back < 3 && tw_prev(c->text, p.s, &p); back++) {
+		if (p.kind == TK_NUM || p.cls == TW_NUM || wordeq(c->text, &p, "hundreds") ||
+		    wordeq(c->text, &p, "thousands") || wordeq(c->text, &p, "dozens") ||
+		    wordeq(c->text, &p, "millions"))
+			return 1;
+		if (p.kind != TK_WORD)
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * COUNT UNIT: "90 days", "two-year", "a decade", "twenty four hours",
  * "8-month-old"; then "ago"/"earlier" make a date of it.
@@ -1048,6 +1094,13 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		    wordeq(c->text, &p, "times") || wordeq(c->text, &p, "percent") || wordeq(c->text, &p, "once") ||
 		    wordeq(c->text, &p, "thousand") || wordeq(c->text, &p, "trillion")))
 			return 0;
+		/* "four flights a week": a frequency, the unit once */
+		if (!ago_at(c, i + 1, &dk) && k == 1 && unit_of(T(c, i + 1)) && T(c, i + 1)->cls == TW_UNIT &&
+		    counted_before(c, i)) {
+			put_duration(r, unit_of(T(c, i + 1)), 1);
+			set(r, 2, TIMEX_SET);
+			return 2;
+		}
 	} else {
 		k = number_at(c, i, &n);
 		if (!k)
@@ -1117,6 +1170,9 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		half = 1;
 		k += 3;
 	}
+	/* "a week or so ago": the approximation inside, before "ago" */
+	int orso = or_so(c, i + k);
+	k += orso;
 	/* ages ("a 52-year-old", "37 years old", "ages 6 months and older") are no time expressions */
 	if (age_before(c, i))
 		return 0;
@@ -1149,6 +1205,8 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 		else
 			shift(c, r, u, n, dir);
 		set(r, k + dk, TIMEX_DATE);
+		if (orso)
+			r->mod = "APPROX";
 		return r->ntok;
 	}
 	if (half && n >= 0) {
@@ -1165,6 +1223,8 @@ p_count(struct timex_ctx *c, int i, struct timex_res *r)
 	}
 	set(r, k, TIMEX_DURATION);
 	r->adjective = hyph;
+	if (orso)
+		r->mod = "APPROX";
 	return k;
 }
 
@@ -1831,6 +1891,24 @@ p_the(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 2 + yn, TIMEX_DATE);
 		return r->ntok;
 	}
+	/*
+	 * "the quarter a year ago", "the corresponding period last year":
+	 * that quarter the year before, one expression
+	 */
+	int yb;
+	if (is_word(c, i + k, "comparable") || is_word(c, i + k, "corresponding") || is_word(c, i + k, "same"))
+		k++;
+	if ((is_word(c, i + k, "quarter") || (k == 2 && is_word(c, i + k, "period"))) &&
+	    (yb = year_back_at(c, i + k + 1))) {
+		last_quarter(c, r, 1);
+		if (r->v[0] >= '0' && r->v[0] <= '9' && r->v[5] == 'Q' && r->v[6] >= '1' && r->v[6] <= '4') {
+			put_quarter(c, r, atoi(r->v) - 1, r->v[6] - '0');
+			r->quarter = 0;
+			set(r, k + 1 + yb, TIMEX_DATE);
+			return r->ntok;
+		}
+	}
+	k = 1;
 	/* "the quarter", "the latest quarter", "the latest period" */
 	if (is_word(c, i + k, "latest") || is_word(c, i + k, "current") || is_word(c, i + k, "recent"))
 		k++;
@@ -1881,11 +1959,14 @@ p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 		set(r, 3, TIMEX_DATE);
 		return 3;
 	}
-	/* "year end", "year's end": this year's end, as "the end of the year" */
+	/* "year end", "year's end": this year's end, as "the end of the year"; "since year-end" the last one */
+	struct tok p;
+	int y = c->d->ref.year && tw_prev(c->text, T(c, i)->s, &p) && wordeq(c->text, &p, "since") ?
+	    c->d->ref.year - 1 : c->d->ref.year;
 	int e = is_word(c, i + 1, "end") ? 1 : is_punct(c, i + 1, '\'') && adj(c, i + 1) && is_word(c, i + 2, "s") &&
 	    adj(c, i + 2) && is_word(c, i + 3, "end") ? 3 : 0;
 	if (is_word(c, i, "year") && e) {
-		put_year(r, c->d->ref.year);
+		put_year(r, y);
 		set(r, e + 1, TIMEX_DATE);
 		r->mod = "END";
 		return e + 1;
@@ -1893,7 +1974,7 @@ p_year_ago(struct timex_ctx *c, int i, struct timex_res *r)
 	if (is_word(c, i, "year") && is_dash(c, i + 1) && adj(c, i + 1) && adj(c, i + 2) &&
 	    is_word(c, i + 2, "end")) {
 		if (ref_known(c))
-			put_day(r, c->d->ref.year, 12, 31);
+			put_day(r, y, 12, 31);
 		else
 			snprintf(r->v, sizeof r->v, "XXXX-12-31");
 		set(r, 3, TIMEX_DATE);
@@ -2162,5 +2243,12 @@ parse(struct timex_ctx *c, int i, struct timex_res *r)
 int
 timex_parse(struct timex_ctx *c, int i, struct timex_res *r)
 {
-	return parse(c, i, r);
+	int n = parse(c, i, r);
+	int k = n ? or_so(c, i + n) : 0;
+	if (k && !r->adjective) {
+		r->ntok = n += k;
+		if (!r->mod || !*r->mod)
+			r->mod = "APPROX";
+	}
+	return n;
 }

@@ -71,6 +71,11 @@ cue(const char *w, size_t n, const char *next, size_t nn)
 			return 0;
 		return 1;
 	}
+	/* "as early as Tuesday": the soonest it may come, as "as soon as" */
+	if (n == 5 && eq(w, n, "early") && next && eq(next, nn, "as"))
+		return 1;
+	if (n == 5 && eq(w, n, "since"))
+		return -1;      /* "since Monday": a time gone by, whatever the verb */
 	if (cls == TW_PAST || (cls == TW_AGO && eq(w, n, "ago")))
 		return -1;
 	if (n >= 5 && lower_word(w, n) && w[n - 2] == 'e' && w[n - 1] == 'd' && cls == TW_NONE)
@@ -139,7 +144,7 @@ cue_at(const char *text, size_t s, size_t n, const char *next, size_t nn)
 struct found {
 	int any, any_d;         /* the nearest cue and its distance in words */
 	int strong, strong_d;   /* the nearest strong cue */
-	int what;               /* the strong cue was UNTIL ("until", "till") or HAD */
+	int what;               /* the strong cue was UNTIL ("until", "till", "as early as") or HAD */
 	int aux;                /* the strong cue came after "was", "were" ("was invited to attend") */
 };
 
@@ -149,8 +154,8 @@ enum { UNTIL = 1, HAD };
 static int
 what_at(const char *text, size_t s, size_t n)
 {
-	if (eq(text + s, n, "until") || eq(text + s, n, "till"))
-		return UNTIL;
+	if (eq(text + s, n, "until") || eq(text + s, n, "till") || eq(text + s, n, "early"))
+		return UNTIL;   /* "early" is a cue only in "as early as" */
 	return eq(text + s, n, "had") ? HAD : 0;
 }
 

@@ -63,6 +63,11 @@ TSV
 	expect 2013-03-15 "The flight took about five hours." DURATION PT5H "five hours"
 	[ "$(printf 'The flight took about five hours.\n' | ndate -H -r 2013-03-15 | cut -f7)" = APPROX ]
 	expect 2013-03-15 "The flight took nearly five hours." DURATION PT5H "nearly five hours"
+	# "or so" after the unit belongs to the expression, an approximation, "ago" or not
+	expect 2013-03-15 "The repairs will take a week or so." DURATION P1W "a week or so"
+	expect 2013-03-15 "Two weeks or so ago the rains stopped." DATE 2013-W09 "Two weeks or so ago"
+	expect 2013-03-15 "The plant will close over the next year or so." DATE 2014 "the next year or so"
+	[ "$(printf 'The repairs will take a week or so.\n' | ndate -H -r 2013-03-15 | cut -f7)" = APPROX ]
 	expect 2013-03-15 "The feud lasted almost a hundred years." DURATION P100Y "almost a hundred years"
 	expect 2013-03-15 "Nobody knew what the year two thousand would bring." DATE 2000 "the year two thousand"
 }
@@ -150,6 +155,9 @@ TSV
 	expect 2013-03-15 "The plant will close by end of year." DATE 2013 "end of year"
 	expect 2013-03-15 "Debt fell by year end." DATE 2013 "year end"
 	[ "$(printf 'Debt fell by year end.\n' | ndate -H -r 2013-03-15 | cut -f7)" = END ]
+	# "since year-end": the last one, gone by
+	expect 2013-03-15 "The index is down 5% since year-end." DATE 2012-12-31 "year-end"
+	expect 2013-03-15 "Debt will fall by year-end." DATE 2013-12-31 "year-end"
 }
 
 @test "explicit years and decades" {
@@ -203,6 +211,8 @@ TSV
 	expect 2013-03-15 "The bank agreed to sell its card unit in October." DATE 2012-10 "October"
 	expect 2013-03-15 "The bank hopes to sell its card unit in October." DATE 2013-10 "October"
 	expect 2013-03-15 "She was invited to speak at the fair in October." DATE 2013-10 "October"
+	# "since" points back, whatever the verb
+	expect 2013-03-15 "Shares are up 5% since August." DATE 2012-08 "August"
 	# "until" and "effective" point ahead
 	expect 2013-10-20 "The offer was extended until mid-November." DATE 2013-11 "mid-November"
 	expect 2013-10-20 "The new chairman takes over, effective Feb. 1." DATE 2014-02-01 "Feb. 1"
@@ -240,6 +250,10 @@ TSV
 	# "until" points ahead, unless the past perfect has put its time behind
 	expect 2013-03-20 "The museum stays open until Friday." DATE 2013-03-22 "Friday"
 	expect 2013-03-20 "Until Monday, the police had not named a suspect." DATE 2013-03-18 "Monday"
+	# "as early as", like "as soon as", is the soonest a thing may come; not past a past perfect
+	expect 2013-03-20 "The envoy could arrive as early as Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "The envoy could arrive as soon as Friday." DATE 2013-03-22 "Friday"
+	expect 2013-03-20 "As early as Monday, the police had known his name." DATE 2013-03-18 "Monday"
 }
 
 @test "relative days, years, weeks, quarters, halves, seasons" {
@@ -254,14 +268,23 @@ TSV
 	expect 2013-03-20 "First-quarter sales will rise." DATE 2013-Q1 "First-quarter"
 	expect 2013-03-20 "Crops failed last summer." DATE 2012-SU "last summer"
 	expect 2013-03-20 "Growth slowed in the first half of 2012." DATE 2012-H1 "the first half of 2012"
+	# the last part of a year written out; "the last quarter" alone is the one before this
+	expect 2013-03-20 "Growth slowed in the last half of 2012." DATE 2012-H2 "the last half of 2012"
+	expect 2013-03-20 "Growth will slow in the last quarter of 2014." DATE 2014-Q4 "the last quarter of 2014"
+	expect 2013-03-20 "Growth slowed in the last quarter." DATE 2012-Q4 "the last quarter"
 	expect 2013-03-20 "Sales fell a year earlier." DATE 2012 "a year earlier"
 	expect 2013-03-20 "He arrived three days ago." DATE 2013-03-17 "three days ago"
 	expect 2013-03-20 "The firm was sold earlier this year." DATE 2013 "earlier this year"
 }
 
-@test "a quarter's report: a year earlier is that quarter a year before, unless months were counted" {
+@test "a quarter's report: a year earlier is that quarter a year before, unless months were counted; the corresponding period last year" {
 	expect 2013-10-20 "Net rose in the third quarter. It grew for several months. In the latest quarter net rose to \$5 from \$4 a year earlier." DATE 2012-Q3 "a year earlier"
 	expect 2013-10-20 "Net rose in the third quarter. Net for the nine months was \$9, up from \$7 a year earlier." DATE 2012 "a year earlier"
+	# "the quarter a year ago" is one expression: that quarter, the year before
+	expect 2013-10-20 "Net rose in the third quarter. Sales were higher than in the quarter a year earlier." DATE 2012-Q3 "the quarter a year earlier"
+	expect 2013-10-20 "Net rose in the third quarter, from \$4 in the corresponding period last year." DATE 2012-Q3 "the corresponding period last year"
+	expect 2013-10-20 "Net rose in the third quarter. In the comparable year-ago quarter it fell." DATE 2012-Q3 "the comparable year-ago quarter"
+	none 2013-10-20 "At the same time, the corresponding rules changed."
 }
 
 @test "the present, the past and the future" {
@@ -295,6 +318,10 @@ TSV
 	expect 2013-03-20 "The club meets every Thursday." SET XXXX-WXX-4 "every Thursday"
 	# "a day" after a count of units is a rate, no day long
 	[ "$(found 2013-03-20 'Guards watch the gate 24 hours a day.' | cut -f3)" = "24 hours" ]
+	# "a week" after a counted plural is how often: a set, not a week long
+	expect 2013-03-20 "The airline runs four flights a week to Lima." SET P1W "a week"
+	expect 2013-03-20 "Agents did hundreds of interviews a day." SET P1D "a day"
+	expect 2013-03-20 "The talks ended within a week." DURATION P1W "a week"
 }
 
 @test "full dates, and numeric dates in both orders" {
