@@ -2486,20 +2486,29 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 		b0 += end + 1;
 		while (qi < nq && q[qi].end <= ss)
 			qi++;
-		if (qi < nq && q[qi].start < se)
-			continue;       /* marks: the quotation finder's business */
+		int marked = qi < nq && q[qi].start < se;
 		size_t last = k < n ? k : n;    /* tokens [0, last) before the full stop */
 		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 		size_t cs = 0, ce = 0, e;
 
-		if (a->flags & ATTRIB_INDIRECT) {
+		/* the tagger learns from sentences without marks, where its reports are all there is */
+		if ((a->flags & ATTRIB_INDIRECT) && !(marked && a->trace_reported)) {
 			struct said r[MAX_SAID];
 			size_t nr = learnt_reports(a, t, last, r);
 
-			for (size_t i = 0; i < nr; i++)
-				need = push_indirect(a, &r[i].f, r[i].cs, r[i].ce, need);
+			for (size_t i = 0; i < nr; i++) {
+				/* with marks, only the reports whose words no quotation overlaps: the others are the quotation's */
+				size_t x = qi;
+
+				while (marked && x < nq && q[x].start < se && (q[x].end <= r[i].cs || q[x].start >= r[i].ce))
+					x++;
+				if (!marked || x == nq || q[x].start >= se)
+					need = push_indirect(a, &r[i].f, r[i].cs, r[i].ce, need);
+			}
 			continue;
 		}
+		if (marked)
+			continue;       /* marks: the quotation finder's business */
 
 		for (size_t j = 1; j + 1 < last && !f.ok; j++) {
 			if (!is_cue(&t[j]))
