@@ -89,6 +89,43 @@ test_reach(void)
 	rs_sentence_free(&rs);
 }
 
+static void
+test_span(void)
+{
+	/* "said" at 2: words after it begin within reach and end as the rules have them; before it, anywhere */
+	const char *s = "Officials have said , in a statement , that the pier will close in winter";
+	struct tok t[32];
+	size_t n = tokens(s, t, 32), cue = 2;
+	struct rs_sentence rs;
+	struct rs_sources b, e;
+
+	memset(&rs, 0, sizeof rs);
+	memset(&b, 0, sizeof b);
+	memset(&e, 0, sizeof e);
+	rs_features(&rs, s, t, n, NULL);
+	rs_span_candidates(&b, &e, &rs, cue, RS_AFTER, 0, n, NULL);
+	CHECK(e.n == 0);
+	CHECK(b.n > 0);
+	for (size_t i = 0; i < b.n; i++) {
+		CHECK(b.word[i] > cue && b.word[i] <= cue + 10 && t[b.word[i]].type == T_WORD);
+		CHECK(b.first[i + 1] > b.first[i]);
+	}
+	/* "that" (at 8) is among them, "winter" (at 14) too far */
+	int that = 0;
+
+	for (size_t i = 0; i < b.n; i++)
+		that |= b.word[i] == 8;
+	CHECK(that);
+	/* the same cue read as reporting the words before it: they begin and end before it, nothing is left from the last call */
+	rs_span_candidates(&b, &e, &rs, cue, RS_BEFORE, 0, n, NULL);
+	CHECK(b.n == 2 && e.n == 2);
+	for (size_t i = 0; i < e.n; i++)
+		CHECK(e.word[i] >= 1 && e.word[i] <= cue && t[e.word[i] - 1].type == T_WORD);
+	rs_sources_free(&b);
+	rs_sources_free(&e);
+	rs_sentence_free(&rs);
+}
+
 /* A model that learnt the classes want[] of the words of rs. */
 static struct pct_model *
 learn(const struct rs_sentence *rs, const int *want)
@@ -153,6 +190,7 @@ main(void)
 {
 	test_candidates();
 	test_reach();
+	test_span();
 	test_cues();
 	return check_result("reported");
 }
