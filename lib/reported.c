@@ -17,8 +17,25 @@ extern const size_t data_span_bin_len;
 enum {
 	F_BIAS = 1, F_WORD, F_WC, F_SUFFIX, F_NEXT_WORD, F_PREV_WORD, F_NEXT2_WORD, F_NEXT, F_PREV,
 	F_PREV2, F_AT, F_TO_END, F_FINE, F_NEXT_COARSE, F_PREV_COARSE, F_COMMA_BEFORE, F_WORD_NEXT,
-	F_WORD_PREV, F_SUBJECT, F_AFTER_COMMA, F_LAST
+	F_WORD_PREV, F_SUBJECT, F_AFTER_COMMA, F_LAST, F_STEM, F_THAT_AHEAD, F_WHO_BEFORE
 };
+
+/* The word t lowercased without its inflection (-s, -es, -ed, -ing, -d), so that "pledged" and "pledges" meet. */
+static uint64_t
+stem(const char *text, const struct tok *t)
+{
+	struct tok w = *t;
+	size_t n = w.e - w.s;
+	const char *p = text + w.s;
+
+	if (n > 5 && strncasecmp(p + n - 3, "ing", 3) == 0)
+		w.e -= 3;
+	else if (n > 4 && (strncasecmp(p + n - 2, "ed", 2) == 0 || strncasecmp(p + n - 2, "es", 2) == 0))
+		w.e -= 2;
+	else if (n > 3 && (p[n - 1] == 's' || p[n - 1] == 'd' || p[n - 1] == 'e'))
+		w.e -= 1;
+	return tf_lower(text, &w);
+}
 
 static void
 put(struct rs_sentence *s, unsigned tmpl, uint64_t a, uint64_t b)
@@ -82,6 +99,19 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 		put(s, F_SUBJECT, tf_code(prev), tf_code(next));
 		put(s, F_AFTER_COMMA, comma, tf_code(prev));
 		put(s, F_LAST, n - 1 - j < 2 ? n - 1 - j : 2, w->wc);
+		if (w->type == T_WORD)
+			put(s, F_STEM, stem(text, w), 0);
+		/* "warned reporters on Monday that": a "that" a few words on */
+		unsigned that = 0, who = 0;
+
+		for (size_t k = j + 1; k < n && k < j + 5 && !that; k++)
+			that = t[k].type == T_WORD && t[k].e - t[k].s == 4 && strncasecmp(text + t[k].s, "that", 4) == 0 ?
+			    (unsigned)(k - j) : 0;
+		put(s, F_THAT_AHEAD, that, w->wc);
+		/* a name or a pronoun a few words before: its subject */
+		for (size_t k = j; k-- > 0 && k + 4 > j && !who;)
+			who = t[k].type == T_WORD && (t[k].cap || is_pronoun(&t[k])) ? (unsigned)(j - k) : 0;
+		put(s, F_WHO_BEFORE, who, 0);
 		comma |= w->type == T_PUNCT && w->ch == ',';
 	}
 	s->first[n] = s->nfeat;

@@ -7,7 +7,8 @@
  *
  * Each word (and each colon) of a sentence is classed by a multi-class
  * perceptron over its word, its class in cues.txt and the word classes
- * (wordclass.h), its affix, its neighbours and where it stands; every
+ * (wordclass.h), its affix and stem, its neighbours, a "that" a few words
+ * on, a name or pronoun a few words before and where it stands; every
  * word whose best class beats "none" reports speech, but where two stand
  * side by side ("has said"), which is one cue read twice.
  */

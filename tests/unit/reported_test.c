@@ -126,6 +126,36 @@ test_span(void)
 	rs_sentence_free(&rs);
 }
 
+/* How many of the features of word 1 of a and of b are the same. */
+static size_t
+shared(const char *a, const char *b)
+{
+	struct tok ta[8], tb[8];
+	struct rs_sentence ra, rb;
+	size_t na = tokens(a, ta, 8), nb = tokens(b, tb, 8), same = 0;
+
+	memset(&ra, 0, sizeof ra);
+	memset(&rb, 0, sizeof rb);
+	rs_features(&ra, a, ta, na, NULL);
+	rs_features(&rb, b, tb, nb, NULL);
+	for (size_t i = ra.first[1]; i < ra.first[2]; i++)
+		for (size_t k = rb.first[1]; k < rb.first[2]; k++)
+			same += ra.feat[i] == rb.feat[k];
+	rs_sentence_free(&ra);
+	rs_sentence_free(&rb);
+	return same;
+}
+
+static void
+test_stem(void)
+{
+	/* a verb's inflections meet in a feature that another verb of the same ending does not share */
+	CHECK(shared("She pledged that taxes would fall", "She pledges that taxes would fall") >
+	    shared("She pledged that taxes would fall", "She promised that taxes would fall"));
+	CHECK(shared("She warned that taxes would fall", "She warning that taxes would fall") >
+	    shared("She warned that taxes would fall", "She wanted that taxes would fall"));
+}
+
 /* A model that learnt the classes want[] of the words of rs. */
 static struct pct_model *
 learn(const struct rs_sentence *rs, const int *want)
@@ -191,6 +221,7 @@ main(void)
 	test_candidates();
 	test_reach();
 	test_span();
+	test_stem();
 	test_cues();
 	return check_result("reported");
 }
