@@ -2449,6 +2449,16 @@ push_indirect(struct attrib *a, const struct found *f, size_t cs, size_t ce, siz
 	return f->me > need ? f->me : need;
 }
 
+/* Does a quotation of q[from..nq) that starts before limit overlap text[s..e)? */
+static int
+quoted(const struct quote_span *q, size_t from, size_t nq, size_t limit, size_t s, size_t e)
+{
+	for (size_t x = from; x < nq && q[x].start < limit; x++)
+		if (q[x].end > s && q[x].start < e)
+			return 1;
+	return 0;
+}
+
 /*
  * Indirect speech in sentences without marks: "Lavrov said (that) both
  * nations ..." and "..., another source said."  The span is the reported
@@ -2515,15 +2525,11 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 			struct said r[MAX_SAID];
 			size_t nr = learnt_reports(a, t, last, r);
 
-			for (size_t i = 0; i < nr; i++) {
-				/* with marks, only the reports whose words no quotation overlaps: the others are the quotation's */
-				size_t x = qi;
-
-				while (marked && x < nq && q[x].start < se && (q[x].end <= r[i].cs || q[x].start >= r[i].ce))
-					x++;
-				if (!marked || x == nq || q[x].start >= se)
+			/* with marks, only the reports whose words and speaker no quotation overlaps: the others are the quotation's */
+			for (size_t i = 0; i < nr; i++)
+				if (!marked || (!quoted(q, qi, nq, se, r[i].cs, r[i].ce) &&
+				    !quoted(q, qi, nq, se, r[i].f.ms, r[i].f.me)))
 					need = push_indirect(a, &r[i].f, r[i].cs, r[i].ce, need);
-			}
 			continue;
 		}
 		if (marked)

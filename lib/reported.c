@@ -160,6 +160,14 @@ rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *o
 	return n;
 }
 
+void
+rs_lean(struct pct_model *m, float by)
+{
+	uint32_t bias = tf_id(F_BIAS, 0, 0);
+
+	pct_nudge(m, &bias, 1, RS_NONE, -by);
+}
+
 struct pct_model *
 rs_model_builtin(void)
 {

@@ -59,6 +59,13 @@ struct rs_cue {
  */
 size_t rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *out, size_t max);
 
+/*
+ * Makes m, a tagger trained on rs_features, find reporting words more
+ * readily: every word's "none" scores by less (by > 0), as if the
+ * threshold that a class must beat "none" by were -by.
+ */
+void rs_lean(struct pct_model *m, float by);
+
 /* The weights compiled in (lib/data/reported.bin); exits with a message when they are broken. */
 struct pct_model *rs_model_builtin(void);
 

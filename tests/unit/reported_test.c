@@ -211,6 +211,11 @@ test_cues(void)
 	nc = rs_cues(&rs, m, c, 1);
 	CHECK(nc == 1);
 	CHECK(rs_cues(&rs, m, c, 0) == 0);
+	/* leaning far towards the cues, every word but a mark is one (side by side ones merged); far away, none */
+	rs_lean(m, 1e6f);
+	CHECK(rs_cues(&rs, m, c, 8) == 3);
+	rs_lean(m, -2e6f);
+	CHECK(rs_cues(&rs, m, c, 8) == 0);
 	pct_free(m);
 	rs_sentence_free(&rs);
 }
