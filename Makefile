@@ -105,7 +105,8 @@ model: $(TOOLS)
 	nice $(OBJDIR)/train_syntax -c $(MODELDIR)/clusters.bin $(TRAIN) $(MODELDIR)/syntax.bin $(DEV)
 	$(MAKE) $(OBJDIR)/train_attrib
 	nice $(OBJDIR)/train_attrib -k 5 -x $(QUOTES_HELD) $(QUOTES) \
-	    $(MODELDIR)/speaker.bin $(MODELDIR)/reported.bin $(MODELDIR)/source.bin $(QUOTES_DEV)
+	    $(MODELDIR)/speaker.bin $(MODELDIR)/reported.bin $(MODELDIR)/source.bin $(MODELDIR)/span.bin \
+	    $(QUOTES_DEV)
 
 # What the tests time and weigh programs with; built plain whatever the variant.
 $(OBJDIR)/rusage: tools/rusage.c

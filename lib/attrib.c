@@ -124,6 +124,8 @@ struct attrib {
 	struct rs_sentence sentence;
 	struct pct_model *sourcer;      /* and who reports it */
 	struct rs_sources sources;
+	struct pct_model *spanner;      /* and where the reported words begin and end */
+	struct rs_sources starts, ends;
 	attrib_reported_fn *trace_reported;
 };
 
@@ -131,7 +133,7 @@ static void words_build(struct word_table *w, const char *data, size_t len);
 
 struct attrib_tables {
 	struct entity_tables *names;
-	struct pct_model *ranker, *reporter, *sourcer;
+	struct pct_model *ranker, *reporter, *sourcer, *spanner;
 	struct lexicon *cues;
 	struct word_table words;
 };
@@ -145,6 +147,7 @@ attrib_tables_new(void)
 	t->ranker = sp_model_builtin();
 	t->reporter = rs_model_builtin();
 	t->sourcer = rs_source_model_builtin();
+	t->spanner = rs_span_model_builtin();
 	t->cues = lexicon_build(data_cues_txt, data_cues_txt_len, LEX_FOLD_CASE);
 	words_build(&t->words, (const char *)data_cues_txt, data_cues_txt_len);
 	return t;
@@ -159,6 +162,7 @@ attrib_tables_free(struct attrib_tables *t)
 	pct_free(t->ranker);
 	pct_free(t->reporter);
 	pct_free(t->sourcer);
+	pct_free(t->spanner);
 	lexicon_free(t->cues);
 	free(t->words.slot);
 	free(t);
@@ -179,6 +183,7 @@ attrib_new_on(unsigned flags, struct attrib_tables *tables)
 	a->ranker = tables->ranker;
 	a->reporter = tables->reporter;
 	a->sourcer = tables->sourcer;
+	a->spanner = tables->spanner;
 	a->classes = entity_classes(ef);
 	return a;
 }
@@ -199,6 +204,8 @@ attrib_free(struct attrib *a)
 	if (a == NULL)
 		return;
 	rs_sources_free(&a->sources);
+	rs_sources_free(&a->starts);
+	rs_sources_free(&a->ends);
 	rs_sentence_free(&a->sentence);
 	sp_set_free(&a->cands);
 	quote_finder_free(a->qf);
@@ -2358,6 +2365,18 @@ said_words(struct attrib *a, const struct tok *t, size_t lo, size_t hi, const st
 			to = k - 1;
 		}
 	}
+	if (!tok_is(a, &t[j], "according")) {
+		/* where the learnt ranker begins them and, before the cue, ends them (reported.h) */
+		size_t b, e;
+
+		rs_span_candidates(&a->starts, &a->ends, &a->sentence, j, c->cls, lo, hi, a->classes);
+		b = rs_source_best(&a->starts, a->spanner);
+		e = rs_source_best(&a->ends, a->spanner);
+		if (b != SIZE_MAX)
+			from = a->starts.word[b];
+		if (e != SIZE_MAX)
+			to = a->ends.word[e];
+	}
 	/* "X said ..., and Y said ...": the words that join the next report are neither's */
 	while (to > from && (t[to - 1].type == T_PUNCT || (to == hi && hi < a->sentence.n && t[to - 1].wc == W_STOP)))
 		to--;
@@ -2430,6 +2449,16 @@ push_indirect(struct attrib *a, const struct found *f, size_t cs, size_t ce, siz
 	return f->me > need ? f->me : need;
 }
 
+/* Does a quotation of q[from..nq) that starts before limit overlap text[s..e)? */
+static int
+quoted(const struct quote_span *q, size_t from, size_t nq, size_t limit, size_t s, size_t e)
+{
+	for (size_t x = from; x < nq && q[x].start < limit; x++)
+		if (q[x].end > s && q[x].start < e)
+			return 1;
+	return 0;
+}
+
 /*
  * Indirect speech in sentences without marks: "Lavrov said (that) both
  * nations ..." and "..., another source said."  The span is the reported
@@ -2486,20 +2515,25 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 		b0 += end + 1;
 		while (qi < nq && q[qi].end <= ss)
 			qi++;
-		if (qi < nq && q[qi].start < se)
-			continue;       /* marks: the quotation finder's business */
+		int marked = qi < nq && q[qi].start < se;
 		size_t last = k < n ? k : n;    /* tokens [0, last) before the full stop */
 		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 		size_t cs = 0, ce = 0, e;
 
-		if (a->flags & ATTRIB_INDIRECT) {
+		/* the tagger learns from sentences without marks, where its reports are all there is */
+		if ((a->flags & ATTRIB_INDIRECT) && !(marked && a->trace_reported)) {
 			struct said r[MAX_SAID];
 			size_t nr = learnt_reports(a, t, last, r);
 
+			/* with marks, only the reports whose words and speaker no quotation overlaps: the others are the quotation's */
 			for (size_t i = 0; i < nr; i++)
-				need = push_indirect(a, &r[i].f, r[i].cs, r[i].ce, need);
+				if (!marked || (!quoted(q, qi, nq, se, r[i].cs, r[i].ce) &&
+				    !quoted(q, qi, nq, se, r[i].f.ms, r[i].f.me)))
+					need = push_indirect(a, &r[i].f, r[i].cs, r[i].ce, need);
 			continue;
 		}
+		if (marked)
+			continue;       /* marks: the quotation finder's business */
 
 		for (size_t j = 1; j + 1 < last && !f.ok; j++) {
 			if (!is_cue(&t[j]))

@@ -7,7 +7,8 @@
  *
  * Each word (and each colon) of a sentence is classed by a multi-class
  * perceptron over its word, its class in cues.txt and the word classes
- * (wordclass.h), its affix, its neighbours and where it stands; every
+ * (wordclass.h), its affix and stem, its neighbours, a "that" a few words
+ * on, a name or pronoun a few words before and where it stands; every
  * word whose best class beats "none" reports speech, but where two stand
  * side by side ("has said"), which is one cue read twice.
  */
@@ -58,6 +59,13 @@ struct rs_cue {
  */
 size_t rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *out, size_t max);
 
+/*
+ * Makes m, a tagger trained on rs_features, find reporting words more
+ * readily: every word's "none" scores by less (by > 0), as if the
+ * threshold that a class must beat "none" by were -by.
+ */
+void rs_lean(struct pct_model *m, float by);
+
 /* The weights compiled in (lib/data/reported.bin); exits with a message when they are broken. */
 struct pct_model *rs_model_builtin(void);
 
@@ -89,5 +97,23 @@ size_t rs_source_best(const struct rs_sources *c, const struct pct_model *m);
 struct pct_model *rs_source_model_builtin(void);
 
 void rs_sources_free(struct rs_sources *c);
+
+/*
+ * Where the reported words of the reporting word t[cue] of class cls
+ * begin and, when they stand before it or around it, end: the words that
+ * could begin them (starts) and the token bounds e that could end them
+ * after t[e - 1] (ends), each with features of the words at the boundary,
+ * how far it stands from the cue and from lo and hi (where the sentence's
+ * other reports leave off: PolNeAR nests reports, so these are features,
+ * not limits) and what lies between; a ranker (lib/data/span.bin,
+ * rs_source_best) chooses one of each, so that "told reporters on Monday
+ * that ..." begins at "that" and "In May, the plan, she said, ..." at
+ * "the plan".  Words after the cue end where the rules end them.
+ */
+void rs_span_candidates(struct rs_sources *starts, struct rs_sources *ends, const struct rs_sentence *s,
+    size_t cue, enum rs_class cls, size_t lo, size_t hi, const struct wordclass *wc);
+
+/* The weights compiled in (lib/data/span.bin); exits with a message when they are broken. */
+struct pct_model *rs_span_model_builtin(void);
 
 #endif

@@ -377,6 +377,20 @@ More talks are planned for the spring in Moscow.
 	[ "$(field 7 < rows | tr '\n' '|')" = "The pier will close in winter|Taxes will rise next year|her rival of hiding the report|" ]
 }
 
+@test "--indirect: the learnt start of the reported words passes over whom the cue addresses and when" {
+	run quote 'The minister told reporters on Monday that the border would stay open.' --indirect
+	[ "$(echo "$output" | field 7)" = "that the border would stay open" ]
+	[ "$(echo "$output" | field 5)" = "The minister" ]
+}
+
+@test "--indirect: a sentence with a quotation still reports the speech outside it, never the quotation again" {
+	printf 'The mayor said the bridge would reopen in May, and she called the delay "a disgrace for the city."\n\n"We are ready," said the coach.\n' |
+	    nquote -H --indirect > rows
+	[ "$(awk -F'\t' '$8 == "indirect"' rows | wc -l)" -eq 1 ]
+	[ "$(awk -F'\t' '$8 == "indirect" { print $5 "|" $7 }' rows)" = "The mayor|the bridge would reopen in May" ]
+	[ "$(awk -F'\t' '$8 != "indirect"' rows | wc -l)" -eq 2 ]
+}
+
 @test "a document with nothing to report, with --indirect and -a: no rows, no fault (check-asan: no undefined behaviour)" {
 	run quote 'The committee met on Tuesday and adjourned.' --indirect -a
 	[ "$status" -eq 0 ]

@@ -5,7 +5,7 @@
  * on articles they did not learn from.
  *
  *   train_attrib [-e epochs] [-k folds] [-x held.jsonl] train.jsonl speaker.bin reported.bin source.bin
- *       [dev.jsonl]
+ *       span.bin [dev.jsonl]
  *
  * train.jsonl: one article a line, {"doc_id", "text", "quotes": [{"type",
  * "segments": [[start, end], ...], "speaker_start", "speaker_end"}],
@@ -225,6 +225,7 @@ struct quote {
 struct report {
 	size_t cs, ce;          /* bytes: the reporting words */
 	size_t ss, se;          /* bytes: the source as written (ss == se: none) */
+	size_t ts, te;          /* bytes: the reported words */
 	int cls;                /* enum rs_class */
 };
 
@@ -370,6 +371,8 @@ read_articles(const char *path, struct article **out)
 				r->ss = byte_at(at, nchars, ss->num);
 				r->se = byte_at(at, nchars, se->num);
 			}
+			r->ts = byte_at(at, nchars, ts->num);
+			r->te = byte_at(at, nchars, te->num);
 			r->cls = ts->num >= ce->num ? RS_AFTER : te->num <= cs->num ? RS_BEFORE : RS_AROUND;
 		}
 		free(at);
@@ -675,7 +678,8 @@ struct words {
 	const struct article *art;
 	size_t cur;
 	struct data src;        /* each report's candidate sources, for the source ranker */
-	struct rs_sources cand;
+	struct data span;       /* each report's candidate beginnings and ends, for the span ranker */
+	struct rs_sources cand, starts, ends;
 	const struct wordclass *wc;
 };
 
@@ -694,11 +698,40 @@ cue_word(const struct rs_sentence *s, const struct report *r)
 	return head;
 }
 
+/* Adds the choice among cand whose right one is cand[right] (SIZE_MAX: none, and no example) to x. */
+static void
+add_example(struct data *x, const struct rs_sources *cand, size_t right, size_t art)
+{
+	if (right == SIZE_MAX)
+		return;
+	if (x->nex == x->capex)
+		x->ex = xrealloc(x->ex, (x->capex = x->capex ? 2 * x->capex : 4096) * sizeof *x->ex);
+	while (x->ncand + cand->n > x->capcand)
+		x->cand = xrealloc(x->cand, (x->capcand = x->capcand ? 2 * x->capcand : 65536) * sizeof *x->cand);
+	while (x->nfeat + cand->nfeat > x->capfeat)
+		x->feat = xrealloc(x->feat, (x->capfeat = x->capfeat ? 2 * x->capfeat : 1 << 20) * sizeof *x->feat);
+
+	struct example *e = &x->ex[x->nex++];
+
+	e->art = art;
+	e->c = x->ncand;
+	e->n = cand->n;
+	for (size_t i = 0; i < cand->n; i++) {
+		struct cand *c = &x->cand[x->ncand++];
+
+		c->f = x->nfeat + cand->first[i];
+		c->nf = cand->first[i + 1] - cand->first[i];
+		c->right = i == right;
+		c->written = 1;
+	}
+	memcpy(x->feat + x->nfeat, cand->feat, cand->nfeat * sizeof *x->feat);
+	x->nfeat += cand->nfeat;
+}
+
 /* The candidate sources of the report r, whose cue is t[head], when its source is one of them. */
 static void
 collect_sources(struct words *d, const struct rs_sentence *s, const struct report *r, size_t head)
 {
-	struct data *x = &d->src;
 	size_t right = SIZE_MAX;
 
 	if (r->se <= r->ss)
@@ -711,30 +744,56 @@ collect_sources(struct words *d, const struct rs_sentence *s, const struct repor
 		if (w->s >= r->ss && w->e <= r->se)
 			right = i;
 	}
-	if (right == SIZE_MAX)
-		return;
-	if (x->nex == x->capex)
-		x->ex = xrealloc(x->ex, (x->capex = x->capex ? 2 * x->capex : 4096) * sizeof *x->ex);
-	while (x->ncand + d->cand.n > x->capcand)
-		x->cand = xrealloc(x->cand, (x->capcand = x->capcand ? 2 * x->capcand : 65536) * sizeof *x->cand);
-	while (x->nfeat + d->cand.nfeat > x->capfeat)
-		x->feat = xrealloc(x->feat, (x->capfeat = x->capfeat ? 2 * x->capfeat : 1 << 20) * sizeof *x->feat);
+	add_example(&d->src, &d->cand, right, d->cur);
+}
 
-	struct example *e = &x->ex[x->nex++];
+/*
+ * The candidate beginnings and ends of the words that the report r,
+ * whose cue is t[head], reports, within t[lo..hi) as nquote bounds them
+ * (heads: the cues of the sentence's reports, in order of the text), when
+ * the annotated ones are among them.
+ */
+static void
+collect_span(struct words *d, const struct rs_sentence *s, const struct report *r, size_t head,
+    const size_t *heads, const struct report *const *of, size_t nheads)
+{
+	const struct tok *t = s->t;
+	size_t lo = 0, hi = s->n, right = SIZE_MAX, i;
 
-	e->art = d->cur;
-	e->c = x->ncand;
-	e->n = d->cand.n;
-	for (size_t i = 0; i < d->cand.n; i++) {
-		struct cand *c = &x->cand[x->ncand++];
+	for (i = 0; i < nheads && heads[i] != head; i++)
+		lo = heads[i] + 1;
+	if (i + 1 < nheads) {
+		/* the next report's words begin where its speaker does */
+		const struct report *next = of[i + 1];
 
-		c->f = x->nfeat + d->cand.first[i];
-		c->nf = d->cand.first[i + 1] - d->cand.first[i];
-		c->right = i == right;
-		c->written = 1;
+		hi = heads[i + 1];
+		for (size_t k = head + 1; k < hi && next->se > next->ss; k++)
+			if (t[k].s >= next->ss && t[k].s < next->se) {
+				hi = k;
+				break;
+			}
 	}
-	memcpy(x->feat + x->nfeat, d->cand.feat, d->cand.nfeat * sizeof *x->feat);
-	x->nfeat += d->cand.nfeat;
+	/* the annotated words' first and last word */
+	size_t first = SIZE_MAX, last = SIZE_MAX;
+
+	for (size_t k = 0; k < s->n; k++)
+		if (t[k].type == T_WORD && t[k].s >= r->ts && t[k].e <= r->te) {
+			if (first == SIZE_MAX)
+				first = k;
+			last = k;
+		}
+	if (first == SIZE_MAX)
+		return;
+	rs_span_candidates(&d->starts, &d->ends, s, head, (enum rs_class)r->cls, lo, hi, d->wc);
+	for (size_t k = 0; k < d->starts.n; k++)
+		if (d->starts.word[k] == first)
+			right = k;
+	add_example(&d->span, &d->starts, right, d->cur);
+	right = SIZE_MAX;
+	for (size_t k = 0; k < d->ends.n; k++)
+		if (d->ends.word[k] == last + 1)
+			right = k;
+	add_example(&d->span, &d->ends, right, d->cur);
 }
 
 static void
@@ -765,15 +824,31 @@ collect_words(void *ctx, const struct rs_sentence *s)
 		memcpy(d->feat + d->nfeat, s->feat + s->first[j], nf * sizeof *d->feat);
 		d->nfeat += nf;
 	}
-	for (size_t k = 0; k < a->nr; k++) {
-		size_t head = cue_word(s, &a->r[k]);
+	size_t heads[64], nheads = 0;
+	const struct report *of[64];
 
-		for (size_t i = base; head != SIZE_MAX && i < d->n; i++)
+	for (size_t k = 0; k < a->nr; k++) {
+		size_t head = cue_word(s, &a->r[k]), i;
+
+		for (i = base; head != SIZE_MAX && i < d->n; i++)
 			if (d->w[i].tok == head)
 				d->w[i].cls = a->r[k].cls;
-		if (head != SIZE_MAX)
-			collect_sources(d, s, &a->r[k], head);
+		if (head == SIZE_MAX)
+			continue;
+		collect_sources(d, s, &a->r[k], head);
+		/* in the order of the text, each cue once */
+		for (i = 0; i < nheads && heads[i] < head; i++)
+			;
+		if (nheads == 64 || (i < nheads && heads[i] == head))
+			continue;
+		memmove(heads + i + 1, heads + i, (nheads - i) * sizeof *heads);
+		memmove(of + i + 1, of + i, (nheads - i) * sizeof *of);
+		heads[i] = head;
+		of[i] = &a->r[k];
+		nheads++;
 	}
+	for (size_t i = 0; i < nheads; i++)
+		collect_span(d, s, of[i], heads[i], heads, of, nheads);
 }
 
 static void
@@ -785,6 +860,7 @@ gather_words(struct words *d, const struct article *arts, size_t n)
 	d->art = arts;
 	d->wc = wordclass_builtin();
 	d->src.art = arts;
+	d->span.art = arts;
 	attrib_trace_reported(a, collect_words, d);
 	run_articles(a, arts, n, &d->cur);
 	wordclass_free((struct wordclass *)d->wc);
@@ -836,6 +912,60 @@ train_words(const struct words *d, int epochs, int folds, int held, const char *
 	return m;
 }
 
+/* The shifts of "none" that the tagger's threshold is chosen among (rs_lean), and each one's counts. */
+#define LEANS 41
+#define LEAN_STEP 0.25f
+
+struct lean_counts {
+	size_t tp[LEANS], fp[LEANS], fn[LEANS];
+};
+
+/* Adds to c what m would find in the words of fold but the skipped articles', "none" shifted by each lean in turn. */
+static void
+tally_leans(const struct pct_model *m, const struct words *d, int folds, int fold, const char *const *skip,
+    struct lean_counts *c)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct word *w = &d->w[i];
+		float s[PCT_CLASSES] = { 0 };
+		int best = RS_NONE + 1;
+
+		if (!scored(w->art, folds, fold, NULL) || skip[w->art])
+			continue;
+		pct_score(m, d->feat + w->f, w->nf, s);
+		for (int k = best + 1; k < RS_CLASSES; k++)
+			if (s[k] > s[best])
+				best = k;
+		for (int l = 0; l < LEANS; l++) {
+			int found = s[best] + (float)l * LEAN_STEP > s[RS_NONE];
+
+			c->tp[l] += found && best == w->cls;
+			c->fp[l] += found && best != w->cls;
+			c->fn[l] += w->cls != RS_NONE && !(found && best == w->cls);
+		}
+	}
+}
+
+/* The lean of c whose F1 is best (0 when c counts nothing). */
+static float
+best_lean(const struct lean_counts *c)
+{
+	int best = 0;
+	double top = -1;
+
+	for (int l = 0; l < LEANS; l++) {
+		double f = c->tp[l] ? 2.0 * (double)c->tp[l] / (double)(2 * c->tp[l] + c->fp[l] + c->fn[l]) : 0;
+
+		if (f > top + 1e-12) {
+			top = f;
+			best = l;
+		}
+	}
+	fprintf(stderr, "train_attrib: the folds' reporting words F1 %.2f at lean %.2f (%.2f at 0)\n", 100 * top,
+	    (double)best * LEAN_STEP, c->tp[0] ? 200.0 * (double)c->tp[0] / (double)(2 * c->tp[0] + c->fp[0] + c->fn[0]) : 0.0);
+	return (float)best * LEAN_STEP;
+}
+
 /* The F1 of the reporting words (and their class) of the articles in fold (fold < 0: those in in, or all). */
 static void
 score_words(const struct pct_model *m, const struct words *d, int folds, int fold, const char *const *in,
@@ -860,15 +990,15 @@ score_words(const struct pct_model *m, const struct words *d, int folds, int fol
 	    p + r > 0 ? 200 * p * r / (p + r) : 0.0);
 }
 
-/* The share of reports whose chosen source ends on a word of the annotated one. */
+/* The share of choices (each report's source, its words' beginning or end) made as annotated. */
 static void
-score_sources(const struct pct_model *m, const struct data *d, int folds, int fold, const char *const *in,
-    const char *what)
+score_choices(const struct pct_model *m, const struct data *d, int folds, int fold, const char *const *in,
+    const char *what, const char *noun)
 {
 	size_t n = 0, rule_ok = 0, rank_ok = 0;
 
 	score(m, d, folds, fold, in, &n, &rule_ok, &rank_ok);
-	fprintf(stderr, "train_attrib: %s: %zu reports with a source in their sentence, source right %.2f\n", what, n,
+	fprintf(stderr, "train_attrib: %s: %zu %s right %.2f\n", what, n, noun,
 	    n ? 100.0 * (double)rank_ok / (double)n : 0.0);
 }
 
@@ -882,6 +1012,36 @@ save(const struct pct_model *m, const char *path)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * A ranker of the choices d: its figures on each fold, then learnt from
+ * all but the held articles (held: there are some), with its figures on
+ * them and on dev's choices dd (NULL: none); saved to path.
+ */
+static int
+learn_ranker(const struct data *d, const struct data *dd, int epochs, int folds, const char *const *skip,
+    int held, const char *noun, const char *path)
+{
+	struct pct_model *m;
+
+	for (int f = 0; f < folds; f++) {
+		char what[64];
+
+		m = train(d, epochs, folds, f, skip);
+		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
+		score_choices(m, d, folds, f, NULL, what, noun);
+		pct_free(m);
+	}
+	m = train(d, epochs, 1, -1, skip);
+	if (held)
+		score_choices(m, d, 1, -1, skip, "held articles", noun);
+	if (dd)
+		score_choices(m, dd, 1, -1, NULL, "dev", noun);
+	int r = save(m, path);
+
+	pct_free(m);
+	return r;
 }
 
 int
@@ -899,7 +1059,7 @@ main(int argc, char **argv)
 		default: goto usage;
 		}
 	}
-	if (argc - optind < 4 || argc - optind > 5 || epochs < 1 || folds < 0 || folds == 1)
+	if (argc - optind < 5 || argc - optind > 6 || epochs < 1 || folds < 0 || folds == 1)
 		goto usage;
 
 	struct article *arts, *held = NULL, *dev = NULL;
@@ -913,8 +1073,8 @@ main(int argc, char **argv)
 				if (strcmp(arts[i].id, held[k].id) == 0)
 					skip[i] = "held";
 	}
-	if (argc - optind == 5)
-		ndev = read_articles(argv[optind + 4], &dev);
+	if (argc - optind == 6)
+		ndev = read_articles(argv[optind + 5], &dev);
 
 	/* speakers */
 	struct data d, dd;
@@ -951,6 +1111,10 @@ main(int argc, char **argv)
 	/* reported speech */
 	struct words w, wd;
 
+	/* its threshold: the one that does best on the folds, each tagged by a model that did not learn from it */
+	struct lean_counts leans;
+
+	memset(&leans, 0, sizeof leans);
 	gather_words(&w, arts, narts);
 	for (int f = 0; f < folds; f++) {
 		char what[64];
@@ -958,9 +1122,11 @@ main(int argc, char **argv)
 		m = train_words(&w, epochs, folds, f, skip);
 		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
 		score_words(m, &w, folds, f, NULL, what);
+		tally_leans(m, &w, folds, f, skip, &leans);
 		pct_free(m);
 	}
 	m = train_words(&w, epochs, 1, -1, skip);
+	rs_lean(m, best_lean(&leans));
 	if (held_path)
 		score_words(m, &w, 1, -1, skip, "held articles");
 	if (dev) {
@@ -971,26 +1137,15 @@ main(int argc, char **argv)
 		return 1;
 	pct_free(m);
 
-	/* the sources of reported speech */
-	for (int f = 0; f < folds; f++) {
-		char what[64];
-
-		m = train(&w.src, epochs, folds, f, skip);
-		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
-		score_sources(m, &w.src, folds, f, NULL, what);
-		pct_free(m);
-	}
-	m = train(&w.src, epochs, 1, -1, skip);
-	if (held_path)
-		score_sources(m, &w.src, 1, -1, skip, "held articles");
-	if (dev)
-		score_sources(m, &wd.src, 1, -1, NULL, "dev");
-	if (save(m, argv[optind + 3]) != 0)
+	/* the sources of reported speech, where its words begin and end */
+	if (learn_ranker(&w.src, dev ? &wd.src : NULL, epochs, folds, skip, held_path != NULL,
+	    "reports with a source in their sentence, source", argv[optind + 3]) != 0 ||
+	    learn_ranker(&w.span, dev ? &wd.span : NULL, epochs, folds, skip, held_path != NULL,
+	    "bounds of reported words,", argv[optind + 4]) != 0)
 		return 1;
-	pct_free(m);
 	return 0;
 usage:
 	fputs("usage: train_attrib [-e epochs] [-k folds] [-x held.jsonl] train.jsonl speaker.bin reported.bin "
-	    "source.bin [dev.jsonl]\n", stderr);
+	    "source.bin span.bin [dev.jsonl]\n", stderr);
 	return 2;
 }

@@ -89,6 +89,73 @@ test_reach(void)
 	rs_sentence_free(&rs);
 }
 
+static void
+test_span(void)
+{
+	/* "said" at 2: words after it begin within reach and end as the rules have them; before it, anywhere */
+	const char *s = "Officials have said , in a statement , that the pier will close in winter";
+	struct tok t[32];
+	size_t n = tokens(s, t, 32), cue = 2;
+	struct rs_sentence rs;
+	struct rs_sources b, e;
+
+	memset(&rs, 0, sizeof rs);
+	memset(&b, 0, sizeof b);
+	memset(&e, 0, sizeof e);
+	rs_features(&rs, s, t, n, NULL);
+	rs_span_candidates(&b, &e, &rs, cue, RS_AFTER, 0, n, NULL);
+	CHECK(e.n == 0);
+	CHECK(b.n > 0);
+	for (size_t i = 0; i < b.n; i++) {
+		CHECK(b.word[i] > cue && b.word[i] <= cue + 10 && t[b.word[i]].type == T_WORD);
+		CHECK(b.first[i + 1] > b.first[i]);
+	}
+	/* "that" (at 8) is among them, "winter" (at 14) too far */
+	int that = 0;
+
+	for (size_t i = 0; i < b.n; i++)
+		that |= b.word[i] == 8;
+	CHECK(that);
+	/* the same cue read as reporting the words before it: they begin and end before it, nothing is left from the last call */
+	rs_span_candidates(&b, &e, &rs, cue, RS_BEFORE, 0, n, NULL);
+	CHECK(b.n == 2 && e.n == 2);
+	for (size_t i = 0; i < e.n; i++)
+		CHECK(e.word[i] >= 1 && e.word[i] <= cue && t[e.word[i] - 1].type == T_WORD);
+	rs_sources_free(&b);
+	rs_sources_free(&e);
+	rs_sentence_free(&rs);
+}
+
+/* How many of the features of word 1 of a and of b are the same. */
+static size_t
+shared(const char *a, const char *b)
+{
+	struct tok ta[8], tb[8];
+	struct rs_sentence ra, rb;
+	size_t na = tokens(a, ta, 8), nb = tokens(b, tb, 8), same = 0;
+
+	memset(&ra, 0, sizeof ra);
+	memset(&rb, 0, sizeof rb);
+	rs_features(&ra, a, ta, na, NULL);
+	rs_features(&rb, b, tb, nb, NULL);
+	for (size_t i = ra.first[1]; i < ra.first[2]; i++)
+		for (size_t k = rb.first[1]; k < rb.first[2]; k++)
+			same += ra.feat[i] == rb.feat[k];
+	rs_sentence_free(&ra);
+	rs_sentence_free(&rb);
+	return same;
+}
+
+static void
+test_stem(void)
+{
+	/* a verb's inflections meet in a feature that another verb of the same ending does not share */
+	CHECK(shared("She pledged that taxes would fall", "She pledges that taxes would fall") >
+	    shared("She pledged that taxes would fall", "She promised that taxes would fall"));
+	CHECK(shared("She warned that taxes would fall", "She warning that taxes would fall") >
+	    shared("She warned that taxes would fall", "She wanted that taxes would fall"));
+}
+
 /* A model that learnt the classes want[] of the words of rs. */
 static struct pct_model *
 learn(const struct rs_sentence *rs, const int *want)
@@ -144,6 +211,11 @@ test_cues(void)
 	nc = rs_cues(&rs, m, c, 1);
 	CHECK(nc == 1);
 	CHECK(rs_cues(&rs, m, c, 0) == 0);
+	/* leaning far towards the cues, every word but a mark is one (side by side ones merged); far away, none */
+	rs_lean(m, 1e6f);
+	CHECK(rs_cues(&rs, m, c, 8) == 3);
+	rs_lean(m, -2e6f);
+	CHECK(rs_cues(&rs, m, c, 8) == 0);
 	pct_free(m);
 	rs_sentence_free(&rs);
 }
@@ -153,6 +225,8 @@ main(void)
 {
 	test_candidates();
 	test_reach();
+	test_span();
+	test_stem();
 	test_cues();
 	return check_result("reported");
 }
