@@ -34,7 +34,8 @@ enum {
 	W_STARTER = 8,          /* a word that shows a sentence begins */
 	W_RUNS_ON = 16,         /* a word a line does not end a sentence on */
 	W_CAPTION = 32,         /* a label that opens a caption's credit: "Image:" */
-	W_REPORTING = 64        /* a reporting verb: "Why?" Ann Lee asked */
+	W_REPORTING = 64,       /* a reporting verb: "Why?" Ann Lee asked */
+	W_DOMAIN = 128          /* a top-level domain or file suffix: "example.Com" */
 };
 
 #define WORD_MAX 32             /* longer words are in no table */
@@ -115,6 +116,7 @@ class_flags(const unsigned char *c, size_t n)
 		case 'c': f |= W_RUNS_ON; break;
 		case 'p': f |= W_CAPTION; break;
 		case 'v': f |= W_REPORTING; break;
+		case 'd': f |= W_DOMAIN; break;
 		}
 	return f;
 }
@@ -732,29 +734,41 @@ bang_name_before(const char *t, size_t lo, size_t i)
 
 /*
  * A full stop at t[i] with the next sentence glued to it at t[k], as
- * scraped copy has it: "the world.Today": a lower-case word before, a
- * capitalised word after (capital, then lower case, as no domain or file
- * name is written) followed by a space.
+ * scraped copy has it: "the world.Today", "on Monday.Mr. Lee", "paid
+ * 1,000.That".  Before it a word in lower case, or a number when a
+ * sentence starter follows; after it a capital, then lower case (as no
+ * initialism is written), ending in a space, or a title's full stop.
+ * Not a domain or a file name: nothing before the word is joined to it
+ * by "." "/" or "@" ("www.site.Org"), and the word is no known suffix
+ * ("example.Com") unless it is a sentence starter too ("It", "In").
  */
 static int
 glued_end(const char *t, size_t len, size_t i, size_t k)
 {
 	size_t n, b;
+	int number;
 
-	if (k != i + 1 || t[i] != '.' || i < 2 || !(bclass[(unsigned char)t[k]] & B_UPPER) ||
-	    !(bclass[(unsigned char)t[i - 1]] & B_LOWER) || !(bclass[(unsigned char)t[i - 2]] & B_LOWER))
+	if (k != i + 1 || t[i] != '.' || i < 2 || !(bclass[(unsigned char)t[k]] & B_UPPER))
+		return 0;
+	number = (bclass[(unsigned char)t[i - 1]] & B_DIGIT) != 0;
+	if (!number && (!(bclass[(unsigned char)t[i - 1]] & B_LOWER) || !(bclass[(unsigned char)t[i - 2]] & B_LOWER)))
 		return 0;
 	n = letters_at(t, len, k);
-	if (k + n >= len || t[k + n] != ' ')
+	if (n < 2 || k + n >= len)
 		return 0;
-	for (b = i; b > 0 && (bclass[(unsigned char)t[b - 1]] & (B_UPPER | B_LOWER)); b--)
-		;
-	if (b > 0 && (t[b - 1] == '.' || t[b - 1] == '/' || t[b - 1] == '@'))
-		return 0;       /* "www.Example.Org" */
 	for (size_t j = k + 1; j < k + n; j++)
 		if (!(bclass[(unsigned char)t[j]] & B_LOWER))
 			return 0;
-	return 1;
+	if (t[k + n] == '.' ? !(table_find(TAB_ABBREV, t + k, n) & W_NEVER) : t[k + n] != ' ')
+		return 0;
+	for (b = i; b > 0 && (bclass[(unsigned char)t[b - 1]] & (B_UPPER | B_LOWER | B_DIGIT) || t[b - 1] == ','); b--)
+		;
+	if (b > 0 && (t[b - 1] == '.' || t[b - 1] == '/' || t[b - 1] == '@'))
+		return 0;
+	n = word_flags_folded(t + k, n);
+	if (n & W_STARTER)
+		return 1;       /* "site.It was": a pronoun before a country's domain */
+	return !number && !(n & W_DOMAIN);
 }
 
 /* Length of a reference mark "[12]" at t[i], or 0. */
@@ -873,9 +887,16 @@ end_at_mark(const struct sentencer *s, size_t start, size_t item_end, size_t i, 
 		return 0;       /* an attribution or an aside: "We won." - Ann Lee; voila! -- you */
 	if (closed && page_reference_at(t, len, k))
 		return 0;       /* the quotation's source: "... [...]" (Smith 55). */
-	if (spaced && !strong && !closed)
-		/* ". . . I didn't" pauses; "compounds. . . . The" ends at its first dot, words left out after */
-		return dots > 3 && nw.kind == NEXT_UPPER ? i + 1 : 0;
+	if (spaced && !strong && !closed) {
+		/*
+		 * ". . . I didn't" pauses; four dots before a capital end the
+		 * sentence: "compounds. . . . The" at its first dot (words left
+		 * out after it), "a period . . . . Next" at its last
+		 */
+		if (dots <= 3 || nw.kind != NEXT_UPPER)
+			return 0;
+		return i > 0 && space_before(t, i) ? k : i + 1;
+	}
 	if (strong) {
 		if (t[i] == '!' && j == i + 1 && !closed && nw.kind == NEXT_UPPER && !is_starter(t, len, &nw) &&
 		    bang_name_before(t, lo, i))

@@ -9,6 +9,15 @@ sents() {
 	printf '%s' "$1" | nsplit | col text
 }
 
+# split_as TEXT SENTENCE...: TEXT splits into exactly these sentences.
+split_as() {
+	local text=$1 got want
+	shift
+	got=$(sents "$text")
+	want=$(printf '%s\n' "$@")
+	[ "$got" = "$want" ] || { printf 'text: %s\ngot:\n%s\nwant:\n%s\n' "$text" "$got" "$want"; return 1; }
+}
+
 @test "sent is the default unit, with its columns" {
 	[ "$(printf 'One. Two.\n' | nsplit | head -1)" = "doc	date	para	sent	start	end	text" ]
 	[ "$(printf 'One. Two.\n' | nsplit -u sent)" = "$(printf 'One. Two.\n' | nsplit)" ]
@@ -181,6 +190,22 @@ Then he left." ]
 . . . The practice was not abandoned. . . ." ]
 }
 
+@test "ellipses: four spaced dots end a sentence after the last dot when the first is spaced too" {
+	split_as 'Leave out the end and close with a stop . . . . Then go on.' \
+	    'Leave out the end and close with a stop . . . .' 'Then go on.'
+	split_as 'The list ran on and on. . . . Nobody read it.' 'The list ran on and on.' '. . . Nobody read it.'
+	split_as 'He trailed off . . . . and then he smiled.' 'He trailed off . . . . and then he smiled.'
+	split_as 'We wait . . . We hope.' 'We wait . . . We hope.'
+}
+
+@test "a time or an abbreviation before a title does not end a sentence: the title goes on with a name" {
+	split_as 'At 8 a.m. Mr. Hale left home. He came back at 7 P.M. Mrs. Hale was out.' \
+	    'At 8 a.m. Mr. Hale left home.' 'He came back at 7 P.M. Mrs. Hale was out.'
+	split_as 'By 9 p.m. Ms. Ortiz had won.' 'By 9 p.m. Ms. Ortiz had won.'
+	# other starters still split
+	split_as 'It began at 8 a.m. The crowd was large.' 'It began at 8 a.m.' 'The crowd was large.'
+}
+
 @test "abbreviations before a capitalised word: split when the document writes it in lower case elsewhere" {
 	[ "$(sents 'The troops left the U.S. Officials said more would follow. Other officials agreed.')" = "The troops left the U.S.
 Officials said more would follow.
@@ -212,6 +237,18 @@ A. A test." ]
 Officials said so." ]
 	s='See www.Example.Org or Amazon.com for more.'
 	[ "$(sents "$s")" = "$s" ]
+}
+
+@test "no space after a full stop: a title or a number's end glued on; domains and file names stay" {
+	split_as 'The rain stopped.Mr. Hale went out.' 'The rain stopped.' 'Mr. Hale went out.'
+	split_as 'She sold 2,500.That was her best week.' 'She sold 2,500.' 'That was her best week.'
+	split_as 'We ate early.Then we slept.' 'We ate early.' 'Then we slept.'
+	split_as 'I read the page.It said nothing.' 'I read the page.' 'It said nothing.'
+	# a domain or a file name, however it is capitalised; a version number
+	for s in 'Write to shop.Com today.' 'Open www.my-shop.Net now.' 'Mail ann@mail.Org please.' \
+	    'Open report.Pdf first.' 'Run setup.Exe again.' 'We ship build 3.Beta soon.'; do
+		split_as "$s" "$s"
+	done
 }
 
 @test "URLs, e-mail addresses, file names and domains do not split" {
