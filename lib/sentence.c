@@ -22,6 +22,8 @@ extern const unsigned char data_abbreviations_txt[];
 extern const size_t data_abbreviations_txt_len;
 extern const unsigned char data_sentence_words_txt[];
 extern const size_t data_sentence_words_txt_len;
+extern const unsigned char data_words_txt[];
+extern const size_t data_words_txt_len;
 
 /* ---------------------------------------------------------------- word tables */
 
@@ -664,6 +666,74 @@ letters_before(const char *t, size_t lo, size_t i)
 }
 
 /*
+ * Is w[0..n), folded to lower case, a common English word?  The list
+ * (lib/data/words.txt) is kept in byte order, one word a line, so it is
+ * searched where it lies, with nothing to build.
+ */
+static int
+common_word(const char *w, size_t n)
+{
+	const char *d = (const char *)data_words_txt;
+	size_t lo = 0, hi = data_words_txt_len;
+	char low[WORD_MAX];
+
+	if (n == 0 || n > WORD_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)((bclass[(unsigned char)w[i]] & B_UPPER) ? w[i] + 32 : w[i]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, ls = mid, le = mid, m;
+		int c;
+		while (ls > lo && d[ls - 1] != '\n')
+			ls--;
+		while (le < hi && d[le] != '\n')
+			le++;
+		m = le - ls < n ? le - ls : n;
+		c = memcmp(d + ls, low, m);
+		if (c == 0)
+			c = (le - ls > n) - (le - ls < n);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = le + 1;
+		else
+			hi = ls;
+	}
+	return 0;
+}
+
+/*
+ * Is the token before the full stop at t[i] a short word (at most four
+ * letters) that is no common word, alone (white space or an opening mark
+ * before it)?  Before a number it reads as an abbreviation ("tbl. 3"),
+ * as news style spells out a number that opens a sentence.
+ */
+static int
+short_word_before(const char *t, size_t lo, size_t i)
+{
+	size_t n = letters_before(t, lo, i), b = i - n;
+
+	if (n == 0 || n > 4 || (b > lo && !(bclass[(unsigned char)t[b - 1]] & (B_SPACE | B_OPEN))))
+		return 0;
+	return !common_word(t + b, n);
+}
+
+/* Is there a year at t[i], four digits from 1000 to 2099 alone, as may open a sentence? */
+static int
+year_at(const char *t, size_t len, size_t i)
+{
+	if (i + 4 > len || (t[i] != '1' && !(t[i] == '2' && t[i + 1] == '0')))
+		return 0;
+	for (size_t j = i; j < i + 4; j++)
+		if (!(bclass[(unsigned char)t[j]] & B_DIGIT))
+			return 0;
+	i += 4;
+	if (i < len && (t[i] == '.' || t[i] == ','))
+		i++;    /* "1990." ends a clause; "1990.5" and "1,990" are no years */
+	return i >= len || !(bclass[(unsigned char)t[i]] & B_DIGIT);
+}
+
+/*
  * Does t[lo..hi) hold the word w[0..n) whole (mid: after a lower-case
  * word, as a name stands mid-sentence)?
  */
@@ -927,6 +997,8 @@ end_at_mark(const struct sentencer *s, size_t start, size_t item_end, size_t i, 
 			return 0;       /* an initial opening the sentence: "Q. What", "A. Smith" */
 		return is_starter(t, len, &nw) || lower_elsewhere(s, &nw) ? k : 0;
 	case WORD_PLAIN:
+		if (nw.kind == NEXT_DIGIT && short_word_before(t, lo, i) && !year_at(t, len, nw.word))
+			return 0;       /* an abbreviation no list holds: "see tbl. 3", "eq. 7" */
 		break;
 	}
 	return k;
