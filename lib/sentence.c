@@ -37,7 +37,8 @@ enum {
 	W_RUNS_ON = 16,         /* a word a line does not end a sentence on */
 	W_CAPTION = 32,         /* a label that opens a caption's credit: "Image:" */
 	W_REPORTING = 64,       /* a reporting verb: "Why?" Ann Lee asked */
-	W_DOMAIN = 128          /* a top-level domain or file suffix: "example.Com" */
+	W_DOMAIN = 128,         /* a top-level domain or file suffix: "example.Com" */
+	W_FINITE = 256          /* a finite verb after its subject: "Officials were" */
 };
 
 #define WORD_MAX 32             /* longer words are in no table */
@@ -45,7 +46,8 @@ enum {
 
 struct slot {
 	const char *key;
-	unsigned char len, table, flags;
+	unsigned char len, table;
+	unsigned short flags;
 };
 
 static struct slot slots[SLOT_COUNT];
@@ -76,11 +78,11 @@ table_add(int table, const char *key, size_t n, unsigned flags)
 			sl->key = key;
 			sl->len = (unsigned char)n;
 			sl->table = (unsigned char)table;
-			sl->flags = (unsigned char)flags;
+			sl->flags = (unsigned short)flags;
 			return;
 		}
 		if (sl->table == table && sl->len == n && memcmp(sl->key, key, n) == 0) {
-			sl->flags |= (unsigned char)flags;      /* a key listed twice has both classes */
+			sl->flags |= (unsigned short)flags;     /* a key listed twice has both classes */
 			return;
 		}
 	}
@@ -119,6 +121,7 @@ class_flags(const unsigned char *c, size_t n)
 		case 'p': f |= W_CAPTION; break;
 		case 'v': f |= W_REPORTING; break;
 		case 'd': f |= W_DOMAIN; break;
+		case 'f': f |= W_FINITE; break;
 		}
 	return f;
 }
@@ -753,16 +756,20 @@ word_in(const char *t, size_t lo, size_t hi, const char *w, size_t n, int mid)
 }
 
 /*
- * Does the capitalised next word start a sentence because the document
- * writes it in lower case elsewhere ("left the U.S. Officials said",
- * "... officials") and never as a name mid-sentence ("the Senate")?
- * Only when the word after it is in lower case too, so
- * that a name going on ("U.S. Army Corps", "U.S. Secretary of State")
- * stays whole.  The search looks a bounded distance either way, so that
- * the walk stays linear.
+ * After an abbreviation, does the capitalised next word start a
+ * sentence?  Only when the word after it is in lower case, so that a
+ * name going on ("U.S. Army Corps", "U.S. Secretary of State") stays
+ * whole, and never when the document writes the word as a name
+ * mid-sentence ("the Senate").  Then yes when the document writes it in
+ * lower case elsewhere ("left the U.S. Officials said", "... officials"),
+ * or, with no such evidence, when it is a common noun in the plural
+ * followed by a finite verb, as a subject is ("U.S. Workers were"); an
+ * institution in the singular goes on with its name ("U.S. Navy said").
+ * The search looks a bounded distance either way, so that the walk stays
+ * linear.
  */
 static int
-lower_elsewhere(const struct sentencer *s, const struct next_word *nw)
+starts_after_abbrev(const struct sentencer *s, const struct next_word *nw)
 {
 	enum { REACH = 1 << 15 };
 	const char *t = s->text;
@@ -784,11 +791,31 @@ lower_elsewhere(const struct sentencer *s, const struct next_word *nw)
 	if (newlines || !a || !(bclass[(unsigned char)t[e]] & B_LOWER) ||
 	    (a == 2 && memcmp(t + e, "of", 2) == 0) || (a == 3 && memcmp(t + e, "and", 3) == 0))
 		return 0;
-	low[0] = (char)(t[w] + 32);
-	memcpy(low + 1, t + w + 1, n - 1);
 	lo = w > REACH ? w - REACH : 0;
 	hi = len - w > REACH ? w + REACH : len;
-	return word_in(t, lo, hi, low, n, 0) && !word_in(t, lo, hi, t + w, n, 1);
+	if (word_in(t, lo, hi, t + w, n, 1))
+		return 0;
+	low[0] = (char)(t[w] + 32);
+	memcpy(low + 1, t + w + 1, n - 1);
+	if (word_in(t, lo, hi, low, n, 0))
+		return 1;
+	return n >= 4 && low[n - 1] == 's' && !strchr("siu", low[n - 2]) &&
+	    (word_flags_folded(t + e, a) & (W_FINITE | W_REPORTING)) && common_word(low, n);
+}
+
+/* The number of words (runs of anything but white space) in t[lo..hi), counting up to 4. */
+static int
+words_between(const char *t, size_t len, size_t lo, size_t hi)
+{
+	int words = 0, in = 0;
+	size_t n;
+
+	for (size_t j = lo; j < hi && words < 4; j += n ? n : 1) {
+		n = space_at(t, len, j);
+		words += !n && !in;
+		in = !n;
+	}
+	return words;
 }
 
 /* Is the word before t[i] a name spelt with "!"? */
@@ -995,7 +1022,10 @@ end_at_mark(const struct sentencer *s, size_t start, size_t item_end, size_t i, 
 	case WORD_ABBREV:
 		if (letters_before(t, lo, i) == 1 && i - 1 == start)
 			return 0;       /* an initial opening the sentence: "Q. What", "A. Smith" */
-		return is_starter(t, len, &nw) || lower_elsewhere(s, &nw) ? k : 0;
+		if (is_starter(t, len, &nw))
+			return k;
+		/* no fragment of three words or fewer ends on one: "The U.S. Marines said" */
+		return words_between(t, len, start, i) > 3 && starts_after_abbrev(s, &nw) ? k : 0;
 	case WORD_PLAIN:
 		if (nw.kind == NEXT_DIGIT && short_word_before(t, lo, i) && !year_at(t, len, nw.word))
 			return 0;       /* an abbreviation no list holds: "see tbl. 3", "eq. 7" */

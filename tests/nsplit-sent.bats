@@ -273,6 +273,16 @@ Nobody agreed." ]
 	split_as 'The fire began at 2 a.m. Neighbours called it in. Two neighbours helped.' \
 	    'The fire began at 2 a.m.' 'Neighbours called it in.' 'Two neighbours helped.'
 	split_as 'She lives in the E.U. Where do you live?' 'She lives in the E.U.' 'Where do you live?'
+	# no evidence in the document: a plural common noun before a finite verb opens a sentence
+	split_as 'The plant moved from the U.S. Workers were angry.' 'The plant moved from the U.S.' 'Workers were angry.'
+	split_as 'Prices rose in the U.K. Economists had not expected it.' \
+	    'Prices rose in the U.K.' 'Economists had not expected it.'
+	split_as 'He left at 6 p.m. Residents said he looked tired.' 'He left at 6 p.m.' 'Residents said he looked tired.'
+	# a singular institution goes on with its name; a fragment of three words or fewer does not end
+	for s in 'The U.S. Navy said it would help.' 'The U.S. Marines said no.' 'At 5 a.m. Residents were told to go.' \
+	    'The U.S. Marshals Service has the case.'; do
+		split_as "$s" "$s"
+	done
 	for s in 'She joined the U.S. Navy in 1990.' 'I work for the U.S. Government in Ohio.' \
 	    'He met the U.S. Ambassador to Peru.' 'He stayed in the U.S. for ten years.' \
 	    'The rally is at 5 p.m. Eastern time today.' 'We toured the U.S.A. last spring.'; do
