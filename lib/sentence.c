@@ -762,14 +762,16 @@ word_in(const char *t, size_t lo, size_t hi, const char *w, size_t n, int mid)
  * whole, and never when the document writes the word as a name
  * mid-sentence ("the Senate").  Then yes when the document writes it in
  * lower case elsewhere ("left the U.S. Officials said", "... officials"),
- * or, with no such evidence, when it is a common noun in the plural
- * followed by a finite verb, as a subject is ("U.S. Workers were"); an
- * institution in the singular goes on with its name ("U.S. Navy said").
+ * or, with no such evidence, when it is a common noun followed by a
+ * finite verb, as a subject is: in the plural ("U.S. Workers were"), as
+ * an institution in the singular goes on with its name ("U.S. Navy
+ * said"), or in any number after a clock time, which no name goes on
+ * from ("at 6 p.m. Police said").
  * The search looks a bounded distance either way, so that the walk stays
  * linear.
  */
 static int
-starts_after_abbrev(const struct sentencer *s, const struct next_word *nw)
+starts_after_abbrev(const struct sentencer *s, const struct next_word *nw, int after_time)
 {
 	enum { REACH = 1 << 15 };
 	const char *t = s->text;
@@ -799,8 +801,19 @@ starts_after_abbrev(const struct sentencer *s, const struct next_word *nw)
 	memcpy(low + 1, t + w + 1, n - 1);
 	if (word_in(t, lo, hi, low, n, 0))
 		return 1;
-	return n >= 4 && low[n - 1] == 's' && !strchr("siu", low[n - 2]) &&
-	    (word_flags_folded(t + e, a) & (W_FINITE | W_REPORTING)) && common_word(low, n);
+	if (!after_time && (n < 4 || low[n - 1] != 's' || strchr("siu", low[n - 2])))
+		return 0;
+	return (word_flags_folded(t + e, a) & (W_FINITE | W_REPORTING)) && common_word(low, n);
+}
+
+/* Does the full stop at t[i] close a clock time: "6 p.m.", "6 A.M."? */
+static int
+clock_time_before(const char *t, size_t lo, size_t i)
+{
+	if (i < lo + 5 || t[i - 2] != '.' || (t[i - 1] | 32) != 'm' || ((t[i - 3] | 32) != 'a' && (t[i - 3] | 32) != 'p'))
+		return 0;
+	return t[i - 4] == ' ' ? (bclass[(unsigned char)t[i - 5]] & B_DIGIT) != 0 :
+	    (bclass[(unsigned char)t[i - 4]] & B_DIGIT) != 0;
 }
 
 /* The number of words (runs of anything but white space) in t[lo..hi), counting up to 4. */
@@ -1025,7 +1038,8 @@ end_at_mark(const struct sentencer *s, size_t start, size_t item_end, size_t i, 
 		if (is_starter(t, len, &nw))
 			return k;
 		/* no fragment of three words or fewer ends on one: "The U.S. Marines said" */
-		return words_between(t, len, start, i) > 3 && starts_after_abbrev(s, &nw) ? k : 0;
+		return words_between(t, len, start, i) > 3 &&
+		    starts_after_abbrev(s, &nw, clock_time_before(t, lo, i)) ? k : 0;
 	case WORD_PLAIN:
 		if (nw.kind == NEXT_DIGIT && short_word_before(t, lo, i) && !year_at(t, len, nw.word))
 			return 0;       /* an abbreviation no list holds: "see tbl. 3", "eq. 7" */

@@ -278,6 +278,10 @@ Nobody agreed." ]
 	split_as 'Prices rose in the U.K. Economists had not expected it.' \
 	    'Prices rose in the U.K.' 'Economists had not expected it.'
 	split_as 'He left at 6 p.m. Residents said he looked tired.' 'He left at 6 p.m.' 'Residents said he looked tired.'
+	# after a clock time, which no name goes on from, a common word in the singular too
+	split_as 'The fire started at 6 p.m. Police said it spread fast.' 'The fire started at 6 p.m.' 'Police said it spread fast.'
+	split_as 'The shop shut at 8 P.M. Staff were sent home.' 'The shop shut at 8 P.M.' 'Staff were sent home.'
+	split_as 'It opens at 9 a.m. Eastern time on Monday.' 'It opens at 9 a.m. Eastern time on Monday.'
 	# a singular institution goes on with its name; a fragment of three words or fewer does not end
 	for s in 'The U.S. Navy said it would help.' 'The U.S. Marines said no.' 'At 5 a.m. Residents were told to go.' \
 	    'The U.S. Marshals Service has the case.'; do
