@@ -816,13 +816,19 @@ clock_time_before(const char *t, size_t lo, size_t i)
 	    (bclass[(unsigned char)t[i - 4]] & B_DIGIT) != 0;
 }
 
-/* The number of words (runs of anything but white space) in t[lo..hi), counting up to 4. */
+/*
+ * The number of words (runs of anything but white space) in t[lo..hi),
+ * counting up to 4; a span longer than 4 * WORD_MAX bytes counts as 4
+ * without a look, so that the walk stays linear.
+ */
 static int
 words_between(const char *t, size_t len, size_t lo, size_t hi)
 {
 	int words = 0, in = 0;
 	size_t n;
 
+	if (hi - lo > 4 * WORD_MAX)
+		return 4;
 	for (size_t j = lo; j < hi && words < 4; j += n ? n : 1) {
 		n = space_at(t, len, j);
 		words += !n && !in;

@@ -68,7 +68,7 @@ linear() {
 }
 
 @test "nsplit, nentity, ndate: capitals, names, acronyms, dates, long tokens, dots, titles, separators" {
-	for s in caps one_name acronyms dates token dots ellipsis mister separators one_para; do
+	for s in caps one_name acronyms dates token dots ellipsis mister abbrevs separators one_para; do
 		linear 100000 "$s" nsplit
 		linear 100000 "$s" nentity
 		linear 100000 "$s" ndate
