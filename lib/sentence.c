@@ -22,6 +22,8 @@ extern const unsigned char data_abbreviations_txt[];
 extern const size_t data_abbreviations_txt_len;
 extern const unsigned char data_sentence_words_txt[];
 extern const size_t data_sentence_words_txt_len;
+extern const unsigned char data_words_txt[];
+extern const size_t data_words_txt_len;
 
 /* ---------------------------------------------------------------- word tables */
 
@@ -34,7 +36,9 @@ enum {
 	W_STARTER = 8,          /* a word that shows a sentence begins */
 	W_RUNS_ON = 16,         /* a word a line does not end a sentence on */
 	W_CAPTION = 32,         /* a label that opens a caption's credit: "Image:" */
-	W_REPORTING = 64        /* a reporting verb: "Why?" Ann Lee asked */
+	W_REPORTING = 64,       /* a reporting verb: "Why?" Ann Lee asked */
+	W_DOMAIN = 128,         /* a top-level domain or file suffix: "example.Com" */
+	W_FINITE = 256          /* a finite verb after its subject: "Officials were" */
 };
 
 #define WORD_MAX 32             /* longer words are in no table */
@@ -42,7 +46,8 @@ enum {
 
 struct slot {
 	const char *key;
-	unsigned char len, table, flags;
+	unsigned char len, table;
+	unsigned short flags;
 };
 
 static struct slot slots[SLOT_COUNT];
@@ -73,11 +78,11 @@ table_add(int table, const char *key, size_t n, unsigned flags)
 			sl->key = key;
 			sl->len = (unsigned char)n;
 			sl->table = (unsigned char)table;
-			sl->flags = (unsigned char)flags;
+			sl->flags = (unsigned short)flags;
 			return;
 		}
 		if (sl->table == table && sl->len == n && memcmp(sl->key, key, n) == 0) {
-			sl->flags |= (unsigned char)flags;      /* a key listed twice has both classes */
+			sl->flags |= (unsigned short)flags;     /* a key listed twice has both classes */
 			return;
 		}
 	}
@@ -115,6 +120,8 @@ class_flags(const unsigned char *c, size_t n)
 		case 'c': f |= W_RUNS_ON; break;
 		case 'p': f |= W_CAPTION; break;
 		case 'v': f |= W_REPORTING; break;
+		case 'd': f |= W_DOMAIN; break;
+		case 'f': f |= W_FINITE; break;
 		}
 	return f;
 }
@@ -662,6 +669,74 @@ letters_before(const char *t, size_t lo, size_t i)
 }
 
 /*
+ * Is w[0..n), folded to lower case, a common English word?  The list
+ * (lib/data/words.txt) is kept in byte order, one word a line, so it is
+ * searched where it lies, with nothing to build.
+ */
+static int
+common_word(const char *w, size_t n)
+{
+	const char *d = (const char *)data_words_txt;
+	size_t lo = 0, hi = data_words_txt_len;
+	char low[WORD_MAX];
+
+	if (n == 0 || n > WORD_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)((bclass[(unsigned char)w[i]] & B_UPPER) ? w[i] + 32 : w[i]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, ls = mid, le = mid, m;
+		int c;
+		while (ls > lo && d[ls - 1] != '\n')
+			ls--;
+		while (le < hi && d[le] != '\n')
+			le++;
+		m = le - ls < n ? le - ls : n;
+		c = memcmp(d + ls, low, m);
+		if (c == 0)
+			c = (le - ls > n) - (le - ls < n);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = le + 1;
+		else
+			hi = ls;
+	}
+	return 0;
+}
+
+/*
+ * Is the token before the full stop at t[i] a short word (at most four
+ * letters) that is no common word, alone (white space or an opening mark
+ * before it)?  Before a number it reads as an abbreviation ("tbl. 3"),
+ * as news style spells out a number that opens a sentence.
+ */
+static int
+short_word_before(const char *t, size_t lo, size_t i)
+{
+	size_t n = letters_before(t, lo, i), b = i - n;
+
+	if (n == 0 || n > 4 || (b > lo && !(bclass[(unsigned char)t[b - 1]] & (B_SPACE | B_OPEN))))
+		return 0;
+	return !common_word(t + b, n);
+}
+
+/* Is there a year at t[i], four digits from 1000 to 2099 alone, as may open a sentence? */
+static int
+year_at(const char *t, size_t len, size_t i)
+{
+	if (i + 4 > len || (t[i] != '1' && !(t[i] == '2' && t[i + 1] == '0')))
+		return 0;
+	for (size_t j = i; j < i + 4; j++)
+		if (!(bclass[(unsigned char)t[j]] & B_DIGIT))
+			return 0;
+	i += 4;
+	if (i < len && (t[i] == '.' || t[i] == ','))
+		i++;    /* "1990." ends a clause; "1990.5" and "1,990" are no years */
+	return i >= len || !(bclass[(unsigned char)t[i]] & B_DIGIT);
+}
+
+/*
  * Does t[lo..hi) hold the word w[0..n) whole (mid: after a lower-case
  * word, as a name stands mid-sentence)?
  */
@@ -681,16 +756,22 @@ word_in(const char *t, size_t lo, size_t hi, const char *w, size_t n, int mid)
 }
 
 /*
- * Does the capitalised next word start a sentence because the document
- * writes it in lower case elsewhere ("left the U.S. Officials said",
- * "... officials") and never as a name mid-sentence ("the Senate")?
- * Only when the word after it is in lower case too, so
- * that a name going on ("U.S. Army Corps", "U.S. Secretary of State")
- * stays whole.  The search looks a bounded distance either way, so that
- * the walk stays linear.
+ * After an abbreviation, does the capitalised next word start a
+ * sentence?  Only when the word after it is in lower case, so that a
+ * name going on ("U.S. Army Corps", "U.S. Secretary of State") stays
+ * whole, and never when the document writes the word as a name
+ * mid-sentence ("the Senate").  Then yes when the document writes it in
+ * lower case elsewhere ("left the U.S. Officials said", "... officials"),
+ * or, with no such evidence, when it is a common noun followed by a
+ * finite verb, as a subject is: in the plural ("U.S. Workers were"), as
+ * an institution in the singular goes on with its name ("U.S. Navy
+ * said"), or in any number after a clock time, which no name goes on
+ * from ("at 6 p.m. Police said").
+ * The search looks a bounded distance either way, so that the walk stays
+ * linear.
  */
 static int
-lower_elsewhere(const struct sentencer *s, const struct next_word *nw)
+starts_after_abbrev(const struct sentencer *s, const struct next_word *nw, int after_time)
 {
 	enum { REACH = 1 << 15 };
 	const char *t = s->text;
@@ -712,11 +793,48 @@ lower_elsewhere(const struct sentencer *s, const struct next_word *nw)
 	if (newlines || !a || !(bclass[(unsigned char)t[e]] & B_LOWER) ||
 	    (a == 2 && memcmp(t + e, "of", 2) == 0) || (a == 3 && memcmp(t + e, "and", 3) == 0))
 		return 0;
-	low[0] = (char)(t[w] + 32);
-	memcpy(low + 1, t + w + 1, n - 1);
 	lo = w > REACH ? w - REACH : 0;
 	hi = len - w > REACH ? w + REACH : len;
-	return word_in(t, lo, hi, low, n, 0) && !word_in(t, lo, hi, t + w, n, 1);
+	if (word_in(t, lo, hi, t + w, n, 1))
+		return 0;
+	low[0] = (char)(t[w] + 32);
+	memcpy(low + 1, t + w + 1, n - 1);
+	if (word_in(t, lo, hi, low, n, 0))
+		return 1;
+	if (!after_time && (n < 4 || low[n - 1] != 's' || strchr("siu", low[n - 2])))
+		return 0;
+	return (word_flags_folded(t + e, a) & (W_FINITE | W_REPORTING)) && common_word(low, n);
+}
+
+/* Does the full stop at t[i] close a clock time: "6 p.m.", "6 A.M."? */
+static int
+clock_time_before(const char *t, size_t lo, size_t i)
+{
+	if (i < lo + 5 || t[i - 2] != '.' || (t[i - 1] | 32) != 'm' || ((t[i - 3] | 32) != 'a' && (t[i - 3] | 32) != 'p'))
+		return 0;
+	return t[i - 4] == ' ' ? (bclass[(unsigned char)t[i - 5]] & B_DIGIT) != 0 :
+	    (bclass[(unsigned char)t[i - 4]] & B_DIGIT) != 0;
+}
+
+/*
+ * The number of words (runs of anything but white space) in t[lo..hi),
+ * counting up to 4; a span longer than 4 * WORD_MAX bytes counts as 4
+ * without a look, so that the walk stays linear.
+ */
+static int
+words_between(const char *t, size_t len, size_t lo, size_t hi)
+{
+	int words = 0, in = 0;
+	size_t n;
+
+	if (hi - lo > 4 * WORD_MAX)
+		return 4;
+	for (size_t j = lo; j < hi && words < 4; j += n ? n : 1) {
+		n = space_at(t, len, j);
+		words += !n && !in;
+		in = !n;
+	}
+	return words;
 }
 
 /* Is the word before t[i] a name spelt with "!"? */
@@ -732,29 +850,41 @@ bang_name_before(const char *t, size_t lo, size_t i)
 
 /*
  * A full stop at t[i] with the next sentence glued to it at t[k], as
- * scraped copy has it: "the world.Today": a lower-case word before, a
- * capitalised word after (capital, then lower case, as no domain or file
- * name is written) followed by a space.
+ * scraped copy has it: "the world.Today", "on Monday.Mr. Lee", "paid
+ * 1,000.That".  Before it a word in lower case, or a number when a
+ * sentence starter follows; after it a capital, then lower case (as no
+ * initialism is written), ending in a space, or a title's full stop.
+ * Not a domain or a file name: nothing before the word is joined to it
+ * by "." "/" or "@" ("www.site.Org"), and the word is no known suffix
+ * ("example.Com") unless it is a sentence starter too ("It", "In").
  */
 static int
 glued_end(const char *t, size_t len, size_t i, size_t k)
 {
 	size_t n, b;
+	int number;
 
-	if (k != i + 1 || t[i] != '.' || i < 2 || !(bclass[(unsigned char)t[k]] & B_UPPER) ||
-	    !(bclass[(unsigned char)t[i - 1]] & B_LOWER) || !(bclass[(unsigned char)t[i - 2]] & B_LOWER))
+	if (k != i + 1 || t[i] != '.' || i < 2 || !(bclass[(unsigned char)t[k]] & B_UPPER))
+		return 0;
+	number = (bclass[(unsigned char)t[i - 1]] & B_DIGIT) != 0;
+	if (!number && (!(bclass[(unsigned char)t[i - 1]] & B_LOWER) || !(bclass[(unsigned char)t[i - 2]] & B_LOWER)))
 		return 0;
 	n = letters_at(t, len, k);
-	if (k + n >= len || t[k + n] != ' ')
+	if (n < 2 || k + n >= len)
 		return 0;
-	for (b = i; b > 0 && (bclass[(unsigned char)t[b - 1]] & (B_UPPER | B_LOWER)); b--)
-		;
-	if (b > 0 && (t[b - 1] == '.' || t[b - 1] == '/' || t[b - 1] == '@'))
-		return 0;       /* "www.Example.Org" */
 	for (size_t j = k + 1; j < k + n; j++)
 		if (!(bclass[(unsigned char)t[j]] & B_LOWER))
 			return 0;
-	return 1;
+	if (t[k + n] == '.' ? !(table_find(TAB_ABBREV, t + k, n) & W_NEVER) : t[k + n] != ' ')
+		return 0;
+	for (b = i; b > 0 && (bclass[(unsigned char)t[b - 1]] & (B_UPPER | B_LOWER | B_DIGIT) || t[b - 1] == ','); b--)
+		;
+	if (b > 0 && (t[b - 1] == '.' || t[b - 1] == '/' || t[b - 1] == '@'))
+		return 0;
+	n = word_flags_folded(t + k, n);
+	if (n & W_STARTER)
+		return 1;       /* "site.It was": a pronoun before a country's domain */
+	return !number && !(n & W_DOMAIN);
 }
 
 /* Length of a reference mark "[12]" at t[i], or 0. */
@@ -873,9 +1003,16 @@ end_at_mark(const struct sentencer *s, size_t start, size_t item_end, size_t i, 
 		return 0;       /* an attribution or an aside: "We won." - Ann Lee; voila! -- you */
 	if (closed && page_reference_at(t, len, k))
 		return 0;       /* the quotation's source: "... [...]" (Smith 55). */
-	if (spaced && !strong && !closed)
-		/* ". . . I didn't" pauses; "compounds. . . . The" ends at its first dot, words left out after */
-		return dots > 3 && nw.kind == NEXT_UPPER ? i + 1 : 0;
+	if (spaced && !strong && !closed) {
+		/*
+		 * ". . . I didn't" pauses; four dots before a capital end the
+		 * sentence: "compounds. . . . The" at its first dot (words left
+		 * out after it), "a period . . . . Next" at its last
+		 */
+		if (dots <= 3 || nw.kind != NEXT_UPPER)
+			return 0;
+		return i > 0 && space_before(t, i) ? k : i + 1;
+	}
 	if (strong) {
 		if (t[i] == '!' && j == i + 1 && !closed && nw.kind == NEXT_UPPER && !is_starter(t, len, &nw) &&
 		    bang_name_before(t, lo, i))
@@ -904,8 +1041,14 @@ end_at_mark(const struct sentencer *s, size_t start, size_t item_end, size_t i, 
 	case WORD_ABBREV:
 		if (letters_before(t, lo, i) == 1 && i - 1 == start)
 			return 0;       /* an initial opening the sentence: "Q. What", "A. Smith" */
-		return is_starter(t, len, &nw) || lower_elsewhere(s, &nw) ? k : 0;
+		if (is_starter(t, len, &nw))
+			return k;
+		/* no fragment of three words or fewer ends on one: "The U.S. Marines said" */
+		return words_between(t, len, start, i) > 3 &&
+		    starts_after_abbrev(s, &nw, clock_time_before(t, lo, i)) ? k : 0;
 	case WORD_PLAIN:
+		if (nw.kind == NEXT_DIGIT && short_word_before(t, lo, i) && !year_at(t, len, nw.word))
+			return 0;       /* an abbreviation no list holds: "see tbl. 3", "eq. 7" */
 		break;
 	}
 	return k;

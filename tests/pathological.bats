@@ -140,7 +140,7 @@ judge() {
 }
 
 @test "nsplit, nentity, ndate: capitals, names, acronyms, dates, long tokens, dots, titles, separators" {
-	local shapes='caps one_name acronyms dates token dots ellipsis mister separators one_para'
+	local shapes='caps one_name acronyms dates token dots ellipsis mister abbrevs separators one_para'
 	for p in nsplit ndate; do
 		startup "$p"
 		for s in $shapes; do

@@ -15,7 +15,7 @@ set -eu
 
 SHAPES='she_male diplomat commission he_said he_said_far named surname mixed one_para unbalanced nested
 quote_run lines crlf scare titles indirect indirect_chain caps one_name
-acronyms dates token dots ellipsis mister separators tsv_nostart tsv_start
+acronyms dates token dots ellipsis mister abbrevs separators tsv_nostart tsv_start
 tsv_field tsv_quote_field backslash glued'
 
 # gen SHAPE BYTES: an input of that shape, about BYTES long.
@@ -103,6 +103,9 @@ gen() {
 				out("\xe2\x80\xa6 ... \xe2\x80\xa6")
 			else if (shape == "mister")
 				out("Mr. ")
+			else if (shape == "abbrevs")
+				# one long word opens the sentence, then abbreviations that ask how many words came first
+				out(i * 64 < n / 2 ? "0000000000000000000000000000000000000000000000000000000000000000" : " the U.S. Navy was here")
 			else if (shape == "separators")
 				out("---\nA word.\n")
 			else if (shape == "tsv_nostart")
