@@ -392,8 +392,11 @@ word_end(const char *s, size_t n, size_t start, size_t i, unsigned *ascii_flags)
 				i += l;
 				continue;
 			}
-			/* "U.S." and initials keep their last period too, and so does a list's number. */
-			int dotted = memchr(s + start, '.', i - start) != NULL;
+			/*
+			 * "U.S." and initials keep their last period too, and so does a
+			 * list's number; a decimal number's ("in 10.13.") ends its sentence.
+			 */
+			int dotted = !u_isdigit(prev) && memchr(s + start, '.', i - start) != NULL;
 			uint32_t first = char_at(s, n, start, &l2);
 			if (dotted || (u_isupper(first) && start + l2 == i) ||
 			    is_abbreviation(s + start, i - start) || list_number(s, n, start, i)) {

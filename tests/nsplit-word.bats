@@ -63,6 +63,17 @@ tag_of() {
 	grep -qx '\.\.\.' toks
 }
 
+@test "a decimal number ends its sentence apart from the period; U.S., a.m. and a list's 3. keep theirs" {
+	printf 'She ran the final in 10.94.\nPrices fell to 1.5. The U.S. team met at 9 a.m.\n3. Jan Smit\n' |
+	    nsplit -H -u word | cut -f7 > toks
+	grep -qx '10\.94' toks
+	grep -qx '1\.5' toks
+	[ "$(grep -cx '\.' toks)" -eq 2 ]
+	grep -qx 'U\.S\.' toks
+	grep -qx 'a\.m\.' toks
+	grep -qx '3\.' toks
+}
+
 @test "the report said: a noun, then the reporting verb" {
 	[ "$(tag_of 'The report said prices would rise.' report)" = NN ]
 	[ "$(tag_of 'The report said prices would rise.' said)" = VBD ]

@@ -620,11 +620,11 @@ evaluate(const unsigned char *bytes, size_t len, const struct corpus *dev, const
 	syntax_tag(t, dev->text, dev->tok, dev->n, pos, chunk);
 	size_t right = 0, same = 0;
 	static size_t confusion[256][256];
+	memset(confusion, 0, sizeof confusion);
 	for (size_t i = 0; i < dev->n; i++) {
 		right += pos[i] == dev->pos[i];
 		confusion[dev->pos[i]][pos[i]]++;
 	}
-	memset(confusion, 0, sizeof confusion);
 	if (getenv("SYN_DUMP"))
 		for (size_t i = 0; i < dev->n; i++)
 			fprintf(stderr, "%s%.*s %s %s\n", dev->tok[i].flags & TOK_SENT_START ? "\n" : "",
