@@ -1614,6 +1614,19 @@ set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t c
  * "...," he said / "...," said the minister / "...," according to X /
  * "...," Flynn, a top surrogate, said / "..." ― Christina Lastra.
  */
+/* Are t[b..e) the words of a name: two or more, each capitalised or a title? */
+static int
+name_between(const struct tok *t, size_t b, size_t e)
+{
+	if (e < b + 2)
+		return 0;
+	for (size_t k = b; k < e; k++)
+		if (t[k].type != T_WORD || !(t[k].cap || t[k].wc == W_ABBR) || is_pronoun(&t[k]) ||
+		    t[k].wc == W_STOP)
+			return 0;
+	return 1;
+}
+
 static struct found
 cue_after(struct attrib *a, const struct tok *t, size_t n)
 {
@@ -1671,11 +1684,17 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 			break;
 		if (is_cue(&t[j]) && depth == 0 && (!np_end || t[j - 1].type == T_PUNCT ||
 		    t[j - 1].wc == W_AUX) && t[j - 1].wc != W_DEF && t[j - 1].wc != W_INDEF) {
-			size_t me = np_end ? np_end : j;
+			size_t ms = k, me = np_end ? np_end : j;
 
 			while (me > k + 1 && t[me - 1].wc == W_AUX)
 				me--;
-			set_found(&f, t, k, me, j, j + 1);
+			if (np_end && t[np_end].ch == ',' && !t[np_end - 1].cap && t[j - 1].type == T_PUNCT &&
+			    t[j - 1].ch == ',' && name_between(t, np_end + 1, j - 1)) {
+				/* "Lee's chief of staff, Ann Park, said": the name in commas speaks */
+				ms = np_end + 1;
+				me = j - 1;
+			}
+			set_found(&f, t, ms, me, j, j + 1);
 			return f;
 		}
 		if (!np_end && t[j].wc == W_STOP)

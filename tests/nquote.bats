@@ -406,3 +406,10 @@ More talks are planned for the spring in Moscow.
 	[ "$(field 5 < rows | tr '\n' '|')" = "The Ohio senator|Springfield council spokesman Tim Ortega|" ]
 	[ "$(field 4 < rows | tr '\n' '|')" = "Anna Kovacs|Tim Ortega|" ]
 }
+
+@test "a description, then a name in commas, then the cue: the name speaks" {
+	printf -- '--- t1\nDATE: 2016-06-08\n\nMayor Lia Brandt opened the bridge on Monday.\n\n“The tolls will stay,” Ohio Sen. Ray Dunn’s chief of staff, Omar Feld, said.\n\n“The lanes will not,” Mayor Lia Brandt’s press secretary, Ann Holt, said.\n' |
+	    nquote -H > rows
+	[ "$(field 4 < rows | tr '\n' '|')" = "Omar Feld|Ann Holt|" ]
+	[ "$(field 5 < rows | tr '\n' '|')" = "Omar Feld|Ann Holt|" ]
+}
