@@ -725,6 +725,29 @@ opens_phrase(const struct attrib *a, const struct tok *t, size_t b, size_t n)
 	return (w > 5 && memcmp(x + w - 3, "ing", 3) == 0) || (w > 5 && memcmp(x + w - 2, "ed", 2) == 0);
 }
 
+/* The end of the lowercase role words from t[k], max at most: "campaign manager" */
+static size_t
+role_words_end(const struct tok *t, size_t k, size_t n, size_t max)
+{
+	size_t e = k;
+
+	while (e < n && e < k + max && t[e].type == T_WORD && !t[e].cap &&
+	    (t[e].wc == W_NONE || t[e].wc == W_PERSON || t[e].wc == W_BODY))
+		e++;
+	return e;
+}
+
+/* The end of a name's words from t[k], five at most: "Robby Mook" */
+static size_t
+name_words_end(const struct tok *t, size_t k, size_t n)
+{
+	size_t e = k;
+
+	while (e < n && e < k + 5 && t[e].type == T_WORD && t[e].cap && t[e].wc != W_STOP)
+		e++;
+	return e;
+}
+
 /* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
 static size_t
 sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
@@ -766,15 +789,8 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 	 * Clinton's campaign manager Robby Mook".
 	 */
 	if (t[e - 1].cap) {
-		size_t k = e;
+		size_t k = role_words_end(t, e, n, 3), m = name_words_end(t, k, n);
 
-		while (k < n && k < e + 3 && t[k].type == T_WORD && !t[k].cap &&
-		    (t[k].wc == W_NONE || t[k].wc == W_PERSON || t[k].wc == W_BODY))
-			k++;
-		size_t m = k;
-
-		while (m < n && m < k + 5 && t[m].type == T_WORD && t[m].cap && t[m].wc != W_STOP)
-			m++;
 		if (k > e && m - k >= 2)
 			e = m;
 	}
@@ -1653,11 +1669,8 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 	/* "panel Chairman Rep. Jason Chaffetz said" opens with a lowercase word */
 	if (!opens_mention(&t[k])) {
 		/* "campaign manager Robby Mook said": role words, then the name */
-		size_t x = k;
+		size_t x = role_words_end(t, k, n, 3);
 
-		while (x < n && x < k + 3 && t[x].type == T_WORD && !t[x].cap &&
-		    (t[x].wc == W_NONE || t[x].wc == W_PERSON || t[x].wc == W_BODY))
-			x++;
 		if (x == k || x >= n || t[x].type != T_WORD || !t[x].cap)
 			return f;
 	}
@@ -2977,25 +2990,16 @@ to_person_head(const struct sp_quote *q, size_t me)
 		;
 	if (h == n || is_pronoun(&t[h]))
 		return me;
-	size_t k = h + 1, noun = n;
-
-	if (!t[h].cap) {
-		if (t[h].wc != W_PERSON)
-			return me;
-		k = h;
-	}
-	while (k < n && k < h + 4 && t[k].type == T_WORD && !t[k].cap &&
-	    (t[k].wc == W_NONE || t[k].wc == W_PERSON || t[k].wc == W_BODY)) {
-		if (t[k].wc == W_PERSON)
-			noun = k;
-		k++;
-	}
-	if (noun == n)
+	if (!t[h].cap && t[h].wc != W_PERSON)
 		return me;
-	size_t m = noun + 1;
+	size_t from = t[h].cap ? h + 1 : h, noun = role_words_end(t, from, n, h + 4 - from);
 
-	while (m < n && m < noun + 5 && t[m].type == T_WORD && t[m].cap && t[m].wc != W_STOP)
-		m++;
+	while (noun > from && t[noun - 1].wc != W_PERSON)
+		noun--;
+	if (noun-- == from)
+		return me;
+	size_t m = name_words_end(t, noun + 1, n);
+
 	return m - noun >= 3 ? t[m - 1].e : t[noun].e;
 }
 
