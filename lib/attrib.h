@@ -79,7 +79,7 @@ size_t attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 const char *attrib_kind_name(enum quote_kind k);
 
 /*
- * Training (tools/train_speaker.c): fn sees the candidate speakers of
+ * Training (tools/train_attrib.c): fn sees the candidate speakers of
  * each quotation of speech at [start, end) of the text given to
  * attrib_find (speaker.h), and the rules choose among them.
  */
