@@ -80,9 +80,9 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 			set_found(&f, t, k + 1, e, k, k + 1);
 		return f;
 	}
-	/* "panel Chairman Rep. Jason Chaffetz said" opens with a lowercase word */
+	/* "committee Chairman Rep. Tom Reyes said" opens with a lowercase word */
 	if (!opens_mention(&t[k])) {
-		/* "campaign manager Robby Mook said": role words, then the name */
+		/* "campaign manager Dana Holt said": role words, then the name */
 		size_t x = role_words_end(t, k, n, 3);
 
 		if (x == k || x >= n || t[x].type != T_WORD || !t[x].cap)
@@ -144,8 +144,8 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 static struct found cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n);
 
 /*
- * She said: "..." / said Smith: "..." / Trump called it "...".  In a
- * relative clause ("Williamson assails what he calls the "lie"") the
+ * She said: "..." / said Smith: "..." / Reyes called it "...".  In a
+ * relative clause ("Okafor assails what he calls the "myth"") the
  * sentence's subject is the speaker as written.
  */
 static struct found
@@ -154,7 +154,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t b, e;
 
-	/* "According to ProPublica, Clinton praised her "donors"": the source speaks */
+	/* "According to the Ledger, Vale thanked her "friends"": the source speaks */
 	if (n > lo + 3 && tok_is(a, &t[lo], "according") && tok_is(a, &t[lo + 1], "to") &&
 	    phrase_after(t, lo + 2, n, &e) && e < n && t[e].type == T_PUNCT && t[e].ch == ',') {
 		set_found(&f, t, lo + 2, e, lo, lo + 2);
@@ -180,7 +180,7 @@ cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t b, e, from = lo;
 
-	/* "Trump said Clinton called it "...": the outermost report speaks */
+	/* "Reyes said Vale called it "...": the outermost report speaks */
 	for (size_t j = lo; j < n; j++)
 		if (t[j].type == T_QUOTE)
 			from = j + 1;
@@ -221,7 +221,7 @@ cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 			return f;
 		}
 		if (j - 1 == lo && x->type == T_WORD && x->wc == W_CUE && x->cap) {
-			/* "Said Ellis: "..."" */
+			/* "Said Okafor: "..."" */
 			if (phrase_after(t, j, n, &e) && e + 1 == n && t[e].type == T_PUNCT &&
 			    (t[e].ch == ':' || t[e].ch == ',')) {
 				set_found(&f, t, j, e, j - 1, j);
@@ -263,7 +263,7 @@ cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 			if (f.ok)
 				return f;
 		}
-		/* "Trump took to Twitter to accuse them of being "duped"" */
+		/* "Reyes went on the radio to call them "naive"" */
 		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
 		    t[b].wc == W_DEF || t[b].wc == W_INDEF) && t[b].wc != W_STOP && t[b].wc != W_INTRO) {
 			set_found(&f, t, b, e, j - 1, j);
@@ -368,7 +368,7 @@ cue_over_break(struct attrib *a, size_t para_start)
 			ls = k + 1;
 	f = cue_before(a, a->toks, ls, n);
 	if (!f.ok) {
-		/* "President Clinton released the following statement:" */
+		/* "Governor Vale issued the following statement:" */
 		size_t b, e2;
 
 		if (sentence_subject(a, a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
@@ -519,7 +519,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' &&
 		    f.cs > s->end && !(s->flags & QUOTE_REOPENED)) {
 			/*
-			 * "Brafman said, "... we have found." He added, ..." -- the
+			 * "Holt said, "... as we expected." She added, ..." -- the
 			 * quotation ended its sentence: a cue before it wins over the
 			 * next sentence's.
 			 */
@@ -546,7 +546,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 
 		if (!f.ok && n >= ls + 3 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':' &&
 		    !(s->flags & QUOTE_REOPENED)) {
-			/* "... doesn't surprise Republican pollster Daron Shaw: "..."" */
+			/* "... comes as no shock to veteran analyst Lena Ortiz: "..."" */
 			size_t b = n - 1;
 
 			while (b > ls && t[b - 1].type == T_WORD && t[b - 1].cap && t[b - 1].wc == W_NONE)
@@ -576,7 +576,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		    ((s->flags & QUOTE_REOPENED) || !sentence_break || lead == n))
 			inherit = 1;
 		if (!f.ok && !inherit && ls == n && ls > 1 && !(s->flags & QUOTE_REOPENED)) {
-			/* "Schiff said. "The other factor ..."": the sentence before reports */
+			/* "Okafor said. "The second problem ..."": the sentence before reports */
 			f = cue_before(a, t, pls, ls - 1);
 		}
 		if (!f.ok && !inherit && n == 0 && have_any && !(s->flags & QUOTE_GOES_ON) &&
