@@ -42,7 +42,7 @@ set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t c
 
 /*
  * "...," he said / "...," said the minister / "...," according to X /
- * "...," Flynn, a top surrogate, said / "..." ― Christina Lastra.
+ * "...," Holt, a top adviser, said / "..." ― Sara Lind.
  */
 /* Are t[b..e) the words of a name: two or more, each capitalised or a title? */
 static int
@@ -127,7 +127,7 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 		if (!np_end && t[j].wc == W_STOP)
 			break;
 	}
-	/* a signature after a dash: "..." ― Christina Lastra. */
+	/* a signature after a dash: "..." ― Sara Lind. */
 	if (dash && t[k].cap) {
 		size_t j = k;
 
@@ -390,7 +390,7 @@ short_kind(const struct attrib *a, const struct tok *before2, const struct tok *
 {
 	if (pronoun)
 		return KIND_SCARE;
-	/* "a broadcast of "Fox News Sunday"" */
+	/* "a broadcast of "Weekend Report"" */
 	if (title_case && before2 != NULL && before2->wc == W_MEDIUM && tok_is(a, before, "of"))
 		return KIND_TITLE;
 	if (title_case && before != NULL && before->type == T_WORD) {
