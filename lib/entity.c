@@ -5,7 +5,6 @@
  * gazetteer, given roles (role.h), and grouped under canonical names
  * (alias.h).
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,31 +90,15 @@ is_first_name(void *gaz, const char *s, size_t n)
 	return (gaz_lookup(gaz, s, n) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) != 0;
 }
 
-static void *
-build_gazetteer(void *out)
-{
-	*(struct gazetteer **)out = gaz_new();
-	return NULL;
-}
-
 struct entity_tables *
 entity_tables_new(void)
 {
 	struct entity_tables *t = xmalloc(sizeof *t);
-	/*
-	 * The lists and the weights are built at once on two threads: a
-	 * program's start-up is mostly these two, and nothing else runs
-	 * before they are done.  Without a thread, one after the other.
-	 */
-	pthread_t gaz_thread;
-	int threaded = pthread_create(&gaz_thread, NULL, build_gazetteer, &t->gaz) == 0;
-	if (!threaded)
-		t->gaz = gaz_new();
+
+	t->gaz = gaz_builtin();
 	t->model = pct_builtin(data_ner_bin, data_ner_bin_len, "lib/data/ner.bin");
 	t->classes = wordclass_builtin();
 	t->roles = role_new();
-	if (threaded)
-		pthread_join(gaz_thread, NULL);
 	return t;
 }
 

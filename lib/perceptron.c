@@ -4,6 +4,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "image.h"
 #include "pages.h"
 #include "perceptron.h"
 #include "xalloc.h"
@@ -562,48 +563,36 @@ pct_save(const struct pct_model *m, FILE *out, float min_abs)
 }
 
 /*
- * An image: the tables of a loaded model as they stand in memory, each
- * on a cache line's boundary after a header of one line:
- *   "NTPI"  u32 version (1)  u32 classes  u32 zero  u64 buckets  u64 rows  f32 scale
- * then the buckets' keys, the buckets' first rows, and the rows of
- * weights, in the machine's byte order.  A program reads it in place.
+ * An image (image.h) of a loaded model: count PCT_CLASSES, sizes the
+ * buckets and the rows; the buckets' keys, their first rows and the rows
+ * of weights follow.  The scale stands after the header's sizes.
  */
-#define IMAGE_LINE 64
-
-static size_t
-line_up(size_t n)
-{
-	return (n + IMAGE_LINE - 1) / IMAGE_LINE * IMAGE_LINE;
-}
+#define SCALE_AT 32
 
 /* Where each table starts in an image of a model of buckets and rows; returns the image's length. */
 static size_t
 image_layout(size_t buckets, size_t rows, size_t at[3])
 {
 	at[0] = IMAGE_LINE;
-	at[1] = at[0] + line_up(buckets * BUCKET_KEYS * sizeof(uint32_t));
-	at[2] = at[1] + line_up(buckets * sizeof(uint32_t));
-	return at[2] + line_up(rows * PCT_CLASSES * sizeof(int16_t));
+	at[1] = at[0] + image_line_up(buckets * BUCKET_KEYS * sizeof(uint32_t));
+	at[2] = at[1] + image_line_up(buckets * sizeof(uint32_t));
+	return at[2] + image_line_up(rows * PCT_CLASSES * sizeof(int16_t));
 }
 
 unsigned char *
 pct_image(const struct pct_model *m, size_t *len)
 {
-	size_t buckets = m->bucket_mask + 1, rows = m->used + 1, at[3];
-	uint32_t head[4] = { 0, 1, PCT_CLASSES, 0 };
-	uint64_t size[2] = { buckets, rows };
+	uint64_t size[2] = { m->bucket_mask + 1, m->used + 1 };
+	size_t at[3];
 
 	if (!m->bucket)
 		return NULL;
-	*len = image_layout(buckets, rows, at);
-	unsigned char *img = xcalloc(1, *len);
-	memcpy(head, IMAGE_MAGIC, 4);
-	memcpy(img, head, sizeof head);
-	memcpy(img + 16, size, sizeof size);
-	memcpy(img + 32, &m->scale, sizeof m->scale);
-	memcpy(img + at[0], m->bucket, buckets * BUCKET_KEYS * sizeof *m->bucket);
-	memcpy(img + at[1], m->first_row, buckets * sizeof *m->first_row);
-	memcpy(img + at[2], m->qw, rows * PCT_CLASSES * sizeof *m->qw);
+	*len = image_layout(size[0], size[1], at);
+	unsigned char *img = image_new(*len, IMAGE_MAGIC, PCT_CLASSES, size);
+	memcpy(img + SCALE_AT, &m->scale, sizeof m->scale);
+	memcpy(img + at[0], m->bucket, size[0] * BUCKET_KEYS * sizeof *m->bucket);
+	memcpy(img + at[1], m->first_row, size[0] * sizeof *m->first_row);
+	memcpy(img + at[2], m->qw, size[1] * PCT_CLASSES * sizeof *m->qw);
 	return img;
 }
 
@@ -611,22 +600,18 @@ pct_image(const struct pct_model *m, size_t *len)
 static struct pct_model *
 pct_view(const unsigned char *data, size_t len)
 {
-	uint32_t head[4];
 	uint64_t size[2];
 	size_t at[3];
 
-	if (len < IMAGE_LINE || (uintptr_t)data % IMAGE_LINE != 0)
-		return NULL;
-	memcpy(head, data, sizeof head);
-	memcpy(size, data + 16, sizeof size);
-	if (head[1] != 1 || head[2] != PCT_CLASSES || size[0] == 0 || (size[0] & (size[0] - 1)) != 0 ||
-	    size[0] > len || size[1] == 0 || size[1] > len || image_layout(size[0], size[1], at) != len)
+	if (!image_open(data, len, IMAGE_MAGIC, PCT_CLASSES, size) || size[0] == 0 ||
+	    (size[0] & (size[0] - 1)) != 0 || size[0] > len || size[1] == 0 || size[1] > len ||
+	    image_layout(size[0], size[1], at) != len)
 		return NULL;
 	struct pct_model *m = xcalloc(1, sizeof *m);
 	m->view = 1;
 	m->bucket_mask = size[0] - 1;
 	m->used = size[1] - 1;
-	memcpy(&m->scale, data + 32, sizeof m->scale);
+	memcpy(&m->scale, data + SCALE_AT, sizeof m->scale);
 	/* Never written: the loaded model's tables are only read. */
 	m->bucket = (uint32_t *)(uintptr_t)(data + at[0]);
 	m->first_row = (uint32_t *)(uintptr_t)(data + at[1]);
