@@ -31,7 +31,7 @@ struct pct_model {
 	uint32_t *first_row;    /* per bucket: the row of qw of its first key */
 	int16_t *qw;            /* per key, PCT_CLASSES weights; then a row of zeros */
 	float scale;
-	int view;               /* the tables are an image's bytes (pct_image), not ours to free */
+	int view;               /* the tables are an image's bytes (pct_image, made by tools/table_image.c), not ours to free */
 };
 
 #define BUCKET_KEYS 16          /* 64 bytes */
