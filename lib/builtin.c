@@ -1,7 +1,7 @@
 /*
  * builtin: the gazetteer and the word classes as the build compiled them
  * in, images of their tables (tools/gaz_image.c, tools/table_image.c)
- * read in place.  A file of its own, so that the tools that make the
+ * read in place, resident from the start (pages.h).  A file of its own, so that the tools that make the
  * images link the modules without the images they make.
  */
 #include <stdio.h>
@@ -26,6 +26,7 @@ gaz_builtin(void)
 		fputs("ntools: the built-in gazetteer is broken (rebuild)\n", stderr);
 		exit(2);
 	}
+	pages_resident(data_gazetteer_img, data_gazetteer_img_len);
 	return g;
 }
 
@@ -36,7 +37,9 @@ wordclass_builtin(void)
 	size_t len = data_clusters_bin_len;
 	struct wordclass *wc = wordclass_view(data, len);
 
-	if (!wc && (wc = wordclass_load(data, len)) != NULL)
+	if (wc)
+		pages_resident(data, len);
+	else if ((wc = wordclass_load(data, len)) != NULL)
 		pages_release(data, len);       /* read into the tables: the bytes are not read again */
 	if (!wc) {
 		fputs("ntools: the built-in word classes are broken (rebuild lib/data/clusters.bin)\n", stderr);

@@ -87,7 +87,8 @@ pct_builtin(const unsigned char *data, size_t len, const char *file)
 	struct pct_model *m;
 
 	if (len >= 4 && memcmp(data, IMAGE_MAGIC, 4) == 0) {
-		m = pct_view(data, len);
+		if ((m = pct_view(data, len)) != NULL)
+			pages_resident(data, len);
 	} else if ((m = pct_load(data, len)) != NULL) {
 		/* Read into the model's tables: the bytes are not read again. */
 		pages_release(data, len);
