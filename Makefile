@@ -61,6 +61,18 @@ $(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
 	$(Q)$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
 
+# Weights go in as the tables they load into (tools/pct_image.c), which a
+# program reads in place rather than build at start-up.
+$(OBJDIR)/pct_image: tools/pct_image.c lib/perceptron.c lib/pages.c lib/xalloc.c lib/diag.c lib/*.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) -O2 $(CPPFLAGS) -o $@ tools/pct_image.c lib/perceptron.c lib/pages.c lib/xalloc.c lib/diag.c
+
+$(OBJDIR)/data/%.bin.o: lib/data/%.bin $(OBJDIR)/embed $(OBJDIR)/pct_image
+	@mkdir -p $(@D)
+	$(Q)$(OBJDIR)/pct_image $< > $(OBJDIR)/data/$*.bin.img
+	$(Q)$(OBJDIR)/embed $(OBJDIR)/data/$*.bin.img $*.bin > $(OBJDIR)/data/$*.bin.c
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.bin.c
+
 $(OBJDIR)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -c -o $@ $<

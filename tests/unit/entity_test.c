@@ -216,6 +216,24 @@ test_loaded_weights(void)
 		per_class[k % 9]++;
 	for (int c = 0; c < PCT_CLASSES; c++)
 		CHECK(sum[c] == per_class[c]);
+
+	/* The same model read in place from its image, as the programs read theirs. */
+	size_t len;
+	unsigned char *img = pct_image(m, &len), *aligned = aligned_alloc(64, (len + 63) / 64 * 64);
+	CHECK(img != NULL && aligned != NULL && memcmp(img, "NTPI", 4) == 0);
+	if (img && aligned) {
+		memcpy(aligned, img, len);
+		struct pct_model *v = pct_builtin(aligned, len, "test");
+		int32_t vsum[PCT_CLASSES] = { 0 }, vmany[PCT_CLASSES] = { 0 };
+		pct_sum(v, f, 4, vsum);
+		pct_sum(v, many + 100, 2900, vmany);
+		for (int c = 0; c < PCT_CLASSES; c++)
+			CHECK(vsum[c] == want[c] && vmany[c] == per_class[c]);
+		CHECK(pct_step(v) == pct_step(m));
+		pct_free(v);
+	}
+	free(img);
+	free(aligned);
 	pct_free(m);
 }
 
