@@ -379,8 +379,28 @@ cue_over_break(struct attrib *a, size_t para_start)
 }
 
 /*
- * A few words in marks with no cue: a title after "'s", "on" or a word
- * such as "documentary", or between the parts of a name (a nickname); a
+ * Do the words before title-cased words in marks make them a title: "a
+ * broadcast of", a possessive ("the network's"), a word such as
+ * "documentary", or "on"?
+ */
+static int
+titled_by_context(const struct attrib *a, const struct tok *before2, const struct tok *before)
+{
+	if (before2 != NULL && before2->wc == W_MEDIUM && tok_is(a, before, "of"))
+		return 1;
+	if (before == NULL || before->type != T_WORD)
+		return 0;
+	size_t n = before->e - before->s;
+	const char *w = a->text + before->s;
+
+	return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
+	    (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0) ||
+	    before->wc == W_MEDIUM || tok_is(a, before, "on");
+}
+
+/*
+ * A few words in marks with no cue: a title by its context
+ * (titled_by_context), or between the parts of a name (a nickname); a
  * scare quote when the words modify a noun ("quack" medical cures), follow
  * "so-called", or are a lone pronoun; else somebody's words (partial).
  */
@@ -390,20 +410,11 @@ short_kind(const struct attrib *a, const struct tok *before2, const struct tok *
 {
 	if (pronoun)
 		return KIND_SCARE;
-	/* "a broadcast of "Weekend Report"" */
-	if (title_case && before2 != NULL && before2->wc == W_MEDIUM && tok_is(a, before, "of"))
+	if (title_case && titled_by_context(a, before2, before))
 		return KIND_TITLE;
-	if (title_case && before != NULL && before->type == T_WORD) {
-		size_t n = before->e - before->s;
-		const char *w = a->text + before->s;
-
-		if ((n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') ||
-		    (n > 4 && memcmp(w + n - 4, "\xe2\x80\x99s", 4) == 0) ||
-		    before->wc == W_MEDIUM || tok_is(a, before, "on"))
-			return KIND_TITLE;
-		if (before->cap && after->type == T_WORD && after->cap)
-			return KIND_TITLE;
-	}
+	if (title_case && before != NULL && before->type == T_WORD && before->cap &&
+	    after->type == T_WORD && after->cap)
+		return KIND_TITLE;
 	if (before != NULL && before->wc == W_LABEL)
 		return KIND_SCARE;
 	if (after->type == T_WORD && !after->cap && after->wc == W_NONE)
@@ -682,8 +693,14 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			x.kind = w.opens ? KIND_DIRECT : p->kind;
 		} else if (so_called) {
 			x.kind = KIND_SCARE;
-		} else if (f.ok && short_k == KIND_TITLE && f.cs < s->start && f.ce != 0) {
-			x.kind = short_k;       /* a title in a reported sentence */
+		} else if (f.ok && short_k == KIND_TITLE && f.ce != 0 && (f.cs < s->start ||
+		    titled_by_context(a, n > 1 ? &t[n - 2] : NULL, n ? &t[n - 1] : NULL))) {
+			/*
+			 * A title in a reported sentence, or one a cue follows ("On
+			 * Sunday's "Morning Hour," the mayor said"); the cue after
+			 * a nickname belongs to the name it sits in.
+			 */
+			x.kind = short_k;
 		} else if (f.ok) {
 			x.mention_start = f.ms;
 			x.mention_end = f.me;

@@ -220,6 +220,9 @@ struct pairing {
 	uint32_t open_cp;
 	size_t open_at, inner_at, para_at;
 	unsigned flags;
+	int nested;             /* quotations open inside this one */
+	size_t nest_end;        /* where the first of them closed, or 0 */
+	size_t nest_mark;       /* that closing mark's first byte */
 };
 
 static void
@@ -241,13 +244,14 @@ emit(struct quote_finder *qf, const struct pairing *p, size_t end, size_t inner_
 size_t
 quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quote_span **out)
 {
-	struct pairing p = { 0, 0, 0, 0, 0, 0 };
+	struct pairing p = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	size_t pos = 0, ps, pe, prev_pe = 0;
 	int lines = quote_lines_are_paras(t, len);
 
 	qf->n = 0;
 	while (next_para(t, len, lines, &pos, &ps, &pe)) {
 		size_t i = ps, n;
+		int may_nest = 1;
 
 		if (p.open) {
 			uint32_t first = char_at(t, len, ps, &n);
@@ -268,6 +272,9 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 				p.open = 0;
 			}
 		}
+		p.nested = 0;
+		p.nest_end = 0;
+rescan:
 		while (i < pe) {
 			unsigned char c = (unsigned char)t[i];
 
@@ -313,6 +320,8 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 				p.inner_at = i + n;
 				p.para_at = ps;
 				p.flags = 0;
+				p.nested = 0;
+				p.nest_end = 0;
 				i += n;
 				continue;
 			}
@@ -325,19 +334,47 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 				 * An opening mark inside a quotation closes it when
 				 * it follows the quotation's last punctuation
 				 * ("...intervention, “he added") or ends a word;
-				 * otherwise it opens a quotation inside this one.
+				 * otherwise it opens a quotation inside this one,
+				 * as one after a colon does ("the question was:
+				 * “Who pays?”").
 				 */
 				uint32_t solid = solid_before(t, p.inner_at, i);
 
-				if (!is_closing_punct(solid) &&
+				if (!(is_closing_punct(solid) && solid != ':') &&
 				    !(after == 0 || u_isspace(after) || is_closing_punct(after))) {
+					p.nested += may_nest;
 					i += n;
 					continue;
 				}
 			}
+			if (cp == 0x201D && p.nested > 0) {
+				/* it closes the quotation inside */
+				p.nested--;
+				if (!p.nest_end) {
+					p.nest_mark = i;
+					p.nest_end = i + n;
+				}
+				i += n;
+				continue;
+			}
 			emit(qf, &p, i + n, i, pe, 0);
 			p.open = 0;
 			i += n;
+		}
+		if (p.open && p.nest_end) {
+			/*
+			 * The paragraph ended inside a quotation that a mark
+			 * taken as closing one inside it would have closed
+			 * ("“We will win “big,” she said."): it did.  Read the
+			 * rest again once, nesting nothing.
+			 */
+			emit(qf, &p, p.nest_end, p.nest_mark, pe, 0);
+			p.open = 0;
+			i = p.nest_end;
+			p.nest_end = 0;
+			p.nested = 0;
+			may_nest = 0;
+			goto rescan;
 		}
 		prev_pe = pe;
 	}

@@ -3,7 +3,9 @@
  *
  * Double marks only open and close quotations: straight " and curly “ ”,
  * « » and „ “ (or „ ”).  Single marks inside a quotation are part of its
- * words (and apostrophes never pair).  A paragraph is a run of lines
+ * words (and apostrophes never pair); so is a quotation in curly marks
+ * inside one, unless the paragraph ends before the outer one closes: then
+ * the inner closing mark closed it.  A paragraph is a run of lines
  * between blank lines.  Where a paragraph ends inside a quotation:
  *   - the next paragraph opens with a mark: the quotation goes on there
  *     (the press convention for a quotation over several paragraphs);

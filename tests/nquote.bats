@@ -119,6 +119,16 @@ field() {
 	[ "$(echo "$output" | grep 'Late Show' | field 8)" = "title" ]
 }
 
+@test "a title a cue follows stays a title; a nickname's cue goes on to the next quotation" {
+	text='On Sunday'"'"'s "Morning Hour," Mayor Ann Vale said the budget would pass.'
+	run quote "$text"
+	[ -z "$output" ]
+	run quote "$text" -a
+	[ "$(echo "$output" | field 8)" = "title" ]
+	quote 'His aide, Carla "Cee" Mott, shouted: "We have the votes and we will win."' > rows
+	[ "$(grep 'the votes' rows | field 5)" = "Mott" ]
+}
+
 @test "a cue before the quotation: She said: \"...\"" {
 	run quote 'Maria Lopez, the head of the union, spoke last. She said: "The strike goes on."'
 	[ "$(echo "$output" | field 5)" = "She" ]

@@ -48,6 +48,15 @@ test_marks(void)
 	/* single marks inside double ones are words, and apostrophes never pair */
 	s = "\"He told me 'never' and didn't,\" she said.";
 	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "He told me 'never' and didn't"));
+	/* a quotation inside one, after a colon or a word: the outer one goes on */
+	s = "\"She asked: \xe2\x80\x9c" "Who pays?" "\xe2\x80\x9d" " Nobody knew,\" he said.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "She asked: \xe2\x80\x9c" "Who pays?" "\xe2\x80\x9d" " Nobody knew"));
+	s = "\xe2\x80\x9c" "They call it the " "\xe2\x80\x9c" "plan" "\xe2\x80\x9d" " and laugh," "\xe2\x80\x9d" " he said.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "They call it the \xe2\x80\x9c" "plan" "\xe2\x80\x9d" " and laugh"));
+	/* ... unless the paragraph ends inside the outer one: the inner mark closed it */
+	s = "\xe2\x80\x9c" "We will win " "\xe2\x80\x9c" "big," "\xe2\x80\x9d" " she said. Then \xe2\x80\x9c" "more" "\xe2\x80\x9d" " came.";
+	CHECK(find(s, &q) == 2 && words_are(s, &q[0], "We will win \xe2\x80\x9c" "big") &&
+	    words_are(s, &q[1], "more"));
 	/* inches and markup attributes are not quotations */
 	s = "A 5\" pipe and <a href=\"x\">link</a>.";
 	CHECK(find(s, &q) == 0);
