@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gazetteer.h"
+#include "pages.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -401,7 +402,7 @@ gaz_new(void)
 	 * Zeroed by writing, in order: calloc's untouched pages would each
 	 * fault twice (read, then write) at random as keys arrive.
 	 */
-	g->slots = xmalloc((g->mask + 1) * sizeof *g->slots);
+	g->slots = pages_table((g->mask + 1) * sizeof *g->slots);
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 
 	add_list(g, data_countries_tsv, data_countries_tsv_len, GAZ_COUNTRY, PLAIN);

@@ -3,9 +3,12 @@
 #endif
 #include <stdint.h>
 #include <sys/mman.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "pages.h"
+#include "xalloc.h"
 
 void
 pages_release(const void *p, size_t len)
@@ -26,4 +29,23 @@ pages_release(const void *p, size_t len)
 	(void)p;
 	(void)len;
 #endif
+}
+
+void *
+pages_table(size_t size)
+{
+	void *p = NULL;
+	/*
+	 * Huge pages come 2 MiB at a time: a table's size rounded up to
+	 * them, or past a third more than it needs, small pages.
+	 */
+	const size_t huge = (size_t)2 << 20;
+	size_t round = (size + huge - 1) & ~(huge - 1);
+	if (size < huge / 2 || round - size > size / 3 || posix_memalign(&p, huge, round) != 0)
+		return xcalloc(1, size);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, round, MADV_HUGEPAGE);
+#endif
+	memset(p, 0, size);
+	return p;
 }

@@ -29,6 +29,7 @@ struct pct_model {
 	size_t bucket_mask;     /* buckets - 1 */
 	uint32_t *first_row;    /* per bucket: the row of qw of its first key */
 	int16_t *qw;            /* per key, PCT_CLASSES weights; then a row of zeros */
+	void *tables;           /* where bucket, first_row and qw lie */
 	float scale;
 };
 
@@ -100,9 +101,7 @@ pct_free(struct pct_model *m)
 	free(m->w);
 	free(m->total);
 	free(m->stamp);
-	free(m->bucket);
-	free(m->qw);
-	free(m->first_row);
+	free(m->tables);
 	free(m);
 }
 
@@ -147,9 +146,12 @@ pct_load(const unsigned char *data, size_t len)
 		buckets *= 2;
 	size_t slots = buckets * BUCKET_KEYS;
 	m->bucket_mask = buckets - 1;
-	m->bucket = xcalloc(slots, sizeof *m->bucket);
-	m->first_row = xcalloc(buckets, sizeof *m->first_row);
-	m->qw = xcalloc((count + 1) * PCT_CLASSES, sizeof *m->qw);
+	/* One block, read at random for every token: on huge pages, it is a few TLB entries. */
+	size_t keys = slots * sizeof *m->bucket, rows = buckets * sizeof *m->first_row;
+	m->tables = pages_table(keys + rows + (count + 1) * PCT_CLASSES * sizeof *m->qw);
+	m->bucket = m->tables;
+	m->first_row = (uint32_t *)(void *)((char *)m->tables + keys);
+	m->qw = (int16_t *)(void *)((char *)m->tables + keys + rows);
 	m->scale = scale;
 	/* The keys first, then the weights in rows by bucket, with no empty slots between them. */
 	uint32_t *slot = xcalloc(count + 1, sizeof *slot);
