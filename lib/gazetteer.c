@@ -398,12 +398,7 @@ gaz_new(void)
 	struct gazetteer *g = xmalloc(sizeof *g);
 	memset(g, 0, sizeof *g);
 	g->mask = (1u << 18) - 1;      /* room for every list without rehashing */
-	/*
-	 * Zeroed by writing, in order: calloc's untouched pages would each
-	 * fault twice (read, then write) at random as keys arrive.
-	 */
 	g->slots = pages_table((g->mask + 1) * sizeof *g->slots);
-	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
 
 	add_list(g, data_countries_tsv, data_countries_tsv_len, GAZ_COUNTRY, PLAIN);
 	add_list(g, data_cities_tsv, data_cities_tsv_len, GAZ_CITY, PLAIN);

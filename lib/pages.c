@@ -36,16 +36,21 @@ pages_table(size_t size)
 {
 	void *p = NULL;
 	/*
-	 * Huge pages come 2 MiB at a time: a table's size rounded up to
-	 * them, or past a third more than it needs, small pages.
+	 * Huge pages come 2 MiB at a time: a table that would leave more
+	 * than a quarter of its last one unused takes small pages.
 	 */
 	const size_t huge = (size_t)2 << 20;
 	size_t round = (size + huge - 1) & ~(huge - 1);
-	if (size < huge / 2 || round - size > size / 3 || posix_memalign(&p, huge, round) != 0)
-		return xcalloc(1, size);
+	if (round - size > huge / 4 || posix_memalign(&p, huge, round) != 0)
+		p = xmalloc(size);
 #ifdef MADV_HUGEPAGE
-	(void)madvise(p, round, MADV_HUGEPAGE);
+	else
+		(void)madvise(p, round, MADV_HUGEPAGE);
 #endif
+	/*
+	 * Zeroed by writing, in order: untouched pages would each fault
+	 * twice (read, then write) at random as the table fills.
+	 */
 	memset(p, 0, size);
 	return p;
 }

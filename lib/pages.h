@@ -1,6 +1,7 @@
 /*
  * pages: the memory of data compiled into a program (lib/data), given
- * back once the program has read it into tables of its own.
+ * back once the program has read it into tables of its own; and the
+ * memory of those tables.
  */
 #ifndef NTOOLS_PAGES_H
 #define NTOOLS_PAGES_H
@@ -14,8 +15,6 @@
  */
 void pages_release(const void *p, size_t len);
 
-#endif
-
 /*
  * Zeroed memory for a table of size bytes that is read at random: on
  * huge pages where the system offers them and the table fills them
@@ -23,3 +22,5 @@ void pages_release(const void *p, size_t len);
  * free(); exits with a message when out of memory.
  */
 void *pages_table(size_t size);
+
+#endif
