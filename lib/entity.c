@@ -826,7 +826,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	ner_doc_add_tokens(&f->doc, text, v, n);
 	feat_prepare(&f->doc, f->tables->gaz, f->tables->classes);
 	if (n > f->tags_cap) {
-		f->tags_cap = n * 2;
+		f->tags_cap = xroom(n);
 		f->tags = xrealloc(f->tags, f->tags_cap * sizeof *f->tags);
 	}
 	tagger_run(f->tables->model, &f->doc, f->tags, NULL, f->cache);

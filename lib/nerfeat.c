@@ -351,9 +351,7 @@ void
 ner_doc_add_tokens(struct ner_doc *d, const char *text, const struct token *v, size_t n)
 {
 	if (d->n + n > d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 512;
-		if (d->cap < d->n + n)
-			d->cap = d->n + n;
+		d->cap = xroom(d->n + n);
 		d->t = xrealloc(d->t, d->cap * sizeof *d->t);
 	}
 	for (size_t i = 0; i < n; i += ADD_BATCH) {
@@ -367,7 +365,7 @@ ner_doc_add_tokens(struct ner_doc *d, const char *text, const struct token *v, s
 			room += (len < 64 ? len : 64) * 3;
 		}
 		if (d->arena_len + room + 8 > d->arena_cap) {
-			d->arena_cap = (d->arena_len + room + 8) * 2;
+			d->arena_cap = xroom(d->arena_len + room + 8);
 			d->arena = xrealloc(d->arena, d->arena_cap);
 		}
 		add_batch(d, text, v + i, m);
