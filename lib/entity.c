@@ -272,7 +272,7 @@ static void
 add_mention(struct entity_finder *f, size_t first, size_t last, enum entity_type t, int defines)
 {
 	if (f->nm == f->m_cap) {
-		f->m_cap = f->m_cap ? f->m_cap * 2 : 64;
+		f->m_cap = xroom(f->nm + 1);
 		f->m = xrealloc(f->m, f->m_cap * sizeof *f->m);
 	}
 	struct mention *m = &f->m[f->nm++];
@@ -845,7 +845,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 
 	size_t kept = *kept_so_far;
 	if (kept + f->nm > f->out_cap) {
-		f->out_cap = (kept + f->nm) * 2;
+		f->out_cap = xroom(kept + f->nm);
 		f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 	}
 	/*
@@ -1040,7 +1040,7 @@ entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
 			if (alias_type(f->alias, id) != ENT_PERSON)
 				break;
 			if (kept == f->out_cap) {
-				f->out_cap = f->out_cap ? 2 * f->out_cap : 64;
+				f->out_cap = xroom(kept + 1);
 				f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 			}
 			struct entity *o = &f->out[kept++];
