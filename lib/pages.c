@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__                /* known once a C library header is in */
+#include <malloc.h>
+#endif
 
 #include "pages.h"
 #include "xalloc.h"
@@ -53,4 +56,12 @@ pages_table(size_t size)
 	 */
 	memset(p, 0, size);
 	return p;
+}
+
+void
+pages_give_back(void)
+{
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 }

@@ -23,4 +23,14 @@ void pages_release(const void *p, size_t len);
  */
 void *pages_table(size_t size);
 
+/*
+ * Has blocks of 128 KiB and more allocated on pages of their own, given
+ * back to the system when freed, for the whole process.  The GNU C
+ * library otherwise raises that size after the first such block is
+ * freed, and the blocks that a document's arrays then outgrow stay
+ * counted in the process's memory (a third more on long documents).
+ * Elsewhere it does nothing.
+ */
+void pages_give_back(void);
+
 #endif
