@@ -369,7 +369,7 @@ region_cmp(const void *x, const void *y)
  * The opening of a document the name finder always reads (to the end of
  * the paragraph at this byte): news introduces people there by full name
  * and title, and the tagger, which types a name by the document's other
- * uses of it, needs them ("U.S. Trade Representative Clayton Yeutter"
+ * uses of it, needs them ("U.S. Trade Representative Ann Vale"
  * read alone is an organisation).  Without it a tenth of the speakers of
  * 20 MB of Reuters copy changed, mostly to shorter names; with it a third of that.
  */

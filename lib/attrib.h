@@ -14,7 +14,7 @@
  *
  * Where the cue is:
  *   after:   "...," he said / "...," said the minister
- *   before:  She said: "..." / Trump called it "..."
+ *   before:  She said: "..." / Reyes called it "..."
  *   middle:  "...," he said, "..." (the second part inherits the first's)
  *   none:    the quotation continues the speaker of the previous one in
  *            its paragraph, or of the paragraph it goes on from.

@@ -42,7 +42,7 @@ set_found(struct found *f, const struct tok *t, size_t mb, size_t mend, size_t c
 
 /*
  * "...," he said / "...," said the minister / "...," according to X /
- * "...," Flynn, a top surrogate, said / "..." ― Christina Lastra.
+ * "...," Holt, a top adviser, said / "..." ― Sara Lind.
  */
 /* Are t[b..e) the words of a name: two or more, each capitalised or a title? */
 static int
@@ -80,9 +80,9 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 			set_found(&f, t, k + 1, e, k, k + 1);
 		return f;
 	}
-	/* "panel Chairman Rep. Jason Chaffetz said" opens with a lowercase word */
+	/* "committee Chairman Rep. Tom Reyes said" opens with a lowercase word */
 	if (!opens_mention(&t[k])) {
-		/* "campaign manager Robby Mook said": role words, then the name */
+		/* "campaign manager Dana Holt said": role words, then the name */
 		size_t x = role_words_end(t, k, n, 3);
 
 		if (x == k || x >= n || t[x].type != T_WORD || !t[x].cap)
@@ -127,7 +127,7 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 		if (!np_end && t[j].wc == W_STOP)
 			break;
 	}
-	/* a signature after a dash: "..." ― Christina Lastra. */
+	/* a signature after a dash: "..." ― Sara Lind. */
 	if (dash && t[k].cap) {
 		size_t j = k;
 
@@ -144,8 +144,8 @@ cue_after(struct attrib *a, const struct tok *t, size_t n)
 static struct found cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n);
 
 /*
- * She said: "..." / said Smith: "..." / Trump called it "...".  In a
- * relative clause ("Williamson assails what he calls the "lie"") the
+ * She said: "..." / said Smith: "..." / Reyes called it "...".  In a
+ * relative clause ("Okafor assails what he calls the "myth"") the
  * sentence's subject is the speaker as written.
  */
 static struct found
@@ -154,7 +154,7 @@ cue_before(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t b, e;
 
-	/* "According to ProPublica, Clinton praised her "donors"": the source speaks */
+	/* "According to the Ledger, Vale thanked her "friends"": the source speaks */
 	if (n > lo + 3 && tok_is(a, &t[lo], "according") && tok_is(a, &t[lo + 1], "to") &&
 	    phrase_after(t, lo + 2, n, &e) && e < n && t[e].type == T_PUNCT && t[e].ch == ',') {
 		set_found(&f, t, lo + 2, e, lo, lo + 2);
@@ -180,7 +180,7 @@ cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t b, e, from = lo;
 
-	/* "Trump said Clinton called it "...": the outermost report speaks */
+	/* "Reyes said Vale called it "...": the outermost report speaks */
 	for (size_t j = lo; j < n; j++)
 		if (t[j].type == T_QUOTE)
 			from = j + 1;
@@ -221,7 +221,7 @@ cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 			return f;
 		}
 		if (j - 1 == lo && x->type == T_WORD && x->wc == W_CUE && x->cap) {
-			/* "Said Ellis: "..."" */
+			/* "Said Okafor: "..."" */
 			if (phrase_after(t, j, n, &e) && e + 1 == n && t[e].type == T_PUNCT &&
 			    (t[e].ch == ':' || t[e].ch == ',')) {
 				set_found(&f, t, j, e, j - 1, j);
@@ -263,7 +263,7 @@ cue_before_clause(struct attrib *a, const struct tok *t, size_t lo, size_t n)
 			if (f.ok)
 				return f;
 		}
-		/* "Trump took to Twitter to accuse them of being "duped"" */
+		/* "Reyes went on the radio to call them "naive"" */
 		if (sentence_subject(a, t, lo, j - 1, &b, &e) && (t[b].cap || is_pronoun(&t[b]) ||
 		    t[b].wc == W_DEF || t[b].wc == W_INDEF) && t[b].wc != W_STOP && t[b].wc != W_INTRO) {
 			set_found(&f, t, b, e, j - 1, j);
@@ -368,7 +368,7 @@ cue_over_break(struct attrib *a, size_t para_start)
 			ls = k + 1;
 	f = cue_before(a, a->toks, ls, n);
 	if (!f.ok) {
-		/* "President Clinton released the following statement:" */
+		/* "Governor Vale issued the following statement:" */
 		size_t b, e2;
 
 		if (sentence_subject(a, a->toks, ls, n, &b, &e2) && a->toks[b].cap &&
@@ -390,7 +390,7 @@ short_kind(const struct attrib *a, const struct tok *before2, const struct tok *
 {
 	if (pronoun)
 		return KIND_SCARE;
-	/* "a broadcast of "Fox News Sunday"" */
+	/* "a broadcast of "Weekend Report"" */
 	if (title_case && before2 != NULL && before2->wc == W_MEDIUM && tok_is(a, before, "of"))
 		return KIND_TITLE;
 	if (title_case && before != NULL && before->type == T_WORD) {
@@ -412,6 +412,205 @@ short_kind(const struct attrib *a, const struct tok *before2, const struct tok *
 }
 
 /*
+ * The cue after quotation i, up to the end of its sentence or the next
+ * quotation; *after is the first word or mark after it.
+ */
+static struct found
+cue_following(struct attrib *a, const struct quote_span *q, size_t nq, size_t i, struct tok *after)
+{
+	const struct quote_span *s = &q[i];
+	struct tok *t = a->toks;
+	size_t hi = s->end + 400 < s->para_end ? s->end + 400 : s->para_end, n;
+	struct found f;
+
+	if (i + 1 < nq && q[i + 1].start < hi)
+		hi = q[i + 1].start;
+	n = tokenize(a, s->end, hi, t, 40);
+	*after = n ? t[0] : (struct tok){ 0, 0, T_PUNCT, 0, 0, '.' };
+	for (size_t k = 0; k < n; k++)
+		if (ends_sentence(t, k, n) || t[k].type == T_QUOTE) {
+			n = k;
+			break;
+		}
+	f = cue_after(a, t, n);
+	/* "“...” for the third time, she said." */
+	for (size_t k = 1; !f.ok && k < n; k++)
+		if (t[k].type == T_PUNCT && t[k].ch == ',' && k + 1 < n &&
+		    (t[k + 1].cap || is_pronoun(&t[k + 1]) || tok_is(a, &t[k + 1], "according") ||
+		    (is_cue(&t[k + 1]) && k + 2 < n && t[k + 2].cap))) {
+			f = cue_after(a, t + k, n - k);
+			if (f.ok) {
+				f.mb += k;
+				f.mend += k;
+			}
+		}
+	return f;
+}
+
+/* The words before a quotation, in a->toks[0..n): its sentence and the one before. */
+struct window {
+	size_t n;
+	size_t ls, pls;         /* where the last sentence and the one before it start */
+	int sentence_break;     /* a sentence (or clause, at ";") ends inside the window */
+	int opens;              /* the quotation opens a sentence, or follows "X said:" */
+};
+
+/*
+ * Fills w with the words before quotation i, back to the last quotation
+ * of speech in its paragraph (over titles and scare quotes, whose marks
+ * are dropped) and 600 bytes at most.
+ */
+static void
+words_before(struct attrib *a, const struct quote_span *q, size_t i, struct window *w)
+{
+	const struct quote_span *s = &q[i];
+	struct tok *t = a->toks;
+	size_t lo = s->para_start, title_end = 0, n;
+
+	for (size_t k = i; k > 0; k--) {
+		const struct attribution *px = &a->out[a->nout - (i - k) - 1];
+
+		if (q[k - 1].end <= lo || q[k - 1].end > s->start)
+			break;
+		if (px->kind == KIND_TITLE || px->kind == KIND_SCARE) {
+			if (!title_end)
+				title_end = q[k - 1].end;
+			/* over its run of titles at once: the spans' ends only grow */
+			size_t m = a->title_run[k - 1];
+
+			if (q[m].end <= lo)
+				break;
+			k = m + 1;
+			continue;
+		}
+		lo = q[k - 1].end;
+		break;
+	}
+	if (s->start > lo + 600)
+		lo = s->start - 600;
+	n = tokenize(a, lo, s->start, t, MAX_TOKS);
+	if (title_end) {
+		size_t m = 0;
+
+		for (size_t k = 0; k < n; k++)
+			if (!(t[k].type == T_QUOTE && t[k].s < title_end))
+				t[m++] = t[k];
+		n = m;
+	}
+	w->n = n;
+	w->ls = w->pls = 0;
+	w->sentence_break = 0;
+	for (size_t k = 0; k < n; k++)
+		if (ends_sentence(t, k, n) || (t[k].type == T_PUNCT && t[k].ch == ';')) {
+			w->pls = w->ls;
+			w->ls = k + 1;
+			w->sentence_break = 1;
+		}
+	w->opens = w->ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':') ||
+	    (n > 1 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ',' && is_cue(&t[n - 2]));
+}
+
+/*
+ * The kind the words in marks suggest before any cue is known: a few
+ * words may be a title or a scare quote (short_kind); more are somebody's.
+ */
+static enum quote_kind
+kind_of_words(const struct attrib *a, const struct attribution *x, const struct window *w,
+    const struct tok *after, size_t *words)
+{
+	const struct tok *t = a->toks;
+	size_t n = w->n, len = x->text_end - x->text_start;
+	const char *text = a->text + x->text_start;
+	int title_case, pron;
+	enum quote_kind k;
+
+	*words = count_words(text, len, &title_case);
+	pron = *words == 1 && len > 0 && word_class(a, text, len) >= W_MALE &&
+	    word_class(a, text, len) <= W_FIRST;
+	if (*words >= 4 && !(*words <= SHORT_WORDS && title_case))
+		return KIND_PARTIAL;
+	k = short_kind(a, n > 1 ? &t[n - 2] : NULL, n ? &t[n - 1] : NULL, after, title_case, pron);
+	if (*words >= 4 && k == KIND_SCARE)
+		k = KIND_PARTIAL;       /* longer names in marks are titles or words */
+	return k;
+}
+
+/*
+ * With no cue after quotation s (f not ok), or one in the next sentence
+ * when s ended its own: the speaker before it.  A cue in its sentence; the
+ * paragraph before ending on "X said:"; a name before a colon; the
+ * subject of the sentence that quotes a few of someone's words.
+ */
+static struct found
+cue_preceding(struct attrib *a, const struct quote_span *s, const struct window *w, struct found f,
+    enum quote_kind kind)
+{
+	const struct tok *t = a->toks;
+	size_t n = w->n, ls = w->ls;
+
+	if (s->flags & QUOTE_REOPENED)
+		return f;
+	if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' && f.cs > s->end) {
+		/*
+		 * "Holt said, "... as we expected." She added, ..." -- the
+		 * quotation ended its sentence: a cue before it wins over the
+		 * next sentence's.
+		 */
+		struct found g = cue_before(a, t, ls, n);
+
+		if (g.ok)
+			f = g;
+	}
+	if (!f.ok)
+		f = cue_before(a, t, ls, n);
+	if (!f.ok && n == 0)
+		f = cue_over_break(a, s->para_start);
+	if (!f.ok && n >= ls + 3 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':') {
+		/* "... comes as no shock to veteran analyst Lena Ortiz: "..."" */
+		size_t b = n - 1;
+
+		while (b > ls && t[b - 1].type == T_WORD && t[b - 1].cap && t[b - 1].wc == W_NONE)
+			b--;
+		if (n - 1 - b >= 2) {
+			set_found(&f, t, b, n - 1, b, b);
+			f.cs = f.ce = 0;
+		}
+	}
+	if (!f.ok && ls < n && kind == KIND_PARTIAL) {
+		/* words quoted inside a sentence about someone are theirs */
+		size_t b, e;
+
+		if (sentence_subject(a, t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
+		    (t[b].cap && (t[b].wc == W_NONE || t[b].wc == W_PERSON || t[b].wc == W_ABBR))) &&
+		    t[b].wc != W_THING &&
+		    t[b].wc != W_FIRST) {
+			set_found(&f, t, b, e, b, b);
+			f.cs = f.ce = 0;
+		}
+	}
+	return f;
+}
+
+/* A quotation over paragraphs takes its cue from wherever it stands. */
+static void
+share_over_paragraphs(struct attrib *a, const struct quote_span *q, size_t nq)
+{
+	for (size_t i = a->nout; i > 1; i--) {
+		struct attribution *x = &a->out[i - 2], *y = &a->out[i - 1];
+
+		if (x->mention_end == x->mention_start && x->inherits < 0 &&
+		    y->mention_end > y->mention_start &&
+		    q_goes_on(q, nq, x->start)) {
+			x->mention_start = y->mention_start;
+			x->mention_end = y->mention_end;
+			x->cue_start = y->cue_start;
+			x->cue_end = y->cue_end;
+			x->inherits = (long)(i - 1);
+		}
+	}
+}
+
+/*
  * First pass, without names: the cue, the mention and the kind of each
  * quotation.  Returns where the text stops mattering for resolving the
  * mentions (0: no mention to resolve).
@@ -422,14 +621,16 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 	size_t prev = 0, need = 0, last_any = 0;
 	int have_prev = 0, have_any = 0;
 	size_t prev_para = (size_t)-1;
-	struct tok *t = a->toks;
+	const struct tok *t = a->toks;
 
 	for (size_t i = 0; i < nq; i++) {
 		const struct quote_span *s = &q[i];
 		struct attribution x;
-		struct found f = { 0, 0, 0, 0, 0, 0, 0 };
-		int inherit = 0, opens = 0;
-		size_t n;
+		struct window w;
+		struct tok after;
+		struct found f;
+		size_t words;
+		int inherit = 0;
 
 		memset(&x, 0, sizeof x);
 		x.start = s->start;
@@ -440,144 +641,21 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		if (s->para_start != prev_para && !(s->flags & QUOTE_REOPENED))
 			have_prev = 0;
 
-		/* the cue after it, up to the sentence's end */
-		size_t hi = s->end + 400 < s->para_end ? s->end + 400 : s->para_end;
+		f = cue_following(a, q, nq, i, &after);
+		words_before(a, q, i, &w);
+		enum quote_kind short_k = kind_of_words(a, &x, &w, &after, &words);
+		f = cue_preceding(a, s, &w, f, short_k);
 
-		if (i + 1 < nq && q[i + 1].start < hi)
-			hi = q[i + 1].start;
-		n = tokenize(a, s->end, hi, t, 40);
-		struct tok after = n ? t[0] : (struct tok){ 0, 0, T_PUNCT, 0, 0, '.' };
-
-		for (size_t k = 0; k < n; k++)
-			if (ends_sentence(t, k, n) || t[k].type == T_QUOTE) {
-				n = k;
-				break;
-			}
-		{
-			f = cue_after(a, t, n);
-			/* "“...” for criminal behavior, she said." */
-			for (size_t k = 1; !f.ok && k < n; k++)
-				if (t[k].type == T_PUNCT && t[k].ch == ',' && k + 1 < n &&
-				    (t[k + 1].cap || is_pronoun(&t[k + 1]) || tok_is(a, &t[k + 1], "according") ||
-				    (is_cue(&t[k + 1]) && k + 2 < n && t[k + 2].cap))) {
-					f = cue_after(a, t + k, n - k);
-					if (f.ok) {
-						f.mb += k;
-						f.mend += k;
-					}
-				}
-		}
-
-		/* else the cue before it, in its sentence */
-		size_t lo = s->para_start;
-		int sentence_break = 0;
-
-		/* the window reaches back to the last quotation of speech, over titles */
-		size_t title_end = 0;
-
-		for (size_t k = i; k > 0; k--) {
-			const struct attribution *px = &a->out[a->nout - (i - k) - 1];
-
-			if (q[k - 1].end <= lo || q[k - 1].end > s->start)
-				break;
-			if (px->kind == KIND_TITLE || px->kind == KIND_SCARE) {
-				if (!title_end)
-					title_end = q[k - 1].end;
-				/* over its run of titles at once: the spans' ends only grow */
-				size_t m = a->title_run[k - 1];
-
-				if (q[m].end <= lo)
-					break;
-				k = m + 1;
-				continue;
-			}
-			lo = q[k - 1].end;
-			break;
-		}
-		if (s->start > lo + 600)
-			lo = s->start - 600;
-		n = tokenize(a, lo, s->start, t, MAX_TOKS);
-		if (title_end) {
-			/* a title's marks do not end the window: drop them */
-			size_t m = 0;
-
-			for (size_t k = 0; k < n; k++)
-				if (!(t[k].type == T_QUOTE && t[k].s < title_end))
-					t[m++] = t[k];
-			n = m;
-		}
-		size_t ls = 0, pls = 0;
-
-		for (size_t k = 0; k < n; k++)
-			if (ends_sentence(t, k, n) || (t[k].type == T_PUNCT && t[k].ch == ';')) {
-				pls = ls;
-				ls = k + 1;
-				sentence_break = 1;
-			}
-		opens = ls == n || (n > 0 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':') ||
-		    (n > 1 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ',' && is_cue(&t[n - 2]));
-		if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' &&
-		    f.cs > s->end && !(s->flags & QUOTE_REOPENED)) {
-			/*
-			 * "Brafman said, "... we have found." He added, ..." -- the
-			 * quotation ended its sentence: a cue before it wins over the
-			 * next sentence's.
-			 */
-			struct found g = cue_before(a, t, ls, n);
-
-			if (g.ok)
-				f = g;
-		}
-		if (!f.ok && !(s->flags & QUOTE_REOPENED))
-			f = cue_before(a, t, ls, n);
-		if (!f.ok && n == 0 && !(s->flags & QUOTE_REOPENED))
-			f = cue_over_break(a, s->para_start);
-		int title_case;
-		size_t words = count_words(a->text + x.text_start, x.text_end - x.text_start, &title_case);
-		int is_pron = words == 1 && x.text_end > x.text_start &&
-		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) >= W_MALE &&
-		    word_class(a, a->text + x.text_start, x.text_end - x.text_start) <= W_FIRST;
-		enum quote_kind short_k = words < 4 || (words <= SHORT_WORDS && title_case) ?
-		    short_kind(a, n > 1 ? &t[n - 2] : NULL, n ? &t[n - 1] : NULL, &after, title_case,
-		    is_pron) : KIND_PARTIAL;
-
-		if (words >= 4 && short_k == KIND_SCARE)
-			short_k = KIND_PARTIAL;         /* longer names in marks are titles or words */
-
-		if (!f.ok && n >= ls + 3 && t[n - 1].type == T_PUNCT && t[n - 1].ch == ':' &&
-		    !(s->flags & QUOTE_REOPENED)) {
-			/* "... doesn't surprise Republican pollster Daron Shaw: "..."" */
-			size_t b = n - 1;
-
-			while (b > ls && t[b - 1].type == T_WORD && t[b - 1].cap && t[b - 1].wc == W_NONE)
-				b--;
-			if (n - 1 - b >= 2) {
-				set_found(&f, t, b, n - 1, b, b);
-				f.cs = f.ce = 0;
-			}
-		}
-		if (!f.ok && ls < n && !(s->flags & QUOTE_REOPENED) && short_k == KIND_PARTIAL) {
-			/* words quoted inside a sentence about someone are theirs */
-			size_t b, e;
-
-			if (sentence_subject(a, t, ls, n, &b, &e) && (is_pronoun(&t[b]) ||
-			    (t[b].cap && (t[b].wc == W_NONE || t[b].wc == W_PERSON || t[b].wc == W_ABBR))) &&
-			    t[b].wc != W_THING &&
-			    t[b].wc != W_FIRST) {
-				set_found(&f, t, b, e, b, b);
-				f.cs = f.ce = 0;
-			}
-		}
-		size_t lead = ls;
+		size_t n = w.n, ls = w.ls, lead = ls;
 
 		while (lead < n && t[lead].type == T_WORD && (t[lead].wc == W_INTRO || tok_is(a, &t[lead], "and")))
 			lead++;
 		if (!f.ok && have_prev && a->out[prev].mention_end > a->out[prev].mention_start &&
-		    ((s->flags & QUOTE_REOPENED) || !sentence_break || lead == n))
+		    ((s->flags & QUOTE_REOPENED) || !w.sentence_break || lead == n))
 			inherit = 1;
 		if (!f.ok && !inherit && ls == n && ls > 1 && !(s->flags & QUOTE_REOPENED)) {
-			/* "Schiff said. "The other factor ..."": the sentence before reports */
-			f = cue_before(a, t, pls, ls - 1);
+			/* "Okafor said. "The second problem ..."": the sentence before reports */
+			f = cue_before(a, t, w.pls, ls - 1);
 		}
 		if (!f.ok && !inherit && n == 0 && have_any && !(s->flags & QUOTE_GOES_ON) &&
 		    s->para_start > a->out[last_any].end &&
@@ -601,7 +679,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			x.cue_start = p->cue_start;
 			x.cue_end = p->cue_end;
 			x.inherits = (long)prev;
-			x.kind = opens ? KIND_DIRECT : p->kind;
+			x.kind = w.opens ? KIND_DIRECT : p->kind;
 		} else if (so_called) {
 			x.kind = KIND_SCARE;
 		} else if (f.ok && short_k == KIND_TITLE && f.cs < s->start && f.ce != 0) {
@@ -611,12 +689,12 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			x.mention_end = f.me;
 			x.cue_start = f.cs;
 			x.cue_end = f.ce;
-			x.kind = opens || f.cs >= s->end ? KIND_DIRECT : KIND_PARTIAL;
+			x.kind = w.opens || f.cs >= s->end ? KIND_DIRECT : KIND_PARTIAL;
 			if (f.me > need)
 				need = f.me;
 		} else if ((words >= 4 && short_k != KIND_TITLE) ||
 		    (s->flags & (QUOTE_REOPENED | QUOTE_RUNS_ON | QUOTE_GOES_ON))) {
-			x.kind = opens ? KIND_DIRECT : KIND_PARTIAL;
+			x.kind = w.opens ? KIND_DIRECT : KIND_PARTIAL;
 			if (n == 0) {
 				/* a paragraph of its own: the person the text is about */
 				x.inherits = INHERIT_FOCUS;
@@ -644,19 +722,6 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			prev_para = s->para_start;
 		}
 	}
-	/* a quotation over paragraphs takes its cue from wherever it stands */
-	for (size_t i = a->nout; i > 1; i--) {
-		struct attribution *x = &a->out[i - 2], *y = &a->out[i - 1];
-
-		if (x->mention_end == x->mention_start && x->inherits < 0 &&
-		    y->mention_end > y->mention_start &&
-		    q_goes_on(q, nq, x->start)) {
-			x->mention_start = y->mention_start;
-			x->mention_end = y->mention_end;
-			x->cue_start = y->cue_start;
-			x->cue_end = y->cue_end;
-			x->inherits = (long)(i - 1);
-		}
-	}
+	share_over_paragraphs(a, q, nq);
 	return need;
 }

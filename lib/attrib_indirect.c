@@ -319,7 +319,7 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 			cs = t[c].s;
 			ce = t[last - 1].e;
 		}
-		/* "..., noted NBC's Dante Chinni." */
+		/* "..., noted the Ledger's Lena Ortiz." */
 		for (size_t j = 2; !f.ok && j + 2 < last; j++) {
 			if (t[j].type != T_PUNCT || t[j].ch != ',' || !is_cue(&t[j + 1]))
 				continue;

@@ -151,7 +151,7 @@ gender_fits(const struct attrib *a, int id, enum wclass pron)
 /*
  * Is entity id plausibly a person to refer back to: a known gender, or a
  * name of two words or more?  Keeps sentence-initial words that the name
- * finder took for people ("All", "Netflix") out of pronoun resolution.
+ * finder took for people ("All", "Monday") out of pronoun resolution.
  */
 static int
 looks_personal(const struct attrib *a, int id)
@@ -395,10 +395,10 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 	if (t[b].wc != W_DEF && t[b].wc != W_INDEF) {
 		/*
 		 * A name at the end of the phrase is the speaker, whatever the
-		 * phrase holds before it ("Hillary Clinton's campaign manager
-		 * Robby Mook", "Democratic nominee Hillary Clinton"); an
-		 * apposition, a party label or "of" a place ends it ("Sen. Claire
-		 * McCaskill (D-Mo.)", "Gov. Earl Ray Tomblin of West Virginia").
+		 * phrase holds before it ("Maria Vale's campaign manager
+		 * Dana Holt", "Republican nominee Maria Vale"); an
+		 * apposition, a party label or "of" a place ends it ("Sen. Ruth
+		 * Almond (D-Ore.)", "Gov. Peter Lang of Nevada").
 		 */
 		size_t k = b, last;
 
@@ -448,7 +448,7 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 		if (person_head && en->type == ENT_ORG && en->end <= t[head_e - 1].s)
 			continue;
 		if (en->start >= hs && en->end <= he && (en->type == ENT_PERSON || en->type == ENT_ORG)) {
-			/* a possessor ("Trump's spokesman") does not speak */
+			/* a possessor ("the mayor's spokesman") does not speak */
 			if (en->end + 1 < a->len && en->end < he &&
 			    (a->text[en->end] == '\'' || (unsigned char)a->text[en->end] == 0xE2))
 				continue;
@@ -461,7 +461,7 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 		return r;
 	}
 	if (t[head_e - 1].cap && t[b].wc != W_INDEF) {
-		/* a name the finder missed here but found elsewhere: "Trump" -> "Donald Trump" */
+		/* a name the finder missed here but found elsewhere: "Reyes" -> "Tom Reyes" */
 		r.id = known_by_last_word(a, &t[head_e - 1]);
 		if (r.id >= 0)
 			return r;
@@ -469,7 +469,7 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 	if (t[b].wc == W_INDEF)
 		return r;
 	if (!t[head_e - 1].cap || t[b].wc == W_DEF) {
-		/* "the Russian diplomat", "Obama's former strategist", "the Foreign Minister" */
+		/* "the Russian diplomat", "the mayor's former adviser", "the Foreign Minister" */
 		r.id = describe(a, t, b, head_e, t[b].s);
 		if (r.id < 0 && !t[head_e - 1].cap && t[head_e - 1].wc == W_BODY) {
 			/* "the ballot commission" that no name holds: the body, by what the text calls it */
@@ -485,7 +485,7 @@ resolve(struct attrib *a, const struct tok *t, size_t b, size_t e)
 		return r;
 	}
 	if (t[b].cap) {
-		/* as written, from after a possessor: "Clinton's campaign manager Robby Mook" */
+		/* as written, from after a possessor: "Vale's campaign manager Dana Holt" */
 		size_t k = head_e;
 
 		while (k > b && t[k - 1].type == T_WORD && t[k - 1].cap && !(t[k - 1].e - t[k - 1].s > 2 &&

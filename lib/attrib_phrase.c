@@ -23,7 +23,7 @@ phrase_after(const struct tok *t, size_t i, size_t n, size_t *end)
 	size_t j = i, name = i;
 
 	if (i < n && t[i].type == T_WORD && !opens_mention(&t[i]) && t[i].wc == W_NONE) {
-		/* "said former secretary of state Hillary Clinton": role words, then the name */
+		/* "said former finance minister Maria Vale": role words, then the name */
 		size_t k = i;
 
 		while (k < n && k < i + 5 && t[k].type == T_WORD && !t[k].cap && t[k].wc != W_STOP)
@@ -43,8 +43,8 @@ phrase_after(const struct tok *t, size_t i, size_t n, size_t *end)
 
 /*
  * The speaker phrase that ends just before t[j] ("the Russian diplomat"
- * reiterated), over adverbs, an apposition ("Morial, the chief executive
- * of the league, told") and "who".
+ * reiterated), over adverbs, an apposition ("Holt, the chief executive
+ * of the union, told") and "who".
  */
 size_t
 phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, size_t *begin)
@@ -70,7 +70,7 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 			while (x > lo && e - x < 25 && !(t[x - 1].type == T_PUNCT && t[x - 1].ch == open) &&
 			    !is_cue(&t[x - 1]) && t[x - 1].type != T_QUOTE)
 				x--;
-			/* "of Elizabeth, Colorado,": a place's parts, not a name in commas */
+			/* "of Dayton, Ohio,": a place's parts, not a name in commas */
 			if (open != ',' || seg - x != 1 || !t[x].cap || x < lo + 2 || !t[x - 2].cap ||
 			    t[x - 2].type != T_WORD || e - x >= 25)
 				break;
@@ -84,7 +84,7 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 		}
 		if (x > lo + 1 && t[x - 1].type == T_PUNCT && t[x - 1].ch == open && t[x - 2].type == T_WORD &&
 		    t[x - 2].cap) {
-			/* "His former partner, Lawrence B. Cummings, called": the name in commas */
+			/* "Her former partner, Carl J. Weiss, called": the name in commas */
 			if (open == ',' && x < e - 1 && t[x].cap && t[x].wc == W_NONE && t[e - 2].cap) {
 				size_t k = x;
 
@@ -99,7 +99,7 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 		} else if (open == ',' && x > lo + 1 && x + 2 <= e - 1 && t[x - 1].type == T_PUNCT &&
 		    t[x - 1].ch == ',' && t[x - 2].type == T_WORD && !t[x - 2].cap &&
 		    (t[x - 2].wc == W_PERSON || t[x - 2].wc == W_NONE)) {
-			/* "Another critic, Laurence H. Tribe, likened": the name in commas */
+			/* "Another critic, Ruth E. Almond, compared": the name in commas */
 			size_t k = x;
 
 			while (k < e - 1 && t[k].type == T_WORD && (t[k].cap || t[k].wc == W_ABBR))
@@ -152,8 +152,8 @@ phrase_before(const struct attrib *a, const struct tok *t, size_t lo, size_t j, 
 /*
  * Does the capitalised word t[b] open a phrase before the subject rather
  * than name it: an adverb ("Once in my twenties, I"), a word before a
- * preposition ("Here in Columbia, Sanders"), a participle ("Preceded at
- * the lectern by Arpaio, Trump")?  A name is followed by its other parts
+ * preposition ("Back in Denver, Okafor"), a participle ("Introduced
+ * on stage by Holt, Reyes")?  A name is followed by its other parts
  * or a verb, not by those.
  */
 static int
@@ -181,7 +181,7 @@ role_words_end(const struct tok *t, size_t k, size_t n, size_t max)
 	return e;
 }
 
-/* The end of a name's words from t[k], five at most: "Robby Mook" */
+/* The end of a name's words from t[k], five at most: "Dana Holt" */
 size_t
 name_words_end(const struct tok *t, size_t k, size_t n)
 {
@@ -192,13 +192,13 @@ name_words_end(const struct tok *t, size_t k, size_t n)
 	return e;
 }
 
-/* The subject a sentence opens with, past an opening phrase ("In Ohio, Trump"). */
+/* The subject a sentence opens with, past an opening phrase ("In Ohio, Reyes"). */
 size_t
 sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t n, size_t *begin, size_t *end)
 {
 	size_t b = ls, e;
 
-	/* a dateline: "WASHINGTON, Dec. 8 (UPI) --", "Washington (AFP) -" */
+	/* a dateline: "DENVER, May 3 (AP) --", "Washington (AFP) -" */
 	for (size_t c = b; c < n && c < b + 10 && b < n && t[b].cap; c++) {
 		if (t[c].type == T_PUNCT && u_isdash(t[c].ch) && c > b) {
 			b = c + 1;
@@ -210,7 +210,7 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 			break;
 	}
 	if (b + 1 < n && t[b].type == T_WORD && t[b].wc == W_INTRO && t[b + 1].type == T_WORD)
-		b++;            /* "But Sen. Pat Toomey refused" */
+		b++;            /* "But Sen. Ruth Almond declined" */
 	if (b < n && t[b].type == T_WORD && (t[b].wc == W_STOP || t[b].wc == W_INTRO ||
 	    opens_phrase(a, t, b, n))) {
 		size_t c = b;
@@ -229,8 +229,8 @@ sentence_subject(const struct attrib *a, const struct tok *t, size_t ls, size_t 
 		return 0;
 	/*
 	 * Role words between capitalised words lead to the name:
-	 * "Democratic presidential nominee Hillary Clinton", "Hillary
-	 * Clinton's campaign manager Robby Mook".
+	 * "Republican presidential nominee Maria Vale", "Maria
+	 * Vale's campaign manager Dana Holt".
 	 */
 	if (t[e - 1].cap) {
 		size_t k = role_words_end(t, e, n, 3), m = name_words_end(t, k, n);

@@ -10,7 +10,7 @@
 /*
  * The end of a chosen mention carried past the name that only modifies a
  * person noun, to that noun or the name it introduces: "the Ohio
- * senator", "Clinton campaign spokesman Tim Wu", not "the Ohio".
+ * senator", "Vale campaign spokesman Sam Ito", not "the Ohio".
  */
 static size_t
 to_person_head(const struct sp_quote *q, size_t me)

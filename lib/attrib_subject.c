@@ -9,8 +9,8 @@
 #include "sorted.h"
 
 /*
- * Is the dot at text[d] that of a title or an initial ("Mr. Tribe's
- * client", "H. Tribe"), which ends no sentence?
+ * Is the dot at text[d] that of a title or an initial ("Mr. Weiss's
+ * client", "J. Weiss"), which ends no sentence?
  */
 static int
 title_dot(const struct attrib *a, size_t d)
@@ -101,8 +101,8 @@ quote_cursor(const struct quote_span *q, size_t nq, size_t pos)
 }
 
 /*
- * Is the person introduced here with a description in commas ("Henry
- * Crespo, president of the caucus,", "Ana Ruiz, a lawyer,")?  An
+ * Is the person introduced here with a description in commas ("Omar
+ * Farouk, head of the council,", "Ana Ruiz, a lawyer,")?  An
  * introduction brings a person into focus wherever it stands.
  */
 static int
@@ -175,7 +175,7 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t fr
 
 /*
  * A sentence that opens with a name the finder did not mark there but
- * knows from elsewhere in the document ("Trump said ...").
+ * knows from elsewhere in the document ("Reyes said ...").
  */
 static void
 name_subject(struct attrib *a, const struct quote_span *q, size_t nq, size_t *cursor, size_t i)

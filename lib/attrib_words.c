@@ -217,7 +217,7 @@ is_alnum(uint32_t cp)
 /*
  * Splits text[lo..hi) into words, punctuation and quotation marks, at
  * most max of them.  A word keeps its inner apostrophes, hyphens and
- * dots ("U.S", "Clinton’s"), and the dot after an abbreviation or an
+ * dots ("U.S", "Vale’s"), and the dot after an abbreviation or an
  * initial.
  */
 size_t

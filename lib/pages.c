@@ -3,15 +3,12 @@
 #endif
 #include <stdint.h>
 #include <sys/mman.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 #ifdef __GLIBC__                /* known once a C library header is in */
 #include <malloc.h>
 #endif
 
 #include "pages.h"
-#include "xalloc.h"
 
 void
 pages_release(const void *p, size_t len)
@@ -32,30 +29,6 @@ pages_release(const void *p, size_t len)
 	(void)p;
 	(void)len;
 #endif
-}
-
-void *
-pages_table(size_t size)
-{
-	void *p = NULL;
-	/*
-	 * Huge pages come 2 MiB at a time: a table that would leave more
-	 * than a quarter of its last one unused takes small pages.
-	 */
-	const size_t huge = (size_t)2 << 20;
-	size_t round = (size + huge - 1) & ~(huge - 1);
-	if (round - size > huge / 4 || posix_memalign(&p, huge, round) != 0)
-		p = xmalloc(size);
-#ifdef MADV_HUGEPAGE
-	else
-		(void)madvise(p, round, MADV_HUGEPAGE);
-#endif
-	/*
-	 * Zeroed by writing, in order: untouched pages would each fault
-	 * twice (read, then write) at random as the table fills.
-	 */
-	memset(p, 0, size);
-	return p;
 }
 
 void

@@ -1,7 +1,7 @@
 /*
  * pages: the memory of data compiled into a program (lib/data), given
- * back once the program has read it into tables of its own; and the
- * memory of those tables.
+ * back once the program has read it into tables of its own; and what
+ * the allocator gives back.
  */
 #ifndef NTOOLS_PAGES_H
 #define NTOOLS_PAGES_H
@@ -14,14 +14,6 @@
  * when touched), but no longer count in the process's memory.
  */
 void pages_release(const void *p, size_t len);
-
-/*
- * Zeroed memory for a table of size bytes that is read at random: on
- * huge pages where the system offers them and the table fills them
- * (fewer faults to fill it, fewer TLB misses to read it).  Free it with
- * free(); exits with a message when out of memory.
- */
-void *pages_table(size_t size);
 
 /*
  * Has blocks of 128 KiB and more allocated on pages of their own, given

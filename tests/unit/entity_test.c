@@ -79,9 +79,8 @@ test_word_hashes(void)
 }
 
 static void
-test_gazetteer(void)
+check_lists(const struct gazetteer *g)
 {
-	struct gazetteer *g = gaz_new();
 	CHECK(gaz_lookup(g, "Mexico", 6) & GAZ_COUNTRY);
 	CHECK(gaz_lookup(g, "MEXICO", 6) & GAZ_COUNTRY);
 	CHECK(gaz_lookup(g, "Venezuelans", 11) & GAZ_DEMONYM);
@@ -95,6 +94,25 @@ test_gazetteer(void)
 	CHECK(gaz_lookup(g, "MINISTER", 8) & GAZ_INNER);
 	CHECK(gaz_lookup(g, "Said", 4) & GAZ_INNER);     /* "Port Said" */
 	CHECK(!(gaz_lookup(g, "Sergey", 6) & GAZ_INNER) && (gaz_lookup(g, "Sergey", 6) & GAZ_FIRST_MALE));
+}
+
+extern const unsigned char data_gazetteer_img[];
+extern const size_t data_gazetteer_img_len;
+
+/* The lists built at start-up and the image the build compiled in answer alike. */
+static void
+test_gazetteer(void)
+{
+	struct gazetteer *g = gaz_new(), *b = gaz_builtin();
+	size_t len;
+	unsigned char *img = gaz_image(g, &len);
+
+	check_lists(g);
+	check_lists(b);
+	CHECK(len == data_gazetteer_img_len && memcmp(img, data_gazetteer_img, len) == 0);
+	CHECK(gaz_view(img + 1, len - 1) == NULL);     /* not on a cache line's boundary */
+	free(img);
+	gaz_free(b);
 	gaz_free(g);
 }
 
@@ -216,6 +234,24 @@ test_loaded_weights(void)
 		per_class[k % 9]++;
 	for (int c = 0; c < PCT_CLASSES; c++)
 		CHECK(sum[c] == per_class[c]);
+
+	/* The same model read in place from its image, as the programs read theirs. */
+	size_t len;
+	unsigned char *img = pct_image(m, &len), *aligned = aligned_alloc(64, (len + 63) / 64 * 64);
+	CHECK(img != NULL && aligned != NULL && memcmp(img, "NTPI", 4) == 0);
+	if (img && aligned) {
+		memcpy(aligned, img, len);
+		struct pct_model *v = pct_builtin(aligned, len, "test");
+		int32_t vsum[PCT_CLASSES] = { 0 }, vmany[PCT_CLASSES] = { 0 };
+		pct_sum(v, f, 4, vsum);
+		pct_sum(v, many + 100, 2900, vmany);
+		for (int c = 0; c < PCT_CLASSES; c++)
+			CHECK(vsum[c] == want[c] && vmany[c] == per_class[c]);
+		CHECK(pct_step(v) == pct_step(m));
+		pct_free(v);
+	}
+	free(img);
+	free(aligned);
 	pct_free(m);
 }
 

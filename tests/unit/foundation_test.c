@@ -412,24 +412,6 @@ test_pages(void)
 	munmap((void *)m, big);
 }
 
-/* Tables come zeroed and writable whole, on huge pages or not, and free with free(). */
-static void
-test_pages_table(void)
-{
-	static const size_t sizes[] = { 1, 4096, (size_t)1 << 20, ((size_t)2 << 20) - 100000,
-		(size_t)2 << 20, ((size_t)2 << 20) + 1 };
-	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
-		unsigned char *t = pages_table(sizes[k]);
-		size_t nonzero = 0;
-		for (size_t i = 0; i < sizes[k]; i++)
-			nonzero += t[i] != 0;
-		CHECK(nonzero == 0);
-		memset(t, 0xA5, sizes[k]);
-		CHECK(t[0] == 0xA5 && t[sizes[k] - 1] == 0xA5);
-		free(t);
-	}
-}
-
 /* Room for what is needed and a quarter more, so that growing by one item stays cheap. */
 static void
 test_xroom(void)
@@ -471,7 +453,6 @@ main(void)
 	test_docdate();
 	test_lexicon();
 	test_pages();
-	test_pages_table();
 	test_xroom();
 	test_sorted();
 	return check_result("foundation_test");
