@@ -61,16 +61,18 @@ $(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
 	$(Q)$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
 
-# Weights go in as the tables they load into (tools/pct_image.c), which a
-# program reads in place rather than build at start-up.
-PCTSRC   = tools/pct_image.c lib/perceptron.c lib/image.c lib/pages.c lib/xalloc.c lib/diag.c
-$(OBJDIR)/pct_image: $(PCTSRC) lib/*.h
+# Weights and word classes go in as the tables they load into
+# (tools/table_image.c), which a program reads in place rather than build
+# at start-up.
+TABSRC   = tools/table_image.c lib/perceptron.c lib/wordclass.c lib/hash.c lib/image.c lib/pages.c \
+	lib/xalloc.c lib/diag.c
+$(OBJDIR)/table_image: $(TABSRC) lib/*.h
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(WARN) -O2 $(CPPFLAGS) -o $@ $(PCTSRC)
+	$(Q)$(CC) $(WARN) -O2 $(CPPFLAGS) -o $@ $(TABSRC)
 
-$(OBJDIR)/data/%.bin.o: lib/data/%.bin $(OBJDIR)/embed $(OBJDIR)/pct_image
+$(OBJDIR)/data/%.bin.o: lib/data/%.bin $(OBJDIR)/embed $(OBJDIR)/table_image
 	@mkdir -p $(@D)
-	$(Q)$(OBJDIR)/pct_image $< > $(OBJDIR)/data/$*.bin.img
+	$(Q)$(OBJDIR)/table_image $< > $(OBJDIR)/data/$*.bin.img
 	$(Q)$(OBJDIR)/embed $(OBJDIR)/data/$*.bin.img $*.bin > $(OBJDIR)/data/$*.bin.c
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.bin.c
 

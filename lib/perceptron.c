@@ -31,7 +31,7 @@ struct pct_model {
 	uint32_t *first_row;    /* per bucket: the row of qw of its first key */
 	int16_t *qw;            /* per key, PCT_CLASSES weights; then a row of zeros */
 	float scale;
-	int view;               /* the tables are an image's bytes (pct_image), not ours to free */
+	int view;               /* the tables are an image's bytes (pct_image, made by tools/table_image.c), not ours to free */
 };
 
 #define BUCKET_KEYS 16          /* 64 bytes */
@@ -87,7 +87,8 @@ pct_builtin(const unsigned char *data, size_t len, const char *file)
 	struct pct_model *m;
 
 	if (len >= 4 && memcmp(data, IMAGE_MAGIC, 4) == 0) {
-		m = pct_view(data, len);
+		if ((m = pct_view(data, len)) != NULL)
+			pages_resident(data, len);
 	} else if ((m = pct_load(data, len)) != NULL) {
 		/* Read into the model's tables: the bytes are not read again. */
 		pages_release(data, len);

@@ -10,6 +10,7 @@
 #include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
+#include "wordclass.h"
 #include "token.h"
 
 static int
@@ -153,6 +154,54 @@ test_perceptron(void)
 	pct_free(m);
 	free(bytes);
 	fclose(f);
+}
+
+/* Word classes read from a file, and from the image of their tables in place, answer alike. */
+static void
+test_wordclass_image(void)
+{
+	static unsigned char file[12 + 10 * 300];
+	const char *words[3] = { "Lukashenko", "impeached", "1999" };
+	uint64_t keys[300];
+	size_t n = 0;
+
+	memcpy(file, "NTWC\1\0\0\0", 8);
+	for (int w = 0; w < 3; w++)
+		keys[n++] = wordclass_key(words[w], strlen(words[w]));
+	while (n < 300)
+		keys[n] = (uint64_t)n * 0x9E3779B97F4A7C15ull | 1, n++;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char *r = file + 12 + 10 * k;
+		for (int b = 0; b < 8; b++)
+			r[b] = (unsigned char)(keys[k] >> 8 * b);
+		r[8] = (unsigned char)(k % WORDCLASS_COARSE);
+		r[9] = (unsigned char)(k % WORDCLASS_FINE);
+	}
+	file[8] = (unsigned char)n;
+	file[9] = (unsigned char)(n >> 8);
+	struct wordclass *wc = wordclass_load(file, sizeof file);
+	CHECK(wc != NULL);
+	if (!wc)
+		return;
+	size_t len;
+	unsigned char *img = wordclass_image(wc, &len), *aligned = aligned_alloc(64, (len + 63) / 64 * 64);
+	CHECK(aligned != NULL);
+	if (aligned) {
+		memcpy(aligned, img, len);
+		struct wordclass *v = wordclass_view(aligned, len);
+		CHECK(v != NULL && wordclass_view(aligned, len - 64) == NULL);
+		for (size_t k = 0; v && k < n; k++) {
+			unsigned c1 = 0, f1 = 0, c2 = 0, f2 = 0;
+			CHECK(wordclass_of(wc, keys[k], &c1, &f1) && wordclass_of(v, keys[k], &c2, &f2));
+			CHECK(c1 == k % WORDCLASS_COARSE && f1 == k % WORDCLASS_FINE && c2 == c1 && f2 == f1);
+		}
+		unsigned c, f;
+		CHECK(v && !wordclass_of(v, wordclass_key("Zzyzx", 5), &c, &f));
+		wordclass_free(v);
+	}
+	free(aligned);
+	free(img);
+	wordclass_free(wc);
 }
 
 static int
@@ -414,6 +463,7 @@ main(void)
 	test_perceptron();
 	test_loaded_weights();
 	test_loaded_full_buckets();
+	test_wordclass_image();
 	test_alias();
 	test_roles();
 	test_finder();
