@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "pages.h"
 #include "xalloc.h"
 
 void
@@ -16,6 +17,7 @@ cli_init(struct cli *c, const char *prog, const char *usage)
 {
 	memset(c, 0, sizeof *c);
 	diag_init(prog, usage);
+	pages_give_back();      /* memory bounded by the largest document, not by all of them */
 	opterr = 0;     /* getopt's own messages lack our format */
 	c->usage = usage;
 	c->header = 1;

@@ -255,7 +255,7 @@ static void
 add_mention(struct entity_finder *f, size_t first, size_t last, enum entity_type t, int defines)
 {
 	if (f->nm == f->m_cap) {
-		f->m_cap = f->m_cap ? f->m_cap * 2 : 64;
+		f->m_cap = xroom(f->nm + 1);
 		f->m = xrealloc(f->m, f->m_cap * sizeof *f->m);
 	}
 	struct mention *m = &f->m[f->nm++];
@@ -809,7 +809,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 	ner_doc_add_tokens(&f->doc, text, v, n);
 	feat_prepare(&f->doc, f->tables->gaz, f->tables->classes);
 	if (n > f->tags_cap) {
-		f->tags_cap = n * 2;
+		f->tags_cap = xroom(n);
 		f->tags = xrealloc(f->tags, f->tags_cap * sizeof *f->tags);
 	}
 	tagger_run(f->tables->model, &f->doc, f->tags, NULL, f->cache);
@@ -828,7 +828,7 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 
 	size_t kept = *kept_so_far;
 	if (kept + f->nm > f->out_cap) {
-		f->out_cap = (kept + f->nm) * 2;
+		f->out_cap = xroom(kept + f->nm);
 		f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 	}
 	/*
@@ -1023,7 +1023,7 @@ entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
 			if (alias_type(f->alias, id) != ENT_PERSON)
 				break;
 			if (kept == f->out_cap) {
-				f->out_cap = f->out_cap ? 2 * f->out_cap : 64;
+				f->out_cap = xroom(kept + 1);
 				f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 			}
 			struct entity *o = &f->out[kept++];

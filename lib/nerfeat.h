@@ -20,18 +20,18 @@ struct wordclass;
 
 struct ner_token {
 	const char *s;          /* as written */
-	size_t len;
-	size_t low, lowlen;     /* lower-case form: offset in the document's arena */
+	uint64_t wordh;         /* hash of the bytes as written */
+	uint32_t len;
+	uint32_t low, lowlen;   /* lower-case form: offset in the document's arena */
 	unsigned flags;         /* TOK_* */
 	unsigned gaz;           /* GAZ_* of the word alone */
 	unsigned phrase;        /* GAZ_* of the longest listed phrase of 2+ words over it */
-	int phrase_pos;         /* 0 none, 1 its first word, 2 a later word */
 	uint32_t lowh, shapeh;  /* hashes of the lower-case form and of the shape */
-	uint64_t wordh;         /* hash of the bytes as written */
-	int doc_class;          /* class given the same word elsewhere in the document, or -1 */
-	int closed;             /* a function word ("The", "But"): capitalised, still no name */
-	unsigned seen;          /* FEAT_SEEN_*: the contexts of the same capitalised word anywhere in the document */
-	unsigned cls;           /* word classes (wordclass.h), coarse << 8 | fine, or NER_CLASS_NONE */
+	uint16_t cls;           /* word classes (wordclass.h), coarse << 8 | fine, or NER_CLASS_NONE */
+	signed char phrase_pos; /* 0 none, 1 its first word, 2 a later word */
+	signed char doc_class;  /* class given the same word elsewhere in the document, or -1 */
+	unsigned char closed;   /* a function word ("The", "But"): capitalised, still no name */
+	unsigned char seen;     /* FEAT_SEEN_*: the contexts of the same capitalised word anywhere in the document */
 };
 
 /* A word without classes: too rare in the news they were learnt from, or far from capitals. */

@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#ifdef __GLIBC__                /* known once a C library header is in */
+#include <malloc.h>
+#endif
 
 #include "pages.h"
 
@@ -46,4 +49,12 @@ pages_resident(const void *p, size_t len)
 	for (size_t i = 0; i < len; i += (size_t)size)
 		(void)b[i];
 	(void)b[len - 1];
+}
+
+void
+pages_give_back(void)
+{
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 }

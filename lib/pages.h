@@ -1,7 +1,8 @@
 /*
  * pages: the memory of data compiled into a program (lib/data), given
  * back once the program has read it into tables of its own, or made
- * resident at once when the program reads it in place.
+ * resident at once when the program reads it in place; and what the
+ * allocator gives back.
  */
 #ifndef NTOOLS_PAGES_H
 #define NTOOLS_PAGES_H
@@ -23,5 +24,15 @@ void pages_release(const void *p, size_t len);
  * tables it happened to reach.
  */
 void pages_resident(const void *p, size_t len);
+
+/*
+ * Has blocks of 128 KiB and more allocated on pages of their own, given
+ * back to the system when freed, for the whole process.  The GNU C
+ * library otherwise raises that size after the first such block is
+ * freed, and the blocks that a document's arrays then outgrow stay
+ * counted in the process's memory (a third more on long documents).
+ * Elsewhere it does nothing.
+ */
+void pages_give_back(void);
 
 #endif

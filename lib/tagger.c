@@ -360,16 +360,16 @@ static void
 batch_reserve(struct tagger_cache *c, size_t n, size_t sums)
 {
 	if (c->look_n + n > c->look_cap) {
-		c->look_cap = (c->look_n + n) * 2;
+		c->look_cap = xroom(c->look_n + n);
 		c->look_f = xrealloc(c->look_f, c->look_cap * sizeof *c->look_f);
 		c->look_to = xrealloc(c->look_to, c->look_cap * sizeof *c->look_to);
 	}
 	if (c->got_n + sums > c->got_cap) {
-		c->got_cap = (c->got_n + sums) * 2;
+		c->got_cap = xroom(c->got_n + sums);
 		c->got = xrealloc(c->got, c->got_cap * sizeof *c->got);
 	}
 	if (c->miss_n + 1 > c->miss_cap) {
-		c->miss_cap = (c->miss_n + 1) * 2;
+		c->miss_cap = xroom(c->miss_n + 1);
 		c->miss = xrealloc(c->miss, c->miss_cap * sizeof *c->miss);
 	}
 }
@@ -660,7 +660,7 @@ tagger_run(struct pct_model *m, struct ner_doc *d, int *tags, const int *gold,
 		if (cache->model != m)
 			cache_fill(cache, m);
 		if (d->n > cache->token_cap) {
-			size_t cap = d->n * 2;
+			size_t cap = xroom(d->n);
 			cache->token = xrealloc(cache->token, cap * sizeof *cache->token);
 			cache->mark = xrealloc(cache->mark, cap);
 			cache->scored = xrealloc(cache->scored, cap * sizeof *cache->scored);

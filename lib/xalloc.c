@@ -31,3 +31,9 @@ xrealloc(void *p, size_t size)
 {
 	return must(realloc(p, size ? size : 1));
 }
+
+size_t
+xroom(size_t need)
+{
+	return need + need / 4 + 16;
+}

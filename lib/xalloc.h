@@ -13,4 +13,13 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t size);
 
+/*
+ * The capacity to give an array that must hold need items, and may
+ * have to hold more later: a quarter more.  An array sized by the
+ * document (or a window of it) then holds little more than it uses,
+ * where doubling would hold up to twice; growing one item at a time
+ * still copies each item a few times only.
+ */
+size_t xroom(size_t need);
+
 #endif

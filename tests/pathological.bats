@@ -42,7 +42,7 @@ startup() {
 	need_rusage
 	case $1 in
 	nsplit | ndate) PEAK=2 ;;
-	nentity) PEAK=16 ;;
+	nentity) PEAK=15 ;;
 	nquote) PEAK=32 ;;
 	esac
 	case ${NTOOLS_BIN:-} in

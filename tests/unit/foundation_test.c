@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "lexicon.h"
 #include "pages.h"
+#include "xalloc.h"
 #include "sorted.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -411,6 +412,17 @@ test_pages(void)
 	munmap((void *)m, big);
 }
 
+/* Room for what is needed and a quarter more, so that growing by one item stays cheap. */
+static void
+test_xroom(void)
+{
+	for (size_t need = 0; need < 100000; need = need * 3 + 1) {
+		size_t room = xroom(need);
+		CHECK(room > need && room <= need + need / 4 + 16);
+		CHECK(xroom(room) >= room + room / 4);
+	}
+}
+
 /* Records in order of a field that is not their first, with runs of equal keys. */
 static void
 test_sorted(void)
@@ -441,6 +453,7 @@ main(void)
 	test_docdate();
 	test_lexicon();
 	test_pages();
+	test_xroom();
 	test_sorted();
 	return check_result("foundation_test");
 }
