@@ -51,6 +51,9 @@ test_marks(void)
 	/* inches and markup attributes are not quotations */
 	s = "A 5\" pipe and <a href=\"x\">link</a>.";
 	CHECK(find(s, &q) == 0);
+	/* marks with nothing between them quote nothing, however many */
+	s = "\"\" \"\"\"\" \"  \" \xe2\x80\x9c\xe2\x80\x9d and \"real,\" she said.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "real"));
 }
 
 static void
