@@ -234,13 +234,13 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	unsigned whole = m->last - m->first == 1 ? tail :
 	    kind != NER_PER && kind != NER_ORG ? gaz_lookup(f->tables->gaz, s, n) : 0;
 
-	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
+	/* "Greater Dayton Open", "Harris Cup": contests, whatever they are named after. */
 	if (kind != NER_PER && m->last - m->first > 1 &&
 	    in_list(contest_words, text + last->start, last->end - last->start))
 		return ENT_EVENT;
 	switch (kind) {
 	case NER_PER:
-		/* "Johnson Controls Inc" */
+		/* "Harris Metals Inc" */
 		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
 			return ENT_ORG;
 		return ENT_PERSON;
@@ -457,7 +457,7 @@ keep_listed_phrases(struct entity_finder *f)
 			tagged |= tags[o] != NER_O;
 		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
 			continue;
-		/* "Kurdistan Democratic Party": a name running into the phrase takes it in. */
+		/* "Ruritania Democratic Party": a name running into the phrase takes it in. */
 		size_t from = i;
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
@@ -471,7 +471,7 @@ keep_listed_phrases(struct entity_finder *f)
 }
 
 /*
- * "Douglas & Lomason Co", "Bear Stearns & Co": names joined by "&" are
+ * "Harris & Webb Co", "Stone Lane & Co": names joined by "&" are
  * one firm's, which a tagger reading left to right cuts at the "&" (it
  * took the first name for a person's before it saw the sign).  Places
  * joined so ("Trinidad & Tobago") keep the tagger's tags, unless a firm's
@@ -849,8 +849,8 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 		f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 	}
 	/*
-	 * "PolitiFact Executive Director Aaron Sharockman", "Chairman David
-	 * Pepper" tagged as one organisation: a title followed by a two- or
+	 * "FactWatch Executive Director Lena Ortiz", "Chairman Omar
+	 * Farouk" tagged as one organisation: a title followed by a two- or
 	 * three-word name makes the name a person's, the title its role.
 	 */
 	for (size_t k = 0; k < f->nm; k++) {
