@@ -94,6 +94,7 @@ attrib_free(struct attrib *a)
 	entity_finder_free(a->ef);
 	attrib_tables_free(a->own);     /* after the finder that reads them */
 	free(a->people);
+	free(a->roles);
 	free(a->met);
 	free(a->events);
 	free(a->ents);
@@ -118,6 +119,7 @@ attrib_doc_begin(struct attrib *a)
 	a->held_len = 0;
 	for (size_t i = 0; i < a->npeople; i++)
 		a->people[i].seen = 0;
+	a->nroles = 0;
 	a->nevents = 0;
 	a->evgap = 0;
 	a->nmet = 0;

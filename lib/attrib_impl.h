@@ -53,13 +53,19 @@ struct word_table {
 	int ascii;              /* every key is ASCII: the table answers for ASCII words */
 };
 
-/* What the document has told of one entity so far. */
+/*
+ * What the document has told of one entity so far.  Its roles stand in
+ * the document's arena (attrib's roles), a slot each that grows by
+ * doubling: a person a byte is met every forty costs a few words, not
+ * room for roles that most never get.
+ */
+#define ROLE_MAX 120
 struct person {
 	enum entity_type type;
 	int seen;
-	char role[120];         /* the roles the text gave it, lowercased, space-separated */
-	size_t rolelen;
 	size_t last_met;        /* its last mention, counted from 1 (attrib's met) */
+	size_t role;            /* its roles, lowercased, space-separated, at roles[role] */
+	unsigned char rolelen, rolecap;
 };
 
 /* A moment where the discourse is about someone. */
@@ -95,6 +101,8 @@ struct attrib {
 	size_t nents, capents;
 	struct person *people;
 	size_t npeople;
+	char *roles;            /* the people's roles (struct person) */
+	size_t nroles, caproles;
 	struct event *events;   /* in order of position, a gap at evgap (add_event) */
 	size_t nevents, capevents, evgap;
 	int *met;               /* the ids of the last RECENT_PEOPLE mentions, a ring */
