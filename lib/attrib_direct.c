@@ -550,7 +550,9 @@ cue_preceding(struct attrib *a, const struct quote_span *s, const struct window 
 
 	if (s->flags & QUOTE_REOPENED)
 		return f;
-	if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' && f.cs > s->end) {
+	size_t inner_end = s->end - s->close;
+
+	if (f.ok && inner_end > s->start + s->open && a->text[inner_end - 1] == '.' && f.cs > s->end) {
 		/*
 		 * "Holt said, "... as we expected." She added, ..." -- the
 		 * quotation ended its sentence: a cue before it wins over the
@@ -635,8 +637,8 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		memset(&x, 0, sizeof x);
 		x.start = s->start;
 		x.end = s->end;
-		x.text_start = s->inner_start;
-		x.text_end = s->inner_end;
+		x.text_start = s->start + s->open;
+		x.text_end = s->end - s->close;
 		quote_trim_words(a->text, &x.text_start, &x.text_end);
 		if (s->para_start != prev_para && !(s->flags & QUOTE_REOPENED))
 			have_prev = 0;

@@ -253,11 +253,11 @@ emit(struct quote_finder *qf, const char *t, const struct pairing *p, size_t end
 
 	s.start = p->open_at;
 	s.end = end;
-	s.inner_start = p->inner_at;
-	s.inner_end = inner_end;
+	s.open = (unsigned char)(p->inner_at - p->open_at);
+	s.close = (unsigned char)(end - inner_end);
 	s.para_start = p->para_at;
 	s.para_end = pe;
-	s.flags = p->flags | flags;
+	s.flags = (unsigned char)(p->flags | flags);
 	push(qf, &s);
 }
 

@@ -25,7 +25,7 @@ covers(const char *s, const struct quote_span *q, const char *want)
 static int
 words_are(const char *s, const struct quote_span *q, const char *want)
 {
-	size_t a = q->inner_start, b = q->inner_end;
+	size_t a = q->start + q->open, b = q->end - q->close;
 
 	quote_trim_words(s, &a, &b);
 	return b - a == strlen(want) && memcmp(s + a, want, b - a) == 0;
