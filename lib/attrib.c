@@ -180,13 +180,24 @@ sort_by_start(struct attrib *a)
 	if (a->nout == 0)
 		return;
 
-	struct attribution *sorted = xmalloc(a->nout * sizeof *sorted);
-
 	order_by_start(a);
-	for (size_t i = 0; i < a->nout; i++)
-		sorted[i] = a->out[a->order[i]];
-	memcpy(a->out, sorted, a->nout * sizeof *sorted);
-	free(sorted);
+	/* out[i] = out[order[i]] along each cycle of the order, not into a copy of out */
+	for (size_t i = 0; i < a->nout; i++) {
+		if (a->order[i] == i)
+			continue;
+		struct attribution first = a->out[i];
+		size_t j = i;
+
+		while (a->order[j] != i) {
+			size_t k = a->order[j];
+
+			a->out[j] = a->out[k];
+			a->order[j] = j;
+			j = k;
+		}
+		a->out[j] = first;
+		a->order[j] = j;
+	}
 }
 
 /* Second pass: the speakers' names. */
