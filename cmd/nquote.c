@@ -108,6 +108,9 @@ main(int argc, char **argv)
 		else
 			cli_option(&cli, opt, optarg);
 	}
+	/* a longer document or row is skipped as too long (attrib.h) */
+	if (cli.reader.max_bytes > ATTRIB_MAX_LEN)
+		cli.reader.max_bytes = ATTRIB_MAX_LEN;
 	/* One copy of the lexicons and weights, whatever the threads. */
 	struct setup setup = { flags, attrib_tables_new() };
 	const struct workers_job job = { each_doc, attrib_state_new, attrib_state_free, &setup };

@@ -637,9 +637,11 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		memset(&x, 0, sizeof x);
 		x.start = s->start;
 		x.end = s->end;
-		x.text_start = s->start + s->open;
-		x.text_end = s->end - s->close;
-		quote_trim_words(a->text, &x.text_start, &x.text_end);
+		size_t ts = s->start + s->open, te = s->end - s->close;
+
+		quote_trim_words(a->text, &ts, &te);
+		x.text_start = (uint32_t)ts;
+		x.text_end = (uint32_t)te;
 		if (s->para_start != prev_para && !(s->flags & QUOTE_REOPENED))
 			have_prev = 0;
 
