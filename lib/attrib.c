@@ -141,7 +141,8 @@ attrib_kind_name(enum quote_kind k)
 static void
 order_by_start(struct attrib *a)
 {
-	size_t n = a->nout, *from, *to;
+	size_t n = a->nout;
+	uint32_t *from, *to;
 
 	if (n == 0)
 		return;
@@ -152,7 +153,7 @@ order_by_start(struct attrib *a)
 	from = a->order;
 	to = a->order + n;
 	for (size_t i = 0; i < n; i++)
-		from[i] = i;
+		from[i] = (uint32_t)i;
 	for (size_t w = 1; w < n; w *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
@@ -165,7 +166,7 @@ order_by_start(struct attrib *a)
 			while (r < hi)
 				to[k++] = from[r++];
 		}
-		size_t *swap = from;
+		uint32_t *swap = from;
 
 		from = to;
 		to = swap;
@@ -192,11 +193,11 @@ sort_by_start(struct attrib *a)
 			size_t k = a->order[j];
 
 			a->out[j] = a->out[k];
-			a->order[j] = j;
+			a->order[j] = (uint32_t)j;
 			j = k;
 		}
 		a->out[j] = first;
-		a->order[j] = j;
+		a->order[j] = (uint32_t)j;
 	}
 }
 
@@ -308,6 +309,7 @@ feed(struct attrib *a, const char *text, size_t len, size_t base, size_t from, s
 		}
 		a->ents[a->nents++] = e;
 	}
+	entity_found_done(a->ef);
 	size_t keep_len = a->len;
 
 	a->len = len;
@@ -356,6 +358,9 @@ feed_held(struct attrib *a)
 	a->npieces = 0;
 	a->held_len = 0;
 }
+
+/* Regions kept for the next piece: an article's, not a long text's. */
+#define REGIONS_KEEP 4096
 
 static void
 add_region(struct attrib *a, size_t s, size_t e, int discourse)
@@ -515,6 +520,12 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		feed_held(a);
 		a->nents = 0;
 		feed_regions(a, text, upto, base, q, nq);
+		if (a->capregions > REGIONS_KEEP) {
+			/* a long text's regions give their memory back to the rows and names to come */
+			free(a->regions);
+			a->regions = NULL;
+			a->capregions = 0;
+		}
 		a->text = text;
 		a->len = len;
 		a->base = base;

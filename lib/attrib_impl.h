@@ -99,8 +99,8 @@ struct attrib {
 	struct entity_finder *ef;
 	struct entity *ents;    /* the piece's mentions, offsets within the piece */
 	size_t nents, capents;
-	struct person *people;
-	size_t npeople;
+	struct person *people;  /* by entity id: [0..npeople) in use */
+	size_t npeople, cappeople;
 	char *roles;            /* the people's roles (struct person) */
 	size_t nroles, caproles;
 	struct event *events;   /* in order of position, a gap at evgap (add_event) */
@@ -110,7 +110,7 @@ struct attrib {
 	struct attribution *out;
 	unsigned char *ranked;  /* per out: the ranker chose its mention over the rules' */
 	size_t nout, capout;
-	size_t *order;          /* out in the order of the text */
+	uint32_t *order;        /* out in the order of the text (as many as bytes, at most) */
 	size_t caporder;
 	size_t *title_run;      /* for a title or scare quote in out: where its run of them begins */
 	size_t captitle_run;

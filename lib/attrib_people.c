@@ -25,13 +25,17 @@ person_of(struct attrib *a, int id)
 	if (id < 0)
 		return NULL;
 	if ((size_t)id >= a->npeople) {
-		size_t n = a->npeople ? a->npeople : 64;
+		if ((size_t)id >= a->cappeople) {
+			size_t n = a->cappeople ? a->cappeople : 64;
 
-		while (n <= (size_t)id)
-			n *= 2;
-		a->people = xrealloc(a->people, n * sizeof *a->people);
-		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
-		a->npeople = n;
+			while (n <= (size_t)id)
+				n *= 2;
+			a->people = xrealloc(a->people, n * sizeof *a->people);
+			a->cappeople = n;
+		}
+		/* only the people met: memory the doubling leaves untouched costs nothing */
+		memset(a->people + a->npeople, 0, ((size_t)id + 1 - a->npeople) * sizeof *a->people);
+		a->npeople = (size_t)id + 1;
 	}
 	if (a->met == NULL)
 		a->met = xmalloc(RECENT_PEOPLE * sizeof *a->met);
