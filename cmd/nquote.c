@@ -65,6 +65,8 @@ each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
 
 	if (!d->same_doc)
 		attrib_doc_begin(a);
+	if (d->whole)
+		attrib_last_piece(a);
 	n = attrib_find(a, d->text, d->len, d->base, &q);
 	for (size_t i = 0; i < n; i++) {
 		tsv_field(out, d->id, d->idlen);

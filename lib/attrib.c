@@ -125,6 +125,12 @@ attrib_doc_begin(struct attrib *a)
 	a->nmet = 0;
 }
 
+void
+attrib_last_piece(struct attrib *a)
+{
+	a->last_piece = 1;
+}
+
 const char *
 attrib_kind_name(enum quote_kind k)
 {
@@ -504,7 +510,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	if (a->flags & ATTRIB_INDIRECT)
 		need = find_indirect(a, q, nq, need, 0, len);
 	if (need == 0) {
-		hold(a, text, len, base);
+		if (!a->last_piece)
+			hold(a, text, len, base);
 	} else {
 		/* the names that matter stand before the last mention's paragraph ends */
 		size_t upto = para_end_of(a, need, len);
@@ -532,6 +539,7 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		choose_speakers(a, q, nq);
 		resolve_all(a);
 	}
+	a->last_piece = 0;
 	keep_wanted(a);
 	if (a->flags & ATTRIB_INDIRECT)
 		sort_by_start(a);

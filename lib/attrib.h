@@ -76,6 +76,13 @@ void attrib_free(struct attrib *a);
 void attrib_doc_begin(struct attrib *a);
 
 /*
+ * Says that the next piece given to attrib_find is its document's last
+ * (an article stream's documents are one piece): a piece with nothing
+ * to resolve is then not kept for the names later pieces may need.
+ */
+void attrib_last_piece(struct attrib *a);
+
+/*
  * Finds the quotations of one piece of the current document, text[0..len)
  * (len at most ATTRIB_MAX_LEN) standing at offset base of the document, and points *out at them in
  * order of start.  Offsets in them are relative to text; the speaker

@@ -717,7 +717,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			a->title_run = xrealloc(a->title_run, a->captitle_run * sizeof *a->title_run);
 		}
 		a->title_run[i] = i > 0 && (a->out[i - 1].kind == KIND_TITLE || a->out[i - 1].kind == KIND_SCARE) ?
-		    a->title_run[i - 1] : i;
+		    a->title_run[i - 1] : (uint32_t)i;
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
 			prev = a->nout - 1;
 			last_any = prev;

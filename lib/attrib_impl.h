@@ -112,8 +112,9 @@ struct attrib {
 	size_t nout, capout;
 	uint32_t *order;        /* out in the order of the text (as many as bytes, at most) */
 	size_t caporder;
-	size_t *title_run;      /* for a title or scare quote in out: where its run of them begins */
+	uint32_t *title_run;    /* for a title or scare quote in out: where its run of them begins */
 	size_t captitle_run;
+	int last_piece;         /* the piece being read is its document's last */
 	char *held;             /* pieces not yet given to the name finder */
 	size_t held_len, held_cap;
 	struct held_piece { size_t at, len, base; } *pieces;
