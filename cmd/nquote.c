@@ -65,6 +65,8 @@ each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
 
 	if (!d->same_doc)
 		attrib_doc_begin(a);
+	if (d->whole)
+		attrib_last_piece(a);
 	n = attrib_find(a, d->text, d->len, d->base, &q);
 	for (size_t i = 0; i < n; i++) {
 		tsv_field(out, d->id, d->idlen);
@@ -108,6 +110,9 @@ main(int argc, char **argv)
 		else
 			cli_option(&cli, opt, optarg);
 	}
+	/* a longer document or row is skipped as too long (attrib.h) */
+	if (cli.reader.max_bytes > ATTRIB_MAX_LEN)
+		cli.reader.max_bytes = ATTRIB_MAX_LEN;
 	/* One copy of the lexicons and weights, whatever the threads. */
 	struct setup setup = { flags, attrib_tables_new() };
 	const struct workers_job job = { each_doc, attrib_state_new, attrib_state_free, &setup };

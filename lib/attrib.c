@@ -94,6 +94,7 @@ attrib_free(struct attrib *a)
 	entity_finder_free(a->ef);
 	attrib_tables_free(a->own);     /* after the finder that reads them */
 	free(a->people);
+	free(a->roles);
 	free(a->met);
 	free(a->events);
 	free(a->ents);
@@ -118,9 +119,16 @@ attrib_doc_begin(struct attrib *a)
 	a->held_len = 0;
 	for (size_t i = 0; i < a->npeople; i++)
 		a->people[i].seen = 0;
+	a->nroles = 0;
 	a->nevents = 0;
 	a->evgap = 0;
 	a->nmet = 0;
+}
+
+void
+attrib_last_piece(struct attrib *a)
+{
+	a->last_piece = 1;
 }
 
 const char *
@@ -139,7 +147,8 @@ attrib_kind_name(enum quote_kind k)
 static void
 order_by_start(struct attrib *a)
 {
-	size_t n = a->nout, *from, *to;
+	size_t n = a->nout;
+	uint32_t *from, *to;
 
 	if (n == 0)
 		return;
@@ -150,7 +159,7 @@ order_by_start(struct attrib *a)
 	from = a->order;
 	to = a->order + n;
 	for (size_t i = 0; i < n; i++)
-		from[i] = i;
+		from[i] = (uint32_t)i;
 	for (size_t w = 1; w < n; w *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
@@ -163,7 +172,7 @@ order_by_start(struct attrib *a)
 			while (r < hi)
 				to[k++] = from[r++];
 		}
-		size_t *swap = from;
+		uint32_t *swap = from;
 
 		from = to;
 		to = swap;
@@ -178,13 +187,24 @@ sort_by_start(struct attrib *a)
 	if (a->nout == 0)
 		return;
 
-	struct attribution *sorted = xmalloc(a->nout * sizeof *sorted);
-
 	order_by_start(a);
-	for (size_t i = 0; i < a->nout; i++)
-		sorted[i] = a->out[a->order[i]];
-	memcpy(a->out, sorted, a->nout * sizeof *sorted);
-	free(sorted);
+	/* out[i] = out[order[i]] along each cycle of the order, not into a copy of out */
+	for (size_t i = 0; i < a->nout; i++) {
+		if (a->order[i] == i)
+			continue;
+		struct attribution first = a->out[i];
+		size_t j = i;
+
+		while (a->order[j] != i) {
+			size_t k = a->order[j];
+
+			a->out[j] = a->out[k];
+			a->order[j] = (uint32_t)j;
+			j = k;
+		}
+		a->out[j] = first;
+		a->order[j] = (uint32_t)j;
+	}
 }
 
 /* Second pass: the speakers' names. */
@@ -295,6 +315,7 @@ feed(struct attrib *a, const char *text, size_t len, size_t base, size_t from, s
 		}
 		a->ents[a->nents++] = e;
 	}
+	entity_found_done(a->ef);
 	size_t keep_len = a->len;
 
 	a->len = len;
@@ -343,6 +364,9 @@ feed_held(struct attrib *a)
 	a->npieces = 0;
 	a->held_len = 0;
 }
+
+/* Regions kept for the next piece: an article's, not a long text's. */
+#define REGIONS_KEEP 4096
 
 static void
 add_region(struct attrib *a, size_t s, size_t e, int discourse)
@@ -486,7 +510,8 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 	if (a->flags & ATTRIB_INDIRECT)
 		need = find_indirect(a, q, nq, need, 0, len);
 	if (need == 0) {
-		hold(a, text, len, base);
+		if (!a->last_piece)
+			hold(a, text, len, base);
 	} else {
 		/* the names that matter stand before the last mention's paragraph ends */
 		size_t upto = para_end_of(a, need, len);
@@ -502,12 +527,19 @@ attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 		feed_held(a);
 		a->nents = 0;
 		feed_regions(a, text, upto, base, q, nq);
+		if (a->capregions > REGIONS_KEEP) {
+			/* a long text's regions give their memory back to the rows and names to come */
+			free(a->regions);
+			a->regions = NULL;
+			a->capregions = 0;
+		}
 		a->text = text;
 		a->len = len;
 		a->base = base;
 		choose_speakers(a, q, nq);
 		resolve_all(a);
 	}
+	a->last_piece = 0;
 	keep_wanted(a);
 	if (a->flags & ATTRIB_INDIRECT)
 		sort_by_start(a);

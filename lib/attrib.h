@@ -28,19 +28,27 @@
 #define NTOOLS_ATTRIB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum quote_kind { KIND_DIRECT, KIND_PARTIAL, KIND_SCARE, KIND_TITLE, KIND_INDIRECT };
 
+/*
+ * The longest piece of text attrib_find reads: offsets within a piece
+ * are 32-bit, as a row is kept for every quotation of a document (a
+ * longer piece is the caller's to refuse).
+ */
+#define ATTRIB_MAX_LEN ((size_t)UINT32_MAX)
+
 struct attribution {
-	size_t start, end;              /* the quotation with its marks */
-	size_t text_start, text_end;    /* the quoted words */
+	uint32_t start, end;            /* the quotation with its marks */
+	uint32_t text_start, text_end;  /* the quoted words */
 	enum quote_kind kind;
-	size_t mention_start, mention_end;      /* equal when no speaker is written */
-	size_t cue_start, cue_end;              /* equal when no cue */
+	uint32_t mention_start, mention_end;    /* equal when no speaker is written */
+	uint32_t cue_start, cue_end;            /* equal when no cue */
+	int32_t inherits;       /* the earlier quotation whose speaker this one continues;
+	                           -1 none; -2 the person the text is about */
 	const char *speaker;            /* the canonical name (UTF-8), or NULL */
 	size_t speaker_len;
-	long inherits;          /* the earlier quotation whose speaker this one continues;
-	                           -1 none; -2 the person the text is about */
 };
 
 enum {
@@ -68,8 +76,15 @@ void attrib_free(struct attrib *a);
 void attrib_doc_begin(struct attrib *a);
 
 /*
+ * Says that the next piece given to attrib_find is its document's last
+ * (an article stream's documents are one piece): a piece with nothing
+ * to resolve is then not kept for the names later pieces may need.
+ */
+void attrib_last_piece(struct attrib *a);
+
+/*
  * Finds the quotations of one piece of the current document, text[0..len)
- * standing at offset base of the document, and points *out at them in
+ * (len at most ATTRIB_MAX_LEN) standing at offset base of the document, and points *out at them in
  * order of start.  Offsets in them are relative to text; the speaker
  * names and the array stay valid until the next call.
  */

@@ -561,7 +561,9 @@ cue_preceding(struct attrib *a, const struct quote_span *s, const struct window 
 
 	if (s->flags & QUOTE_REOPENED)
 		return f;
-	if (f.ok && s->inner_end > s->inner_start && a->text[s->inner_end - 1] == '.' && f.cs > s->end) {
+	size_t inner_end = s->end - s->close;
+
+	if (f.ok && inner_end > s->start + s->open && a->text[inner_end - 1] == '.' && f.cs > s->end) {
 		/*
 		 * "Holt said, "... as we expected." She added, ..." -- the
 		 * quotation ended its sentence: a cue before it wins over the
@@ -646,9 +648,11 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 		memset(&x, 0, sizeof x);
 		x.start = s->start;
 		x.end = s->end;
-		x.text_start = s->inner_start;
-		x.text_end = s->inner_end;
-		quote_trim_words(a->text, &x.text_start, &x.text_end);
+		size_t ts = s->start + s->open, te = s->end - s->close;
+
+		quote_trim_words(a->text, &ts, &te);
+		x.text_start = (uint32_t)ts;
+		x.text_end = (uint32_t)te;
 		if (s->para_start != prev_para && !(s->flags & QUOTE_REOPENED))
 			have_prev = 0;
 
@@ -730,7 +734,7 @@ attribute(struct attrib *a, const struct quote_span *q, size_t nq)
 			a->title_run = xrealloc(a->title_run, a->captitle_run * sizeof *a->title_run);
 		}
 		a->title_run[i] = i > 0 && (a->out[i - 1].kind == KIND_TITLE || a->out[i - 1].kind == KIND_SCARE) ?
-		    a->title_run[i - 1] : i;
+		    a->title_run[i - 1] : (uint32_t)i;
 		if (x.kind == KIND_DIRECT || x.kind == KIND_PARTIAL) {
 			prev = a->nout - 1;
 			last_any = prev;

@@ -53,13 +53,19 @@ struct word_table {
 	int ascii;              /* every key is ASCII: the table answers for ASCII words */
 };
 
-/* What the document has told of one entity so far. */
+/*
+ * What the document has told of one entity so far.  Its roles stand in
+ * the document's arena (attrib's roles), a slot each that grows by
+ * doubling: a person a byte is met every forty costs a few words, not
+ * room for roles that most never get.
+ */
+#define ROLE_MAX 120
 struct person {
 	enum entity_type type;
 	int seen;
-	char role[120];         /* the roles the text gave it, lowercased, space-separated */
-	size_t rolelen;
 	size_t last_met;        /* its last mention, counted from 1 (attrib's met) */
+	size_t role;            /* its roles, lowercased, space-separated, at roles[role] */
+	unsigned char rolelen, rolecap;
 };
 
 /* A moment where the discourse is about someone. */
@@ -93,8 +99,10 @@ struct attrib {
 	struct entity_finder *ef;
 	struct entity *ents;    /* the piece's mentions, offsets within the piece */
 	size_t nents, capents;
-	struct person *people;
-	size_t npeople;
+	struct person *people;  /* by entity id: [0..npeople) in use */
+	size_t npeople, cappeople;
+	char *roles;            /* the people's roles (struct person) */
+	size_t nroles, caproles;
 	struct event *events;   /* in order of position, a gap at evgap (add_event) */
 	size_t nevents, capevents, evgap;
 	int *met;               /* the ids of the last RECENT_PEOPLE mentions, a ring */
@@ -102,10 +110,11 @@ struct attrib {
 	struct attribution *out;
 	unsigned char *ranked;  /* per out: the ranker chose its mention over the rules' */
 	size_t nout, capout;
-	size_t *order;          /* out in the order of the text */
+	uint32_t *order;        /* out in the order of the text (as many as bytes, at most) */
 	size_t caporder;
-	size_t *title_run;      /* for a title or scare quote in out: where its run of them begins */
+	uint32_t *title_run;    /* for a title or scare quote in out: where its run of them begins */
 	size_t captitle_run;
+	int last_piece;         /* the piece being read is its document's last */
 	char *held;             /* pieces not yet given to the name finder */
 	size_t held_len, held_cap;
 	struct held_piece { size_t at, len, base; } *pieces;

@@ -25,13 +25,17 @@ person_of(struct attrib *a, int id)
 	if (id < 0)
 		return NULL;
 	if ((size_t)id >= a->npeople) {
-		size_t n = a->npeople ? a->npeople : 64;
+		if ((size_t)id >= a->cappeople) {
+			size_t n = a->cappeople ? a->cappeople : 64;
 
-		while (n <= (size_t)id)
-			n *= 2;
-		a->people = xrealloc(a->people, n * sizeof *a->people);
-		memset(a->people + a->npeople, 0, (n - a->npeople) * sizeof *a->people);
-		a->npeople = n;
+			while (n <= (size_t)id)
+				n *= 2;
+			a->people = xrealloc(a->people, n * sizeof *a->people);
+			a->cappeople = n;
+		}
+		/* only the people met: memory the doubling leaves untouched costs nothing */
+		memset(a->people + a->npeople, 0, ((size_t)id + 1 - a->npeople) * sizeof *a->people);
+		a->npeople = (size_t)id + 1;
 	}
 	if (a->met == NULL)
 		a->met = xmalloc(RECENT_PEOPLE * sizeof *a->met);
@@ -96,17 +100,51 @@ add_event(struct attrib *a, size_t pos, int id)
 	a->nevents++;
 }
 
+/*
+ * Room for need bytes of p's roles: its slot grown in place at the
+ * arena's end, else moved there at twice its size, so that the bytes a
+ * person's roles leave behind are fewer than they hold.
+ */
+static char *
+role_room(struct attrib *a, struct person *p, size_t need)
+{
+	if (need > p->rolecap) {
+		size_t cap = 2 * (size_t)p->rolecap;
+
+		if (cap < need)
+			cap = need < 16 ? 16 : need;
+		if (cap > ROLE_MAX)
+			cap = ROLE_MAX;
+		int last = p->rolecap && p->role + p->rolecap == a->nroles;
+		size_t at = last ? p->role : a->nroles;
+
+		if (at + cap > a->caproles) {
+			a->caproles = at + cap > 2 * a->caproles ? at + cap : 2 * a->caproles;
+			a->roles = xrealloc(a->roles, a->caproles);
+		}
+		if (!last && p->rolelen)
+			memcpy(a->roles + at, a->roles + p->role, p->rolelen);
+		p->role = at;
+		p->rolecap = (unsigned char)cap;
+		a->nroles = at + cap;
+	}
+	return a->roles + p->role;
+}
+
 void
 note_role(struct attrib *a, struct person *p, size_t s, size_t e)
 {
-	for (size_t i = s; i < e && p->rolelen + 2 < sizeof p->role; i++) {
+	/* a space and the words, within ROLE_MAX - 1 bytes */
+	char *role = role_room(a, p, p->rolelen + 1 + (e - s) < ROLE_MAX ? p->rolelen + 1 + (e - s) : ROLE_MAX);
+
+	for (size_t i = s; i < e && p->rolelen + 2 < ROLE_MAX; i++) {
 		char c = a->text[i];
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		if (i == s && p->rolelen)
-			p->role[p->rolelen++] = ' ';
-		p->role[p->rolelen++] = c;
+			role[p->rolelen++] = ' ';
+		role[p->rolelen++] = c;
 	}
 }
 
@@ -115,10 +153,12 @@ role_has(const struct attrib *a, const struct person *p, const struct tok *t)
 {
 	size_t n = t->e - t->s;
 
-	if (n < 3)
+	if (n < 3 || n > p->rolelen)
 		return 0;
+	const char *role = a->roles + p->role;
+
 	for (size_t i = 0; i + n <= p->rolelen; i++) {
-		if ((i > 0 && p->role[i - 1] != ' ') || (i + n < p->rolelen && p->role[i + n] != ' '))
+		if ((i > 0 && role[i - 1] != ' ') || (i + n < p->rolelen && role[i + n] != ' '))
 			continue;
 		size_t k;
 
@@ -127,7 +167,7 @@ role_has(const struct attrib *a, const struct person *p, const struct tok *t)
 
 			if (c >= 'A' && c <= 'Z')
 				c = (char)(c - 'A' + 'a');
-			if (c != p->role[i + k])
+			if (c != role[i + k])
 				break;
 		}
 		if (k == n)

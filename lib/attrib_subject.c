@@ -141,7 +141,7 @@ find_subjects(struct attrib *a, const struct quote_span *q, size_t nq, size_t fr
 		p->type = en->type;
 		if (!p->seen) {
 			p->seen = 1;
-			p->rolelen = 0;
+			p->rolelen = p->rolecap = 0;
 		}
 		if (en->role_end > en->role_start) {
 			/* the nationality before the title: "Russian Foreign Minister" */

@@ -942,6 +942,19 @@ entity_find(struct entity_finder *f, const char *text, size_t len, size_t base,
 	return kept;
 }
 
+/* Mentions kept for the next piece: an article's, not a long text's. */
+#define FOUND_KEEP 4096
+
+void
+entity_found_done(struct entity_finder *f)
+{
+	if (f->out_cap > FOUND_KEEP) {
+		free(f->out);
+		f->out = NULL;
+		f->out_cap = 0;
+	}
+}
+
 const char *
 entity_canonical(const struct entity_finder *f, int id, size_t *len)
 {

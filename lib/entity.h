@@ -66,6 +66,12 @@ size_t entity_find(struct entity_finder *f, const char *text, size_t len, size_t
 size_t entity_note(struct entity_finder *f, const char *text, size_t len, size_t base,
     const struct entity **out);
 
+/*
+ * Ends what entity_find or entity_note pointed *out at, the caller done
+ * with it: a long piece's mentions give their memory back.
+ */
+void entity_found_done(struct entity_finder *f);
+
 /* The canonical name of entity id (as UTF-8 bytes, not NUL-terminated). */
 const char *entity_canonical(const struct entity_finder *f, int id, size_t *len);
 

@@ -225,19 +225,42 @@ struct pairing {
 	size_t nest_mark;       /* that closing mark's first byte */
 };
 
+/* Does t[s..e) hold nothing but white space? */
+static int
+blank(const char *t, size_t s, size_t e)
+{
+	while (s < e) {
+		uint32_t cp;
+		size_t n = utf8_decode(t + s, e - s, &cp);
+
+		if (!u_isspace(cp))
+			return 0;
+		s += n;
+	}
+	return 1;
+}
+
+/*
+ * A pair of marks with nothing between them quotes nobody: it is no
+ * span, and a run of them ("""") costs no memory.  One that a paragraph
+ * break cuts (reopened or going on) stays, to keep the chain whole.
+ */
 static void
-emit(struct quote_finder *qf, const struct pairing *p, size_t end, size_t inner_end,
+emit(struct quote_finder *qf, const char *t, const struct pairing *p, size_t end, size_t inner_end,
     size_t pe, unsigned flags)
 {
 	struct quote_span s;
 
+	if (!((p->flags | flags) & (QUOTE_REOPENED | QUOTE_GOES_ON)) && blank(t, p->inner_at, inner_end))
+		return;
+
 	s.start = p->open_at;
 	s.end = end;
-	s.inner_start = p->inner_at;
-	s.inner_end = inner_end;
+	s.open = (unsigned char)(p->inner_at - p->open_at);
+	s.close = (unsigned char)(end - inner_end);
 	s.para_start = p->para_at;
 	s.para_end = pe;
-	s.flags = p->flags | flags;
+	s.flags = (unsigned char)(p->flags | flags);
 	push(qf, &s);
 }
 
@@ -258,7 +281,7 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 
 			if (u_quote(first) & U_QUOTE_DOUBLE) {
 				/* reopened: the previous span ends with its paragraph */
-				emit(qf, &p, prev_pe, prev_pe, prev_pe, QUOTE_GOES_ON);
+				emit(qf, t, &p, prev_pe, prev_pe, prev_pe, QUOTE_GOES_ON);
 				p.open_cp = first;
 				p.open_at = ps;
 				p.inner_at = ps + n;
@@ -268,7 +291,7 @@ quote_find(struct quote_finder *qf, const char *t, size_t len, const struct quot
 			} else if (u_islower(first)) {
 				p.flags |= QUOTE_RUNS_ON;
 			} else {
-				emit(qf, &p, prev_pe, prev_pe, prev_pe, QUOTE_UNTERMINATED);
+				emit(qf, t, &p, prev_pe, prev_pe, prev_pe, QUOTE_UNTERMINATED);
 				p.open = 0;
 			}
 		}
@@ -357,7 +380,7 @@ rescan:
 				i += n;
 				continue;
 			}
-			emit(qf, &p, i + n, i, pe, 0);
+			emit(qf, t, &p, i + n, i, pe, 0);
 			p.open = 0;
 			i += n;
 		}
@@ -368,7 +391,7 @@ rescan:
 			 * ("“We will win “big,” she said."): it did.  Read the
 			 * rest again once, nesting nothing.
 			 */
-			emit(qf, &p, p.nest_end, p.nest_mark, pe, 0);
+			emit(qf, t, &p, p.nest_end, p.nest_mark, pe, 0);
 			p.open = 0;
 			i = p.nest_end;
 			p.nest_end = 0;
@@ -379,7 +402,7 @@ rescan:
 		prev_pe = pe;
 	}
 	if (p.open)
-		emit(qf, &p, prev_pe, prev_pe, prev_pe, QUOTE_UNTERMINATED);
+		emit(qf, t, &p, prev_pe, prev_pe, prev_pe, QUOTE_UNTERMINATED);
 	*out = qf->spans;
 	return qf->n;
 }

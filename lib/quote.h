@@ -36,10 +36,11 @@ enum {
 
 struct quote_span {
 	size_t start, end;              /* the quotation with its marks */
-	size_t inner_start, inner_end;  /* without its marks */
 	size_t para_start, para_end;    /* from the start of its first paragraph
 	                                   to the end of its last */
-	unsigned flags;
+	unsigned char open, close;      /* its marks' bytes: the words are
+	                                   [start + open, end - close) */
+	unsigned char flags;
 };
 
 struct quote_finder;

@@ -299,6 +299,7 @@ next_stream(struct reader *r, struct doc *d)
 		memset(d, 0, sizeof *d);
 		d->text = r->buf + r->mark;
 		d->len = doc_end - r->mark;
+		d->whole = 1;
 		d->file = r->name;
 		d->line = first;
 		derive_id(r, d->text, d->len, d);

@@ -30,6 +30,7 @@ struct doc {
 	size_t idlen;
 	char date[11];          /* the document's date, YYYY-MM-DD, or "" */
 	int same_doc;           /* a further row of the previous document */
+	int whole;              /* the whole document: no row of it follows */
 	const char *file;       /* where the text began, for messages */
 	unsigned long line;
 };

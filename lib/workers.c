@@ -23,6 +23,14 @@
 #define BATCH_DOCS 4096
 /* A batch that once held a huge document gives its memory back. */
 #define BATCH_KEEP ((size_t)8 << 20)
+/*
+ * A document longer than this is read on the calling thread, once the
+ * batches before it are written, its rows going straight out: in a
+ * batch it would be copied and its rows kept until written, some bytes
+ * more for each of its bytes, and one document keeps one thread busy
+ * wherever it is read.  News articles are far shorter.
+ */
+#define ALONE_BYTES ((size_t)1 << 18)
 
 enum batch_state { EMPTY, FILLED, RUNNING, DONE };
 
@@ -58,6 +66,8 @@ struct workers {
 	unsigned long next_seq; /* the next batch to fill */
 	unsigned long run_seq;  /* the next batch a thread takes */
 	unsigned long write_seq;        /* the next batch to write */
+	int alone;              /* the current document is read here (ALONE_BYTES) */
+	void *state;            /* what reads it, made on first need */
 	int done;
 	pthread_mutex_t lock;
 	pthread_cond_t work, finished;
@@ -209,11 +219,30 @@ append(struct batch *b, const struct doc *d)
 	it->id_at = keep(b, d->id, d->idlen);
 }
 
+/* Reads d on this thread after writing every batch before it; its further rows follow it. */
+static void
+read_alone(struct workers *w, const struct doc *d)
+{
+	if (w->filling)
+		hand_over(w);
+	while (w->write_seq < w->next_seq)
+		write_batch(w, w->write_seq);
+	if (!w->state)
+		w->state = w->job.state_new(w->job.ctx);
+	w->job.each(d, w->out, w->state);
+}
+
 void
 workers_add(struct workers *w, const struct doc *d)
 {
 	struct batch *b = w->filling;
 
+	if (!d->same_doc)
+		w->alone = d->len > ALONE_BYTES;
+	if (w->alone) {
+		read_alone(w, d);
+		return;
+	}
 	if (b && !d->same_doc && (b->arena_len >= BATCH_BYTES || b->n >= BATCH_DOCS))
 		hand_over(w);
 	append(w->filling ? w->filling : start_batch(w), d);
@@ -310,6 +339,8 @@ workers_free(struct workers *w)
 	for (int k = 0; k < w->jobs; k++)
 		if (w->threads[k].started)
 			pthread_join(w->threads[k].id, NULL);
+	if (w->state)
+		w->job.state_free(w->state);
 	for (size_t i = 0; i < w->nslots; i++) {
 		tsv_close(&w->slots[i].out);
 		free(w->slots[i].arena);

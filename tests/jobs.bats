@@ -48,6 +48,41 @@ many_docs() {
 	[ "$(awk -F'\t' '$5 == "Lavrov" && $6 != "Sergey Lavrov"' out | wc -l)" -eq 0 ]
 }
 
+@test "a document too long for a batch is read in its turn, its later TSV rows with it" {
+	# over 256 KB: read on the main thread, after the batches before it
+	awk 'BEGIN {
+		for (i = 1; i <= 300; i++)
+			print "Report " i ".\n\nAnna Pell said \"yes\" on day " i ".\n---"
+		print "Foreign Minister Sergey Lavrov arrived.\n"
+		for (i = 1; i <= 6000; i++)
+			print "\"We will talk,\" Lavrov said on day " i ". Then the talks went on.\n"
+		print "---"
+		for (i = 1; i <= 300; i++)
+			print "Report " i ".\n\nBen Tull said \"no\" on day " i ".\n---"
+	}' > in.txt
+	[ "$(wc -c < in.txt)" -gt 300000 ]
+	for prog in $(threaded); do
+		"$prog" -j 1 in.txt > one
+		"$prog" -j 2 in.txt > two
+		[ -s one ]
+		cmp one two
+	done
+	# a long first row, then short ones that resolve against it
+	awk 'BEGIN {
+		printf "doc\ttext\nd0\tAnna Pell spoke.\nd1\tForeign Minister Sergey Lavrov arrived."
+		for (i = 1; i <= 15000; i++)
+			printf " The talks went on."
+		print ""
+		print "d1\tLavrov left."
+		print "d2\tLavrov left."
+	}' > rows.tsv
+	[ "$(wc -c < rows.tsv)" -gt 280000 ]
+	nentity -j 1 rows.tsv > one
+	nentity -j 2 rows.tsv > two
+	cmp one two
+	[ "$(awk -F'\t' '$1 == "d1" && $5 == "Lavrov" {print $6}' two)" = "Sergey Lavrov" ]
+}
+
 @test "a bad number of threads is a usage error, in every program" {
 	for prog in $(programs); do
 		run "$prog" -j 0 < /dev/null

@@ -25,7 +25,7 @@ covers(const char *s, const struct quote_span *q, const char *want)
 static int
 words_are(const char *s, const struct quote_span *q, const char *want)
 {
-	size_t a = q->inner_start, b = q->inner_end;
+	size_t a = q->start + q->open, b = q->end - q->close;
 
 	quote_trim_words(s, &a, &b);
 	return b - a == strlen(want) && memcmp(s + a, want, b - a) == 0;
@@ -60,6 +60,9 @@ test_marks(void)
 	/* inches and markup attributes are not quotations */
 	s = "A 5\" pipe and <a href=\"x\">link</a>.";
 	CHECK(find(s, &q) == 0);
+	/* marks with nothing between them quote nothing, however many */
+	s = "\"\" \"\"\"\" \"  \" \xe2\x80\x9c\xe2\x80\x9d and \"real,\" she said.";
+	CHECK(find(s, &q) == 1 && words_are(s, &q[0], "real"));
 }
 
 static void
