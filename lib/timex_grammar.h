@@ -47,6 +47,14 @@ static inline void timex_load(struct timex_ctx *c, size_t pos)
 	c->next = pos;
 }
 
+/* Starts at t, a token tw_next read at the candidate start: token 0. */
+static inline void timex_seed(struct timex_ctx *c, const struct tok *t)
+{
+	c->t[0] = *t;
+	c->n = 1;
+	c->next = t->e;
+}
+
 /* Reads tokens up to i; an end token past the text or the window. */
 const struct tok *timex_read_to(struct timex_ctx *c, int i);
 
