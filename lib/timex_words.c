@@ -189,12 +189,10 @@ tw_maybe(const char *w, size_t n)
 	return tw_filter[k >> 3] >> (k & 7) & 1;
 }
 
-int
-tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
+/* The class of the word w[0..n) whose head (see head_of) is head. */
+static int
+find(uint64_t head, const char *w, size_t n, const char **val, unsigned char *vlen)
 {
-	if (n == 0 || n > TW_MAXLEN)
-		return TW_NONE;
-	uint64_t head = head_of(w, n);
 	unsigned i = slot_of(head, n);
 	for (; tw_table[i].len; i = (i + 1) & (TW_SLOTS - 1)) {
 		const struct tw_entry *e = &tw_table[i];
@@ -205,6 +203,34 @@ tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 		}
 	}
 	return TW_NONE;
+}
+
+int
+tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
+{
+	if (n == 0 || n > TW_MAXLEN)
+		return TW_NONE;
+	return find(head_of(w, n), w, n, val, vlen);
+}
+
+/*
+ * head_of for the letters text[s..s+n), n > 0, read as one number where
+ * eight bytes are there to read: every token is looked up, and ORing in
+ * 0x20 lowers a letter.
+ */
+static uint64_t
+letters_head(const char *text, size_t len, size_t s, size_t n)
+{
+#if TW_WORDWISE
+	if (s + 8 <= len) {
+		uint64_t w, mask = ~0ull >> (n < 8 ? 64 - 8 * n : 0);
+		memcpy(&w, text + s, 8);
+		return (w | 0x20 * TW_ONES) & mask;
+	}
+#else
+	(void)len;
+#endif
+	return head_of(text + s, n);
 }
 
 long
@@ -259,7 +285,7 @@ classify(const char *text, size_t len, struct tok *t)
 		return;
 	if (!tw_maybe(w, n))
 		return;
-	t->cls = (unsigned char)tw_lookup(w, n, &t->val, &t->vlen);
+	t->cls = (unsigned char)find(letters_head(text, len, t->s, n), w, n, &t->val, &t->vlen);
 	if (t->cls == TW_NUM || t->cls == TW_ORD || t->cls == TW_DAYREL || t->cls == TW_MONTH || t->cls == TW_WDAY)
 		t->num = tw_value_num(t->val, t->vlen);
 }
