@@ -21,7 +21,7 @@ static const char *const unit_names[] = {
 const struct tok *
 timex_read_to(struct timex_ctx *c, int i)
 {
-	static const struct tok end_tok = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0 };
+	static const struct tok end_tok = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0, 0 };
 	const struct tok *end = &end_tok;
 	if (i < 0 || i >= MAXTOK)
 		return end;

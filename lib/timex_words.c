@@ -299,6 +299,7 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	t->space = (unsigned char)(lines ? 2 : 0);
 	if (pos > 0 && lines == 0 && is_space((unsigned char)text[pos - 1]))
 		t->space = 1;
+	t->low = 0;
 	if (pos >= len || lines >= 2) {
 		t->kind = TK_END;
 		t->cls = TW_NONE;
@@ -321,6 +322,8 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 			t->val = (c == 'a' || c == 'A') ? "am" : "pm";
 			t->vlen = 2;
 		}
+		/* letters and '.' keep their case bit off only in upper case */
+		t->low = letters_head(text, len, t->s, t->e - t->s);
 	} else if (tw_byte_class[c] == 2) {
 		long v = c - '0';
 		while (e < len && tw_byte_class[(unsigned char)text[e]] == 2) {

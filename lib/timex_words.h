@@ -34,6 +34,7 @@ struct tok {
 	const char *val;        /* the table's value field (not NUL-terminated) */
 	unsigned char vlen;
 	long num;               /* a digit run's value (capped), a number word's value */
+	uint64_t low;           /* a word's first eight bytes in lower case, the first in the low byte, zeros after */
 };
 
 /*
