@@ -243,10 +243,15 @@ tw_value_num(const char *val, size_t vlen)
 	return neg ? -v : v;
 }
 
+/* White space: 1, a line break 2; a table, since the tokenizers ask at every gap. */
+static const unsigned char space_kind[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 2,
+};
+
 static int
 is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return space_kind[c] != 0;
 }
 
 /* Non-breaking space (C2 A0) counts as space between words. */
@@ -256,10 +261,8 @@ skip_space(const char *text, size_t len, size_t pos, int *lines)
 	*lines = 0;
 	while (pos < len) {
 		unsigned char c = (unsigned char)text[pos];
-		if (c == '\n') {
-			(*lines)++;
-			pos++;
-		} else if (is_space(c)) {
+		if (space_kind[c]) {
+			*lines += space_kind[c] >> 1;
 			pos++;
 		} else if (c == 0xC2 && pos + 1 < len && (unsigned char)text[pos + 1] == 0xA0) {
 			pos += 2;
@@ -349,14 +352,36 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	return t->e;
 }
 
+/*
+ * The start of the run of bytes of class k (1 letters, 2 digits) that
+ * holds text[s]: eight bytes at a time going back, where there are
+ * eight to read.
+ */
+static size_t
+run_start(const char *text, size_t s, int k)
+{
+#if TW_WORDWISE
+	while (s >= 8) {
+		uint64_t w;
+		memcpy(&w, text + s - 8, 8);
+		uint64_t other = ~(k == 1 ? tw_letter_bits(w) : tw_digit_bits(w)) & TW_HIGHS;
+		if (other)
+			return s - 7 + ((size_t)(63 - __builtin_clzll(other)) >> 3);
+		s -= 8;
+	}
+#endif
+	while (s > 0 && tw_byte_class[(unsigned char)text[s - 1]] == k)
+		s--;
+	return s;
+}
+
 int
 tw_prev(const char *text, size_t pos, struct tok *t)
 {
 	size_t p = pos;
 	int lines = 0;
 	while (p > 0 && is_space((unsigned char)text[p - 1])) {
-		if (text[p - 1] == '\n')
-			lines++;
+		lines += space_kind[(unsigned char)text[p - 1]] >> 1;
 		p--;
 	}
 	t->kind = TK_END;
@@ -366,10 +391,8 @@ tw_prev(const char *text, size_t pos, struct tok *t)
 	unsigned char c = (unsigned char)text[p - 1];
 	size_t s = p - 1;
 	int k = tw_byte_class[c];
-	if (k) {
-		while (s > 0 && tw_byte_class[(unsigned char)text[s - 1]] == k)
-			s--;
-	}
+	if (k)
+		s = run_start(text, s, k);
 	/* re-read forward so that both directions agree on the token */
 	tw_next(text, p, s, t);
 	if (t->e != p)
