@@ -222,10 +222,15 @@ static uint64_t
 letters_head(const char *text, size_t len, size_t s, size_t n)
 {
 #if TW_WORDWISE
+	uint64_t w, mask = ~0ull >> (n < 8 ? 64 - 8 * n : 0);
 	if (s + 8 <= len) {
-		uint64_t w, mask = ~0ull >> (n < 8 ? 64 - 8 * n : 0);
 		memcpy(&w, text + s, 8);
 		return (w | 0x20 * TW_ONES) & mask;
+	}
+	/* a short word near the end (tw_prev reads up to the word's end): the eight bytes that end it */
+	if (s + n >= 8) {
+		memcpy(&w, text + s + n - 8, 8);
+		return ((w >> 8 * (8 - n)) | 0x20 * TW_ONES) & mask;
 	}
 #else
 	(void)len;
