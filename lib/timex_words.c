@@ -214,26 +214,25 @@ tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 }
 
 /*
- * head_of for the letters text[s..s+n), n > 0, read as one number where
- * eight bytes are there to read: every token is looked up, and ORing in
- * 0x20 lowers a letter.
+ * head_of for the letters text[s..s+n), n > 0, read as one number:
+ * every word token gets one, and ORing in 0x20 lowers a letter (and
+ * leaves '.' of "a.m." as it is).  A short word takes the eight bytes
+ * that end it, so that nothing past the word is read (tw_prev reads up
+ * to a word's end) and no byte loop runs but at the text's start.
  */
-static uint64_t
-letters_head(const char *text, size_t len, size_t s, size_t n)
+static inline uint64_t
+letters_head(const char *text, size_t s, size_t n)
 {
 #if TW_WORDWISE
-	uint64_t w, mask = ~0ull >> (n < 8 ? 64 - 8 * n : 0);
-	if (s + 8 <= len) {
+	uint64_t w;
+	if (n >= 8) {
 		memcpy(&w, text + s, 8);
-		return (w | 0x20 * TW_ONES) & mask;
+		return w | 0x20 * TW_ONES;
 	}
-	/* a short word near the end (tw_prev reads up to the word's end): the eight bytes that end it */
 	if (s + n >= 8) {
 		memcpy(&w, text + s + n - 8, 8);
-		return ((w >> 8 * (8 - n)) | 0x20 * TW_ONES) & mask;
+		return (w >> 8 * (8 - n)) | (0x20 * TW_ONES >> 8 * (8 - n));
 	}
-#else
-	(void)len;
 #endif
 	return head_of(text + s, n);
 }
@@ -293,7 +292,7 @@ classify(const char *text, size_t len, struct tok *t)
 		return;
 	if (!tw_maybe(w, n))
 		return;
-	t->cls = (unsigned char)find(letters_head(text, len, t->s, n), w, n, &t->val, &t->vlen);
+	t->cls = (unsigned char)find(t->low, w, n, &t->val, &t->vlen);
 	if (t->cls == TW_NUM || t->cls == TW_ORD || t->cls == TW_DAYREL || t->cls == TW_MONTH || t->cls == TW_WDAY)
 		t->num = tw_value_num(t->val, t->vlen);
 }
@@ -319,6 +318,7 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 		e = tw_letters_end(text, len, e);
 		t->kind = TK_WORD;
 		t->e = e;
+		t->low = letters_head(text, pos, e - pos);
 		classify(text, len, t);
 		/* "a.m." and "p.m." are one word */
 		if (e - pos == 1 && (c == 'a' || c == 'p' || c == 'A' || c == 'P') && e + 2 < len + 0 &&
@@ -329,9 +329,8 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 			t->cls = TW_AMPM;
 			t->val = (c == 'a' || c == 'A') ? "am" : "pm";
 			t->vlen = 2;
+			t->low = letters_head(text, pos, t->e - pos);
 		}
-		/* letters and '.' keep their case bit off only in upper case */
-		t->low = letters_head(text, len, t->s, t->e - t->s);
 	} else if (tw_byte_class[c] == 2) {
 		long v = c - '0';
 		while (e < len && tw_byte_class[(unsigned char)text[e]] == 2) {
