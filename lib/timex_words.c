@@ -297,6 +297,30 @@ classify(const char *text, size_t len, struct tok *t)
 		t->num = tw_value_num(t->val, t->vlen);
 }
 
+/* The word token of the letters text[t->s..e), t->s and t->space set. */
+static void
+word_token(const char *text, size_t len, size_t e, struct tok *t)
+{
+	size_t pos = t->s;
+	unsigned char c = (unsigned char)text[pos];
+
+	t->kind = TK_WORD;
+	t->e = e;
+	t->low = letters_head(text, pos, e - pos);
+	classify(text, len, t);
+	/* "a.m." and "p.m." are one word */
+	if (e - pos == 1 && (c == 'a' || c == 'p' || c == 'A' || c == 'P') && e + 2 < len + 0 &&
+	    text[e] == '.' && (text[e + 1] == 'm' || text[e + 1] == 'M')) {
+		t->e = e + 2;
+		if (t->e < len && text[t->e] == '.')
+			t->e++;
+		t->cls = TW_AMPM;
+		t->val = (c == 'a' || c == 'A') ? "am" : "pm";
+		t->vlen = 2;
+		t->low = letters_head(text, pos, t->e - pos);
+	}
+}
+
 size_t
 tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 {
@@ -315,22 +339,7 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	unsigned char c = (unsigned char)text[pos];
 	size_t e = pos + 1;
 	if (tw_byte_class[c] == 1) {
-		e = tw_letters_end(text, len, e);
-		t->kind = TK_WORD;
-		t->e = e;
-		t->low = letters_head(text, pos, e - pos);
-		classify(text, len, t);
-		/* "a.m." and "p.m." are one word */
-		if (e - pos == 1 && (c == 'a' || c == 'p' || c == 'A' || c == 'P') && e + 2 < len + 0 &&
-		    text[e] == '.' && (text[e + 1] == 'm' || text[e + 1] == 'M')) {
-			t->e = e + 2;
-			if (t->e < len && text[t->e] == '.')
-				t->e++;
-			t->cls = TW_AMPM;
-			t->val = (c == 'a' || c == 'A') ? "am" : "pm";
-			t->vlen = 2;
-			t->low = letters_head(text, pos, t->e - pos);
-		}
+		word_token(text, len, tw_letters_end(text, len, e), t);
 	} else if (tw_byte_class[c] == 2) {
 		long v = c - '0';
 		while (e < len && tw_byte_class[(unsigned char)text[e]] == 2) {
@@ -397,6 +406,13 @@ tw_prev(const char *text, size_t pos, struct tok *t)
 	int k = tw_byte_class[c];
 	if (k)
 		s = run_start(text, s, k);
+	if (k == 1) {
+		/* the word is text[s..p): read as tw_next would read it up to p, without finding its end again */
+		t->s = s;
+		t->space = (unsigned char)(s > 0 && is_space((unsigned char)text[s - 1]));
+		word_token(text, p, p, t);
+		return 1;
+	}
 	/* re-read forward so that both directions agree on the token */
 	tw_next(text, p, s, t);
 	if (t->e != p)
