@@ -35,10 +35,16 @@ timex_read_to(struct timex_ctx *c, int i)
 	return i < c->n ? &c->t[i] : end;
 }
 
+/* Whether t's table value is the string v (no strlen: the grammar asks often). */
 static inline int
 val_is(const struct tok *t, const char *v)
 {
-	return t->vlen && t->val[0] == v[0] && t->vlen == strlen(v) && memcmp(t->val, v, t->vlen) == 0;
+	if (!t->vlen)
+		return 0;
+	for (size_t k = 0; k < t->vlen; k++)
+		if (t->val[k] != v[k])
+			return 0;
+	return v[t->vlen] == 0;
 }
 
 static int
@@ -1246,8 +1252,11 @@ rel_dir(struct timex_ctx *c, int i)
 		{ "next", 1 }, { "coming", 1 }, { "following", 1 }, { "upcoming", 1 },
 		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 }, { "that", 0 },
 	};
+	const struct tok *t = T(c, i);
+	if (t->kind != TK_WORD)
+		return 2;
 	for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
-		if (tok_is(c->text, T(c, i), rels[k].w, strlen(rels[k].w)))
+		if ((t->low & 0xff) == (unsigned char)rels[k].w[0] && tok_is(c->text, t, rels[k].w, strlen(rels[k].w)))
 			return rels[k].dir;
 	return 2;
 }

@@ -293,7 +293,7 @@ classify(const char *text, size_t len, struct tok *t)
 	if (!tw_maybe(w, n))
 		return;
 	t->cls = (unsigned char)find(t->low, w, n, &t->val, &t->vlen);
-	if (t->cls == TW_NUM || t->cls == TW_ORD || t->cls == TW_DAYREL || t->cls == TW_MONTH || t->cls == TW_WDAY)
+	if ((1ul << TW_NUM | 1ul << TW_ORD | 1ul << TW_DAYREL | 1ul << TW_MONTH | 1ul << TW_WDAY) >> t->cls & 1)
 		t->num = tw_value_num(t->val, t->vlen);
 }
 
