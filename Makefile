@@ -61,13 +61,39 @@ $(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
 	$(Q)$(OBJDIR)/embed $< > $(OBJDIR)/data/$*.c
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.c
 
+# Weights and word classes go in as the tables they load into
+# (tools/table_image.c), which a program reads in place rather than build
+# at start-up.
+TABSRC   = tools/table_image.c lib/perceptron.c lib/wordclass.c lib/hash.c lib/image.c lib/pages.c \
+	lib/xalloc.c lib/diag.c
+$(OBJDIR)/table_image: $(TABSRC) lib/*.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) -O2 $(CPPFLAGS) -o $@ $(TABSRC)
+
+$(OBJDIR)/data/%.bin.o: lib/data/%.bin $(OBJDIR)/embed $(OBJDIR)/table_image
+	@mkdir -p $(@D)
+	$(Q)$(OBJDIR)/table_image $< > $(OBJDIR)/data/$*.bin.img
+	$(Q)$(OBJDIR)/embed $(OBJDIR)/data/$*.bin.img $*.bin > $(OBJDIR)/data/$*.bin.c
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/$*.bin.c
+
+# The gazetteer goes in as its tables too (tools/gaz_image.c), built from the lists.
+LISTOBJ  = $(filter-out %.bin.o,$(DATAOBJ))
+GAZSRC   = tools/gaz_image.c lib/gazetteer.c lib/image.c lib/utf8.c lib/xalloc.c lib/diag.c
+$(OBJDIR)/gaz_image: $(GAZSRC) lib/*.h $(LISTOBJ)
+	$(Q)$(CC) $(WARN) -O2 $(SAN) $(CPPFLAGS) -o $@ $(GAZSRC) $(LISTOBJ)
+
+$(OBJDIR)/data/gazetteer.img.o: $(OBJDIR)/gaz_image $(OBJDIR)/embed
+	$(Q)$(OBJDIR)/gaz_image > $(OBJDIR)/data/gazetteer.img
+	$(Q)$(OBJDIR)/embed $(OBJDIR)/data/gazetteer.img > $(OBJDIR)/data/gazetteer.img.c
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) -c -o $@ $(OBJDIR)/data/gazetteer.img.c
+
 $(OBJDIR)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(SAN) $(THREADS) $(CPPFLAGS) -c -o $@ $<
 
-$(OBJDIR)/libntools.a: $(LIBOBJ) $(DATAOBJ)
+$(OBJDIR)/libntools.a: $(LIBOBJ) $(DATAOBJ) $(OBJDIR)/data/gazetteer.img.o
 	$(Q)rm -f $@
-	$(Q)ar rcs $@ $(LIBOBJ) $(DATAOBJ)
+	$(Q)ar rcs $@ $(LIBOBJ) $(DATAOBJ) $(OBJDIR)/data/gazetteer.img.o
 
 $(BINDIR)/%: cmd/%.c $(OBJDIR)/libntools.a lib/*.h
 	@mkdir -p $(@D)

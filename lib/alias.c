@@ -375,7 +375,7 @@ prefer(struct alias_table *a, int id, enum entity_type t, const char *s, size_t 
 	}
 }
 
-/* Whether the one word s is the first of several in name e: "Douglas" of "Douglas & Lomason Co". */
+/* Whether the one word s is the first of several in name e: "Harris" of "Harris & Webb Co". */
 static int
 first_word_of(const char *s, size_t n, const char *e, size_t en)
 {

@@ -14,7 +14,7 @@
  *
  * Where the cue is:
  *   after:   "...," he said / "...," said the minister
- *   before:  She said: "..." / Trump called it "..."
+ *   before:  She said: "..." / Reyes called it "..."
  *   middle:  "...," he said, "..." (the second part inherits the first's)
  *   none:    the quotation continues the speaker of the previous one in
  *            its paragraph, or of the paragraph it goes on from.
@@ -79,7 +79,7 @@ size_t attrib_find(struct attrib *a, const char *text, size_t len, size_t base,
 const char *attrib_kind_name(enum quote_kind k);
 
 /*
- * Training (tools/train_speaker.c): fn sees the candidate speakers of
+ * Training (tools/train_attrib.c): fn sees the candidate speakers of
  * each quotation of speech at [start, end) of the text given to
  * attrib_find (speaker.h), and the rules choose among them.
  */

@@ -1,5 +1,5 @@
 /*
- * attrib_tok: the words of the attributor (attrib.c) as its stages share
+ * attrib_tok: the words of the attributor (attrib_impl.h) as its stages share
  * them: a word, a punctuation mark or a quotation mark, with the class
  * lib/data/cues.txt gives the word.  Internal to nquote's library.
  */

@@ -5,7 +5,6 @@
  * gazetteer, given roles (role.h), and grouped under canonical names
  * (alias.h).
  */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,31 +90,15 @@ is_first_name(void *gaz, const char *s, size_t n)
 	return (gaz_lookup(gaz, s, n) & (GAZ_FIRST_MALE | GAZ_FIRST_FEMALE)) != 0;
 }
 
-static void *
-build_gazetteer(void *out)
-{
-	*(struct gazetteer **)out = gaz_new();
-	return NULL;
-}
-
 struct entity_tables *
 entity_tables_new(void)
 {
 	struct entity_tables *t = xmalloc(sizeof *t);
-	/*
-	 * The lists and the weights are built at once on two threads: a
-	 * program's start-up is mostly these two, and nothing else runs
-	 * before they are done.  Without a thread, one after the other.
-	 */
-	pthread_t gaz_thread;
-	int threaded = pthread_create(&gaz_thread, NULL, build_gazetteer, &t->gaz) == 0;
-	if (!threaded)
-		t->gaz = gaz_new();
+
+	t->gaz = gaz_builtin();
 	t->model = pct_builtin(data_ner_bin, data_ner_bin_len, "lib/data/ner.bin");
 	t->classes = wordclass_builtin();
 	t->roles = role_new();
-	if (threaded)
-		pthread_join(gaz_thread, NULL);
 	return t;
 }
 
@@ -234,13 +217,13 @@ type_of(const struct entity_finder *f, const char *text, const struct mention *m
 	unsigned whole = m->last - m->first == 1 ? tail :
 	    kind != NER_PER && kind != NER_ORG ? gaz_lookup(f->tables->gaz, s, n) : 0;
 
-	/* "Greater Milwaukee Open", "Davis Cup": contests, whatever they are named after. */
+	/* "Greater Dayton Open", "Harris Cup": contests, whatever they are named after. */
 	if (kind != NER_PER && m->last - m->first > 1 &&
 	    in_list(contest_words, text + last->start, last->end - last->start))
 		return ENT_EVENT;
 	switch (kind) {
 	case NER_PER:
-		/* "Johnson Controls Inc" */
+		/* "Harris Metals Inc" */
 		if (m->last - m->first > 1 && (tail & GAZ_ORG_WORD))
 			return ENT_ORG;
 		return ENT_PERSON;
@@ -457,7 +440,7 @@ keep_listed_phrases(struct entity_finder *f)
 			tagged |= tags[o] != NER_O;
 		if (kind < 0 || !tagged || !(t[i].flags & TOK_UPPER) || !(t[j - 1].flags & TOK_UPPER))
 			continue;
-		/* "Kurdistan Democratic Party": a name running into the phrase takes it in. */
+		/* "Ruritania Democratic Party": a name running into the phrase takes it in. */
 		size_t from = i;
 		while (from > 0 && tags[from] > NER_KINDS && !(t[from].flags & TOK_LINE_START))
 			from--;
@@ -471,7 +454,7 @@ keep_listed_phrases(struct entity_finder *f)
 }
 
 /*
- * "Douglas & Lomason Co", "Bear Stearns & Co": names joined by "&" are
+ * "Harris & Webb Co", "Stone Lane & Co": names joined by "&" are
  * one firm's, which a tagger reading left to right cuts at the "&" (it
  * took the first name for a person's before it saw the sign).  Places
  * joined so ("Trinidad & Tobago") keep the tagger's tags, unless a firm's
@@ -849,8 +832,8 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 		f->out = xrealloc(f->out, f->out_cap * sizeof *f->out);
 	}
 	/*
-	 * "PolitiFact Executive Director Aaron Sharockman", "Chairman David
-	 * Pepper" tagged as one organisation: a title followed by a two- or
+	 * "FactWatch Executive Director Lena Ortiz", "Chairman Omar
+	 * Farouk" tagged as one organisation: a title followed by a two- or
 	 * three-word name makes the name a person's, the title its role.
 	 */
 	for (size_t k = 0; k < f->nm; k++) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "gazetteer.h"
+#include "image.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -67,11 +68,12 @@ struct gazetteer {
 	size_t mask, used;
 	struct pending pending[PENDING];
 	size_t pending_first, pending_n;
-	uint64_t filter[FILTER_BITS / 64];
+	uint64_t *filter;               /* FILTER_BITS */
 	const char *source[SOURCES];    /* [0]: the arena, which moves as it grows */
 	unsigned sources;
 	char *arena;
 	size_t arena_len, arena_cap;
+	int view;                       /* the tables are an image's bytes (gaz_view), not ours to free */
 };
 
 /* The letter without its accent, for Latin letters (already lower case). */
@@ -391,11 +393,35 @@ add_list(struct gazetteer *g, const unsigned char *data, size_t len, unsigned bi
 	}
 }
 
+/* The lists, in the order of their sources (an image's slots name them by it). */
+static const struct list {
+	const unsigned char *data;
+	const size_t *len;
+	unsigned bits;
+	enum list_kind kind;
+} lists[] = {
+	{ data_countries_tsv, &data_countries_tsv_len, GAZ_COUNTRY, PLAIN },
+	{ data_cities_tsv, &data_cities_tsv_len, GAZ_CITY, PLAIN },
+	{ data_demonyms_tsv, &data_demonyms_tsv_len, GAZ_DEMONYM, DEMONYMS },
+	{ data_regions_tsv, &data_regions_tsv_len, GAZ_REGION, PLAIN },
+	{ data_places_tsv, &data_places_tsv_len, GAZ_REGION, PLAIN },
+	{ data_firstnames_tsv, &data_firstnames_tsv_len, 0, FIRST_NAMES },
+	{ data_organisations_tsv, &data_organisations_tsv_len, GAZ_ORG, PLAIN },
+	{ data_org_words_txt, &data_org_words_txt_len, GAZ_ORG_WORD, PLAIN },
+	{ data_titles_tsv, &data_titles_tsv_len, GAZ_TITLE, PLAIN },
+	{ data_events_txt, &data_events_txt_len, GAZ_EVENT, PLAIN },
+	{ data_words_txt, &data_words_txt_len, GAZ_WORD, PLAIN },
+	{ data_aliases_tsv, &data_aliases_tsv_len, 0, ALIASES },
+	{ data_groups_txt, &data_groups_txt_len, GAZ_GROUP, PLAIN },
+};
+#define LISTS (sizeof lists / sizeof lists[0])
+
 struct gazetteer *
 gaz_new(void)
 {
 	struct gazetteer *g = xmalloc(sizeof *g);
 	memset(g, 0, sizeof *g);
+	g->filter = xcalloc(FILTER_BITS / 64, sizeof *g->filter);
 	g->mask = (1u << 18) - 1;      /* room for every list without rehashing */
 	/*
 	 * Zeroed by writing, in order: calloc's untouched pages would each
@@ -403,20 +429,8 @@ gaz_new(void)
 	 */
 	g->slots = xmalloc((g->mask + 1) * sizeof *g->slots);
 	memset(g->slots, 0, (g->mask + 1) * sizeof *g->slots);
-
-	add_list(g, data_countries_tsv, data_countries_tsv_len, GAZ_COUNTRY, PLAIN);
-	add_list(g, data_cities_tsv, data_cities_tsv_len, GAZ_CITY, PLAIN);
-	add_list(g, data_demonyms_tsv, data_demonyms_tsv_len, GAZ_DEMONYM, DEMONYMS);
-	add_list(g, data_regions_tsv, data_regions_tsv_len, GAZ_REGION, PLAIN);
-	add_list(g, data_places_tsv, data_places_tsv_len, GAZ_REGION, PLAIN);
-	add_list(g, data_firstnames_tsv, data_firstnames_tsv_len, 0, FIRST_NAMES);
-	add_list(g, data_organisations_tsv, data_organisations_tsv_len, GAZ_ORG, PLAIN);
-	add_list(g, data_org_words_txt, data_org_words_txt_len, GAZ_ORG_WORD, PLAIN);
-	add_list(g, data_titles_tsv, data_titles_tsv_len, GAZ_TITLE, PLAIN);
-	add_list(g, data_events_txt, data_events_txt_len, GAZ_EVENT, PLAIN);
-	add_list(g, data_words_txt, data_words_txt_len, GAZ_WORD, PLAIN);
-	add_list(g, data_aliases_tsv, data_aliases_tsv_len, 0, ALIASES);
-	add_list(g, data_groups_txt, data_groups_txt_len, GAZ_GROUP, PLAIN);
+	for (size_t k = 0; k < LISTS; k++)
+		add_list(g, lists[k].data, *lists[k].len, lists[k].bits, lists[k].kind);
 	while (g->pending_n)
 		insert_oldest(g);
 	return g;
@@ -427,9 +441,66 @@ gaz_free(struct gazetteer *g)
 {
 	if (!g)
 		return;
-	free(g->slots);
-	free(g->arena);
+	if (!g->view) {
+		free(g->filter);
+		free(g->slots);
+		free(g->arena);
+	}
 	free(g);
+}
+
+/*
+ * An image (image.h): count the lists, sizes the slots and the arena's
+ * bytes; the filter, the slots and the arena follow.  Its slots name the
+ * lists by their order in lists[], which the program reading it has
+ * compiled in.
+ */
+static size_t
+image_layout(size_t slots, size_t arena, size_t at[3])
+{
+	at[0] = IMAGE_LINE;
+	at[1] = at[0] + FILTER_BITS / 8;
+	at[2] = at[1] + image_line_up(slots * sizeof(slot));
+	return at[2] + image_line_up(arena);
+}
+
+unsigned char *
+gaz_image(const struct gazetteer *g, size_t *len)
+{
+	uint64_t size[2] = { g->mask + 1, g->arena_len };
+	size_t at[3];
+
+	*len = image_layout(size[0], size[1], at);
+	unsigned char *img = image_new(*len, "NTGZ", LISTS, size);
+	memcpy(img + at[0], g->filter, FILTER_BITS / 8);
+	memcpy(img + at[1], g->slots, size[0] * sizeof *g->slots);
+	if (size[1])
+		memcpy(img + at[2], g->arena, size[1]);
+	return img;
+}
+
+struct gazetteer *
+gaz_view(const unsigned char *img, size_t len)
+{
+	uint64_t size[2];
+	size_t at[3];
+
+	if (!image_open(img, len, "NTGZ", LISTS, size) || size[0] == 0 || (size[0] & (size[0] - 1)) != 0 ||
+	    size[0] > len || size[1] > len || image_layout(size[0], size[1], at) != len)
+		return NULL;
+	struct gazetteer *g = xcalloc(1, sizeof *g);
+	g->view = 1;
+	g->mask = size[0] - 1;
+	/* Never written: lookups only read the tables. */
+	g->filter = (uint64_t *)(uintptr_t)(img + at[0]);
+	g->slots = (slot *)(uintptr_t)(img + at[1]);
+	g->arena = (char *)(uintptr_t)(img + at[2]);
+	g->arena_len = size[1];
+	g->source[0] = g->arena;
+	for (size_t k = 0; k < LISTS; k++)
+		g->source[k + 1] = (const char *)lists[k].data;
+	g->sources = LISTS;
+	return g;
 }
 
 unsigned

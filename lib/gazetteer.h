@@ -32,7 +32,20 @@ struct gazetteer;
 
 /* Builds the lists; exits with a message when out of memory. */
 struct gazetteer *gaz_new(void);
+/*
+ * The lists as the build compiled them in (an image of gaz_new's
+ * tables, read in place): no start-up work.  Exits when it is broken.
+ */
+struct gazetteer *gaz_builtin(void);
 void gaz_free(struct gazetteer *g);
+
+/*
+ * For the build (tools/gaz_image.c): the tables of g as bytes, which
+ * gaz_view reads in place (64-byte aligned, outliving it); gaz_view
+ * returns NULL when they are not such an image of these lists.
+ */
+unsigned char *gaz_image(const struct gazetteer *g, size_t *len);
+struct gazetteer *gaz_view(const unsigned char *img, size_t len);
 
 /* The GAZ_* bits of key[0..n), or 0. */
 unsigned gaz_lookup(const struct gazetteer *g, const char *key, size_t n);

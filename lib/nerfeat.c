@@ -417,8 +417,8 @@ seen_here(const struct ner_doc *d, size_t i)
 }
 
 /*
- * A name is often written in full once and short later ("Pirelli
- * Cables" ... "Pirelli"; "Alan Shearer" ... "Shearer"): every capitalised
+ * A name is often written in full once and short later ("Harris
+ * Metals" ... "Harris"; "Ian Webb" ... "Webb"): every capitalised
  * word learns the places the same word holds in the rest of the document
  * (its own place is in its other features: leaving it out keeps a word
  * written once as it was without these).

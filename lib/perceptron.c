@@ -4,6 +4,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "image.h"
 #include "pages.h"
 #include "perceptron.h"
 #include "xalloc.h"
@@ -30,9 +31,11 @@ struct pct_model {
 	uint32_t *first_row;    /* per bucket: the row of qw of its first key */
 	int16_t *qw;            /* per key, PCT_CLASSES weights; then a row of zeros */
 	float scale;
+	int view;               /* the tables are an image's bytes (pct_image, made by tools/table_image.c), not ours to free */
 };
 
 #define BUCKET_KEYS 16          /* 64 bytes */
+#define IMAGE_MAGIC "NTPI"
 
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -76,17 +79,24 @@ pct_new(void)
 	return m;
 }
 
+static struct pct_model *pct_view(const unsigned char *data, size_t len);
+
 struct pct_model *
 pct_builtin(const unsigned char *data, size_t len, const char *file)
 {
-	struct pct_model *m = pct_load(data, len);
+	struct pct_model *m;
 
+	if (len >= 4 && memcmp(data, IMAGE_MAGIC, 4) == 0) {
+		if ((m = pct_view(data, len)) != NULL)
+			pages_resident(data, len);
+	} else if ((m = pct_load(data, len)) != NULL) {
+		/* Read into the model's tables: the bytes are not read again. */
+		pages_release(data, len);
+	}
 	if (!m) {
 		fprintf(stderr, "ntools: the built-in weights are broken (rebuild %s)\n", file);
 		exit(2);
 	}
-	/* Read into the model's tables: the bytes are not read again. */
-	pages_release(data, len);
 	return m;
 }
 
@@ -100,9 +110,11 @@ pct_free(struct pct_model *m)
 	free(m->w);
 	free(m->total);
 	free(m->stamp);
-	free(m->bucket);
-	free(m->qw);
-	free(m->first_row);
+	if (!m->view) {
+		free(m->bucket);
+		free(m->qw);
+		free(m->first_row);
+	}
 	free(m);
 }
 
@@ -549,4 +561,61 @@ pct_save(const struct pct_model *m, FILE *out, float min_abs)
 		}
 	}
 	return ferror(out) ? -1 : 0;
+}
+
+/*
+ * An image (image.h) of a loaded model: count PCT_CLASSES, sizes the
+ * buckets and the rows; the buckets' keys, their first rows and the rows
+ * of weights follow.  The scale stands after the header's sizes.
+ */
+#define SCALE_AT 32
+
+/* Where each table starts in an image of a model of buckets and rows; returns the image's length. */
+static size_t
+image_layout(size_t buckets, size_t rows, size_t at[3])
+{
+	at[0] = IMAGE_LINE;
+	at[1] = at[0] + image_line_up(buckets * BUCKET_KEYS * sizeof(uint32_t));
+	at[2] = at[1] + image_line_up(buckets * sizeof(uint32_t));
+	return at[2] + image_line_up(rows * PCT_CLASSES * sizeof(int16_t));
+}
+
+unsigned char *
+pct_image(const struct pct_model *m, size_t *len)
+{
+	uint64_t size[2] = { m->bucket_mask + 1, m->used + 1 };
+	size_t at[3];
+
+	if (!m->bucket)
+		return NULL;
+	*len = image_layout(size[0], size[1], at);
+	unsigned char *img = image_new(*len, IMAGE_MAGIC, PCT_CLASSES, size);
+	memcpy(img + SCALE_AT, &m->scale, sizeof m->scale);
+	memcpy(img + at[0], m->bucket, size[0] * BUCKET_KEYS * sizeof *m->bucket);
+	memcpy(img + at[1], m->first_row, size[0] * sizeof *m->first_row);
+	memcpy(img + at[2], m->qw, size[1] * PCT_CLASSES * sizeof *m->qw);
+	return img;
+}
+
+/* A model whose tables are the image's bytes, which must outlive it; NULL when they are not one. */
+static struct pct_model *
+pct_view(const unsigned char *data, size_t len)
+{
+	uint64_t size[2];
+	size_t at[3];
+
+	if (!image_open(data, len, IMAGE_MAGIC, PCT_CLASSES, size) || size[0] == 0 ||
+	    (size[0] & (size[0] - 1)) != 0 || size[0] > len || size[1] == 0 || size[1] > len ||
+	    image_layout(size[0], size[1], at) != len)
+		return NULL;
+	struct pct_model *m = xcalloc(1, sizeof *m);
+	m->view = 1;
+	m->bucket_mask = size[0] - 1;
+	m->used = size[1] - 1;
+	memcpy(&m->scale, data + SCALE_AT, sizeof m->scale);
+	/* Never written: the loaded model's tables are only read. */
+	m->bucket = (uint32_t *)(uintptr_t)(data + at[0]);
+	m->first_row = (uint32_t *)(uintptr_t)(data + at[1]);
+	m->qw = (int16_t *)(uintptr_t)(data + at[2]);
+	return m;
 }

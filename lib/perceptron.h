@@ -59,4 +59,12 @@ void pct_average(struct pct_model *m);
 int pct_save(const struct pct_model *m, FILE *out, float min_abs);
 size_t pct_features(const struct pct_model *m);
 
+/*
+ * The tables of a loaded model as bytes (pct_load's model only, else
+ * NULL), for the build to compile in: pct_builtin reads such an image in
+ * place, 64-byte aligned, instead of building the tables at start-up.
+ * The caller frees it.
+ */
+unsigned char *pct_image(const struct pct_model *m, size_t *len);
+
 #endif

@@ -143,7 +143,7 @@ role_before(const struct role_finder *r, const char *text, const struct token *v
 
 	if (i == 0 || (v[i].flags & TOK_SENT_START))
 		return 0;
-	/* "... adviser, John Bolton": a comma may stand between. */
+	/* "... adviser, Ruth Almond": a comma may stand between. */
 	if (i > 1 && v[i - 1].end - v[i - 1].start == 1 && text[v[i - 1].start] == ',')
 		i--;
 	if (!may_end_title(r, text + v[i - 1].start, v[i - 1].end - v[i - 1].start))

@@ -1,7 +1,7 @@
 /*
  * role: the title or role the text gives a person right before the
  * name ("Foreign Minister Sergey Lavrov", "former National Security
- * adviser John Bolton"), from lib/data/titles.tsv, and the gender that
+ * adviser Ruth Almond"), from lib/data/titles.tsv, and the gender that
  * a title implies ("Mrs.", "spokeswoman").
  */
 #ifndef NTOOLS_ROLE_H

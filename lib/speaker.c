@@ -140,7 +140,7 @@ side_candidates(struct sp_set *set, const struct sp_quote *q, const struct wordc
 		if (!may_head(&t[h]))
 			continue;
 		if (possessive(q->text, &t[h]) && h + 1 < n && t[h + 1].type == T_WORD)
-			continue;       /* "Benton's campaign manager": the phrase goes on */
+			continue;       /* "Holt's campaign manager": the phrase goes on */
 		if (t[h].cap && !is_pronoun(&t[h]) && h + 1 < n && t[h + 1].type == T_WORD && t[h + 1].cap &&
 		    !is_pronoun(&t[h + 1]))
 			continue;       /* a name ends at its last word: "Sam", not of "Sam Ortiz" */

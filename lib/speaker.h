@@ -1,9 +1,9 @@
 /*
  * speaker: who said a quotation, chosen among the phrases around it by a
- * ranker learnt from annotated news (tools/train_speaker.c,
+ * ranker learnt from annotated news (tools/train_attrib.c,
  * lib/data/speaker.bin), not by the rules' first match.
  *
- * The candidates are what the rules chose (attrib.c), the person the
+ * The candidates are what the rules chose (attrib_direct.c), the person the
  * text is about (no speaker written nearby), and every word of the
  * quotation's paragraph outside quotation marks that could end a
  * speaker phrase, within a window before and after the quotation.  Each

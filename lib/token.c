@@ -297,7 +297,7 @@ negation_at(const char *s, size_t n, size_t i)
 /*
  * Whether s[start..i), followed by a period at s[i], is the number of a
  * list item or a ranking: digits that open their line, the period then
- * a space and more text ("3. Florian Schwarthoff").
+ * a space and more text ("3. Peter Lang").
  */
 static int
 list_number(const char *s, size_t n, size_t start, size_t i)

@@ -3,21 +3,24 @@
 #include <string.h>
 
 #include "hash.h"
-#include "pages.h"
+#include "image.h"
 #include "wordclass.h"
 #include "xalloc.h"
 
-extern const unsigned char data_clusters_bin[];
-extern const size_t data_clusters_bin_len;
-
 #define RECORD 10       /* u64 key, u8, u8 */
 
+/*
+ * A slot holds a key's upper 48 bits and its classes in the lower 16
+ * (coarse << 8 | fine), so that a lookup reads one word of memory, not a
+ * key and then its classes elsewhere; 0 is empty.  Keys that agree in
+ * their upper 48 bits are one word (among some 30,000 words, never).
+ */
+#define KEY_PART(k)     (((k) | 0x10000) & ~(uint64_t)0xFFFF)
+
 struct wordclass {
-	const unsigned char *rec;       /* the file's records, sorted by key */
-	size_t n;
-	uint64_t *slot;                 /* open addressing: key, 0 empty */
-	uint16_t *cls;                  /* the slot's classes, coarse << 8 | fine */
+	uint64_t *slot;
 	size_t mask;
+	int view;       /* the slots are an image's bytes (wordclass_image), not ours to free */
 };
 
 uint64_t
@@ -60,13 +63,10 @@ wordclass_load(const unsigned char *data, size_t len)
 	size_t cap = 16;
 	while (cap < 2 * n)
 		cap *= 2;
-	wc->rec = data + 12;
-	wc->n = n;
 	wc->mask = cap - 1;
 	wc->slot = xcalloc(cap, sizeof *wc->slot);
-	wc->cls = xcalloc(cap, sizeof *wc->cls);
 	for (size_t k = 0; k < n; k++) {
-		const unsigned char *r = wc->rec + k * RECORD;
+		const unsigned char *r = data + 12 + k * RECORD;
 		uint64_t key = le64(r);
 		if (key == 0 || r[8] >= WORDCLASS_COARSE) {
 			wordclass_free(wc);
@@ -75,23 +75,37 @@ wordclass_load(const unsigned char *data, size_t len)
 		size_t s = slot_of(key, wc->mask);
 		while (wc->slot[s])
 			s = (s + 1) & wc->mask;
-		wc->slot[s] = key;
-		wc->cls[s] = (uint16_t)(r[8] << 8 | r[9]);
+		wc->slot[s] = KEY_PART(key) | (uint64_t)(r[8] << 8 | r[9]);
 	}
 	return wc;
 }
 
-struct wordclass *
-wordclass_builtin(void)
+/* An image (image.h): count WORDCLASS_COARSE, size the slots; the slots follow. */
+unsigned char *
+wordclass_image(const struct wordclass *wc, size_t *len)
 {
-	struct wordclass *wc = wordclass_load(data_clusters_bin, data_clusters_bin_len);
+	uint64_t size[2] = { wc->mask + 1, 0 };
 
-	if (!wc) {
-		fputs("ntools: the built-in word classes are broken (rebuild lib/data/clusters.bin)\n", stderr);
-		exit(2);
-	}
-	/* Read into the tables: the bytes are not read again. */
-	pages_release(data_clusters_bin, data_clusters_bin_len);
+	*len = IMAGE_LINE + image_line_up(size[0] * sizeof *wc->slot);
+	unsigned char *img = image_new(*len, "NTWI", WORDCLASS_COARSE, size);
+	memcpy(img + IMAGE_LINE, wc->slot, size[0] * sizeof *wc->slot);
+	return img;
+}
+
+struct wordclass *
+wordclass_view(const unsigned char *img, size_t len)
+{
+	uint64_t size[2];
+
+	if (!image_open(img, len, "NTWI", WORDCLASS_COARSE, size) || size[0] == 0 ||
+	    (size[0] & (size[0] - 1)) != 0 || size[0] > len ||
+	    IMAGE_LINE + image_line_up(size[0] * sizeof(uint64_t)) != len)
+		return NULL;
+	struct wordclass *wc = xcalloc(1, sizeof *wc);
+	wc->view = 1;
+	wc->mask = size[0] - 1;
+	/* Never written: lookups only read the slots. */
+	wc->slot = (uint64_t *)(uintptr_t)(img + IMAGE_LINE);
 	return wc;
 }
 
@@ -100,18 +114,20 @@ wordclass_free(struct wordclass *wc)
 {
 	if (!wc)
 		return;
-	free(wc->slot);
-	free(wc->cls);
+	if (!wc->view)
+		free(wc->slot);
 	free(wc);
 }
 
 int
 wordclass_of(const struct wordclass *wc, uint64_t key, unsigned *coarse, unsigned *fine)
 {
+	uint64_t part = KEY_PART(key);
+
 	for (size_t s = slot_of(key, wc->mask); wc->slot[s]; s = (s + 1) & wc->mask)
-		if (wc->slot[s] == key) {
-			*coarse = wc->cls[s] >> 8;
-			*fine = wc->cls[s] & 255;
+		if ((wc->slot[s] & ~(uint64_t)0xFFFF) == part) {
+			*coarse = (unsigned)(wc->slot[s] >> 8 & 0xFF);
+			*fine = (unsigned)(wc->slot[s] & 0xFF);
 			return 1;
 		}
 	return 0;

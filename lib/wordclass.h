@@ -27,6 +27,15 @@ struct wordclass *wordclass_load(const unsigned char *data, size_t len);
 /* The classes compiled in (lib/data/clusters.bin); exits with a message when they are broken. */
 struct wordclass *wordclass_builtin(void);
 void wordclass_free(struct wordclass *wc);
+/*
+ * For the build (tools/table_image.c): the loaded tables as bytes, which
+ * wordclass_view reads in place (64-byte aligned, outliving them), as
+ * wordclass_builtin does when they are compiled in instead of the
+ * classes file; the caller frees them.  wordclass_view returns NULL when
+ * the bytes are not such an image.
+ */
+unsigned char *wordclass_image(const struct wordclass *wc, size_t *len);
+struct wordclass *wordclass_view(const unsigned char *img, size_t len);
 
 /*
  * The classes of the word whose key is key: sets *coarse and *fine and

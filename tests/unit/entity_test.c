@@ -10,6 +10,7 @@
 #include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
+#include "wordclass.h"
 #include "token.h"
 
 static int
@@ -79,9 +80,8 @@ test_word_hashes(void)
 }
 
 static void
-test_gazetteer(void)
+check_lists(const struct gazetteer *g)
 {
-	struct gazetteer *g = gaz_new();
 	CHECK(gaz_lookup(g, "Mexico", 6) & GAZ_COUNTRY);
 	CHECK(gaz_lookup(g, "MEXICO", 6) & GAZ_COUNTRY);
 	CHECK(gaz_lookup(g, "Venezuelans", 11) & GAZ_DEMONYM);
@@ -95,6 +95,25 @@ test_gazetteer(void)
 	CHECK(gaz_lookup(g, "MINISTER", 8) & GAZ_INNER);
 	CHECK(gaz_lookup(g, "Said", 4) & GAZ_INNER);     /* "Port Said" */
 	CHECK(!(gaz_lookup(g, "Sergey", 6) & GAZ_INNER) && (gaz_lookup(g, "Sergey", 6) & GAZ_FIRST_MALE));
+}
+
+extern const unsigned char data_gazetteer_img[];
+extern const size_t data_gazetteer_img_len;
+
+/* The lists built at start-up and the image the build compiled in answer alike. */
+static void
+test_gazetteer(void)
+{
+	struct gazetteer *g = gaz_new(), *b = gaz_builtin();
+	size_t len;
+	unsigned char *img = gaz_image(g, &len);
+
+	check_lists(g);
+	check_lists(b);
+	CHECK(len == data_gazetteer_img_len && memcmp(img, data_gazetteer_img, len) == 0);
+	CHECK(gaz_view(img + 1, len - 1) == NULL);     /* not on a cache line's boundary */
+	free(img);
+	gaz_free(b);
 	gaz_free(g);
 }
 
@@ -135,6 +154,54 @@ test_perceptron(void)
 	pct_free(m);
 	free(bytes);
 	fclose(f);
+}
+
+/* Word classes read from a file, and from the image of their tables in place, answer alike. */
+static void
+test_wordclass_image(void)
+{
+	static unsigned char file[12 + 10 * 300];
+	const char *words[3] = { "Lukashenko", "impeached", "1999" };
+	uint64_t keys[300];
+	size_t n = 0;
+
+	memcpy(file, "NTWC\1\0\0\0", 8);
+	for (int w = 0; w < 3; w++)
+		keys[n++] = wordclass_key(words[w], strlen(words[w]));
+	while (n < 300)
+		keys[n] = (uint64_t)n * 0x9E3779B97F4A7C15ull | 1, n++;
+	for (size_t k = 0; k < n; k++) {
+		unsigned char *r = file + 12 + 10 * k;
+		for (int b = 0; b < 8; b++)
+			r[b] = (unsigned char)(keys[k] >> 8 * b);
+		r[8] = (unsigned char)(k % WORDCLASS_COARSE);
+		r[9] = (unsigned char)(k % WORDCLASS_FINE);
+	}
+	file[8] = (unsigned char)n;
+	file[9] = (unsigned char)(n >> 8);
+	struct wordclass *wc = wordclass_load(file, sizeof file);
+	CHECK(wc != NULL);
+	if (!wc)
+		return;
+	size_t len;
+	unsigned char *img = wordclass_image(wc, &len), *aligned = aligned_alloc(64, (len + 63) / 64 * 64);
+	CHECK(aligned != NULL);
+	if (aligned) {
+		memcpy(aligned, img, len);
+		struct wordclass *v = wordclass_view(aligned, len);
+		CHECK(v != NULL && wordclass_view(aligned, len - 64) == NULL);
+		for (size_t k = 0; v && k < n; k++) {
+			unsigned c1 = 0, f1 = 0, c2 = 0, f2 = 0;
+			CHECK(wordclass_of(wc, keys[k], &c1, &f1) && wordclass_of(v, keys[k], &c2, &f2));
+			CHECK(c1 == k % WORDCLASS_COARSE && f1 == k % WORDCLASS_FINE && c2 == c1 && f2 == f1);
+		}
+		unsigned c, f;
+		CHECK(v && !wordclass_of(v, wordclass_key("Zzyzx", 5), &c, &f));
+		wordclass_free(v);
+	}
+	free(aligned);
+	free(img);
+	wordclass_free(wc);
 }
 
 static int
@@ -216,6 +283,24 @@ test_loaded_weights(void)
 		per_class[k % 9]++;
 	for (int c = 0; c < PCT_CLASSES; c++)
 		CHECK(sum[c] == per_class[c]);
+
+	/* The same model read in place from its image, as the programs read theirs. */
+	size_t len;
+	unsigned char *img = pct_image(m, &len), *aligned = aligned_alloc(64, (len + 63) / 64 * 64);
+	CHECK(img != NULL && aligned != NULL && memcmp(img, "NTPI", 4) == 0);
+	if (img && aligned) {
+		memcpy(aligned, img, len);
+		struct pct_model *v = pct_builtin(aligned, len, "test");
+		int32_t vsum[PCT_CLASSES] = { 0 }, vmany[PCT_CLASSES] = { 0 };
+		pct_sum(v, f, 4, vsum);
+		pct_sum(v, many + 100, 2900, vmany);
+		for (int c = 0; c < PCT_CLASSES; c++)
+			CHECK(vsum[c] == want[c] && vmany[c] == per_class[c]);
+		CHECK(pct_step(v) == pct_step(m));
+		pct_free(v);
+	}
+	free(img);
+	free(aligned);
 	pct_free(m);
 }
 
@@ -378,6 +463,7 @@ main(void)
 	test_perceptron();
 	test_loaded_weights();
 	test_loaded_full_buckets();
+	test_wordclass_image();
 	test_alias();
 	test_roles();
 	test_finder();

@@ -51,7 +51,7 @@ tag_text(struct pct_model *m, const struct gazetteer *g, const struct wordclass 
 static void
 test_cached_tags(void)
 {
-	struct pct_model *m = pct_load(data_ner_bin, data_ner_bin_len);
+	struct pct_model *m = pct_builtin(data_ner_bin, data_ner_bin_len, "lib/data/ner.bin");
 	struct gazetteer *g = gaz_new();
 	struct wordclass *wc = wordclass_builtin();
 	struct tagger_cache *cache = tagger_cache_new();
