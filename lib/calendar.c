@@ -30,13 +30,19 @@ names(const char *s, size_t n, const char *name)
 	    (n == 5 && name[0] == 't' && name[1] == 'h');
 }
 
+/*
+ * The first letter, tested before the whole name: the layout asks of
+ * every word of a dateline, and most words are no date.
+ */
 int
 month_from_name(const char *s, size_t n)
 {
 	int m;
 
+	if (n < 3)
+		return 0;
 	for (m = 0; m < 12; m++)
-		if (names(s, n, month_names[m]))
+		if (month_names[m][0] == fold(s[0]) && names(s, n, month_names[m]))
 			return m + 1;
 	return 0;
 }
@@ -46,8 +52,10 @@ weekday_from_name(const char *s, size_t n)
 {
 	int d;
 
+	if (n < 3)
+		return -1;
 	for (d = 0; d < 7; d++)
-		if (names(s, n, weekday_names[d]))
+		if (weekday_names[d][0] == fold(s[0]) && names(s, n, weekday_names[d]))
 			return d;
 	return -1;
 }

@@ -423,10 +423,14 @@ range_tail(struct emit *em, struct timex_ctx *c, const struct timex_res *r, int 
 	return n->e;
 }
 
-/* Tries the expressions that could start at or just before the token at pos. */
+/*
+ * Tries the expressions that could start at or just before head, the
+ * candidate's token as tw_next reads it.
+ */
 static size_t
-try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
+try_at(struct emit *em, struct timex_ctx *c, const struct tok *head, size_t floor)
 {
+	size_t word_start = head->s;
 	/* candidate starts: up to three opener words back, earliest first */
 	size_t starts[4];
 	int ns = 0;
@@ -450,6 +454,8 @@ try_at(struct emit *em, struct timex_ctx *c, size_t word_start, size_t floor)
 	for (int k = ns - 1; k >= -1; k--) {
 		size_t s = k >= 0 ? starts[k] : word_start;
 		timex_load(c, s);
+		if (k < 0)
+			timex_seed(c, head);    /* the scan has read it: not twice */
 		struct timex_res r;
 		int n = timex_parse(c, 0, &r);
 		if (!n)
@@ -492,6 +498,7 @@ timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, voi
 		int k = tw_byte_class[(unsigned char)text[i]];
 		size_t s = i;
 		int cand;
+		struct tok head;
 		if (k == 2) {
 			while (i < len && tw_byte_class[(unsigned char)text[i]] == 2)
 				i++;
@@ -504,21 +511,18 @@ timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, voi
 				continue;
 			}
 			cand = i - s == 4 || (i - s < 4 && number_may_lead(text, len, i, 1));
+			if (cand)
+				tw_next(text, len, s, &head);
 		} else {
 			i = tw_letters_end(text, len, i + 1);
 			if (!may_head(text, len, s, i - s))
 				continue;
 			cand = 0;
-			if ((tw_maybe_trigger(text + s, i - s) || rare_trigger(text + s, i - s)) && !(s > 0 && (unsigned char)text[s - 1] >= 0x80) &&
-			    !(i < len && (unsigned char)text[i] >= 0x80)) {
-				struct tok t;
-				t.s = s;
-				t.e = i;
-				t.kind = TK_WORD;
-				t.cls = (unsigned char)tw_lookup(text + s, i - s, &t.val, &t.vlen);
-				t.num = (t.cls == TW_NUM) ? tw_value_num(t.val, t.vlen) : 0;
-				cand = trigger(&t);
-				if (cand && (t.cls == TW_NUM || t.cls == TW_ORD || t.cls == TW_QUANT))
+			/* the token's class ignores a word touching a non-ASCII byte */
+			if (tw_maybe_trigger(text + s, i - s) || rare_trigger(text + s, i - s)) {
+				tw_next(text, len, s, &head);
+				cand = trigger(&head);
+				if (cand && (head.cls == TW_NUM || head.cls == TW_ORD || head.cls == TW_QUANT))
 					cand = number_may_lead(text, len, i, 0);
 			}
 		}
@@ -528,7 +532,7 @@ timex_scan(struct timex_doc *d, const char *text, size_t len, timex_fn each, voi
 		 * The scan goes on after an expression found; floor keeps the
 		 * next expression's openers from reaching back into this one.
 		 */
-		size_t e = try_at(&em, &c, s, floor);
+		size_t e = try_at(&em, &c, &head, floor);
 		if (e > i) {
 			i = e;
 			floor = e;

@@ -21,7 +21,7 @@ static const char *const unit_names[] = {
 const struct tok *
 timex_read_to(struct timex_ctx *c, int i)
 {
-	static const struct tok end_tok = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0 };
+	static const struct tok end_tok = { 0, 0, TK_END, TW_NONE, 0, 0, NULL, 0, 0, 0 };
 	const struct tok *end = &end_tok;
 	if (i < 0 || i >= MAXTOK)
 		return end;
@@ -35,10 +35,16 @@ timex_read_to(struct timex_ctx *c, int i)
 	return i < c->n ? &c->t[i] : end;
 }
 
+/* Whether t's table value is the string v (no strlen: the grammar asks often). */
 static inline int
 val_is(const struct tok *t, const char *v)
 {
-	return t->vlen && t->val[0] == v[0] && t->vlen == strlen(v) && memcmp(t->val, v, t->vlen) == 0;
+	if (!t->vlen)
+		return 0;
+	for (size_t k = 0; k < t->vlen; k++)
+		if (t->val[k] != v[k])
+			return 0;
+	return v[t->vlen] == 0;
 }
 
 static int
@@ -904,50 +910,59 @@ shift(struct timex_ctx *c, struct timex_res *r, int unit, long n, int dir)
 	}
 }
 
-/* A duration value for n units (n < 0: vague, "X"). */
+/* The table's value of word t as the value: "now" is PRESENT_REF, "daily" P1D. */
+static void
+put_table_value(struct timex_res *r, const struct tok *t)
+{
+	size_t n = t->vlen < sizeof r->v - 1 ? t->vlen : sizeof r->v - 1;
+
+	memcpy(r->v, t->val, n);
+	r->v[n] = 0;
+}
+
+/* Writes n >= 0 in decimal at out; returns the byte after. */
+static char *
+decimal(char *out, long n)
+{
+	char rev[24];
+	int k = 0;
+
+	do
+		rev[k++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	while (k)
+		*out++ = rev[--k];
+	return out;
+}
+
+/*
+ * A duration value for n units (n < 0: vague, "X"), written by hand:
+ * a value is made for most expressions found, and printf's code would
+ * crowd the grammar's out of the instruction cache.
+ */
 static void
 put_duration(struct timex_res *r, int unit, long n)
 {
-	char num[24];
+	/* "P", "T" before a clock unit, the count (of base units, some in multiples), the letters */
+	static const struct { char clock; const char *code; long times; const char *vague; } units[] = {
+		[U_S] = { 1, "S", 1, "S" }, [U_MIN] = { 1, "M", 1, "M" }, [U_H] = { 1, "H", 1, "H" },
+		[U_D] = { 0, "D", 1, "D" }, [U_W] = { 0, "W", 1, "W" }, [U_WE] = { 0, "WE", 1, "WE" },
+		[U_FN] = { 0, "W", 2, "W" }, [U_M] = { 0, "M", 1, "M" }, [U_Q] = { 0, "Q", 1, "Q" },
+		[U_Y] = { 0, "Y", 1, "Y" }, [U_DE] = { 0, "Y", 10, "DE" }, [U_CE] = { 0, "Y", 100, "CE" },
+		[U_ML] = { 0, "Y", 1000, "ML" },
+	};
+	int u = unit >= U_S && unit <= U_ML ? unit : U_ML;
+	char *o = r->v;
+	*o++ = 'P';
+	if (units[u].clock)
+		*o++ = 'T';
 	if (n < 0)
-		snprintf(num, sizeof num, "X");
+		*o++ = 'X';
 	else
-		snprintf(num, sizeof num, "%ld", n);
-	switch (unit) {
-	case U_S: snprintf(r->v, sizeof r->v, "PT%sS", num); break;
-	case U_MIN: snprintf(r->v, sizeof r->v, "PT%sM", num); break;
-	case U_H: snprintf(r->v, sizeof r->v, "PT%sH", num); break;
-	case U_D: snprintf(r->v, sizeof r->v, "P%sD", num); break;
-	case U_W: snprintf(r->v, sizeof r->v, "P%sW", num); break;
-	case U_WE: snprintf(r->v, sizeof r->v, "P%sWE", num); break;
-	case U_FN:
-		if (n >= 0)
-			snprintf(r->v, sizeof r->v, "P%ldW", 2 * n);
-		else
-			snprintf(r->v, sizeof r->v, "PXW");
-		break;
-	case U_M: snprintf(r->v, sizeof r->v, "P%sM", num); break;
-	case U_Q: snprintf(r->v, sizeof r->v, "P%sQ", num); break;
-	case U_Y: snprintf(r->v, sizeof r->v, "P%sY", num); break;
-	case U_DE:
-		if (n >= 0)
-			snprintf(r->v, sizeof r->v, "P%ldY", 10 * n);
-		else
-			snprintf(r->v, sizeof r->v, "PXDE");
-		break;
-	case U_CE:
-		if (n >= 0)
-			snprintf(r->v, sizeof r->v, "P%ldY", 100 * n);
-		else
-			snprintf(r->v, sizeof r->v, "PXCE");
-		break;
-	default:
-		if (n >= 0)
-			snprintf(r->v, sizeof r->v, "P%ldY", 1000 * n);
-		else
-			snprintf(r->v, sizeof r->v, "PXML");
-		break;
-	}
+		o = decimal(o, n * units[u].times);
+	const char *code = n < 0 ? units[u].vague : units[u].code;
+	size_t cl = strlen(code);
+	memcpy(o, code, cl + 1);
 }
 
 static int extent_before(struct timex_ctx *c, int i);
@@ -1237,8 +1252,11 @@ rel_dir(struct timex_ctx *c, int i)
 		{ "next", 1 }, { "coming", 1 }, { "following", 1 }, { "upcoming", 1 },
 		{ "this", 0 }, { "current", 0 }, { "latest", 0 }, { "recent", -1 }, { "that", 0 },
 	};
+	const struct tok *t = T(c, i);
+	if (t->kind != TK_WORD)
+		return 2;
 	for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
-		if (tok_is(c->text, T(c, i), rels[k].w, strlen(rels[k].w)))
+		if ((t->low & 0xff) == (unsigned char)rels[k].w[0] && tok_is(c->text, t, rels[k].w, strlen(rels[k].w)))
 			return rels[k].dir;
 	return 2;
 }
@@ -1550,7 +1568,7 @@ p_set(struct timex_ctx *c, int i, struct timex_res *r)
 	if (is_cls(c, i, TW_SETW)) {
 		if (is_word(c, i, "annual") || is_word(c, i, "semiannual"))
 			return 0;   /* an adjective: "annual report" */
-		snprintf(r->v, sizeof r->v, "%.*s", (int)T(c, i)->vlen, T(c, i)->val);
+		put_table_value(r, T(c, i));
 		set(r, 1, TIMEX_SET);
 		return 1;
 	}
@@ -1658,7 +1676,7 @@ p_ref(struct timex_ctx *c, int i, struct timex_res *r)
 	if (is_word(c, i, "future") || is_word(c, i, "present") || is_word(c, i, "once"))
 		return 0;   /* only after "the" (see p_the) */
 	/* "now" as a discourse marker opens many sentences; it still refers to the present */
-	snprintf(r->v, sizeof r->v, "%.*s", (int)T(c, i)->vlen, T(c, i)->val);
+	put_table_value(r, T(c, i));
 	set(r, 1, TIMEX_DATE);
 	return 1;
 }

@@ -189,12 +189,10 @@ tw_maybe(const char *w, size_t n)
 	return tw_filter[k >> 3] >> (k & 7) & 1;
 }
 
-int
-tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
+/* The class of the word w[0..n) whose head (see head_of) is head. */
+static int
+find(uint64_t head, const char *w, size_t n, const char **val, unsigned char *vlen)
 {
-	if (n == 0 || n > TW_MAXLEN)
-		return TW_NONE;
-	uint64_t head = head_of(w, n);
 	unsigned i = slot_of(head, n);
 	for (; tw_table[i].len; i = (i + 1) & (TW_SLOTS - 1)) {
 		const struct tw_entry *e = &tw_table[i];
@@ -207,6 +205,38 @@ tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
 	return TW_NONE;
 }
 
+int
+tw_lookup(const char *w, size_t n, const char **val, unsigned char *vlen)
+{
+	if (n == 0 || n > TW_MAXLEN)
+		return TW_NONE;
+	return find(head_of(w, n), w, n, val, vlen);
+}
+
+/*
+ * head_of for the letters text[s..s+n), n > 0, read as one number:
+ * every word token gets one, and ORing in 0x20 lowers a letter (and
+ * leaves '.' of "a.m." as it is).  A short word takes the eight bytes
+ * that end it, so that nothing past the word is read (tw_prev reads up
+ * to a word's end) and no byte loop runs but at the text's start.
+ */
+static inline uint64_t
+letters_head(const char *text, size_t s, size_t n)
+{
+#if TW_WORDWISE
+	uint64_t w;
+	if (n >= 8) {
+		memcpy(&w, text + s, 8);
+		return w | 0x20 * TW_ONES;
+	}
+	if (s + n >= 8) {
+		memcpy(&w, text + s + n - 8, 8);
+		return (w >> 8 * (8 - n)) | (0x20 * TW_ONES >> 8 * (8 - n));
+	}
+#endif
+	return head_of(text + s, n);
+}
+
 long
 tw_value_num(const char *val, size_t vlen)
 {
@@ -217,10 +247,15 @@ tw_value_num(const char *val, size_t vlen)
 	return neg ? -v : v;
 }
 
+/* White space: 1, a line break 2; a table, since the tokenizers ask at every gap. */
+static const unsigned char space_kind[256] = {
+	[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['\n'] = 2,
+};
+
 static int
 is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return space_kind[c] != 0;
 }
 
 /* Non-breaking space (C2 A0) counts as space between words. */
@@ -230,10 +265,8 @@ skip_space(const char *text, size_t len, size_t pos, int *lines)
 	*lines = 0;
 	while (pos < len) {
 		unsigned char c = (unsigned char)text[pos];
-		if (c == '\n') {
-			(*lines)++;
-			pos++;
-		} else if (is_space(c)) {
+		if (space_kind[c]) {
+			*lines += space_kind[c] >> 1;
 			pos++;
 		} else if (c == 0xC2 && pos + 1 < len && (unsigned char)text[pos + 1] == 0xA0) {
 			pos += 2;
@@ -259,9 +292,33 @@ classify(const char *text, size_t len, struct tok *t)
 		return;
 	if (!tw_maybe(w, n))
 		return;
-	t->cls = (unsigned char)tw_lookup(w, n, &t->val, &t->vlen);
-	if (t->cls == TW_NUM || t->cls == TW_ORD || t->cls == TW_DAYREL || t->cls == TW_MONTH || t->cls == TW_WDAY)
+	t->cls = (unsigned char)find(t->low, w, n, &t->val, &t->vlen);
+	if ((1ul << TW_NUM | 1ul << TW_ORD | 1ul << TW_DAYREL | 1ul << TW_MONTH | 1ul << TW_WDAY) >> t->cls & 1)
 		t->num = tw_value_num(t->val, t->vlen);
+}
+
+/* The word token of the letters text[t->s..e), t->s and t->space set. */
+static void
+word_token(const char *text, size_t len, size_t e, struct tok *t)
+{
+	size_t pos = t->s;
+	unsigned char c = (unsigned char)text[pos];
+
+	t->kind = TK_WORD;
+	t->e = e;
+	t->low = letters_head(text, pos, e - pos);
+	classify(text, len, t);
+	/* "a.m." and "p.m." are one word */
+	if (e - pos == 1 && (c == 'a' || c == 'p' || c == 'A' || c == 'P') && e + 2 < len + 0 &&
+	    text[e] == '.' && (text[e + 1] == 'm' || text[e + 1] == 'M')) {
+		t->e = e + 2;
+		if (t->e < len && text[t->e] == '.')
+			t->e++;
+		t->cls = TW_AMPM;
+		t->val = (c == 'a' || c == 'A') ? "am" : "pm";
+		t->vlen = 2;
+		t->low = letters_head(text, pos, t->e - pos);
+	}
 }
 
 size_t
@@ -273,6 +330,7 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	t->space = (unsigned char)(lines ? 2 : 0);
 	if (pos > 0 && lines == 0 && is_space((unsigned char)text[pos - 1]))
 		t->space = 1;
+	t->low = 0;
 	if (pos >= len || lines >= 2) {
 		t->kind = TK_END;
 		t->cls = TW_NONE;
@@ -281,20 +339,7 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	unsigned char c = (unsigned char)text[pos];
 	size_t e = pos + 1;
 	if (tw_byte_class[c] == 1) {
-		e = tw_letters_end(text, len, e);
-		t->kind = TK_WORD;
-		t->e = e;
-		classify(text, len, t);
-		/* "a.m." and "p.m." are one word */
-		if (e - pos == 1 && (c == 'a' || c == 'p' || c == 'A' || c == 'P') && e + 2 < len + 0 &&
-		    text[e] == '.' && (text[e + 1] == 'm' || text[e + 1] == 'M')) {
-			t->e = e + 2;
-			if (t->e < len && text[t->e] == '.')
-				t->e++;
-			t->cls = TW_AMPM;
-			t->val = (c == 'a' || c == 'A') ? "am" : "pm";
-			t->vlen = 2;
-		}
+		word_token(text, len, tw_letters_end(text, len, e), t);
 	} else if (tw_byte_class[c] == 2) {
 		long v = c - '0';
 		while (e < len && tw_byte_class[(unsigned char)text[e]] == 2) {
@@ -320,14 +365,36 @@ tw_next(const char *text, size_t len, size_t pos, struct tok *t)
 	return t->e;
 }
 
+/*
+ * The start of the run of bytes of class k (1 letters, 2 digits) that
+ * holds text[s]: eight bytes at a time going back, where there are
+ * eight to read.
+ */
+static size_t
+run_start(const char *text, size_t s, int k)
+{
+#if TW_WORDWISE
+	while (s >= 8) {
+		uint64_t w;
+		memcpy(&w, text + s - 8, 8);
+		uint64_t other = ~(k == 1 ? tw_letter_bits(w) : tw_digit_bits(w)) & TW_HIGHS;
+		if (other)
+			return s - 7 + ((size_t)(63 - __builtin_clzll(other)) >> 3);
+		s -= 8;
+	}
+#endif
+	while (s > 0 && tw_byte_class[(unsigned char)text[s - 1]] == k)
+		s--;
+	return s;
+}
+
 int
 tw_prev(const char *text, size_t pos, struct tok *t)
 {
 	size_t p = pos;
 	int lines = 0;
 	while (p > 0 && is_space((unsigned char)text[p - 1])) {
-		if (text[p - 1] == '\n')
-			lines++;
+		lines += space_kind[(unsigned char)text[p - 1]] >> 1;
 		p--;
 	}
 	t->kind = TK_END;
@@ -337,9 +404,14 @@ tw_prev(const char *text, size_t pos, struct tok *t)
 	unsigned char c = (unsigned char)text[p - 1];
 	size_t s = p - 1;
 	int k = tw_byte_class[c];
-	if (k) {
-		while (s > 0 && tw_byte_class[(unsigned char)text[s - 1]] == k)
-			s--;
+	if (k)
+		s = run_start(text, s, k);
+	if (k == 1) {
+		/* the word is text[s..p): read as tw_next would read it up to p, without finding its end again */
+		t->s = s;
+		t->space = (unsigned char)(s > 0 && is_space((unsigned char)text[s - 1]));
+		word_token(text, p, p, t);
+		return 1;
 	}
 	/* re-read forward so that both directions agree on the token */
 	tw_next(text, p, s, t);

@@ -34,6 +34,7 @@ struct tok {
 	const char *val;        /* the table's value field (not NUL-terminated) */
 	unsigned char vlen;
 	long num;               /* a digit run's value (capped), a number word's value */
+	uint64_t low;           /* a word's first eight bytes in lower case, the first in the low byte, zeros after */
 };
 
 /*
@@ -143,6 +144,13 @@ static inline size_t tw_letters_end(const char *text, size_t len, size_t i)
 		uint64_t other = ~tw_letter_bits(w) & TW_HIGHS;
 		if (other)
 			return i + ((size_t)__builtin_ctzll(other) >> 3);
+	}
+	/* the last bytes: the eight that end the text, shifted so that zeros (no letters) follow them */
+	if (i < len && len >= 8) {
+		uint64_t w;
+		memcpy(&w, text + len - 8, 8);
+		w >>= 8 * (i - (len - 8));
+		return i + ((size_t)__builtin_ctzll(~tw_letter_bits(w) & TW_HIGHS) >> 3);
 	}
 #endif
 	while (i < len && tw_byte_class[(unsigned char)text[i]] == 1)

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "timex.h"
 #include "timex_tense.h"
+#include "timex_words.h"
 
 struct seen {
 	size_t n;
@@ -79,6 +80,44 @@ shifted_ok(int kind, size_t pad)
 	timex_doc_init(&doc, &ref);
 	timex_scan(&doc, text, len, collect, &s);
 	ok = s.n == 2 && has(&s, "", pad + 3, pad + 13, "1987-03") && has(&s, "", pad + 19, pad + 27, "P12Y");
+	free(text);
+	return ok;
+}
+
+/*
+ * The tokenizer reads a word eight bytes at a time, forwards and (from
+ * its end) back, and near a text's end the eight bytes that end it: a
+ * word or a digit run at the very end of a buffer of its exact length,
+ * after any run of spaces or of other letters, must come out as it
+ * reads byte by byte: its span, its class as tw_lookup gives it, its
+ * lower-case head (ASan sees any over-read).
+ */
+static int
+tokens_ok(const char *word, size_t pad, char fill)
+{
+	size_t n = strlen(word), len = pad + 1 + n;
+	char *text = malloc(len);
+	struct tok f, b;
+	const char *val;
+	unsigned char vlen;
+	uint64_t low = 0;
+	int ok, digits = word[0] >= '0' && word[0] <= '9';
+
+	if (!text)
+		return 0;
+	memset(text, fill, pad);
+	text[pad] = ' ';
+	memcpy(text + pad + 1, word, n);
+	for (size_t k = 0; k < n && k < 8 && !digits; k++)
+		low |= (uint64_t)(unsigned char)(word[k] >= 'A' && word[k] <= 'Z' ? word[k] + 32 : word[k]) << 8 * k;
+	ok = tw_next(text, len, pad, &f) == len && f.s == pad + 1 && f.e == len && f.low == low &&
+	    f.kind == (digits ? TK_NUM : TK_WORD) &&
+	    (digits || f.cls == tw_lookup(word, n, &val, &vlen));
+	ok = ok && tw_prev(text, len, &b) && b.s == f.s && b.e == f.e && b.kind == f.kind &&
+	    b.cls == f.cls && b.low == f.low && b.num == f.num;
+	/* the run before, read back from its end */
+	if (pad > 0 && fill != ' ')
+		ok = ok && tw_prev(text, pad + 1, &b) && b.s == 0 && b.e == pad;
 	free(text);
 	return ok;
 }
@@ -170,6 +209,19 @@ main(void)
 		t = "He said the vote is Friday.";
 		at = strlen(t) - 7;
 		CHECK(timex_tense(t, strlen(t), at, at + 6, NULL) == -1);
+	}
+
+	{
+		static const char *const words[] = {
+			"a", "May", "MONDAY", "yesterday", "September", "Thanksgiving", "Weekends", "qz", "19870412", "7",
+		};
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+			for (size_t pad = 0; pad < 24; pad++)
+				for (int fill = 0; fill < 3; fill++)
+					if (!tokens_ok(words[w], pad, " xQ"[fill])) {
+						fprintf(stderr, "'%s' after %zu bytes of '%c':\n", words[w], pad, " xQ"[fill]);
+						CHECK(!"a word read eight bytes at a time as byte by byte");
+					}
 	}
 
 	for (int kind = 0; kind < 4; kind++)
