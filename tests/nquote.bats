@@ -391,6 +391,13 @@ More talks are planned for the spring in Moscow.
 	[ "$(awk -F'\t' '$8 != "indirect"' rows | wc -l)" -eq 2 ]
 }
 
+@test "--indirect: what follows the cue of a quotation before it is no report, what precedes one that opens a quotation is" {
+	printf '"We will not raise taxes," the governor said at a rally in Albany on Friday.\n\nThe tunnel will open in June, the mayor said, adding: "It is ready."\n' |
+	    nquote -H --indirect > rows
+	[ "$(awk -F'\t' '$8 == "indirect" { print $5 "|" $7 }' rows)" = "the mayor|The tunnel will open in June" ]
+	[ "$(awk -F'\t' '$8 != "indirect"' rows | wc -l)" -eq 2 ]
+}
+
 @test "a document with nothing to report, with --indirect and -a: no rows, no fault (check-asan: no undefined behaviour)" {
 	run quote 'The committee met on Tuesday and adjourned.' --indirect -a
 	[ "$status" -eq 0 ]
