@@ -122,7 +122,7 @@ said_words(struct attrib *a, const struct tok *t, size_t lo, size_t hi, const st
 		}
 	}
 	if (!tok_is(a, &t[j], "according")) {
-		/* where the learnt ranker begins them and, before the cue, ends them (reported.h) */
+		/* where the learnt ranker begins and ends them (reported.h) */
 		size_t b, e;
 
 		rs_span_candidates(&a->starts, &a->ends, &a->sentence, j, c->cls, lo, hi, a->classes);
