@@ -122,7 +122,7 @@ said_words(struct attrib *a, const struct tok *t, size_t lo, size_t hi, const st
 		}
 	}
 	if (!tok_is(a, &t[j], "according")) {
-		/* where the learnt ranker begins them and, before the cue, ends them (reported.h) */
+		/* where the learnt ranker begins and ends them (reported.h) */
 		size_t b, e;
 
 		rs_span_candidates(&a->starts, &a->ends, &a->sentence, j, c->cls, lo, hi, a->classes);
@@ -216,6 +216,26 @@ quoted(const struct quote_span *q, size_t from, size_t nq, size_t limit, size_t 
 }
 
 /*
+ * Is the report r a quotation's of q[from..nq), those that start before
+ * limit?  So it is when a quotation overlaps its words or its speaker,
+ * and when its words follow a cue that reports a quotation before it
+ * (""...," she said at a rally"); words around a cue that opens a
+ * quotation may be a report of their own ("Talks go on, he said, adding:
+ * "...").  The attributor's rows a->out[0..nq) are the quotations'.
+ */
+static int
+quotation_owns(const struct attrib *a, const struct quote_span *q, size_t from, size_t nq, size_t limit,
+    const struct said *r)
+{
+	if (quoted(q, from, nq, limit, r->cs, r->ce) || quoted(q, from, nq, limit, r->f.ms, r->f.me))
+		return 1;
+	for (size_t x = from; x < nq && q[x].start < limit && r->cs > r->f.cs; x++)
+		if (q[x].end <= r->f.cs && a->out[x].cue_end > r->f.cs && a->out[x].cue_start < r->f.ce)
+			return 1;
+	return 0;
+}
+
+/*
  * Indirect speech in sentences without marks: "Lavrov said (that) both
  * nations ..." and "..., another source said."  The span is the reported
  * clause, in the sentences that start in text[from..limit), from the
@@ -281,10 +301,8 @@ find_indirect(struct attrib *a, const struct quote_span *q, size_t nq, size_t ne
 			struct said r[MAX_SAID];
 			size_t nr = learnt_reports(a, t, last, r);
 
-			/* with marks, only the reports whose words and speaker no quotation overlaps: the others are the quotation's */
 			for (size_t i = 0; i < nr; i++)
-				if (!marked || (!quoted(q, qi, nq, se, r[i].cs, r[i].ce) &&
-				    !quoted(q, qi, nq, se, r[i].f.ms, r[i].f.me)))
+				if (!marked || !quotation_owns(a, q, qi, nq, se, &r[i]))
 					need = push_indirect(a, &r[i].f, r[i].cs, r[i].ce, need);
 			continue;
 		}

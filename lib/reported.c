@@ -305,7 +305,8 @@ rs_sources_free(struct rs_sources *c)
 enum {
 	B_WORD = 1, B_PREV, B_CLASSES, B_FINE, B_DIST, B_AT_LO, B_COMMAS, B_CUE, B_PREV_WORD,
 	E_WORD, E_NEXT, E_CLASSES, E_NEXT_FINE, E_DIST, E_AT_HI, E_COMMAS, E_CUE, E_NEXT_WORD, E_TO_HI, E_NEXT2,
-	E_THAT, B_TO_LO
+	E_THAT, B_TO_LO, E_TO_END,
+	E_AFTER = 64    /* added to an end's template after the cue: those ends learn apart from the others */
 };
 
 /* Reported words after their reporting word begin this many tokens past it at most ("told reporters on Monday that"). */
@@ -364,8 +365,9 @@ rs_span_candidates(struct rs_sources *starts, struct rs_sources *ends, const str
 	grow(starts);
 	starts->first[starts->n] = starts->nfeat;
 	commas = 0;
-	/* words after the cue run to the end of the sentence or the next report's speaker: a learnt end did worse */
-	for (size_t e = e0; cls != RS_AFTER && e <= e1 && e <= s->n; e++) {
+	unsigned after = cls == RS_AFTER ? E_AFTER : 0;
+
+	for (size_t e = e0; e <= e1 && e <= s->n; e++) {
 		const struct tok *last = &t[e - 1], *next = e < s->n ? &t[e] : NULL;
 		unsigned coarse, fine, unused, last_coarse;
 
@@ -373,25 +375,29 @@ rs_span_candidates(struct rs_sources *starts, struct rs_sources *ends, const str
 			commas += last->type == T_PUNCT && last->ch == ',';
 		if (last->type != T_WORD)
 			continue;
+		/* after the cue, at a mark, a word that opens a phrase ("in", "which") or where the next report begins */
+		if (cls == RS_AFTER && next && e != hi && next->type == T_WORD && next->wc != W_STOP)
+			continue;
 		unsigned dist = tf_bucket(e - 1 > cue ? e - 1 - cue : cue - (e - 1));
 
 		add_candidate(ends, e);
 		tf_classes(wc, s->text, next, &coarse, &fine);
 		tf_classes(wc, s->text, last, &last_coarse, &unused);
-		sput(ends, E_WORD, tf_lower(s->text, last), 0);
-		sput(ends, E_NEXT, tf_code(next), (unsigned)cls);
-		sput(ends, E_NEXT_WORD, word_or_code(s, e), 0);
-		sput(ends, E_CLASSES, last->wc * 2 + last->cap, coarse);
-		sput(ends, E_NEXT_FINE, fine, 0);
-		sput(ends, E_DIST, dist, (unsigned)cls);
-		sput(ends, E_AT_HI, e == hi, (unsigned)cls);
-		sput(ends, E_COMMAS, commas < 3 ? commas : 3, (unsigned)cls);
-		sput(ends, E_CUE, cue_word, tf_code(next));
-		sput(ends, E_TO_HI, e <= hi ? tf_bucket(hi - e) : 32 + tf_bucket(e - hi), (unsigned)cls);
+		sput(ends, after + E_WORD, tf_lower(s->text, last), 0);
+		sput(ends, after + E_NEXT, tf_code(next), (unsigned)cls);
+		sput(ends, after + E_NEXT_WORD, word_or_code(s, e), 0);
+		sput(ends, after + E_CLASSES, last->wc * 2 + last->cap, coarse);
+		sput(ends, after + E_NEXT_FINE, fine, 0);
+		sput(ends, after + E_DIST, dist, (unsigned)cls);
+		sput(ends, after + E_AT_HI, e == hi, (unsigned)cls);
+		sput(ends, after + E_COMMAS, commas < 3 ? commas : 3, (unsigned)cls);
+		sput(ends, after + E_CUE, cue_word, tf_code(next));
+		sput(ends, after + E_TO_HI, e <= hi ? tf_bucket(hi - e) : 32 + tf_bucket(e - hi), (unsigned)cls);
 		/* a mark's next word: ", but", ", which" */
 		if (next && next->type != T_WORD)
-			sput(ends, E_NEXT2, tf_code(next), word_or_code(s, e + 1));
-		sput(ends, E_THAT, that, tf_code(next));
+			sput(ends, after + E_NEXT2, tf_code(next), word_or_code(s, e + 1));
+		sput(ends, after + E_THAT, that, tf_code(next));
+		sput(ends, after + E_TO_END, tf_bucket(s->n - e), (unsigned)cls * 2 + that);
 	}
 	grow(ends);
 	ends->first[ends->n] = ends->nfeat;

@@ -100,15 +100,16 @@ void rs_sources_free(struct rs_sources *c);
 
 /*
  * Where the reported words of the reporting word t[cue] of class cls
- * begin and, when they stand before it or around it, end: the words that
- * could begin them (starts) and the token bounds e that could end them
- * after t[e - 1] (ends), each with features of the words at the boundary,
+ * begin and end: the words that could begin them (starts) and the token
+ * bounds e that could end them after t[e - 1] (ends; after the cue, only
+ * at a mark, before a word that opens a phrase or at hi, and learnt apart
+ * from the ends before it), each with features of the words at the boundary,
  * how far it stands from the cue and from lo and hi (where the sentence's
  * other reports leave off: PolNeAR nests reports, so these are features,
  * not limits) and what lies between; a ranker (lib/data/span.bin,
  * rs_source_best) chooses one of each, so that "told reporters on Monday
  * that ..." begins at "that" and "In May, the plan, she said, ..." at
- * "the plan".  Words after the cue end where the rules end them.
+ * "the plan", and "cheered the plan, the first in years" ends at "plan".
  */
 void rs_span_candidates(struct rs_sources *starts, struct rs_sources *ends, const struct rs_sentence *s,
     size_t cue, enum rs_class cls, size_t lo, size_t hi, const struct wordclass *wc);

@@ -401,6 +401,20 @@ More talks are planned for the spring in Moscow.
 	[ "$(awk -F'\t' '$8 != "indirect"' rows | wc -l)" -eq 2 ]
 }
 
+@test "--indirect: the learnt end after the cue stops an object before what the sentence adds, not a clause at its commas" {
+	printf 'Local farmers criticized the water plan after the council approved it on Monday.\n\nThe mayor said that the bridge, which closed in May, would reopen next week.\n' |
+	    nquote -H --indirect > rows
+	[ "$(awk -F'\t' '$8 == "indirect" { print $7 }' rows | head -1)" = "the water plan" ]
+	[ "$(awk -F'\t' '$8 == "indirect" { print $7 }' rows | tail -1)" = "that the bridge, which closed in May, would reopen next week" ]
+}
+
+@test "--indirect: what follows the cue of a quotation before it is no report, what precedes one that opens a quotation is" {
+	printf '"We will not raise taxes," the governor said at a rally in Albany on Friday.\n\nThe tunnel will open in June, the mayor said, adding: "It is ready."\n' |
+	    nquote -H --indirect > rows
+	[ "$(awk -F'\t' '$8 == "indirect" { print $5 "|" $7 }' rows)" = "the mayor|The tunnel will open in June" ]
+	[ "$(awk -F'\t' '$8 != "indirect"' rows | wc -l)" -eq 2 ]
+}
+
 @test "a document with nothing to report, with --indirect and -a: no rows, no fault (check-asan: no undefined behaviour)" {
 	run quote 'The committee met on Tuesday and adjourned.' --indirect -a
 	[ "$status" -eq 0 ]

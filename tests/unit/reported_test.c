@@ -92,7 +92,7 @@ test_reach(void)
 static void
 test_span(void)
 {
-	/* "said" at 2: words after it begin within reach and end as the rules have them; before it, anywhere */
+	/* "said" at 2: words after it begin within reach and end at a mark, the next report (hi, 12) or the sentence's end; before it, anywhere */
 	const char *s = "Officials have said , in a statement , that the pier will close in winter";
 	struct tok t[32];
 	size_t n = tokens(s, t, 32), cue = 2;
@@ -103,8 +103,10 @@ test_span(void)
 	memset(&b, 0, sizeof b);
 	memset(&e, 0, sizeof e);
 	rs_features(&rs, s, t, n, NULL);
-	rs_span_candidates(&b, &e, &rs, cue, RS_AFTER, 0, n, NULL);
-	CHECK(e.n == 0);
+	rs_span_candidates(&b, &e, &rs, cue, RS_AFTER, 0, 12, NULL);
+	CHECK(e.n == 3 && e.word[0] == 7 && e.word[1] == 12 && e.word[2] == n);
+	for (size_t i = 0; i < e.n; i++)
+		CHECK(e.first[i + 1] > e.first[i]);
 	CHECK(b.n > 0);
 	for (size_t i = 0; i < b.n; i++) {
 		CHECK(b.word[i] > cue && b.word[i] <= cue + 10 && t[b.word[i]].type == T_WORD);
