@@ -125,6 +125,9 @@ threads_of() {
 	command -v taskset > /dev/null || skip "no taskset (Debian: util-linux)"
 	[ -r /proc/self/status ] || skip "no /proc"
 	taskset -c 0,1 true 2> /dev/null || skip "fewer than two processors to run on"
+	case ${NTOOLS_BIN:-} in
+	*tsan*) skip "ThreadSanitizer starts a thread of its own once a program starts one" ;;
+	esac
 	for prog in $(threaded); do
 		one=$(threads_of "$prog" 0)
 		two=$(threads_of "$prog" 0,1)
