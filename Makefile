@@ -127,7 +127,7 @@ QUOTES_HELD ?= $(SHARED)/eval/data/quote-polnear-train-canon.jsonl
 QUOTES_DEV  ?= $(SHARED)/eval/data/quote-polnear-dev.jsonl
 model: $(TOOLS)
 	gzip -dcf $(CORPUS) | nice $(OBJDIR)/train_clusters $(MODELDIR)/clusters.bin $(TRAIN)
-	nice $(OBJDIR)/train_ner $(TRAIN) $(MODELDIR)/ner.bin $(DEV)
+	nice $(OBJDIR)/train_ner -c $(MODELDIR)/clusters.bin $(TRAIN) $(MODELDIR)/ner.bin $(DEV)
 	nice $(OBJDIR)/train_syntax -c $(MODELDIR)/clusters.bin $(TRAIN) $(MODELDIR)/syntax.bin $(DEV)
 	$(MAKE) $(OBJDIR)/train_attrib
 	nice $(OBJDIR)/train_attrib -k 5 -x $(QUOTES_HELD) $(QUOTES) \

@@ -21,7 +21,8 @@ load helper
 	[[ "$output" == *no-such-header.h* ]]
 }
 
-@test "make model trains the weights from the user's own data" {
+# mine_data: training data of the user's own, mine.conll (CoNLL-2003) and mine.txt (news text).
+mine_data() {
 	{
 		for i in 1 2 3 4 5 6; do
 			printf -- '-DOCSTART- -X- -X- O\n\n'
@@ -32,6 +33,10 @@ load helper
 	for i in 1 2 3 4; do
 		printf 'Anna Berg visited Oslo on Monday.\nThe bank agreed.\n---\n'
 	done > mine.txt
+}
+
+@test "make model trains the weights from the user's own data" {
+	mine_data
 	mkdir one two
 	run mk model CORPUS="$BATS_TEST_TMPDIR/mine.txt" TRAIN="$BATS_TEST_TMPDIR/mine.conll" DEV= \
 		MODELDIR="$BATS_TEST_TMPDIR/one"
@@ -47,6 +52,24 @@ load helper
 	for f in clusters ner syntax; do
 		cmp "one/$f.bin" "two/$f.bin"
 	done
+}
+
+@test "train_ner learns with the word classes it is given, as make model gives it the new ones" {
+	mine_data
+	mk build/release/train_clusters build/release/train_ner
+	"$ROOT/build/release/train_clusters" mine.bin mine.conll < mine.txt
+	"$ROOT/build/release/train_ner" -c mine.bin mine.conll one.bin
+	"$ROOT/build/release/train_ner" -c mine.bin mine.conll two.bin
+	"$ROOT/build/release/train_ner" mine.conll builtin.bin
+	cmp one.bin two.bin
+	# Other classes, other weights: these are not the ones compiled in.
+	run cmp -s one.bin builtin.bin
+	[ "$status" -eq 1 ]
+	run "$ROOT/build/release/train_ner" -c mine.conll mine.conll three.bin
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"not a word classes file"* ]]
+	run "$ROOT/build/release/train_ner" -c
+	[ "$status" -eq 2 ]
 }
 
 @test "train_syntax -k measures the tagger by cross-validation and writes no model" {

@@ -1,9 +1,14 @@
 /*
- * train_ner TRAIN.conll OUT.bin [DEV.conll]: trains the name finder's
- * averaged perceptron on CoNLL-2003 style data (token POS chunk IOB2-tag
- * per line, blank lines between sentences, -DOCSTART- between documents)
- * and writes the weights file lib/perceptron.h describes.  With DEV, it
- * prints the entity F1 on it after every epoch.
+ * train_ner [-c CLASSES] TRAIN.conll OUT.bin [DEV.conll]: trains the name
+ * finder's averaged perceptron on CoNLL-2003 style data (token POS chunk
+ * IOB2-tag per line, blank lines between sentences, -DOCSTART- between
+ * documents) and writes the weights file lib/perceptron.h describes.  With
+ * DEV, it prints the entity F1 on it after every epoch.
+ *
+ * The word classes are features, so the weights hold only with the
+ * classes they were learnt with: CLASSES is the file train_clusters made
+ * (make model passes the one it has just made); without it, the classes
+ * compiled into the trainer, which are those of the last build.
  *
  * Environment: NER_EPOCHS (default 12), NER_MIN_COUNT (default 2),
  * NER_MIN_WEIGHT (weights smaller than this are left out; default 0.01),
@@ -19,10 +24,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gazetteer.h"
 #include "nerfeat.h"
 #include "perceptron.h"
+#include "readfile.h"
 #include "tagger.h"
 #include "token.h"
 #include "utf8.h"
@@ -328,13 +335,33 @@ main(int argc, char **argv)
 	float min_abs = getenv("NER_MIN_WEIGHT") ? (float)atof(getenv("NER_MIN_WEIGHT")) : 0.01f;
 	size_t folds = getenv("NER_FOLDS") ? (size_t)atoi(getenv("NER_FOLDS")) : 0;
 	clock_t t0 = clock();
+	struct wordclass *wc = NULL;
+	unsigned char *cbytes = NULL;
+	size_t clen;
+	int opt;
 
+	while ((opt = getopt(argc, argv, "c:")) != -1) {
+		if (opt != 'c')
+			goto usage;
+		if (wc)
+			wordclass_free(wc);
+		free(cbytes);
+		cbytes = read_file(optarg, &clen);
+		if ((wc = wordclass_load(cbytes, clen)) == NULL) {
+			fprintf(stderr, "train_ner: %s: not a word classes file\n", optarg);
+			return 1;
+		}
+	}
+	argc -= optind - 1;
+	argv += optind - 1;
 	if (argc < 3 || argc > 4) {
-		fputs("usage: train_ner TRAIN.conll OUT.bin [DEV.conll]\n", stderr);
+usage:
+		fputs("usage: train_ner [-c CLASSES] TRAIN.conll OUT.bin [DEV.conll]\n", stderr);
 		return 2;
 	}
 	struct gazetteer *g = gaz_new();
-	struct wordclass *wc = wordclass_builtin();
+	if (!wc)
+		wc = wordclass_builtin();
 	read_conll(argv[1], &train, getenv("NER_CAPITALS") != NULL);
 	struct ner_doc *docs = prepare(&train, g, wc, getenv("NER_ALONE") ? (size_t)atoi(getenv("NER_ALONE")) : 2);
 	struct ner_doc *dev_docs = NULL;
@@ -374,19 +401,9 @@ main(int argc, char **argv)
 	fprintf(stderr, "train_ner: wrote %s (%.1fs)\n", argv[2], (double)(clock() - t0) / CLOCKS_PER_SEC);
 	if (dev_docs) {
 		/* What ships is pruned and quantised: score that too. */
-		FILE *in = fopen(argv[2], "rb");
-		unsigned char *bytes = NULL;
-		size_t len = 0, cap = 0, got;
-		while (in) {
-			if (len == cap)
-				bytes = xrealloc(bytes, cap = cap ? cap * 2 : 1 << 20);
-			if ((got = fread(bytes + len, 1, cap - len, in)) == 0)
-				break;
-			len += got;
-		}
-		if (in)
-			fclose(in);
-		struct pct_model *shipped = bytes ? pct_load(bytes, len) : NULL;
+		size_t len;
+		unsigned char *bytes = read_file(argv[2], &len);
+		struct pct_model *shipped = pct_load(bytes, len);
 		if (shipped)
 			fprintf(stderr, "train_ner: %zu features kept; dev entity F1 of the file %.2f\n",
 			    pct_features(shipped), evaluate(shipped, &dev, dev_docs));

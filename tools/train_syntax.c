@@ -30,6 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "readfile.h"
 #include "synfeat.h"
 #include "syntax.h"
 #include "token.h"
@@ -552,32 +553,6 @@ save(FILE *f, const struct names *pos, const struct names *chunk, struct learner
 	}
 	fprintf(stderr, "train_syntax: %zu values, %zu weights\n", values, n);
 	free(w);
-}
-
-static unsigned char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *b = NULL;
-	size_t cap = 0;
-
-	*len = 0;
-	if (!f) {
-		perror(path);
-		exit(1);
-	}
-	for (;;) {
-		if (*len == cap) {
-			cap = cap ? 2 * cap : 1 << 20;
-			b = xrealloc(b, cap);
-		}
-		size_t got = fread(b + *len, 1, cap - *len, f);
-		if (got == 0)
-			break;
-		*len += got;
-	}
-	fclose(f);
-	return b;
 }
 
 /* The chunks that BIO tags v[0..n) mark: a B- tag, or an I- tag of another type than the last, begins one. */
