@@ -65,7 +65,7 @@ $(OBJDIR)/data/%.o: lib/data/% $(OBJDIR)/embed
 # (tools/table_image.c), which a program reads in place rather than build
 # at start-up.
 TABSRC   = tools/table_image.c lib/perceptron.c lib/wordclass.c lib/hash.c lib/image.c lib/pages.c \
-	lib/xalloc.c lib/diag.c
+	lib/readfile.c lib/xalloc.c lib/diag.c
 $(OBJDIR)/table_image: $(TABSRC) lib/*.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) -O2 $(CPPFLAGS) -o $@ $(TABSRC)

@@ -282,6 +282,18 @@ name_has(const struct attrib *a, int id, const struct tok *t)
 	return 0;
 }
 
+/* How many words of the description t[b..e), its determiners aside, the roles of p hold. */
+static int
+role_score(const struct attrib *a, const struct person *p, const struct tok *t, size_t b, size_t e)
+{
+	int score = 0;
+
+	for (size_t k = b; k < e; k++)
+		if (t[k].type == T_WORD && t[k].wc != W_DEF)
+			score += role_has(a, p, &t[k]);
+	return score;
+}
+
 /* The person a description such as "the Russian diplomat" stands for. */
 int
 describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
@@ -299,13 +311,10 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 	for (size_t i = lo > RECENT ? lo - RECENT : 0; i < lo; i++) {
 		const struct event *ev = event_at(a, i);
 		const struct person *p = &a->people[ev->id];
-		int score = 0;
-
 		if (p->type != ENT_PERSON)
 			continue;
-		for (size_t k = b; k < e; k++)
-			if (t[k].type == T_WORD && t[k].wc != W_DEF)
-				score += role_has(a, p, &t[k]);
+		int score = role_score(a, p, t, b, e);
+
 		if (score > best_score || (score == best_score && score > 0 && ev->pos >= best_at)) {
 			best = ev->id;
 			best_score = score;
@@ -317,13 +326,10 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 	for (size_t i = upto > RECENT ? upto - RECENT : 0; i < upto; i++) {
 		const struct entity *en = &a->ents[i];
 		const struct person *p = &a->people[en->id];
-		int score = 0;
-
 		if (en->type != ENT_PERSON)
 			continue;
-		for (size_t k = b; k < e; k++)
-			if (t[k].type == T_WORD && t[k].wc != W_DEF)
-				score += role_has(a, p, &t[k]);
+		int score = role_score(a, p, t, b, e);
+
 		if (score > best_score) {
 			best = en->id;
 			best_score = score;

@@ -10,36 +10,20 @@
 #include <string.h>
 
 #include "perceptron.h"
+#include "readfile.h"
 #include "wordclass.h"
 
 int
 main(int argc, char **argv)
 {
-	unsigned char *data = NULL, *img = NULL;
-	size_t len = 0, cap = 0, n, out_len;
-	FILE *f;
+	unsigned char *data, *img = NULL;
+	size_t len, out_len;
 
 	if (argc != 2) {
 		fputs("usage: table_image FILE\n", stderr);
 		return 2;
 	}
-	if ((f = fopen(argv[1], "rb")) == NULL) {
-		perror(argv[1]);
-		return 2;
-	}
-	do {
-		if (len == cap && (data = realloc(data, cap = cap ? 2 * cap : 1 << 16)) == NULL) {
-			perror(argv[1]);
-			return 2;
-		}
-		n = fread(data + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
-	if (ferror(f)) {
-		perror(argv[1]);
-		return 2;
-	}
-	fclose(f);
+	data = read_file(argv[1], &len);
 	if (len >= 4 && memcmp(data, "NTPC", 4) == 0) {
 		struct pct_model *m = pct_load(data, len);
 
