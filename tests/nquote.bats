@@ -238,6 +238,16 @@ field() {
 	[ "$(echo "$output" | field 4)" = "" ]
 }
 
+@test "a body the text calls by a common noun is the organisation last named; a possessor's is not" {
+	run quote 'The Harbour Rights Alliance marched on Tuesday, and Mayor Ana Ruiz answered the marchers.
+
+"We will march again," the group said.
+
+"We heard them," her office said.'
+	[ "$(echo "$output" | sed -n 1p | field 4)" = "Harbour Rights Alliance" ]
+	[ "$(echo "$output" | sed -n 2p | field 4)" = "office" ]
+}
+
 @test "a pronoun goes to the subject of the discourse, not the nearest name" {
 	nquote -H "$NQ/pronoun.txt" > rows
 	[ "$(wc -l < rows)" -eq 2 ]
