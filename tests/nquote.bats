@@ -255,6 +255,13 @@ field() {
 	[ "$(field 4 < rows | sort -u)" = "Peter Novak" ]
 }
 
+@test "a subject after a phrase fronted with a comma enters focus: a pronoun after it is theirs" {
+	run quote 'Maria Lopez, the council chair, opened the session on Friday.
+
+In a letter to the board on Monday, Ana Ruiz disputed the figures. "The numbers are wrong," she said.'
+	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
+}
+
 @test "descriptions go to the person introduced with that role and nationality" {
 	nquote -H "$NQ/description.txt" > rows
 	[ "$(field 5 < rows | tr '\n' '|')" = "the Czech Foreign Minister|the minister|" ]
