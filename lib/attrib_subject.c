@@ -28,7 +28,7 @@ title_dot(const struct attrib *a, size_t d)
 
 /*
  * How many words a phrase fronted before the subject may hold ("In his
- * statement on Monday, Ruiz ...", "Reached by phone, Ruiz ...").
+ * statement on Monday, Ruiz ...", "One delegate, Party chair Ana Ruiz ...").
  */
 #define FRONTED_WORDS 8
 
@@ -37,7 +37,7 @@ static int
 opens_sentence(struct attrib *a, size_t ps, size_t s)
 {
 	size_t i = s, words = 0;
-	int fronted = 0;        /* past a comma right before the mention: any words up to the sentence's start */
+	int fronted = 0;        /* past the comma before the mention and its title: any words up to the sentence's start */
 
 	while (i > ps) {
 		uint32_t cp;
@@ -61,9 +61,10 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 		}
 		if (cp == '.' || cp == '!' || cp == '?')
 			return 1;
-		if (cp == ',' && words == 0 && !fronted) {
+		if (cp == ',' && !fronted && words <= 6) {
 			i -= k;
 			fronted = 1;
+			words = 0;
 			continue;
 		}
 		if (cp == ',' && words <= 1) {

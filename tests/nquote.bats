@@ -255,10 +255,14 @@ field() {
 	[ "$(field 4 < rows | sort -u)" = "Peter Novak" ]
 }
 
-@test "a subject after a phrase fronted with a comma enters focus: a pronoun after it is theirs" {
+@test "a subject after a phrase fronted with a comma, its title included, enters focus: a pronoun after it is theirs" {
 	run quote 'Maria Lopez, the council chair, opened the session on Friday.
 
 In a letter to the board on Monday, Ana Ruiz disputed the figures. "The numbers are wrong," she said.'
+	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
+	run quote 'Maria Lopez, the council chair, opened the session on Friday.
+
+One delegate, Harbour Party chairwoman Ana Ruiz, disputed the figures. "The numbers are wrong," she said.'
 	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
 }
 
