@@ -266,6 +266,17 @@ One delegate, Harbour Party chairwoman Ana Ruiz, disputed the figures. "The numb
 	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
 }
 
+@test "a pronoun finds the person named two paragraphs up, past a paragraph that only says she" {
+	run quote 'Maria Lopez opened the session of the city council on Friday morning, with Ana Ruiz at her side. The council heard from tenants of three buildings on the east side of the river, where the heating failed for most of January and the landlord did not answer letters. The council also voted on the budget for the next year, which adds money for inspections, and on a plan for the harbour that the port authority had sent back twice.
+
+Ruiz, a lawyer for the tenants, filed a complaint on Monday.
+
+In the complaint, she listed the repairs the landlord had refused.
+
+"The building is unsafe," she said.'
+	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
+}
+
 @test "descriptions go to the person introduced with that role and nationality" {
 	nquote -H "$NQ/description.txt" > rows
 	[ "$(field 5 < rows | tr '\n' '|')" = "the Czech Foreign Minister|the minister|" ]
