@@ -361,7 +361,13 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 			if (en->type == ENT_ORG && name_has(a, en->id, &t[e - 1]))
 				return en->id;
 		}
-		/* "the newspaper" whose name does not say so: the organisation last named */
+		/* "the group" whose name does not say so: the organisation in focus, else the last named */
+		for (size_t i = lo; i > 0 && lo - i < RECENT && demonstrative(a, &t[b]); i--) {
+			const struct event *ev = event_at(a, i - 1);
+
+			if (a->people[ev->id].type == ENT_ORG)
+				return ev->id;
+		}
 		for (size_t i = upto; i > 0 && upto - i < RECENT && demonstrative(a, &t[b]); i--) {
 			const struct entity *en = &a->ents[i - 1];
 

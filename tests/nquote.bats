@@ -238,7 +238,7 @@ field() {
 	[ "$(echo "$output" | field 4)" = "" ]
 }
 
-@test "a body the text calls by a common noun is the organisation last named; a possessor's is not" {
+@test "a body the text calls by a common noun is the organisation in focus, else the last named; a possessor's is not" {
 	run quote 'The Harbour Rights Alliance marched on Tuesday, and Mayor Ana Ruiz answered the marchers.
 
 "We will march again," the group said.
@@ -246,6 +246,10 @@ field() {
 "We heard them," her office said.'
 	[ "$(echo "$output" | sed -n 1p | field 4)" = "Harbour Rights Alliance" ]
 	[ "$(echo "$output" | sed -n 2p | field 4)" = "office" ]
+	run quote 'The Harbour Rights Alliance sued the city on Tuesday, a day after the Millbrook Times reported on the rents.
+
+"We will march again," the group said.'
+	[ "$(echo "$output" | field 4)" = "Harbour Rights Alliance" ]
 }
 
 @test "a pronoun goes to the subject of the discourse, not the nearest name" {
