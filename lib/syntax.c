@@ -73,6 +73,7 @@ struct syntax_model {
 	size_t ndense;
 	size_t mask;
 	struct word_sums edge;          /* the sentence's edge in every role */
+	unsigned char classes[256];     /* classes_of each role byte of the file; 0 past SYN_ROLES */
 	/* Tag features as tables, rows by class (the last row of a class: the edge). */
 	int16_t (*pos_history)[SYN_POS_MAX];            /* [t1][t2] */
 	int16_t (*chunk_pos)[SYN_CHUNK_MAX];            /* [offset + 2][p] */
@@ -244,15 +245,19 @@ add_value(const struct syntax_model *m, uint32_t at, unsigned roles, int16_t *co
 		for (unsigned r = 0; r < SYN_ROLES; r++) {
 			if (!(has >> r & 1))
 				continue;
-			if (roles >> r & 1)
-				add_sat(row[r], d, lanes_of(r));
+			/* a constant count of lanes, so that each call unrolls */
+			if ((roles >> r & 1) && tagger_role(r))
+				add_sat(row[r], d, SYN_POS_MAX);
+			else if (roles >> r & 1)
+				add_sat(row[r], d, SYN_CHUNK_MAX);
 			d += lanes_of(r);
 		}
 	} else if (at) {
 		const unsigned char *p = m->data + at;
 		for (unsigned count = (unsigned)(p[0] | p[1] << 8); p += 4, count--;) {
 			unsigned r = p[-2], c = p[-1];
-			if (r < SYN_ROLES && (roles >> r & 1) && c < classes_of(m, r))
+			/* a role past SYN_ROLES has no classes, so the shift is in range */
+			if (c < m->classes[r] && (roles >> r & 1))
 				row[r][c] = (int16_t)(row[r][c] + (int16_t)(p[0] | p[1] << 8));
 		}
 	}
@@ -498,6 +503,8 @@ syntax_model_load(const unsigned char *data, size_t len, const struct wordclass 
 	}
 	if (p != end)
 		goto bad;
+	for (unsigned r = 0; r < SYN_ROLES; r++)
+		m->classes[r] = (unsigned char)classes_of(m, r);
 	build_dense(m);
 	build_tables(m);
 	return m;
