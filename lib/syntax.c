@@ -176,12 +176,14 @@ add_sat(int16_t *acc, const int16_t *v, unsigned lanes)
 
 /*
  * The first class of the highest score: the lanes that equal the
- * maximum, sixteen to a mask, without a branch to mispredict.
+ * maximum, sixteen to a mask, without a branch to mispredict.  Inlined
+ * where it is called, with lanes a constant, so that its loops unroll.
  */
-static unsigned
+static inline __attribute__((always_inline)) unsigned
 best(const int16_t *s, unsigned lanes)
 {
 	__m128i m = _mm_loadu_si128((const __m128i *)(const void *)s);
+#pragma GCC unroll 6
 	for (unsigned k = 8; k < lanes; k += 8)
 		m = _mm_max_epi16(m, _mm_loadu_si128((const __m128i *)(const void *)(s + k)));
 	m = _mm_max_epi16(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
@@ -189,6 +191,7 @@ best(const int16_t *s, unsigned lanes)
 	m = _mm_max_epi16(m, _mm_shufflelo_epi16(_mm_shufflehi_epi16(m, _MM_SHUFFLE(2, 3, 0, 1)),
 	    _MM_SHUFFLE(2, 3, 0, 1)));
 	uint64_t hit = 0;
+#pragma GCC unroll 3
 	for (unsigned k = 0; k < lanes; k += 16) {
 		__m128i a = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(const void *)(s + k)), m);
 		__m128i b = k + 8 < lanes ?
