@@ -41,7 +41,8 @@ enum {
 	F_BIGRAM_PREV, F_BIGRAM_NEXT, F_GAZ, F_GAZ_POS, F_GAZ_PREV, F_GAZ_NEXT,
 	F_GAZ_FLAGS, F_DOC, F_DOC_SHAPE, F_TAG1, F_TAG2, F_TAG_LOW, F_TAG_SHAPE,
 	F_SHAPE_TRI, F_LOW_SHAPE_NEXT, F_LEN, F_LINE, F_SEEN, F_SEEN_ALL,
-	F_CLASS, F_CLASS_FINE, F_CLASS_PREV, F_CLASS_NEXT, F_CLASS_FINE_PREV, F_CLASS_FINE_NEXT
+	F_CLASS, F_CLASS_FINE, F_CLASS_PREV, F_CLASS_NEXT, F_CLASS_FINE_PREV, F_CLASS_FINE_NEXT,
+	F_GAZ_BEFORE_CAPITAL
 };
 
 /*
@@ -765,11 +766,24 @@ feat_gaz_beside(int b, int after)
 	return mix(after ? F_GAZ_PREV : F_GAZ_NEXT, (uint32_t)b);
 }
 
+int
+feat_capital_next(const struct ner_doc *d, size_t i)
+{
+	return i + 1 < d->n && !(d->t[i + 1].flags & TOK_LINE_START) && is_cap(&d->t[i + 1]);
+}
+
+uint32_t
+feat_gaz_before_capital(int b)
+{
+	return mix(F_GAZ_BEFORE_CAPITAL, (uint32_t)b);
+}
+
 size_t
 feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
 {
 	const struct ner_token *t = &d->t[i];
 	size_t n = 0;
+	int capital_next = feat_capital_next(d, i);
 
 	out[n++] = feat_flags(feat_case(d, i, 0), feat_case(d, i, -1), feat_case(d, i, 1));
 	n += feat_around(d, i, out + n);
@@ -781,6 +795,8 @@ feat_context(const struct ner_doc *d, size_t i, uint32_t *out)
 			out[n++] = feat_gaz_beside(b, 1);
 		if (i + 1 < d->n && (d->t[i + 1].gaz & 1u << b))
 			out[n++] = feat_gaz_beside(b, 0);
+		if (capital_next && (t->gaz & 1u << b))
+			out[n++] = feat_gaz_before_capital(b);
 	}
 	return n + feat_doc(d, i, out + n);
 }

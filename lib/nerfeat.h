@@ -13,7 +13,7 @@
 
 #include "gazetteer.h"
 
-#define FEAT_MAX 110
+#define FEAT_MAX 124
 
 struct token;
 struct wordclass;
@@ -111,6 +111,14 @@ size_t feat_seen(unsigned seen, uint32_t *out);
 uint32_t feat_gaz_phrase(int b, int pos);
 /* A neighbour listed in class bit b: after (set) or before the token. */
 uint32_t feat_gaz_beside(int b, int after);
+/*
+ * A word listed in class bit b before a capitalised word: a first name
+ * that is also a common word ("Will", "Per") begins a name there more
+ * often than it stands alone.  feat_capital_next: whether token i has
+ * one after it on its line.
+ */
+int feat_capital_next(const struct ner_doc *d, size_t i);
+uint32_t feat_gaz_before_capital(int b);
 /* How the document typed the word (kind), with its case class cf; returns 2. */
 size_t feat_doc_kind(int kind, unsigned cf, uint32_t *out);
 /* The two previous tags; returns 2. */

@@ -13,7 +13,7 @@
 enum {
 	F_EDGE = 1, F_EXACT, F_LOW, F_SHAPE, F_SUFFIX, F_PREFIX = F_SUFFIX + 8, F_COARSE = F_PREFIX + 8, F_FINE,
 	F_DIGITS, F_HYPHEN,
-	F_POS_HISTORY = 32, F_POS_T1, F_POS_T2, F_POS_T12,
+	F_POS_HISTORY = 32, F_POS_T1, F_POS_T2, F_POS_T12, F_POS_T1_CLASS, F_POS_T1_NEXT_CLASS, F_POS_T1_MARK,
 	F_CHUNK_POS, F_CHUNK_PAIR, F_CHUNK_BIAS, F_CHUNK_C1, F_CHUNK_C2, F_CHUNK_C12, F_CHUNK_C1_POS
 };
 
@@ -168,6 +168,34 @@ synfeat_pos_history(unsigned t1, unsigned t2, uint32_t *out)
 	out[2] = tags_feature(F_POS_T2, t2, 0, 0);
 	out[3] = tags_feature(F_POS_T12, t1, t2, 0);
 	return 4;
+}
+
+unsigned
+synfeat_class(const struct wordclass *wc, const char *s, size_t n)
+{
+	unsigned coarse, fine;
+
+	if (n == 0)
+		return SYN_EDGE_CLASS;
+	return wc && wordclass_of(wc, wordclass_key(s, n), &coarse, &fine) ? fine : SYN_NO_CLASS;
+}
+
+uint32_t
+synfeat_pos_class(unsigned t1, unsigned cls)
+{
+	return tags_feature(F_POS_T1_CLASS, t1, cls, 0);
+}
+
+uint32_t
+synfeat_pos_next_class(unsigned t1, unsigned next)
+{
+	return tags_feature(F_POS_T1_NEXT_CLASS, t1, next, 0);
+}
+
+uint32_t
+synfeat_pos_mark(unsigned t1, unsigned mark)
+{
+	return tags_feature(F_POS_T1_MARK, t1, mark, 0);
 }
 
 size_t

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wordclass.h"
+
 /* Where a word stands, for the tagger (SYN_P*) and for the chunker (SYN_C*). */
 enum syn_role {
 	SYN_P0, SYN_PM1, SYN_PP1, SYN_PM2, SYN_PP2,     /* the token, one before, one after, two ... */
@@ -68,6 +70,38 @@ size_t synfeat_word(const struct wordclass *wc, const char *s, size_t n, struct 
 
 /* The tagger's features of the two tags before the token (SYN_EDGE at the start), with the bias; returns 4. */
 size_t synfeat_pos_history(unsigned t1, unsigned t2, uint32_t *out);
+
+/*
+ * The tag before the token with the token's class, and with the class
+ * of the word after it: what the words' own features, each summed
+ * alone, cannot say, that a word of a class of nouns and verbs alike
+ * ("visit", "ban") is a verb after a plural noun, and more so with a
+ * complementiser or a determiner after it.  synfeat_class gives the
+ * class (the fine one of lib/wordclass.h) of s[0..n), SYN_NO_CLASS when
+ * it has none, SYN_EDGE_CLASS when there is no word (n == 0).
+ */
+#define SYN_NO_CLASS WORDCLASS_FINE
+#define SYN_EDGE_CLASS (WORDCLASS_FINE + 1)
+#define SYN_CLASSES (WORDCLASS_FINE + 2)
+unsigned synfeat_class(const struct wordclass *wc, const char *s, size_t n);
+uint32_t synfeat_pos_class(unsigned t1, unsigned cls);
+uint32_t synfeat_pos_next_class(unsigned t1, unsigned next);
+
+/*
+ * What the training data say of a word beside its weights: the tagger's
+ * lexicon (a mark, SYN_NOUN_VERB: tagged there both a noun and a verb's
+ * base or present form, each more than once), which a weights file keeps
+ * as the word's lower-case value's weight in role SYN_LEXICON_ROLE, the
+ * mark as its class.  With the tag before, it says what a word's own
+ * weights, learnt mostly from its commoner use, cannot: that such a word
+ * after a plural noun is mostly a verb.  out[SYN_LOW_VALUE] of
+ * synfeat_word is a word's lower-case value.
+ */
+#define SYN_LOW_VALUE 1
+#define SYN_LEXICON_ROLE 13
+#define SYN_NOUN_VERB 1
+#define SYN_MARKS 2
+uint32_t synfeat_pos_mark(unsigned t1, unsigned mark);
 
 /*
  * The chunker's features of tags, in the groups that a tagger keeps as

@@ -47,6 +47,8 @@ struct word_sums {
 	int16_t pos[SYN_PFIRST][SYN_POS_MAX];
 	int16_t chunk[SYN_CHUNK_ROLES][SYN_CHUNK_MAX];
 	uint32_t side[SIDE_VALUES];     /* 0: none */
+	uint16_t cls;                   /* synfeat_class */
+	uint8_t mark;                   /* the lexicon's (synfeat.h) */
 };
 
 /*
@@ -56,8 +58,9 @@ struct word_sums {
  *   u8 chunks, then each chunk tag's name likewise (the chunker's)
  *   u32 values, then per value (synfeat.h), in order of id: u32 id,
  *   u16 count, and count times u8 role, u8 class and i16 weight
- * Roles before SYN_C0 and SYN_POS_TAGS_ROLE weigh tags, the others
- * chunk tags.
+ * Roles before SYN_C0 and SYN_POS_TAGS_ROLE weigh tags, SYN_LEXICON_ROLE
+ * holds the lexicon's mark of a word's lower-case value (its class; the
+ * weight 1), the others weigh chunk tags.
  */
 #define NAME_MAX_LEN 7
 struct syntax_model {
@@ -76,6 +79,14 @@ struct syntax_model {
 	unsigned char classes[256];     /* classes_of each role byte of the file; 0 past SYN_ROLES */
 	/* Tag features as tables, rows by class (the last row of a class: the edge). */
 	int16_t (*pos_history)[SYN_POS_MAX];            /* [t1][t2] */
+	/*
+	 * The tag before with a class: few of the pairs have weights, so
+	 * each table names a row of class_rows (0: the row of zeros).
+	 */
+	uint16_t *pos_class;                            /* [t1][the token's class] */
+	uint16_t *pos_next_class;                       /* [t1][the next word's class] */
+	int16_t (*class_rows)[SYN_POS_MAX];
+	int16_t (*pos_mark)[SYN_POS_MAX];               /* [t1][the token's mark] */
 	int16_t (*chunk_pos)[SYN_CHUNK_MAX];            /* [offset + 2][p] */
 	int16_t (*chunk_pair)[SYN_CHUNK_MAX];           /* [k + 1][p][q] */
 	int16_t (*chunk_history)[SYN_CHUNK_MAX];        /* [c1][c2] */
@@ -266,6 +277,19 @@ add_value(const struct syntax_model *m, uint32_t at, unsigned roles, int16_t *co
 	}
 }
 
+/* The lexicon's mark of the value at at (find_value): the class of its weight in SYN_LEXICON_ROLE, or 0. */
+static unsigned
+mark_of(const struct syntax_model *m, uint32_t at)
+{
+	if (!at || (at & DENSE_BIT))
+		return 0;       /* a value with a mark is never dense (build_dense) */
+	const unsigned char *p = m->data + at;
+	for (unsigned count = (unsigned)(p[0] | p[1] << 8); p += 4, count--;)
+		if (p[-2] == SYN_LEXICON_ROLE && p[-1] < SYN_MARKS)
+			return p[-1];
+	return 0;
+}
+
 /*
  * A word not seen lately: its dozen values are looked up in two sweeps
  * (their index slots, then their weights), each prefetching what the
@@ -289,6 +313,9 @@ sum_word(const struct syntax_model *m, const char *s, size_t n, struct word_sums
 			PREFETCH(at[j] & DENSE_BIT ? (const void *)(m->dense + (at[j] & ~DENSE_BIT)) :
 			    (const void *)(m->data + at[j]));
 	memset(w, 0, sizeof *w);
+	w->cls = (uint16_t)synfeat_class(m->wc, s, n);
+	if (nv > SYN_LOW_VALUE)
+		w->mark = (uint8_t)mark_of(m, at[SYN_LOW_VALUE]);
 	for (unsigned r = 0; r < SYN_PFIRST; r++)
 		row[r] = w->pos[r];
 	for (unsigned r = SYN_C0; r < SYN_ROLES; r++)
@@ -407,6 +434,35 @@ build_tables(struct syntax_model *m)
 			n = synfeat_pos_history(edge_as(m->npos, a), edge_as(m->npos, b), f);
 			sum_features(m, f, n, m->pos_history[a * P + b]);
 		}
+	m->pos_class = xcalloc((size_t)P * SYN_CLASSES, sizeof *m->pos_class);
+	m->pos_next_class = xcalloc((size_t)P * SYN_CLASSES, sizeof *m->pos_next_class);
+	m->pos_mark = xcalloc((size_t)P * SYN_MARKS, sizeof *m->pos_mark);
+	for (unsigned a = 0; a < P; a++)
+		for (unsigned k = 1; k < SYN_MARKS; k++) {
+			f[0] = synfeat_pos_mark(edge_as(m->npos, a), k);
+			sum_features(m, f, 1, m->pos_mark[(size_t)a * SYN_MARKS + k]);
+		}
+	/* Rows counted, then filled; fewer than 2 * 49 * SYN_CLASSES + 1 fit 16 bits. */
+	size_t rows = 1;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			m->class_rows = xcalloc(rows, sizeof *m->class_rows);
+		rows = 1;
+		for (unsigned a = 0; a < P; a++)
+			for (unsigned k = 0; k < SYN_CLASSES; k++)
+				for (int next = 0; next < 2; next++) {
+					f[0] = next ? synfeat_pos_next_class(edge_as(m->npos, a), k) :
+					    synfeat_pos_class(edge_as(m->npos, a), k);
+					if (!find_value(m, f[0] & ~SYN_ROLE_MASK))
+						continue;
+					if (pass == 1) {
+						sum_features(m, f, 1, m->class_rows[rows]);
+						(next ? m->pos_next_class : m->pos_class)[(size_t)a * SYN_CLASSES + k] =
+						    (uint16_t)rows;
+					}
+					rows++;
+				}
+	}
 	m->chunk_pos = xcalloc((size_t)5 * P, sizeof *m->chunk_pos);
 	for (int k = -2; k <= 2; k++)
 		for (unsigned a = 0; a < P; a++) {
@@ -539,6 +595,10 @@ syntax_model_free(struct syntax_model *m)
 	free(m->index);
 	free(m->dense);
 	free(m->pos_history);
+	free(m->pos_class);
+	free(m->pos_next_class);
+	free(m->class_rows);
+	free(m->pos_mark);
 	free(m->chunk_pos);
 	free(m->chunk_pair);
 	free(m->chunk_history);
@@ -781,7 +841,7 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 	struct flight fl;
 	int16_t first[SYN_POS_MAX], head[SYN_POS_MAX], digits[SYN_POS_MAX];
 	const struct word_sums *ws[RING];       /* word k's sums at ring(k); the edge outside the sentence */
-	const int16_t *row[9];
+	const int16_t *row[12];
 	uint64_t key[RING];
 	long len = (long)n;
 
@@ -826,13 +886,27 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 			row[k++] = ws[ring(i + 1)]->pos[SYN_PP1];
 			row[k++] = ws[ring(i + 2)]->pos[SYN_PP2];
 			row[k++] = m->pos_history[t1 * PE + t2];
+			row[k++] = m->class_rows[m->pos_class[(size_t)t1 * SYN_CLASSES + w->cls]];
+			row[k++] = m->class_rows[m->pos_next_class[(size_t)t1 * SYN_CLASSES +
+			    (i + 1 < len ? ws[ring(i + 1)]->cls : SYN_EDGE_CLASS)]];
+			if (w->mark)
+				row[k++] = m->pos_mark[(size_t)t1 * SYN_MARKS + w->mark];
 			int16_t *s = fl.pos[ring(i)];
 			add_rows(s, row, k, SYN_POS_MAX);
 			pos[i] = (unsigned char)best(s, SYN_POS_MAX);
-			/* the next token's history row, on the path from tag to tag */
+			/* the next token's rows, on the path from tag to tag */
 			const int16_t *h = m->pos_history[pos[i] * PE + (i >= 1 ? pos[i - 1] : P)];
 			PREFETCH(h);
 			PREFETCH(h + SYN_POS_MAX - 1);
+			if (i + 1 < len) {
+				h = m->class_rows[m->pos_class[(size_t)pos[i] * SYN_CLASSES + fl.cls[(i + 1) % RING]]];
+				PREFETCH(h);
+				PREFETCH(h + SYN_POS_MAX - 1);
+				h = m->class_rows[m->pos_next_class[(size_t)pos[i] * SYN_CLASSES +
+				    (i + 2 < len ? fl.cls[(i + 2) % RING] : SYN_EDGE_CLASS)]];
+				PREFETCH(h);
+				PREFETCH(h + SYN_POS_MAX - 1);
+			}
 		}
 		i = j - 4;
 		if (chunk && i >= 0 && i < len) {

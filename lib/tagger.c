@@ -118,6 +118,7 @@ struct tagger_cache {
 	int32_t seen[SEEN_SETS][PCT_CLASSES];
 	int32_t gaz_phrase[GAZ_CLASSES][PHRASE_POSITIONS][PCT_CLASSES];
 	int32_t gaz_beside[GAZ_CLASSES][2][PCT_CLASSES];
+	int32_t gaz_before_capital[GAZ_CLASSES][PCT_CLASSES];
 	int32_t doc[NER_KINDS][CASES_OWN][PCT_CLASSES];
 	int32_t tags[PCT_CLASSES][PCT_CLASSES][PCT_CLASSES];
 	/* Per token of the document being tagged: */
@@ -217,6 +218,8 @@ cache_fill(struct tagger_cache *c, const struct pct_model *m)
 			f[0] = feat_gaz_beside(b, after);
 			sum_of(m, f, 1, c->gaz_beside[b][after]);
 		}
+		f[0] = feat_gaz_before_capital(b);
+		sum_of(m, f, 1, c->gaz_before_capital[b]);
 	}
 	for (int k = 0; k < NER_KINDS; k++)
 		for (unsigned cf = 0; cf < CASES_OWN; cf++)
@@ -285,7 +288,8 @@ fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_d
 	add_to(s, c->flags[feat_case(d, i, 0)][feat_case(d, i, -1)][feat_case(d, i, 1)]);
 	add_to(s, c->seen[t->seen & (SEEN_SETS - 1)]);
 	unsigned before = i > 0 ? d->t[i - 1].gaz : 0, after = i + 1 < d->n ? d->t[i + 1].gaz : 0;
-	unsigned lists = (t->phrase | before | after) & ((1u << GAZ_CLASSES) - 1);
+	unsigned listed = feat_capital_next(d, i) ? t->gaz : 0;
+	unsigned lists = (t->phrase | before | after | listed) & ((1u << GAZ_CLASSES) - 1);
 	for (int b = 0; lists >> b; b++) {
 		if (t->phrase & 1u << b)
 			add_to(s, c->gaz_phrase[b][t->phrase_pos]);
@@ -293,6 +297,8 @@ fixed_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner_d
 			add_to(s, c->gaz_beside[b][1]);
 		if (after & 1u << b)
 			add_to(s, c->gaz_beside[b][0]);
+		if (listed & 1u << b)
+			add_to(s, c->gaz_before_capital[b]);
 	}
 	if (around) {
 		add_to(s, around);

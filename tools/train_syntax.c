@@ -14,8 +14,11 @@
  * same bytes.  With DEV, prints the accuracy of the written model on it,
  * tagged the way the programs tag.  -c: the word classes of
  * lib/wordclass.h (made by train_clusters), which the programs must have
- * compiled in beside the weights.  -q, for trying features out: the
- * chunker learns from the gold tags (ten times faster, a little worse).
+ * compiled in beside the weights.  The tagger's lexicon (lib/synfeat.h)
+ * is made from the sentences each tagger learns from, the jackknife's and
+ * the folds' alike, and written with the weights.  -q, for trying
+ * features out: the chunker learns from the gold tags (ten times faster,
+ * a little worse).
  *
  * train_syntax [-e EPOCHS] -k K TRAIN.conll: K-fold cross-validation,
  * a second measure beside DEV that nothing was chosen on: for each of K
@@ -292,6 +295,8 @@ learner_average(struct learner *l)
 struct word_feats {
 	struct syn_value v[SYN_VALUES_MAX];
 	size_t n;
+	unsigned cls;           /* synfeat_class */
+	unsigned mark;          /* the lexicon's (synfeat.h), as the sentences trained on say */
 };
 
 static const struct wordclass *classes;        /* -c FILE */
@@ -301,10 +306,69 @@ all_word_feats(const struct corpus *c)
 {
 	struct word_feats *wf = xmalloc((c->n + 1) * sizeof *wf);
 
-	for (size_t i = 0; i < c->n; i++)
-		wf[i].n = synfeat_word(classes, c->text + c->tok[i].start, c->tok[i].end - c->tok[i].start, wf[i].v);
+	for (size_t i = 0; i < c->n; i++) {
+		const char *w = c->text + c->tok[i].start;
+		size_t n = c->tok[i].end - c->tok[i].start;
+		wf[i].n = synfeat_word(classes, w, n, wf[i].v);
+		wf[i].cls = synfeat_class(classes, w, n);
+	}
 	wf[c->n].n = synfeat_word(classes, NULL, 0, wf[c->n].v);     /* the edge */
+	wf[c->n].cls = SYN_EDGE_CLASS;
+	for (size_t i = 0; i <= c->n; i++)
+		wf[i].mark = 0;
 	return wf;
+}
+
+/*
+ * The tagger's lexicon: per word (its lower-case value), how often the
+ * sentences trained on tag it a noun, and a verb's base or present form.
+ * Made from the training sentences alone, each fold's its own.
+ */
+#define LEX_SLOTS (1u << 17)
+static struct {
+	uint32_t id[LEX_SLOTS];
+	unsigned noun[LEX_SLOTS], verb[LEX_SLOTS];
+} lex;
+static unsigned char tag_kind[MAX_CLASSES];     /* 1 a noun's tag, 2 a verb's base or present */
+
+static size_t
+lex_slot(uint32_t id)
+{
+	size_t s = (size_t)(id * 0x9E3779B1u >> 15) & (LEX_SLOTS - 1);
+	while (lex.id[s] && lex.id[s] != id)
+		s = (s + 1) & (LEX_SLOTS - 1);
+	return s;
+}
+
+static unsigned
+lex_mark_of(size_t s)
+{
+	return lex.noun[s] >= 2 && lex.verb[s] >= 2 ? SYN_NOUN_VERB : 0;
+}
+
+/* Marks the words of wf[0..n) as the lexicon says. */
+static void
+mark_words(struct word_feats *wf, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t s = lex_slot(wf[i].v[SYN_LOW_VALUE].id);
+		wf[i].mark = lex.id[s] ? lex_mark_of(s) : 0;
+	}
+}
+
+/* The lexicon of the sentences order[0..n) of c; then every token of c marked by it. */
+static void
+make_lexicon(const struct corpus *c, struct word_feats *wf, const size_t *order, size_t n)
+{
+	memset(&lex, 0, sizeof lex);
+	for (size_t q = 0; q < n; q++)
+		for (size_t i = c->sent[order[q]]; i < c->sent[order[q] + 1]; i++) {
+			size_t s = lex_slot(wf[i].v[SYN_LOW_VALUE].id);
+			lex.id[s] = wf[i].v[SYN_LOW_VALUE].id;
+			lex.noun[s] += tag_kind[c->pos[i]] == 1;
+			lex.verb[s] += tag_kind[c->pos[i]] == 2;
+		}
+	mark_words(wf, c->n);
 }
 
 /* The features in role r of the token at i + off of the sentence [s, e), or of the edge (index n). */
@@ -337,6 +401,10 @@ pos_feats(const struct word_feats *wf, const unsigned char *headline, size_t n, 
 	if (headline[i])
 		k += put_role(wf, n, s, e, i, 0, SYN_PHEAD, f + k);
 	k += synfeat_pos_history(i > s ? tags[i - 1] : SYN_EDGE, i > s + 1 ? tags[i - 2] : SYN_EDGE, f + k);
+	f[k++] = synfeat_pos_class(i > s ? tags[i - 1] : SYN_EDGE, wf[i].cls);
+	f[k++] = synfeat_pos_next_class(i > s ? tags[i - 1] : SYN_EDGE, i + 1 < e ? wf[i + 1].cls : SYN_EDGE_CLASS);
+	if (wf[i].mark)
+		f[k++] = synfeat_pos_mark(i > s ? tags[i - 1] : SYN_EDGE, wf[i].mark);
 	return k;
 }
 
@@ -523,9 +591,15 @@ put16(FILE *f, unsigned v)
 static void
 save(FILE *f, const struct names *pos, const struct names *chunk, struct learner *lp, struct learner *lc)
 {
-	struct weight *w = xmalloc((lp->rows * lp->classes + lc->rows * lc->classes + 1) * sizeof *w);
+	struct weight *w = xmalloc((lp->rows * lp->classes + lc->rows * lc->classes + LEX_SLOTS) * sizeof *w);
 	size_t n = quantise(lp, w), values = 0;
 	n += quantise(lc, w + n);
+	for (size_t s = 0; s < LEX_SLOTS; s++)
+		if (lex.id[s] && lex_mark_of(s)) {
+			w[n].id = lex.id[s] | SYN_LEXICON_ROLE;
+			w[n].cls = (unsigned char)lex_mark_of(s);
+			w[n++].w = 1;
+		}
 	qsort(w, n, sizeof *w, by_id);
 	for (size_t k = 0; k < n; k++)
 		values += k == 0 || (w[k].id & ~SYN_ROLE_MASK) != (w[k - 1].id & ~SYN_ROLE_MASK);
@@ -699,6 +773,7 @@ build(const struct corpus *c, const struct names *pos, const struct names *chunk
 			if ((int)(k % FOLDS) != fold)
 				order[n++] = k;
 		learner_init(&l, pos->n);
+		make_lexicon(c, wf, order, n);
 		train_pos(&l, c, wf, order, n, epochs, 0);
 		learner_average(&l);
 		for (size_t k = 0; k < c->nsent; k++)
@@ -713,10 +788,12 @@ build(const struct corpus *c, const struct names *pos, const struct names *chunk
 	for (size_t k = 0; k < c->nsent; k++)
 		order[k] = k;
 	learner_init(&lp, pos->n);
+	make_lexicon(c, wf, order, c->nsent);
 	train_pos(&lp, c, wf, order, c->nsent, epochs, 1);
 	learner_average(&lp);
 	if (dev) {
 		struct word_feats *dwf = all_word_feats(dev);
+		mark_words(dwf, dev->n);
 		size_t *dorder = xmalloc(dev->nsent * sizeof *dorder), right = 0;
 		unsigned char *dtag = xmalloc(dev->n);
 		for (size_t k = 0; k < dev->nsent; k++)
@@ -811,6 +888,9 @@ usage:
 	}
 	struct names pos = {0}, chunk = {0};
 	collect_names(argv[0], 1, &pos);
+	for (unsigned k = 0; k < pos.n; k++)
+		tag_kind[k] = strcmp(pos.name[k], "NN") == 0 || strcmp(pos.name[k], "NNS") == 0 ? 1 :
+		    strcmp(pos.name[k], "VB") == 0 || strcmp(pos.name[k], "VBP") == 0 ? 2 : 0;
 	collect_names(argv[0], 2, &chunk);
 	if (pos.n > SYN_POS_MAX || chunk.n > SYN_CHUNK_MAX) {
 		fputs("train_syntax: too many tags\n", stderr);

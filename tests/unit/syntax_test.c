@@ -10,6 +10,7 @@
 #include "synfeat.h"
 #include "syntax.h"
 #include "token.h"
+#include "wordclass.h"
 
 /* Sentence starts, a headline, a word many times, numbers, a sentence of one word, a ranking. */
 static const char text[] =
@@ -101,6 +102,121 @@ compounds(void)
 	CHECK(values("-ish") == values("xish"));
 }
 
+/* Appends a little-endian u32 at p; returns the end. */
+static unsigned char *
+put32(unsigned char *p, uint32_t v)
+{
+	for (int k = 0; k < 4; k++)
+		*p++ = (unsigned char)(v >> 8 * k);
+	return p;
+}
+
+/*
+ * The tag before a word with the word's class, and with the class of
+ * the word after it, weigh as the trainer's features say: a model of two
+ * tags that weighs nothing but one of them tags with it a word of that
+ * class (or before a word of that class) at a sentence's start, and
+ * other words with its first tag.
+ */
+static void
+tag_classes(void)
+{
+	struct wordclass *wc = wordclass_builtin();
+	unsigned visit = synfeat_class(wc, "visit", 5), the = synfeat_class(wc, "the", 3);
+	uint32_t f[2] = { synfeat_pos_class(SYN_EDGE, visit), synfeat_pos_next_class(SYN_EDGE, the) };
+	unsigned char bytes[64], *p = bytes;
+
+	CHECK(visit < WORDCLASS_FINE && the < WORDCLASS_FINE && visit != the);
+	CHECK(synfeat_class(wc, "", 0) == SYN_EDGE_CLASS);
+	CHECK(synfeat_class(NULL, "visit", 5) == SYN_NO_CLASS);
+	CHECK((f[0] & SYN_ROLE_MASK) == SYN_POS_TAGS_ROLE && (f[1] & SYN_ROLE_MASK) == SYN_POS_TAGS_ROLE);
+	CHECK(f[0] != synfeat_pos_next_class(SYN_EDGE, visit));
+	memcpy(p, "NTSY", 4);
+	p = put32(p + 4, 2);
+	memcpy(p, "\2\2NN\3VBP\1\1O", 11);
+	p = put32(p + 11, 2);
+	for (int k = 0; k < 2; k++) {
+		p = put32(p, f[k] & ~SYN_ROLE_MASK);
+		*p++ = 1;
+		*p++ = 0;
+		*p++ = SYN_POS_TAGS_ROLE;
+		*p++ = 1;       /* VBP */
+		*p++ = 100;
+		*p++ = 0;
+	}
+	struct syntax_model *m = syntax_model_load(bytes, (size_t)(p - bytes), wc);
+	CHECK(m != NULL);
+	if (m) {
+		static const char *const text[] = { "visit", "go", "go the", "go we" };
+		static const int vbp[] = { 1, 0, 1, 0 };
+		struct syntax_tagger *t = syntax_tagger_new(m);
+		struct token_list tl = {0};
+		unsigned char pos[4], chunk[4];
+		CHECK(synfeat_class(wc, "go", 2) != visit && synfeat_class(wc, "we", 2) != the);
+		for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+			syntax_scan(&tl, text[k], strlen(text[k]));
+			CHECK(tl.n >= 1 && tl.n <= 2);
+			syntax_tag(t, text[k], tl.v, tl.n, pos, chunk);
+			CHECK((strcmp(syntax_pos_name(m, pos[0]), "VBP") == 0) == vbp[k]);
+		}
+		token_list_free(&tl);
+		syntax_tagger_free(t);
+		syntax_model_free(m);
+	}
+	wordclass_free(wc);
+}
+
+/*
+ * The lexicon's mark, kept as a weight of the word's lower-case value,
+ * reaches the tag: a model that weighs nothing but the mark after the
+ * sentence's edge tags a marked word with it and another word not.
+ */
+static void
+tag_marks(void)
+{
+	struct syn_value v[SYN_VALUES_MAX];
+	unsigned char bytes[64], *p = bytes;
+
+	CHECK(synfeat_word(NULL, "ban", 3, v) > SYN_LOW_VALUE);
+	CHECK(v[SYN_LOW_VALUE].roles >> SYN_P0 & 1);
+	memcpy(p, "NTSY", 4);
+	p = put32(p + 4, 2);
+	memcpy(p, "\2\2NN\3VBP\1\1O", 11);
+	p = put32(p + 11, 2);
+	p = put32(p, v[SYN_LOW_VALUE].id);
+	*p++ = 1;
+	*p++ = 0;
+	*p++ = SYN_LEXICON_ROLE;
+	*p++ = SYN_NOUN_VERB;
+	*p++ = 1;
+	*p++ = 0;
+	p = put32(p, synfeat_pos_mark(SYN_EDGE, SYN_NOUN_VERB) & ~SYN_ROLE_MASK);
+	*p++ = 1;
+	*p++ = 0;
+	*p++ = SYN_POS_TAGS_ROLE;
+	*p++ = 1;       /* VBP */
+	*p++ = 100;
+	*p++ = 0;
+	struct syntax_model *m = syntax_model_load(bytes, (size_t)(p - bytes), NULL);
+	CHECK(m != NULL);
+	if (m) {
+		static const char *const text[] = { "ban", "Ban", "bank" };
+		static const int vbp[] = { 1, 1, 0 };
+		struct syntax_tagger *t = syntax_tagger_new(m);
+		struct token_list tl = {0};
+		unsigned char pos[2], chunk[2];
+		for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+			syntax_scan(&tl, text[k], strlen(text[k]));
+			CHECK(tl.n == 1);
+			syntax_tag(t, text[k], tl.v, tl.n, pos, chunk);
+			CHECK((strcmp(syntax_pos_name(m, pos[0]), "VBP") == 0) == vbp[k]);
+		}
+		token_list_free(&tl);
+		syntax_tagger_free(t);
+		syntax_model_free(m);
+	}
+}
+
 static int
 same(const struct tags *a, const struct tags *b)
 {
@@ -147,6 +263,8 @@ main(void)
 	CHECK(strcmp(syntax_pos_name(m, a.pos[9]), "VBD") == 0);        /* said */
 	numbers();
 	compounds();
+	tag_classes();
+	tag_marks();
 	syntax_tagger_free(fresh);
 	syntax_tagger_free(used);
 	syntax_model_free(m);

@@ -179,11 +179,57 @@ test_headline_only(void)
 	CHECK(!(b[0] & FEAT_SEEN_HEADLINE_ONLY));
 }
 
+/*
+ * A listed word before a capitalised word has a feature of its own,
+ * which the cached path adds from its table as the plain one looks it
+ * up: a model that weighs nothing else tags a first name before a
+ * capital as a name's beginning, and the same word before a lower-case
+ * word or a line break as nothing.
+ */
+static void
+test_listed_before_capital(void)
+{
+	static const char *const text[] = { "Per Dahl", "Per cent", "Per\nDahl" };
+	static const int begins[] = { 1, 0, 0 };
+	unsigned char bytes[20 + 10], *p = bytes;
+	float scale = 1.0f;
+	uint32_t sbits;
+	int16_t per = 100;
+	int bit = 0;
+
+	while (!(GAZ_FIRST_MALE >> bit & 1))
+		bit++;
+	memcpy(&sbits, &scale, sizeof sbits);
+	memcpy(p, "NTPC", 4);
+	p = put32(put32(put32(put32(p + 4, 1), PCT_CLASSES), 1), sbits);
+	p = put32(p, feat_gaz_before_capital(bit));
+	*p++ = 1u << NER_BEGIN(NER_PER);
+	*p++ = 0;
+	*p++ = (unsigned char)(per & 0xff);
+	*p++ = (unsigned char)(per >> 8);
+	struct pct_model *m = pct_load(bytes, (size_t)(p - bytes));
+	struct gazetteer *g = gaz_new();
+	struct tagger_cache *cache = tagger_cache_new();
+	CHECK(m != NULL);
+	for (size_t k = 0; m && k < sizeof text / sizeof text[0]; k++) {
+		int with[4], without[4];
+		size_t n;
+		tag_text(m, g, NULL, cache, text[k], with, without, &n);
+		CHECK(n == 2);
+		CHECK(with[0] == without[0]);
+		CHECK((with[0] == NER_BEGIN(NER_PER)) == begins[k]);
+	}
+	tagger_cache_free(cache);
+	pct_free(m);
+	gaz_free(g);
+}
+
 int
 main(void)
 {
 	test_headline_only();
 	test_cached_tags();
 	test_wide_sums();
+	test_listed_before_capital();
 	return check_result("tagger_test");
 }
