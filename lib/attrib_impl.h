@@ -90,6 +90,9 @@ struct para_index {
 		size_t first, last;     /* the break's first and last line break */
 	} *breaks;
 	size_t nbreaks, capbreaks;
+	struct blanks_memo {
+		size_t pos, at;         /* blanks_back(pos) was at; pos 0: none yet */
+	} memo[2];                      /* by layout_only */
 };
 
 struct attrib {
@@ -186,6 +189,7 @@ size_t para_start_of(const struct attrib *a, size_t s);
 size_t para_end_of(const struct attrib *a, size_t pos, size_t limit);
 int breaks_between(const struct attrib *a, size_t from, size_t to);
 size_t paras_back(const struct attrib *a, size_t pos, size_t paras);
+size_t blanks_back(const struct attrib *a, size_t pos, int layout_only);
 
 /* attrib_phrase.c */
 int opens_mention(const struct tok *t);

@@ -26,6 +26,7 @@ paras_to(const struct attrib *a, size_t hi)
 		x->text = a->text;
 		x->lines = a->lines;
 		x->done = x->nstarts = x->nbreaks = 0;
+		memset(x->memo, 0, sizeof x->memo);
 	}
 	while (x->done < hi) {
 		const char *nl = memchr(a->text + x->done, '\n', hi - x->done);
@@ -107,6 +108,33 @@ breaks_between(const struct attrib *a, size_t from, size_t to)
 	return 0;
 }
 
+/*
+ * Where the blanks that end at pos begin: white space (is_space, byte by
+ * byte), or with layout_only spaces, tabs and line breaks.  Every
+ * quotation of a paragraph asks this of the paragraph's start, and the
+ * blanks before it may be a megabyte of empty lines: the last answer of
+ * each kind is kept, so that they are walked once, not once a quotation.
+ */
+size_t
+blanks_back(const struct attrib *a, size_t pos, int layout_only)
+{
+	struct blanks_memo *m = &paras_to(a, 0)->memo[layout_only != 0];
+	size_t w = pos;
+
+	if (pos > 0 && m->pos == pos)
+		return m->at;
+	if (layout_only)
+		while (w > 0 && (a->text[w - 1] == '\n' || a->text[w - 1] == ' ' || a->text[w - 1] == '\r' ||
+		    a->text[w - 1] == '\t'))
+			w--;
+	else
+		while (w > 0 && is_space((unsigned char)a->text[w - 1]))
+			w--;
+	m->pos = pos;
+	m->at = w;
+	return w;
+}
+
 /* The start of the paragraph paras before the one that holds pos. */
 size_t
 paras_back(const struct attrib *a, size_t pos, size_t paras)
@@ -114,10 +142,8 @@ paras_back(const struct attrib *a, size_t pos, size_t paras)
 	size_t s = para_start_of(a, pos);
 
 	while (paras-- > 0 && s > 0) {
-		size_t w = s;
+		size_t w = blanks_back(a, s, 0);
 
-		while (w > 0 && is_space((unsigned char)a->text[w - 1]))
-			w--;
 		if (w == 0)
 			return 0;
 		s = para_start_of(a, w - 1);

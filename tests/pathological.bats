@@ -136,6 +136,27 @@ judge() {
 	done
 }
 
+# A quotation a few bytes long ("a" "a" ...) costs its span (40 bytes)
+# and its row (56) until its piece is resolved, some 25 bytes a byte of
+# such text: not the factor 8 of the README, which holds for quotations
+# of some 15 bytes or more, but this bound (README, Memory).  Before each
+# quotation asked what came before its paragraph, over a megabyte of
+# empty lines once a quotation (blank_lines: 43x at 8x the size).
+QUOTE_RUN_PEAK=40
+
+@test "nquote: runs of one-letter quotations, in one paragraph and in many, and after a run of empty lines" {
+	local opts
+	for opts in "" -a --indirect; do
+		# shellcheck disable=SC2086
+		startup nquote $opts
+		[ -z "$PEAK" ] || PEAK=$QUOTE_RUN_PEAK
+		for s in letters letter_paras blank_lines; do
+			# shellcheck disable=SC2086
+			linear 50000 "$s" nquote $opts
+		done
+	done
+}
+
 @test "nquote -a and --indirect: scare quotes, titles, reported speech chains" {
 	startup nquote -a
 	linear 50000 scare nquote -a
