@@ -344,7 +344,7 @@ static int
 q_goes_on(const struct quote_span *q, size_t nq, size_t start)
 {
 	/* the spans are in order of start */
-	size_t lo = sorted_below(q, nq, sizeof *q, offsetof(struct quote_span, start), start);
+	size_t lo = sorted_below32(q, nq, sizeof *q, offsetof(struct quote_span, start), start);
 
 	return lo < nq && q[lo].start == start && (q[lo].flags & QUOTE_GOES_ON) != 0;
 }

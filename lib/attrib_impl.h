@@ -84,10 +84,10 @@ struct para_index {
 	const char *text;
 	int lines;
 	size_t done;            /* text[0..done) is indexed */
-	size_t *starts;         /* the paragraphs' starts, in order */
+	uint32_t *starts;       /* the paragraphs' starts, in order (a text's offsets are 32-bit) */
 	size_t nstarts, capstarts;
 	struct para_break {
-		size_t first, last;     /* the break's first and last line break */
+		uint32_t first, last;   /* the break's first and last line break */
 	} *breaks;
 	size_t nbreaks, capbreaks;
 	struct blanks_memo {

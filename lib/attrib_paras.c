@@ -47,15 +47,15 @@ paras_to(const struct attrib *a, size_t hi)
 			x->capstarts = x->capstarts ? 2 * x->capstarts : 64;
 			x->starts = xrealloc(x->starts, x->capstarts * sizeof *x->starts);
 		}
-		x->starts[x->nstarts++] = q + 1;
+		x->starts[x->nstarts++] = (uint32_t)(q + 1);
 		if (j == 0 && !a->lines)
 			continue;       /* blanks from the start: no break before */
 		if (x->nbreaks == x->capbreaks) {
 			x->capbreaks = x->capbreaks ? 2 * x->capbreaks : 64;
 			x->breaks = xrealloc(x->breaks, x->capbreaks * sizeof *x->breaks);
 		}
-		x->breaks[x->nbreaks].first = a->lines ? q : j - 1;
-		x->breaks[x->nbreaks].last = q;
+		x->breaks[x->nbreaks].first = (uint32_t)(a->lines ? q : j - 1);
+		x->breaks[x->nbreaks].last = (uint32_t)q;
 		x->nbreaks++;
 	}
 	return x;
@@ -67,7 +67,7 @@ para_start_of(const struct attrib *a, size_t s)
 {
 	const struct para_index *x = paras_to(a, s);
 	/* the last start at or before s */
-	size_t n = sorted_below(x->starts, x->nstarts, sizeof *x->starts, 0, s + 1);
+	size_t n = sorted_below32(x->starts, x->nstarts, sizeof *x->starts, 0, s + 1);
 
 	return n > 0 ? x->starts[n - 1] : 0;
 }
@@ -80,7 +80,7 @@ para_end_of(const struct attrib *a, size_t pos, size_t limit)
 {
 	const struct para_index *x = paras_to(a, limit);
 	/* the first break that starts at or after pos */
-	size_t lo = sorted_below(x->breaks, x->nbreaks, sizeof *x->breaks, offsetof(struct para_break, first), pos);
+	size_t lo = sorted_below32(x->breaks, x->nbreaks, sizeof *x->breaks, offsetof(struct para_break, first), pos);
 
 	return lo < x->nbreaks && x->breaks[lo].last < limit ? x->breaks[lo].first : limit;
 }
