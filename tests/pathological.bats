@@ -136,10 +136,11 @@ judge() {
 	done
 }
 
-# A quotation a few bytes long ("a" "a" ...) costs its span (40 bytes)
-# and its row (56) until its piece is resolved, some 25 bytes a byte of
-# such text: not the factor 8 of the README, which holds for quotations
-# of some 15 bytes or more, but this bound (README, Memory).  Before each
+# A quotation a few bytes long ("a" "a" ...) costs its span (20 bytes),
+# its row (56) and the order of the rows until its piece is resolved,
+# 20 to 32 bytes a byte of such text: not the factor 8 of the README,
+# which holds for quotations of some 15 bytes or more, but this bound
+# (README, Memory).  Before each
 # quotation asked what came before its paragraph, over a megabyte of
 # empty lines once a quotation (blank_lines: 43x at 8x the size).
 QUOTE_RUN_PEAK=40
