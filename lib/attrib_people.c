@@ -294,6 +294,13 @@ role_score(const struct attrib *a, const struct person *p, const struct tok *t, 
 	return score;
 }
 
+/* Does t open a description with "the", "this" or "that" rather than a possessor ("her")? */
+static int
+demonstrative(const struct attrib *a, const struct tok *t)
+{
+	return tok_is(a, t, "the") || tok_is(a, t, "this") || tok_is(a, t, "that");
+}
+
 /* The person a description such as "the Russian diplomat" stands for. */
 int
 describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
@@ -352,6 +359,19 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 			const struct entity *en = &a->ents[i - 1];
 
 			if (en->type == ENT_ORG && name_has(a, en->id, &t[e - 1]))
+				return en->id;
+		}
+		/* "the group" whose name does not say so: the organisation in focus, else the last named */
+		for (size_t i = lo; i > 0 && lo - i < RECENT && demonstrative(a, &t[b]); i--) {
+			const struct event *ev = event_at(a, i - 1);
+
+			if (a->people[ev->id].type == ENT_ORG)
+				return ev->id;
+		}
+		for (size_t i = upto; i > 0 && upto - i < RECENT && demonstrative(a, &t[b]); i--) {
+			const struct entity *en = &a->ents[i - 1];
+
+			if (en->type == ENT_ORG)
 				return en->id;
 		}
 	}

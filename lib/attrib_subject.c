@@ -26,11 +26,18 @@ title_dot(const struct attrib *a, size_t d)
 	    (w == 0 || a->text[w - 1] == ' ' || a->text[w - 1] == '\n');
 }
 
+/*
+ * How many words a phrase fronted before the subject may hold ("In his
+ * statement on Monday, Ruiz ...", "One delegate, Party chair Ana Ruiz ...").
+ */
+#define FRONTED_WORDS 8
+
 /* Is the mention at [s, ...) the subject its sentence opens with? */
 static int
 opens_sentence(struct attrib *a, size_t ps, size_t s)
 {
 	size_t i = s, words = 0;
+	int fronted = 0;        /* past the comma before the mention and its title: any words up to the sentence's start */
 
 	while (i > ps) {
 		uint32_t cp;
@@ -54,9 +61,19 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 		}
 		if (cp == '.' || cp == '!' || cp == '?')
 			return 1;
+		if (cp == ',' && !fronted && words <= 6) {
+			i -= k;
+			fronted = 1;
+			words = 0;
+			continue;
+		}
 		if (cp == ',' && words <= 1) {
 			i -= k;
 			continue;       /* "Also, Lavrov ..." */
+		}
+		if (fronted && u_isdigit(cp)) {
+			i -= k;
+			continue;       /* "On May 3, Lavrov ..." */
 		}
 		if (!u_isalpha(cp))
 			return 0;
@@ -73,9 +90,9 @@ opens_sentence(struct attrib *a, size_t ps, size_t s)
 		utf8_decode(a->text + i, we - i, &cp);
 		enum wclass wc = word_class(a, a->text + i, we - i);
 
-		if (!u_isupper(cp) && wc != W_INTRO && wc != W_DEF)
+		if (!u_isupper(cp) && wc != W_INTRO && wc != W_DEF && !fronted)
 			return 0;
-		if (++words > 6)
+		if (++words > (fronted ? FRONTED_WORDS : 6))
 			return 0;
 	}
 	return 1;

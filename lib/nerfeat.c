@@ -472,6 +472,66 @@ mark_seen(struct ner_doc *d)
 	}
 }
 
+/* Words of lines without lower case that are looked for in the rest: a headline's worth. */
+#define HEADLINE_ONLY_WORDS 64
+
+/*
+ * A word of a line in capitals ("ACME 1ST QTR NET") that the rest of the
+ * document never writes, in any case, is more often the headline's
+ * shorthand than a name, which the story spells out: whether it does is
+ * left for the weights to judge.  Only where there is a rest to tell.
+ */
+static void
+mark_headline_only(struct ner_doc *d)
+{
+	uint32_t word[HEADLINE_ONLY_WORDS * 2] = { 0 };
+	unsigned char found[HEADLINE_ONLY_WORDS * 2] = { 0 };
+	const size_t mask = HEADLINE_ONLY_WORDS * 2 - 1;
+	size_t words = 0, rest = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct ner_token *t = &d->t[i];
+		if (!(t->flags & TOK_ALPHA))
+			continue;
+		if (!(t->flags & TOK_HEADLINE)) {
+			rest++;
+			continue;
+		}
+		if (words == HEADLINE_ONLY_WORDS)
+			continue;
+		uint32_t w = t->lowh | 1;
+		size_t j = w & mask;
+		while (word[j] && word[j] != w)
+			j = (j + 1) & mask;
+		words += !word[j];
+		word[j] = w;
+	}
+	if (!words || !rest)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct ner_token *t = &d->t[i];
+		if ((t->flags & (TOK_ALPHA | TOK_HEADLINE)) != TOK_ALPHA)
+			continue;
+		uint32_t w = t->lowh | 1;
+		for (size_t j = w & mask; word[j]; j = (j + 1) & mask)
+			if (word[j] == w) {
+				found[j] = 1;
+				break;
+			}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		struct ner_token *t = &d->t[i];
+		if ((t->flags & (TOK_ALPHA | TOK_HEADLINE)) != (TOK_ALPHA | TOK_HEADLINE))
+			continue;
+		uint32_t w = t->lowh | 1;
+		size_t j = w & mask;
+		while (word[j] && word[j] != w)
+			j = (j + 1) & mask;
+		if (word[j] && !found[j])
+			t->seen |= FEAT_SEEN_HEADLINE_ONLY;
+	}
+}
+
 /*
  * Whether token t, as the memo knows it, is no word of a listed phrase
  * after the phrase's first (GAZ_INNER): then no phrase runs on through
@@ -518,8 +578,10 @@ feat_prepare(struct ner_doc *d, const struct gazetteer *g, const struct wordclas
 		t->closed = (flags & TOK_UPPER) && (bits & MEMO_CLOSED);
 		t->cls = bits >> 16;
 	}
-	if (!d->alone)
+	if (!d->alone) {
 		mark_seen(d);
+		mark_headline_only(d);
+	}
 	/* Phrases: the longest listed run of 2+ tokens from each start. */
 	for (size_t i = 0; i < d->n; i++) {
 		if (!(d->t[i].gaz & GAZ_PREFIX))

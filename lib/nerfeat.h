@@ -58,7 +58,8 @@ enum {
 	FEAT_SEEN_AFTER_TITLE = 1 << 2,         /* after a title or role */
 	FEAT_SEEN_ALONE = 1 << 3,               /* mid-sentence, without capitalised neighbours */
 	FEAT_SEEN_BEFORE_CAPITAL = 1 << 4,      /* before another capitalised word */
-	FEAT_SEEN_KINDS = 5
+	FEAT_SEEN_HEADLINE_ONLY = 1 << 5,       /* in a line without lower case, and nowhere else */
+	FEAT_SEEN_KINDS = 6
 };
 
 void ner_doc_clear(struct ner_doc *d);

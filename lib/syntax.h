@@ -59,6 +59,8 @@ int syntax_chunk_id(const struct syntax_model *m, const char *name, size_t n);
 struct syntax_tagger;
 struct syntax_tagger *syntax_tagger_new(const struct syntax_model *m);
 void syntax_tagger_free(struct syntax_tagger *t);
+/* The same with a cache of sets sets of four words (few: words crowd each other out, as tests want). */
+struct syntax_tagger *syntax_tagger_sized(const struct syntax_model *m, size_t sets);
 
 /*
  * Tags the tokens v[0..n) of text, each sentence on its own (a sentence

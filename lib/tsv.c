@@ -248,6 +248,27 @@ put_decimal(char *o, unsigned long long v)
 	unsigned long long t = v;
 	char *p;
 
+	/* Most numbers are offsets of four digits or fewer: no division to count them. */
+	if (v < 100) {
+		if (v < 10) {
+			*o = (char)('0' + v);
+			return o + 1;
+		}
+		memcpy(o, digit_pairs + v * 2, 2);
+		return o + 2;
+	}
+	if (v < 10000) {
+		unsigned x = (unsigned)v, hi = x / 100;   /* 32-bit: the cheaper division */
+
+		if (hi < 10) {
+			*o++ = (char)('0' + hi);
+		} else {
+			memcpy(o, digit_pairs + hi * 2, 2);
+			o += 2;
+		}
+		memcpy(o, digit_pairs + (x - hi * 100) * 2, 2);
+		return o + 2;
+	}
 	while (t >= 100)
 		t /= 100, o += 2;
 	o += t >= 10 ? 2 : 1;

@@ -27,10 +27,15 @@ uint64_t
 wordclass_key(const char *s, size_t n)
 {
 	char buf[64];
+	size_t k = 0;
 
-	if (n > sizeof buf)
+	/* Most words have no digit: those are hashed where they are, not copied. */
+	while (k < n && (s[k] < '0' || s[k] > '9'))
+		k++;
+	if (k == n || n > sizeof buf)
 		return hash64(s, n) | 1;
-	for (size_t k = 0; k < n; k++)
+	memcpy(buf, s, k);
+	for (; k < n; k++)
 		buf[k] = s[k] >= '0' && s[k] <= '9' ? '0' : s[k];
 	return hash64(buf, n) | 1;
 }

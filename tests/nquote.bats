@@ -238,11 +238,47 @@ field() {
 	[ "$(echo "$output" | field 4)" = "" ]
 }
 
+@test "a body the text calls by a common noun is the organisation in focus, else the last named; a possessor's is not" {
+	run quote 'The Harbour Rights Alliance marched on Tuesday, and Mayor Ana Ruiz answered the marchers.
+
+"We will march again," the group said.
+
+"We heard them," her office said.'
+	[ "$(echo "$output" | sed -n 1p | field 4)" = "Harbour Rights Alliance" ]
+	[ "$(echo "$output" | sed -n 2p | field 4)" = "office" ]
+	run quote 'The Harbour Rights Alliance sued the city on Tuesday, a day after the Millbrook Times reported on the rents.
+
+"We will march again," the group said.'
+	[ "$(echo "$output" | field 4)" = "Harbour Rights Alliance" ]
+}
+
 @test "a pronoun goes to the subject of the discourse, not the nearest name" {
 	nquote -H "$NQ/pronoun.txt" > rows
 	[ "$(wc -l < rows)" -eq 2 ]
 	[ "$(field 5 < rows | sort -u)" = "he" ]
 	[ "$(field 4 < rows | sort -u)" = "Peter Novak" ]
+}
+
+@test "a subject after a phrase fronted with a comma, its title included, enters focus: a pronoun after it is theirs" {
+	run quote 'Maria Lopez, the council chair, opened the session on Friday.
+
+In a letter to the board on Monday, Ana Ruiz disputed the figures. "The numbers are wrong," she said.'
+	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
+	run quote 'Maria Lopez, the council chair, opened the session on Friday.
+
+One delegate, Harbour Party chairwoman Ana Ruiz, disputed the figures. "The numbers are wrong," she said.'
+	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
+}
+
+@test "a pronoun finds the person named two paragraphs up, past a paragraph that only says she" {
+	run quote 'Maria Lopez opened the session of the city council on Friday morning, with Ana Ruiz at her side. The council heard from tenants of three buildings on the east side of the river, where the heating failed for most of January and the landlord did not answer letters. The council also voted on the budget for the next year, which adds money for inspections, and on a plan for the harbour that the port authority had sent back twice.
+
+Ruiz, a lawyer for the tenants, filed a complaint on Monday.
+
+In the complaint, she listed the repairs the landlord had refused.
+
+"The building is unsafe," she said.'
+	[ "$(echo "$output" | field 4)" = "Ana Ruiz" ]
 }
 
 @test "descriptions go to the person introduced with that role and nationality" {

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "entity.h"
 #include "gazetteer.h"
+#include "hash.h"
 #include "nerfeat.h"
 #include "perceptron.h"
 #include "role.h"
@@ -197,6 +198,10 @@ test_wordclass_image(void)
 		}
 		unsigned c, f;
 		CHECK(v && !wordclass_of(v, wordclass_key("Zzyzx", 5), &c, &f));
+		/* a word's digits key as zeros, wherever they stand; a word without one keys by its bytes */
+		CHECK(wordclass_key("7a-19b3", 7) == wordclass_key("0a-00b0", 7));
+		CHECK(wordclass_key("7a-19b3", 7) != wordclass_key("7a-19b", 6));
+		CHECK(wordclass_key("Zzyzx", 5) == (hash64("Zzyzx", 5) | 1));
 		wordclass_free(v);
 	}
 	free(aligned);

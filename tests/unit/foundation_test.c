@@ -168,6 +168,40 @@ kept_rows(const struct tsv_writer *w)
 	return s;
 }
 
+/* A number is its decimal digits, as printf writes them, on each side of every length's edge. */
+static void
+test_tsv_decimal(void)
+{
+	static struct tsv_writer w;
+	static char want[64];
+	unsigned long long v[200];
+	size_t n = 0, bad = 0;
+
+	for (unsigned long long p = 1; n + 3 < sizeof v / sizeof v[0]; p *= 10) {
+		v[n++] = p - 1;
+		v[n++] = p;
+		v[n++] = p + 1;
+		if (p > 18446744073709551615ull / 10)
+			break;
+	}
+	v[n++] = 18446744073709551615ull;
+	for (unsigned long long k = 0; k < 12000; k++) {
+		tsv_init_memory(&w);
+		tsv_num(&w, k);
+		snprintf(want, sizeof want, "%llu", k);
+		bad += w.len != strlen(want) || memcmp(w.buf, want, w.len) != 0;
+		tsv_close(&w);
+	}
+	for (size_t j = 0; j < n; j++) {
+		tsv_init_memory(&w);
+		tsv_num(&w, v[j]);
+		snprintf(want, sizeof want, "%llu", v[j]);
+		bad += w.len != strlen(want) || memcmp(w.buf, want, w.len) != 0;
+		tsv_close(&w);
+	}
+	CHECK(bad == 0);
+}
+
 /* A row from pieces is the row written field by field, whatever the fields and wherever the buffer stands. */
 static void
 test_tsv_span_row(void)
@@ -467,6 +501,7 @@ main(void)
 	test_tsv_escapes();
 	test_tsv_escapes_everywhere();
 	test_tsv_span_row();
+	test_tsv_decimal();
 	test_hash();
 	test_calendar();
 	test_docdate();

@@ -131,6 +131,17 @@ main(void)
 		tag(used, &tl, &b);
 		CHECK(same(&a, &b));
 	}
+	/*
+	 * A cache of one set of four: each new word puts out the sums of the
+	 * word four before it, while the tokens around may still want them.
+	 */
+	struct syntax_tagger *crowded = syntax_tagger_sized(m, 1);
+	tag(crowded, &tl, &b);
+	CHECK(same(&a, &b));
+	flood(crowded, &tl, 100);
+	tag(crowded, &tl, &b);
+	CHECK(same(&a, &b));
+	syntax_tagger_free(crowded);
 	/* the words that the tags around the cue decide, as tagged */
 	CHECK(strcmp(syntax_pos_name(m, a.pos[8]), "NN") == 0);         /* The report */
 	CHECK(strcmp(syntax_pos_name(m, a.pos[9]), "VBD") == 0);        /* said */

@@ -137,9 +137,52 @@ test_wide_sums(void)
 	gaz_free(g);
 }
 
+/* The seen bits of text's tokens, in order, into bits[] (room for 32). */
+static size_t
+seen_bits(const char *text, unsigned *bits)
+{
+	struct token_list tl = { 0 };
+	struct ner_doc doc = { 0 };
+	struct gazetteer *g = gaz_new();
+
+	token_scan(&tl, text, strlen(text));
+	for (size_t i = 0; i < tl.n; i++)
+		ner_doc_add(&doc, text + tl.v[i].start, tl.v[i].end - tl.v[i].start, tl.v[i].flags);
+	feat_prepare(&doc, g, NULL);
+	size_t n = doc.n < 32 ? doc.n : 32;
+	for (size_t i = 0; i < n; i++)
+		bits[i] = doc.t[i].seen;
+	ner_doc_free(&doc);
+	token_list_free(&tl);
+	gaz_free(g);
+	return n;
+}
+
+/* A word of a line in capitals is marked when the rest never writes it, in any case. */
+static void
+test_headline_only(void)
+{
+	unsigned b[32];
+
+	/* OSLO, KEEL, FORGE: 0 1 2; HALT 3 is written in the body (lower case) */
+	CHECK(seen_bits("OSLO KEEL FORGE HALT\nThe Keel works at Oslo will halt.", b) >= 4);
+	CHECK(!(b[0] & FEAT_SEEN_HEADLINE_ONLY));
+	CHECK(!(b[1] & FEAT_SEEN_HEADLINE_ONLY));
+	CHECK(b[2] & FEAT_SEEN_HEADLINE_ONLY);
+	CHECK(!(b[3] & FEAT_SEEN_HEADLINE_ONLY));
+	/* no rest to tell: nothing marked */
+	CHECK(seen_bits("OSLO KEEL FORGE HALT", b) == 4);
+	for (int i = 0; i < 4; i++)
+		CHECK(!(b[i] & FEAT_SEEN_HEADLINE_ONLY));
+	/* a word in the body's capitals is in the body */
+	CHECK(seen_bits("KEEL FORGE\nKeel and FORGE met. Then they left.", b) >= 2);
+	CHECK(!(b[0] & FEAT_SEEN_HEADLINE_ONLY));
+}
+
 int
 main(void)
 {
+	test_headline_only();
 	test_cached_tags();
 	test_wide_sums();
 	return check_result("tagger_test");
