@@ -80,6 +80,13 @@ struct event {
  * It grows as far as the questions reach, and starts afresh for another
  * text (or the same bytes read with lines as paragraphs or not).
  */
+/*
+ * The answers of blanks_back kept: a quotation asks about its paragraph
+ * and the DISCOURSE_PARAS before it (attrib.c), and the next quotation
+ * of the paragraph about the same ones.
+ */
+#define BLANKS_MEMO 4
+
 struct para_index {
 	const char *text;
 	int lines;
@@ -92,7 +99,8 @@ struct para_index {
 	size_t nbreaks, capbreaks;
 	struct blanks_memo {
 		size_t pos, at;         /* blanks_back(pos) was at; pos 0: none yet */
-	} memo[2];                      /* by layout_only */
+	} memo[2][BLANKS_MEMO];         /* by layout_only, the latest at memo_next - 1 */
+	unsigned memo_next[2];
 };
 
 struct attrib {

@@ -27,6 +27,7 @@ paras_to(const struct attrib *a, size_t hi)
 		x->lines = a->lines;
 		x->done = x->nstarts = x->nbreaks = 0;
 		memset(x->memo, 0, sizeof x->memo);
+		memset(x->memo_next, 0, sizeof x->memo_next);
 	}
 	while (x->done < hi) {
 		const char *nl = memchr(a->text + x->done, '\n', hi - x->done);
@@ -112,17 +113,20 @@ breaks_between(const struct attrib *a, size_t from, size_t to)
  * Where the blanks that end at pos begin: white space (is_space, byte by
  * byte), or with layout_only spaces, tabs and line breaks.  Every
  * quotation of a paragraph asks this of the paragraph's start, and the
- * blanks before it may be a megabyte of empty lines: the last answer of
- * each kind is kept, so that they are walked once, not once a quotation.
+ * blanks before it may be a megabyte of empty lines: the last answers of
+ * each kind are kept, so that they are walked once, not once a quotation.
  */
 size_t
 blanks_back(const struct attrib *a, size_t pos, int layout_only)
 {
-	struct blanks_memo *m = &paras_to(a, 0)->memo[layout_only != 0];
+	struct para_index *x = paras_to(a, 0);
+	int k = layout_only != 0;
+	struct blanks_memo *m;
 	size_t w = pos;
 
-	if (pos > 0 && m->pos == pos)
-		return m->at;
+	for (size_t i = 0; i < BLANKS_MEMO; i++)
+		if (pos > 0 && x->memo[k][i].pos == pos)
+			return x->memo[k][i].at;
 	if (layout_only)
 		while (w > 0 && (a->text[w - 1] == '\n' || a->text[w - 1] == ' ' || a->text[w - 1] == '\r' ||
 		    a->text[w - 1] == '\t'))
@@ -130,6 +134,7 @@ blanks_back(const struct attrib *a, size_t pos, int layout_only)
 	else
 		while (w > 0 && is_space((unsigned char)a->text[w - 1]))
 			w--;
+	m = &x->memo[k][x->memo_next[k]++ % BLANKS_MEMO];
 	m->pos = pos;
 	m->at = w;
 	return w;

@@ -142,7 +142,8 @@ judge() {
 # which holds for quotations of some 15 bytes or more, but this bound
 # (README, Memory).  Before each
 # quotation asked what came before its paragraph, over a megabyte of
-# empty lines once a quotation (blank_lines: 43x at 8x the size).
+# empty lines once a quotation (blank_lines: 43x at 8x the size), and
+# of the paragraph before that (blank_lines_far: 53x).
 QUOTE_RUN_PEAK=40
 
 @test "nquote: runs of one-letter quotations, in one paragraph and in many, and after a run of empty lines" {
@@ -151,7 +152,7 @@ QUOTE_RUN_PEAK=40
 		# shellcheck disable=SC2086
 		startup nquote $opts
 		[ -z "$PEAK" ] || PEAK=$QUOTE_RUN_PEAK
-		for s in letters letter_paras blank_lines; do
+		for s in letters letter_paras blank_lines blank_lines_far; do
 			# shellcheck disable=SC2086
 			linear 50000 "$s" nquote $opts
 		done
