@@ -368,9 +368,23 @@ feed_held(struct attrib *a)
 /* Regions kept for the next piece: an article's, not a long text's. */
 #define REGIONS_KEEP 4096
 
+/*
+ * Regions meet or overlap as the rows go by in order of the text: one
+ * that the last one would absorb once sorted (needed_regions) is absorbed
+ * now, so that a run of quotations in one paragraph costs one region,
+ * not one each and as much again for qsort's copy.
+ */
 static void
 add_region(struct attrib *a, size_t s, size_t e, int discourse)
 {
+	struct region *last = a->nregions ? &a->regions[a->nregions - 1] : NULL;
+
+	if (last != NULL && s >= last->s && s <= last->e + 2) {
+		if (e > last->e)
+			last->e = e;
+		last->discourse |= discourse;
+		return;
+	}
 	if (a->nregions == a->capregions) {
 		a->capregions = a->capregions ? 2 * a->capregions : 16;
 		a->regions = xrealloc(a->regions, a->capregions * sizeof *a->regions);

@@ -344,7 +344,7 @@ static int
 q_goes_on(const struct quote_span *q, size_t nq, size_t start)
 {
 	/* the spans are in order of start */
-	size_t lo = sorted_below(q, nq, sizeof *q, offsetof(struct quote_span, start), start);
+	size_t lo = sorted_below32(q, nq, sizeof *q, offsetof(struct quote_span, start), start);
 
 	return lo < nq && q[lo].start == start && (q[lo].flags & QUOTE_GOES_ON) != 0;
 }
@@ -354,11 +354,8 @@ static struct found
 cue_over_break(struct attrib *a, size_t para_start)
 {
 	struct found f = { 0, 0, 0, 0, 0, 0, 0 };
-	size_t e = para_start, lo, n, ls = 0;
+	size_t e = blanks_back(a, para_start, 1), lo, n, ls = 0;
 
-	while (e > 0 && (a->text[e - 1] == '\n' || a->text[e - 1] == ' ' || a->text[e - 1] == '\r' ||
-	    a->text[e - 1] == '\t'))
-		e--;
 	if (e == 0 || a->text[e - 1] != ':')
 		return f;
 	lo = e > 300 ? e - 300 : 0;

@@ -80,16 +80,27 @@ struct event {
  * It grows as far as the questions reach, and starts afresh for another
  * text (or the same bytes read with lines as paragraphs or not).
  */
+/*
+ * The answers of blanks_back kept: a quotation asks about its paragraph
+ * and the DISCOURSE_PARAS before it (attrib.c), and the next quotation
+ * of the paragraph about the same ones.
+ */
+#define BLANKS_MEMO 4
+
 struct para_index {
 	const char *text;
 	int lines;
 	size_t done;            /* text[0..done) is indexed */
-	size_t *starts;         /* the paragraphs' starts, in order */
+	uint32_t *starts;       /* the paragraphs' starts, in order (a text's offsets are 32-bit) */
 	size_t nstarts, capstarts;
 	struct para_break {
-		size_t first, last;     /* the break's first and last line break */
+		uint32_t first, last;   /* the break's first and last line break */
 	} *breaks;
 	size_t nbreaks, capbreaks;
+	struct blanks_memo {
+		size_t pos, at;         /* blanks_back(pos) was at; pos 0: none yet */
+	} memo[2][BLANKS_MEMO];         /* by layout_only, the latest at memo_next - 1 */
+	unsigned memo_next[2];
 };
 
 struct attrib {
@@ -186,6 +197,7 @@ size_t para_start_of(const struct attrib *a, size_t s);
 size_t para_end_of(const struct attrib *a, size_t pos, size_t limit);
 int breaks_between(const struct attrib *a, size_t from, size_t to);
 size_t paras_back(const struct attrib *a, size_t pos, size_t paras);
+size_t blanks_back(const struct attrib *a, size_t pos, int layout_only);
 
 /* attrib_phrase.c */
 int opens_mention(const struct tok *t);

@@ -114,7 +114,7 @@ inside_quote(const struct quote_span *q, size_t nq, size_t *cursor, size_t pos)
 size_t
 quote_cursor(const struct quote_span *q, size_t nq, size_t pos)
 {
-	return sorted_below(q, nq, sizeof *q, offsetof(struct quote_span, end), pos + 1);
+	return sorted_below32(q, nq, sizeof *q, offsetof(struct quote_span, end), pos + 1);
 }
 
 /*

@@ -254,12 +254,12 @@ emit(struct quote_finder *qf, const char *t, const struct pairing *p, size_t end
 	if (!((p->flags | flags) & (QUOTE_REOPENED | QUOTE_GOES_ON)) && blank(t, p->inner_at, inner_end))
 		return;
 
-	s.start = p->open_at;
-	s.end = end;
+	s.start = (uint32_t)p->open_at;
+	s.end = (uint32_t)end;
 	s.open = (unsigned char)(p->inner_at - p->open_at);
 	s.close = (unsigned char)(end - inner_end);
-	s.para_start = p->para_at;
-	s.para_end = pe;
+	s.para_start = (uint32_t)p->para_at;
+	s.para_end = (uint32_t)pe;
 	s.flags = (unsigned char)(p->flags | flags);
 	push(qf, &s);
 }

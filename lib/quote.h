@@ -26,6 +26,7 @@
 #define NTOOLS_QUOTE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
 	QUOTE_UNTERMINATED = 1, /* no closing mark: ends at its paragraph's end */
@@ -34,9 +35,10 @@ enum {
 	QUOTE_GOES_ON = 8       /* the next paragraph reopens it */
 };
 
+/* Offsets are 32-bit: a text is at most UINT32_MAX bytes (attrib.h). */
 struct quote_span {
-	size_t start, end;              /* the quotation with its marks */
-	size_t para_start, para_end;    /* from the start of its first paragraph
+	uint32_t start, end;            /* the quotation with its marks */
+	uint32_t para_start, para_end;  /* from the start of its first paragraph
 	                                   to the end of its last */
 	unsigned char open, close;      /* its marks' bytes: the words are
 	                                   [start + open, end - close) */
@@ -50,8 +52,9 @@ struct quote_finder *quote_finder_new(void);
 void quote_finder_free(struct quote_finder *qf);
 
 /*
- * Finds the quotations in text[0..len) (offsets relative to text) and
- * points *out at them, in order of start, valid until the next call.
+ * Finds the quotations in text[0..len), len at most UINT32_MAX (offsets
+ * relative to text), and points *out at them, in order of start, valid
+ * until the next call.
  * Returns their number.
  */
 size_t quote_find(struct quote_finder *qf, const char *text, size_t len,

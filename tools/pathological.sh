@@ -16,7 +16,7 @@ set -eu
 SHAPES='she_male diplomat commission he_said he_said_far named surname mixed one_para unbalanced nested
 quote_run lines crlf scare titles indirect indirect_chain caps one_name
 acronyms dates token dots ellipsis mister abbrevs separators tsv_nostart tsv_start
-tsv_field tsv_quote_field backslash glued'
+tsv_field tsv_quote_field backslash glued letters letter_paras blank_lines blank_lines_far'
 
 # gen SHAPE BYTES: an input of that shape, about BYTES long.
 gen() {
@@ -73,6 +73,16 @@ gen() {
 				out("He said " q "it is done. " (i % 3 ? q : "") " and ")
 			else if (shape == "nested")
 				out(q "He called it \047odd\047 and " q "strange" q " and \047new\047," q " she said. ")
+			else if (shape == "letters")
+				out(q "a" q " ")
+			else if (shape == "letter_paras")
+				out(q "a" q "\n\n")
+			else if (shape == "blank_lines")
+				# half empty lines, then one paragraph of quotations that each ask what came before it
+				out(o < n / 2 ? "\n \n" : q "a" q " ")
+			else if (shape == "blank_lines_far")
+				# the same, a short paragraph between: the quotations ask about the paragraphs before theirs
+				out(o < n / 2 ? "\n \n" : !far++ ? "\nThe talks went on.\n\n" : q "a" q " ")
 			else if (shape == "quote_run")
 				out(q q q q q q q q "\xe2\x80\x9c\xe2\x80\x9d")
 			else if (shape == "lines")

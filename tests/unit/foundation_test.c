@@ -1,5 +1,6 @@
 /* The foundation modules, each checked alone: utf8, tsv, hash, calendar, docdate, lexicon, pages, sorted. */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -471,6 +472,24 @@ test_sorted(void)
 	CHECK(sorted_below(r, n, sizeof *r, off, 10) == 5);
 	CHECK(sorted_below(r, 0, sizeof *r, off, 10) == 0);
 	CHECK(sorted_below(r + 3, 2, sizeof *r, off, 9) == 0);
+
+	/* a 32-bit field, unaligned in a packed run of records, and keys past its range */
+	struct rec32 { unsigned char pad[3]; uint32_t at; } r32[] = {
+		{ "a", 2 }, { "b", 2 }, { "c", 5 }, { "d", 9 }, { "e", UINT32_MAX }
+	};
+	unsigned char raw[5 * 5];
+
+	for (size_t i = 0; i < 5; i++) {
+		raw[5 * i] = r32[i].pad[0];
+		memcpy(raw + 5 * i + 1, &r32[i].at, 4);
+	}
+	off = offsetof(struct rec32, at);
+	CHECK(sorted_below32(r32, n, sizeof *r32, off, 2) == 0);
+	CHECK(sorted_below32(r32, n, sizeof *r32, off, 3) == 2);
+	CHECK(sorted_below32(r32, n, sizeof *r32, off, 10) == 4);
+	CHECK(sorted_below32(r32, n, sizeof *r32, off, (size_t)UINT32_MAX + 1) == 5);
+	CHECK(sorted_below32(raw, n, 5, 1, 9) == 3);
+	CHECK(sorted_below32(raw, n, 5, 1, UINT32_MAX) == 4);
 }
 
 int
