@@ -899,11 +899,11 @@ tag_sentence(struct syntax_tagger *t, const char *text, const struct token *v, s
 			PREFETCH(h);
 			PREFETCH(h + SYN_POS_MAX - 1);
 			if (i + 1 < len) {
-				h = m->class_rows[m->pos_class[(size_t)pos[i] * SYN_CLASSES + fl.cls[(i + 1) % RING]]];
+				h = m->class_rows[m->pos_class[(size_t)pos[i] * SYN_CLASSES + ws[ring(i + 1)]->cls]];
 				PREFETCH(h);
 				PREFETCH(h + SYN_POS_MAX - 1);
 				h = m->class_rows[m->pos_next_class[(size_t)pos[i] * SYN_CLASSES +
-				    (i + 2 < len ? fl.cls[(i + 2) % RING] : SYN_EDGE_CLASS)]];
+				    (i + 2 < len ? ws[ring(i + 2)]->cls : SYN_EDGE_CLASS)]];
 				PREFETCH(h);
 				PREFETCH(h + SYN_POS_MAX - 1);
 			}
