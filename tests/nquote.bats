@@ -375,7 +375,8 @@ More talks are planned for the spring in Moscow.
 	quote 'Ana Ruiz arrived on Monday.
 
 "We will win," SAID Ana Ruiz.' -a > rows
-	[ "$(field 4 < rows)" = "" ]
+	[ "$(field 4 < rows)" = "Ana Ruiz" ]
+	[ "$(field 6 < rows)" = "SAID" ]
 	quote 'Ana Ruiz arrived on Monday.
 
 "We will win," Ana Ruiz’s lawyer Tom Bell said.' > rows
