@@ -65,7 +65,7 @@ struct syntax_tagger *syntax_tagger_sized(const struct syntax_model *m, size_t s
 /*
  * Tags the tokens v[0..n) of text, each sentence on its own (a sentence
  * begins at TOK_SENT_START): pos[i] and chunk[i] get token i's classes.
- * Either output may be NULL (the chunker is not run when chunk is).
+ * chunk may be NULL, and the chunker is then not run; pos may not.
  */
 void syntax_tag(struct syntax_tagger *t, const char *text, const struct token *v, size_t n,
     unsigned char *pos, unsigned char *chunk);
