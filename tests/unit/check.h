@@ -5,6 +5,7 @@
 #ifndef NTOOLS_CHECK_H
 #define NTOOLS_CHECK_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 static int check_failures;
@@ -22,6 +23,15 @@ check_result(const char *name)
 	if (check_failures)
 		fprintf(stderr, "%s: %d checks failed\n", name, check_failures);
 	return check_failures != 0;
+}
+
+/* Appends a little-endian u32 at p, as weights files hold them; returns the end. */
+static inline unsigned char *
+put32(unsigned char *p, uint32_t v)
+{
+	for (int k = 0; k < 4; k++)
+		*p++ = (unsigned char)(v >> 8 * k);
+	return p;
 }
 
 #endif

@@ -102,15 +102,6 @@ compounds(void)
 	CHECK(values("-ish") == values("xish"));
 }
 
-/* Appends a little-endian u32 at p; returns the end. */
-static unsigned char *
-put32(unsigned char *p, uint32_t v)
-{
-	for (int k = 0; k < 4; k++)
-		*p++ = (unsigned char)(v >> 8 * k);
-	return p;
-}
-
 /*
  * The tag before a word with the word's class, and with the class of
  * the word after it, weigh as the trainer's features say: a model of two

@@ -79,15 +79,6 @@ test_cached_tags(void)
 	pct_free(m);
 }
 
-/* Appends a little-endian u32 at p; returns the end. */
-static unsigned char *
-put32(unsigned char *p, uint32_t v)
-{
-	for (int k = 0; k < 4; k++)
-		*p++ = (unsigned char)(v >> 8 * k);
-	return p;
-}
-
 /*
  * A word's two features after O may add past 16 bits, where a cached
  * sum kept in 16 bits would wrap: here O's 2 * 30000 would become less
