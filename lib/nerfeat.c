@@ -476,6 +476,16 @@ mark_seen(struct ner_doc *d)
 /* Words of lines without lower case that are looked for in the rest: a headline's worth. */
 #define HEADLINE_ONLY_WORDS 64
 
+/* The slot of word w in the open table word[0..mask], or the empty one where it would go. */
+static size_t
+headline_slot_of(const uint32_t *word, size_t mask, uint32_t w)
+{
+	size_t j = w & mask;
+	while (word[j] && word[j] != w)
+		j = (j + 1) & mask;
+	return j;
+}
+
 /*
  * A word of a line in capitals ("ACME 1ST QTR NET") that the rest of the
  * document never writes, in any case, is more often the headline's
@@ -500,12 +510,9 @@ mark_headline_only(struct ner_doc *d)
 		}
 		if (words == HEADLINE_ONLY_WORDS)
 			continue;
-		uint32_t w = t->lowh | 1;
-		size_t j = w & mask;
-		while (word[j] && word[j] != w)
-			j = (j + 1) & mask;
+		size_t j = headline_slot_of(word, mask, t->lowh | 1);
 		words += !word[j];
-		word[j] = w;
+		word[j] = t->lowh | 1;
 	}
 	if (!words || !rest)
 		return;
@@ -513,21 +520,14 @@ mark_headline_only(struct ner_doc *d)
 		const struct ner_token *t = &d->t[i];
 		if ((t->flags & (TOK_ALPHA | TOK_HEADLINE)) != TOK_ALPHA)
 			continue;
-		uint32_t w = t->lowh | 1;
-		for (size_t j = w & mask; word[j]; j = (j + 1) & mask)
-			if (word[j] == w) {
-				found[j] = 1;
-				break;
-			}
+		size_t j = headline_slot_of(word, mask, t->lowh | 1);
+		found[j] = word[j] != 0;
 	}
 	for (size_t i = 0; i < d->n; i++) {
 		struct ner_token *t = &d->t[i];
 		if ((t->flags & (TOK_ALPHA | TOK_HEADLINE)) != (TOK_ALPHA | TOK_HEADLINE))
 			continue;
-		uint32_t w = t->lowh | 1;
-		size_t j = w & mask;
-		while (word[j] && word[j] != w)
-			j = (j + 1) & mask;
+		size_t j = headline_slot_of(word, mask, t->lowh | 1);
 		if (word[j] && !found[j])
 			t->seen |= FEAT_SEEN_HEADLINE_ONLY;
 	}
