@@ -362,13 +362,15 @@ describe(struct attrib *a, const struct tok *t, size_t b, size_t e, size_t pos)
 				return en->id;
 		}
 		/* "the group" whose name does not say so: the organisation in focus, else the last named */
-		for (size_t i = lo; i > 0 && lo - i < RECENT && demonstrative(a, &t[b]); i--) {
+		if (!demonstrative(a, &t[b]))
+			return -1;
+		for (size_t i = lo; i > 0 && lo - i < RECENT; i--) {
 			const struct event *ev = event_at(a, i - 1);
 
 			if (a->people[ev->id].type == ENT_ORG)
 				return ev->id;
 		}
-		for (size_t i = upto; i > 0 && upto - i < RECENT && demonstrative(a, &t[b]); i--) {
+		for (size_t i = upto; i > 0 && upto - i < RECENT; i--) {
 			const struct entity *en = &a->ents[i - 1];
 
 			if (en->type == ENT_ORG)
