@@ -813,7 +813,6 @@ find_in_window(struct entity_finder *f, const char *text, size_t len, size_t bas
 		f->tags = xrealloc(f->tags, f->tags_cap * sizeof *f->tags);
 	}
 	tagger_run(f->tables->model, &f->doc, f->tags, NULL, f->cache);
-	tagger_to_bio(f->tags, n);
 	retag_headlines(f);
 	find_spots(f, text);
 	keep_listed_phrases(f);

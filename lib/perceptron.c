@@ -35,8 +35,6 @@ struct pct_model {
 };
 
 #define BUCKET_KEYS 16          /* 64 bytes */
-/* A feature's mask of classes in the weights file: two bytes for up to 16 classes. */
-#define MASK_BYTES (PCT_CLASSES > 16 ? 3 : 2)
 #define IMAGE_MAGIC "NTPI"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -126,15 +124,6 @@ get_u32(const unsigned char *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static unsigned long
-get_mask(const unsigned char *p)
-{
-	unsigned long mask = 0;
-	for (int b = 0; b < MASK_BYTES; b++)
-		mask |= (unsigned long)p[b] << 8 * b;
-	return mask;
-}
-
 /* The bucket where key k's search starts: the top bits of a multiplicative hash. */
 static size_t
 bucket_of(const struct pct_model *m, uint32_t k)
@@ -160,7 +149,7 @@ pct_load(const unsigned char *data, size_t len)
 	float scale;
 	memcpy(&scale, &sbits, sizeof scale);
 	/* Slots are counted in 32 bits. */
-	if (count > (len - 20) / (4 + MASK_BYTES) || count > UINT32_MAX / 4)
+	if (count > (len - 20) / 6 || count > UINT32_MAX / 4)
 		return NULL;
 
 	struct pct_model *m = xcalloc(1, sizeof *m);
@@ -178,11 +167,11 @@ pct_load(const unsigned char *data, size_t len)
 	uint32_t *slot = xcalloc(count + 1, sizeof *slot);
 	size_t pos = 20;
 	for (size_t n = 0; n < count; n++) {
-		if (pos + 4 + MASK_BYTES > len)
+		if (pos + 6 > len)
 			goto bad;
 		uint32_t k = key_of(get_u32(data + pos));
-		unsigned long mask = get_mask(data + pos + 4);
-		pos += 4 + MASK_BYTES;
+		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
+		pos += 6;
 		size_t i = bucket_of(m, k) * BUCKET_KEYS;
 		while (m->bucket[i] && m->bucket[i] != k)
 			i = (i + 1) & (slots - 1);
@@ -192,7 +181,7 @@ pct_load(const unsigned char *data, size_t len)
 		slot[n] = (uint32_t)i;
 		m->used++;
 		for (int c = 0; c < PCT_CLASSES; c++)
-			pos += 2 * !!(mask & 1ul << c);
+			pos += 2 * !!(mask & 1u << c);
 	}
 	if (pos > len)
 		goto bad;
@@ -204,11 +193,11 @@ pct_load(const unsigned char *data, size_t len)
 	}
 	pos = 20;
 	for (size_t n = 0; n < count; n++) {
-		unsigned long mask = get_mask(data + pos + 4);
+		unsigned mask = data[pos + 4] | data[pos + 5] << 8;
 		int16_t *w = m->qw + row_of(m, slot[n]) * PCT_CLASSES;
-		pos += 4 + MASK_BYTES;
+		pos += 6;
 		for (int c = 0; c < PCT_CLASSES; c++) {
-			if (!(mask & 1ul << c))
+			if (!(mask & 1u << c))
 				continue;
 			w[c] = (int16_t)(data[pos] | data[pos + 1] << 8);
 			pos += 2;
@@ -548,10 +537,10 @@ pct_save(const struct pct_model *m, FILE *out, float min_abs)
 		if (!m->kv[2 * (i)])
 			continue;
 		const float *w = m->w + (size_t)m->kv[2 * (i) + 1] * PCT_CLASSES;
-		unsigned long mask = 0;
+		unsigned mask = 0;
 		for (int c = 0; c < PCT_CLASSES; c++)
 			if (absf(w[c]) >= min_abs && round_to(w[c], scale) != 0)
-				mask |= 1ul << c;
+				mask |= 1u << c;
 		if (!mask) {
 			int any = 0;
 			for (int c = 0; c < PCT_CLASSES; c++)
@@ -559,13 +548,11 @@ pct_save(const struct pct_model *m, FILE *out, float min_abs)
 			if (!any)
 				continue;
 		}
-		unsigned char hdr[MASK_BYTES];
-		for (int b = 0; b < MASK_BYTES; b++)
-			hdr[b] = (unsigned char)(mask >> 8 * b);
-		if (put_u32(out, m->kv[2 * (i)]) || fwrite(hdr, 1, MASK_BYTES, out) != MASK_BYTES)
+		unsigned char hdr[2] = { (unsigned char)mask, (unsigned char)(mask >> 8) };
+		if (put_u32(out, m->kv[2 * (i)]) || fwrite(hdr, 1, 2, out) != 2)
 			return -1;
 		for (int c = 0; c < PCT_CLASSES; c++) {
-			if (!(mask & 1ul << c))
+			if (!(mask & 1u << c))
 				continue;
 			int16_t q = (int16_t)round_to(w[c], scale);
 			unsigned char b[2] = { (unsigned char)(q & 0xff), (unsigned char)((uint16_t)q >> 8) };

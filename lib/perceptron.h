@@ -5,9 +5,8 @@
  *
  * Weights file (lib/data/ner.bin), little-endian:
  *   "NTPC"  u32 version (1)  u32 classes  u32 features  f32 scale
- *   then per feature: u32 id, the mask of classes with a weight (u16;
- *   three bytes past 16 classes), and one i16 per set bit (weight = i16
- *   * scale).
+ *   then per feature: u32 id, u16 mask of classes with a weight,
+ *   and one i16 per set bit (weight = i16 * scale).
  */
 #ifndef NTOOLS_PERCEPTRON_H
 #define NTOOLS_PERCEPTRON_H
@@ -16,10 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* The name finder's tags (tagger.h); a build may ask for more (BILOU: 17). */
-#ifndef PCT_CLASSES
 #define PCT_CLASSES 9
-#endif
 
 struct pct_model;
 

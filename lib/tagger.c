@@ -11,20 +11,6 @@
 #include "token.h"
 #include "xalloc.h"
 
-#ifndef NER_STRICT
-#define NER_STRICT 0            /* BILOU: 1, only legal transitions; 2, a name goes on only after B or I */
-#endif
-#ifndef NER_BIO_HISTORY
-#define NER_BIO_HISTORY 0       /* BILOU: the tag-before features see BIO tags */
-#endif
-
-/* Whether a name is open after tag: it goes on or ends next (BILOU's strict reading: B or I). */
-static int
-name_open(int tag)
-{
-	return NER_STRICT ? tag != NER_O && tag <= 2 * NER_KINDS : tag != NER_O;
-}
-
 /*
  * Tokens without capitals, and capitalised function words, are O after
  * an O without asking the model: names almost never start so, and
@@ -33,32 +19,7 @@ name_open(int tag)
 static int
 plainly_outside(const struct ner_token *t, int prev)
 {
-	return !name_open(prev) && (!(t->flags & TOK_UPPER) || t->closed);
-}
-
-/* Whether class c may follow prev: a name continues (I, L) only the kind it began as. */
-static int
-allowed(int prev, int c)
-{
-	if (c > NER_KINDS && c <= (NER_BILOU ? 3 : 2) * NER_KINDS)
-		return prev != NER_O && NER_KIND(prev) == NER_KIND(c) && name_open(prev);
-	return NER_STRICT != 1 || !name_open(prev);
-}
-
-/* tag as BIO: a name's last word continues it, a name of one word begins it. */
-static int
-bio_of(int tag)
-{
-	if (tag > 3 * NER_KINDS)
-		return tag - 3 * NER_KINDS;
-	return tag > 2 * NER_KINDS ? tag - NER_KINDS : tag;
-}
-
-/* The tag the tag-before features read. */
-static int
-history(int tag)
-{
-	return NER_BIO_HISTORY ? bio_of(tag) : tag;
+	return prev == NER_O && (!(t->flags & TOK_UPPER) || t->closed);
 }
 
 /* Whether a word tagged tag was typed otherwise (kind, or -1) elsewhere in the document. */
@@ -83,27 +44,36 @@ sentence_disagrees(const struct ner_doc *d, const int *tags, size_t i)
 	return 0;
 }
 
-/* The best class after prev, by scores s (float or whole), the first of equals winning. */
+/* The best class after prev, by scores s (float or whole). */
 #define BEST_AFTER(prev, s, best) do { \
-	for (int c_ = 1; c_ < NER_TAGS; c_++) \
-		if (allowed(prev, c_) && (!allowed(prev, best) || (s)[c_] > (s)[best])) \
+	for (int c_ = 0; c_ < PCT_CLASSES; c_++) { \
+		/* A name continues only the kind it began as. */ \
+		if (c_ > NER_KINDS && !((prev) == NER_BEGIN(c_ - 1 - NER_KINDS) || \
+		    (prev) == NER_INSIDE(c_ - 1 - NER_KINDS))) \
+			continue; \
+		if (c_ == 0 || (s)[c_] > (s)[best]) \
 			best = c_; \
+	} \
 } while (0)
 
 /*
  * BEST_AFTER for whole sums, choosing without branches (which class
- * wins is a coin toss to the processor).
+ * wins is a coin toss to the processor): O and the beginnings, then the
+ * one continuation prev allows, the first of equals winning as there.
  */
 static int
 best_whole(int prev, const int32_t *s)
 {
-	int best = NER_O, any = allowed(prev, NER_O);
+	int best = NER_O;
 	int32_t top = s[NER_O];
-	for (int c = 1; c < NER_TAGS; c++) {
-		int more = allowed(prev, c) & (!any | (s[c] > top));
+	for (int c = 1; c <= NER_KINDS; c++) {
+		int more = s[c] > top;
 		best = more ? c : best;
 		top = more ? s[c] : top;
-		any |= more;
+	}
+	if (prev != NER_O) {
+		int c = NER_INSIDE(NER_KIND(prev));
+		best = s[c] > top ? c : best;
 	}
 	return best;
 }
@@ -256,7 +226,7 @@ cache_fill(struct tagger_cache *c, const struct pct_model *m)
 			sum_of(m, f, feat_doc_kind(k, cf, f), c->doc[k][cf]);
 	for (int p = 0; p < PCT_CLASSES; p++)
 		for (int p2 = 0; p2 < PCT_CLASSES; p2++)
-			sum_of(m, f, feat_tags(history(p), history(p2), f), c->tags[p][p2]);
+			sum_of(m, f, feat_tags(p, p2, f), c->tags[p][p2]);
 }
 
 /* Token i's key in the cache of words' own sums: never 0, the empty slot's. */
@@ -357,7 +327,7 @@ dynamic_sums(struct tagger_cache *c, const struct pct_model *m, const struct ner
 		e->word = word;
 		e->prev = prev;
 		memset(e->s, 0, sizeof e->s);
-		pct_sum(m, f, feat_tag_word(t, history(prev), f), e->s);
+		pct_sum(m, f, feat_tag_word(t, prev, f), e->s);
 	}
 	add_to(s, e->s);
 }
@@ -526,16 +496,13 @@ cached_pass(struct pct_model *m, const struct ner_doc *d, int *tags, int second,
 			prev = tags[i];
 			continue;
 		}
-		if (!name_open(prev) && !(mark & MARK_ALWAYS)) {
+		if (prev == NER_O && !(mark & MARK_ALWAYS)) {
 			/* A run of words left O, up to one scored or a sentence to look at again. */
 			unsigned stop = MARK_ALWAYS | (second ? MARK_SENT : 0);
 			tags[i] = NER_O;
-			prev2 = prev;
-			while (i + 1 < d->n && !(c->mark[i + 1] & stop)) {
+			while (i + 1 < d->n && !(c->mark[i + 1] & stop))
 				tags[++i] = NER_O;
-				prev2 = NER_O;
-			}
-			prev = NER_O;
+			prev2 = prev = NER_O;
 			continue;
 		}
 		int best = best_cached(m, d, i, prev, prev2, second, c);
@@ -574,7 +541,7 @@ one_pass(struct pct_model *m, const struct ner_doc *d, int *tags, const int *gol
 			float s[PCT_CLASSES] = { 0 };
 			size_t n = feat_local(d, i, f);
 			n += feat_context(d, i, f + n);
-			n += feat_dynamic(d, i, history(prev), history(prev2), f + n);
+			n += feat_dynamic(d, i, prev, prev2, f + n);
 			pct_score(m, f, n, s);
 			BEST_AFTER(prev, s, best);
 			if (gold) {
@@ -743,7 +710,7 @@ tagger_count(struct pct_model *m, struct ner_doc *d, const int *gold)
 			if (!plainly_outside(&d->t[i], prev)) {
 				size_t n = feat_local(d, i, f);
 				n += feat_context(d, i, f + n);
-				n += feat_dynamic(d, i, history(prev), history(prev2), f + n);
+				n += feat_dynamic(d, i, prev, prev2, f + n);
 				pct_count(m, f, n);
 			}
 			prev2 = prev;
@@ -783,23 +750,4 @@ tagger_cache_free(struct tagger_cache *c)
 	free(c->got);
 	free(c->miss);
 	free(c);
-}
-
-void
-tagger_from_bio(const int *bio, int *out, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		int tag = bio[i];
-		if (NER_BILOU && tag != NER_O &&
-		    !(i + 1 < n && bio[i + 1] == NER_INSIDE(NER_KIND(tag))))
-			tag = tag <= NER_KINDS ? NER_UNIT(NER_KIND(tag)) : NER_LAST(NER_KIND(tag));
-		out[i] = tag;
-	}
-}
-
-void
-tagger_to_bio(int *tags, size_t n)
-{
-	for (size_t i = 0; NER_BILOU && i < n; i++)
-		tags[i] = bio_of(tags[i]);
 }

@@ -20,24 +20,6 @@ enum { NER_PER, NER_ORG, NER_LOC, NER_MISC, NER_KINDS };
 #define NER_KIND(tag) (((tag) - 1) % NER_KINDS)
 
 /*
- * The tag scheme the model is learnt and decoded in.  BIO is the one the
- * callers read; with NER_BILOU (a build option, with PCT_CLASSES 17) the
- * tagger also tells a name's last word and a name of one word, whose
- * classes follow BIO's: NER_LAST(k) and NER_UNIT(k).
- */
-#ifndef NER_BILOU
-#define NER_BILOU 0
-#endif
-#define NER_LAST(k) (1 + 2 * NER_KINDS + (k))
-#define NER_UNIT(k) (1 + 3 * NER_KINDS + (k))
-#define NER_TAGS (1 + (NER_BILOU ? 4 : 2) * NER_KINDS)
-
-/* BIO tags bio[0..n) in the tagger's scheme, into out (which may be bio). */
-void tagger_from_bio(const int *bio, int *out, size_t n);
-/* The tagger's tags[0..n) as BIO, in place: a name's last word continues it, a lone word begins one. */
-void tagger_to_bio(int *tags, size_t n);
-
-/*
  * What tagging with a loaded model keeps to save looking weights up:
  * sums of weights by word (a word's own features, and its tag features
  * after O), tables of the features with few values, and per token of the

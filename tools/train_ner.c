@@ -41,8 +41,7 @@ struct corpus {
 	size_t *tok_off;        /* per token: offset in text */
 	size_t *tok_len;
 	unsigned *flags;
-	int *gold;              /* BIO */
-	int *learn;             /* gold in the tagger's scheme (tagger.h) */
+	int *gold;
 	size_t ntok, tok_cap;
 	size_t *doc_first;      /* per document: its first token; one more at the end */
 	size_t ndoc, doc_cap;
@@ -192,8 +191,6 @@ read_conll(const char *path, struct corpus *c, int capitals)
 			c->flags[i] = tv[i - a].flags;
 	}
 	free(tv);
-	c->learn = xrealloc(NULL, (c->ntok + 1) * sizeof *c->learn);
-	tagger_from_bio(c->gold, c->learn, c->ntok);
 }
 
 static struct ner_doc *
@@ -272,7 +269,6 @@ score_docs(struct pct_model *m, const struct corpus *c, struct ner_doc *docs, si
 	for (size_t k = rest; k < c->ndoc; k += every) {
 		size_t a = c->doc_first[k];
 		tagger_run(m, &docs[k], tags + a, NULL, NULL);
-		tagger_to_bio(tags + a, docs[k].n);
 		score_doc(tags + a, c->gold + a, docs[k].n, s);
 	}
 	free(tags);
@@ -302,7 +298,7 @@ train_model(const struct corpus *c, struct ner_doc *docs, int epochs, unsigned m
 		if (!folds || k % folds != out)
 			order[ndoc++] = k;
 	for (size_t j = 0; j < ndoc; j++)
-		tagger_count(m, &docs[order[j]], c->learn + c->doc_first[order[j]]);
+		tagger_count(m, &docs[order[j]], c->gold + c->doc_first[order[j]]);
 	pct_keep_frequent(m, min_count);
 	fprintf(stderr, "train_ner: %zu features seen at least %u times\n", pct_features(m), min_count);
 
@@ -319,7 +315,7 @@ train_model(const struct corpus *c, struct ner_doc *docs, int epochs, unsigned m
 		size_t wrong = 0;
 		for (size_t k = 0; k < ndoc; k++) {
 			size_t d = order[k], a = c->doc_first[d];
-			wrong += tagger_run(m, &docs[d], tags + a, c->learn + a, NULL);
+			wrong += tagger_run(m, &docs[d], tags + a, c->gold + a, NULL);
 		}
 		fprintf(stderr, "train_ner: epoch %d: %zu tokens wrong (%.1fs)\n", e + 1, wrong,
 		    (double)(clock() - t0) / CLOCKS_PER_SEC);
