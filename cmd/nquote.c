@@ -31,12 +31,6 @@ CLI_USAGE_COMMON;
 
 enum { OPT_INDIRECT = OPT_PROGRAM };
 
-static void
-put_span(struct tsv_writer *out, const struct doc *d, size_t s, size_t e)
-{
-	tsv_field(out, d->text + s, e - s);
-}
-
 /* What every thread's attributor is made of. */
 struct setup {
 	unsigned flags;
@@ -56,35 +50,50 @@ attrib_state_free(void *a)
 	attrib_free(a);
 }
 
+/* The rows of the piece d->text[from..], as attrib_find gives them. */
 static void
-each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
+put_rows(struct tsv_writer *out, const struct doc *d, size_t from, const struct attribution *q, size_t n)
 {
-	struct attrib *a = arg;
-	const struct attribution *q;
-	size_t n;
+	size_t base = d->base + from;
+	const char *text = d->text + from;
 
-	if (!d->same_doc)
-		attrib_doc_begin(a);
-	if (d->whole)
-		attrib_last_piece(a);
-	n = attrib_find(a, d->text, d->len, d->base, &q);
 	for (size_t i = 0; i < n; i++) {
 		tsv_field(out, d->id, d->idlen);
-		tsv_num(out, d->base + q[i].start);
-		tsv_num(out, d->base + q[i].end);
+		tsv_num(out, base + q[i].start);
+		tsv_num(out, base + q[i].end);
 		tsv_field(out, q[i].speaker ? q[i].speaker : "", q[i].speaker_len);
-		put_span(out, d, q[i].mention_start, q[i].mention_end);
-		put_span(out, d, q[i].cue_start, q[i].cue_end);
-		put_span(out, d, q[i].text_start, q[i].text_end);
+		tsv_field(out, text + q[i].mention_start, q[i].mention_end - q[i].mention_start);
+		tsv_field(out, text + q[i].cue_start, q[i].cue_end - q[i].cue_start);
+		tsv_field(out, text + q[i].text_start, q[i].text_end - q[i].text_start);
 		tsv_str(out, attrib_kind_name(q[i].kind));
 		if (q[i].mention_end > q[i].mention_start) {
-			tsv_num(out, d->base + q[i].mention_start);
-			tsv_num(out, d->base + q[i].mention_end);
+			tsv_num(out, base + q[i].mention_start);
+			tsv_num(out, base + q[i].mention_end);
 		} else {
 			tsv_field(out, "", 0);
 			tsv_field(out, "", 0);
 		}
 		tsv_end_row(out);
+	}
+}
+
+static void
+each_doc(const struct doc *d, struct tsv_writer *out, void *arg)
+{
+	struct attrib *a = arg;
+	const struct attribution *q;
+	const size_t *ends;
+	size_t n, npieces;
+
+	if (!d->same_doc)
+		attrib_doc_begin(a);
+	/* a text of thousands of quotations is read in pieces (attrib.h) */
+	npieces = attrib_cuts(a, d->text, d->len, &ends);
+	for (size_t p = 0, from = 0; p < npieces; from = ends[p++]) {
+		if (d->whole && p + 1 == npieces)
+			attrib_last_piece(a);
+		n = attrib_find(a, d->text + from, ends[p] - from, d->base + from, &q);
+		put_rows(out, d, from, q, n);
 	}
 }
 

@@ -102,6 +102,7 @@ attrib_free(struct attrib *a)
 	free(a->ranked);
 	free(a->held);
 	free(a->pieces);
+	free(a->cuts);
 	free(a->order);
 	free(a->title_run);
 	free(a->regions);
@@ -506,6 +507,44 @@ attrib_trace(struct attrib *a, attrib_trace_fn *fn, void *ctx)
 {
 	a->trace = fn;
 	a->trace_ctx = ctx;
+}
+
+static void
+push_cut(struct attrib *a, size_t n, size_t at)
+{
+	if (n == a->capcuts) {
+		a->capcuts = a->capcuts ? 2 * a->capcuts : 8;
+		a->cuts = xrealloc(a->cuts, a->capcuts * sizeof *a->cuts);
+	}
+	a->cuts[n] = at;
+}
+
+size_t
+attrib_cuts(struct attrib *a, const char *text, size_t len, const size_t **ends)
+{
+	size_t n = 0;
+
+	if (quote_marks_bound(text, len) > ATTRIB_PIECE_QUOTES) {
+		const struct quote_span *q;
+		size_t nq = quote_find(a->qf, text, len, &q), first = 0;
+
+		/* q[k] opens the next piece */
+		for (size_t k = ATTRIB_PIECE_QUOTES; k < nq; k++) {
+			const struct quote_span *p = &q[k - 1], *s = &q[k];
+
+			if (p->para_end < s->para_start && !(s->flags & QUOTE_REOPENED))
+				push_cut(a, n++, p->para_end);
+			else if (k - first >= 2 * ATTRIB_PIECE_QUOTES && p->end <= s->start)
+				push_cut(a, n++, s->start);
+			else
+				continue;
+			first = k;
+			k += ATTRIB_PIECE_QUOTES - 1;
+		}
+	}
+	push_cut(a, n++, len);
+	*ends = a->cuts;
+	return n;
 }
 
 size_t

@@ -83,6 +83,22 @@ void attrib_doc_begin(struct attrib *a);
 void attrib_last_piece(struct attrib *a);
 
 /*
+ * Where to cut text[0..len), a document or one TSV row of it, into the
+ * pieces it is given to attrib_find as.  A document's rows wait for its
+ * last piece, since a later, fuller name still names an earlier
+ * quotation's speaker: some 90 bytes a quotation, more than the text of
+ * a quotation a few letters long.  So a text of more quotations than
+ * any article holds (ATTRIB_PIECE_QUOTES) is read in pieces of that many
+ * to twice as many, cut at a paragraph break that no quotation crosses,
+ * or, in a paragraph that long, before a quotation; a quotation near a
+ * cut no longer sees the other piece (a cue before a cut, a speaker to
+ * continue).  Points *ends at the pieces' ends, the last one len, valid
+ * until the next call, and returns their number.
+ */
+#define ATTRIB_PIECE_QUOTES 1024
+size_t attrib_cuts(struct attrib *a, const char *text, size_t len, const size_t **ends);
+
+/*
  * Finds the quotations of one piece of the current document, text[0..len)
  * (len at most ATTRIB_MAX_LEN) standing at offset base of the document, and points *out at them in
  * order of start.  Offsets in them are relative to text; the speaker

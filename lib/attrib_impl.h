@@ -130,6 +130,8 @@ struct attrib {
 	size_t held_len, held_cap;
 	struct held_piece { size_t at, len, base; } *pieces;
 	size_t npieces, cappieces;
+	size_t *cuts;           /* attrib_cuts' answer */
+	size_t capcuts;
 	size_t base;
 	const char *text;
 	size_t len;

@@ -193,6 +193,16 @@ next_mark_byte(const char *t, size_t i, size_t end)
 	return end;
 }
 
+size_t
+quote_marks_bound(const char *text, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = next_mark_byte(text, 0, len); i < len; i = next_mark_byte(text, i + 1, len))
+		n++;
+	return n;
+}
+
 /* May a mark cp close a quotation opened by open_cp? */
 static int
 closes(uint32_t open_cp, uint32_t cp)

@@ -60,6 +60,12 @@ void quote_finder_free(struct quote_finder *qf);
 size_t quote_find(struct quote_finder *qf, const char *text, size_t len,
     const struct quote_span **out);
 
+/*
+ * At least as many as the quotations quote_find finds in text[0..len):
+ * the bytes that may start a double mark (each span opens with one).
+ */
+size_t quote_marks_bound(const char *text, size_t len);
+
 /* Does text[0..len) break paragraphs at every line break (see above)? */
 int quote_lines_are_paras(const char *text, size_t len);
 

@@ -474,3 +474,27 @@ More talks are planned for the spring in Moscow.
 	[ "$(field 4 < rows | tr '\n' '|')" = "Omar Feld|Ann Holt|" ]
 	[ "$(field 5 < rows | tr '\n' '|')" = "Omar Feld|Ann Holt|" ]
 }
+
+# slices_are DOC WANT: every row on stdin slices DOC at start, end to WANT,
+# rows in order of start; prints the rows' number.
+slices_are() {
+	awk -F '\t' -v want="$2" -v docfile="$1" '
+	BEGIN { RS = "^$"; getline doc < docfile; RS = "\n" }
+	{
+		if (substr(doc, $2 + 1, $3 - $2) != want || $2 + 0 <= last + 0 && NR > 1)
+			bad++
+		last = $2
+	}
+	END { print bad ? "bad " bad : NR }'
+}
+
+@test "thousands of quotations in one document: read in pieces, every one has its row and speaker" {
+	awk 'BEGIN { for (i = 0; i < 3000; i++) printf "\"Not now,\" Ann Lee said.\n\n" }' > doc
+	nquote -H doc > rows
+	[ "$(slices_are doc '"Not now,"' < rows)" -eq 3000 ]
+	[ "$(field 4 < rows | sort | uniq -c | awk '{ $1 = $1; print }')" = "3000 Ann Lee" ]
+	# in one paragraph, cut before a quotation
+	awk 'BEGIN { for (i = 0; i < 5000; i++) printf "\"a\" " }' > run
+	nquote -H -a run > rows
+	[ "$(slices_are run '"a"' < rows)" -eq 5000 ]
+}

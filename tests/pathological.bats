@@ -136,22 +136,18 @@ judge() {
 	done
 }
 
-# A quotation a few bytes long ("a" "a" ...) costs its span (20 bytes),
-# its row (56) and the order of the rows until its piece is resolved,
-# 20 to 32 bytes a byte of such text: not the factor 8 of the README,
-# which holds for quotations of some 15 bytes or more, but this bound
-# (README, Memory).  Before each
-# quotation asked what came before its paragraph, over a megabyte of
-# empty lines once a quotation (blank_lines: 43x at 8x the size), and
+# A quotation a few bytes long costs its span, its row and the row's
+# order, some 90 bytes: held for a whole document, 20 to 32 bytes a byte
+# of "a" "a" ..., so such a text is read in pieces of 1,024 quotations
+# or so (attrib.h, attrib_cuts), in one paragraph and in many.  Before
+# each quotation asked what came before its paragraph, over a megabyte
+# of empty lines once a quotation (blank_lines: 43x at 8x the size), and
 # of the paragraph before that (blank_lines_far: 53x).
-QUOTE_RUN_PEAK=40
-
 @test "nquote: runs of one-letter quotations, in one paragraph and in many, and after a run of empty lines" {
 	local opts
 	for opts in "" -a --indirect; do
 		# shellcheck disable=SC2086
 		startup nquote $opts
-		[ -z "$PEAK" ] || PEAK=$QUOTE_RUN_PEAK
 		for s in letters letter_paras blank_lines blank_lines_far; do
 			# shellcheck disable=SC2086
 			linear 50000 "$s" nquote $opts

@@ -1,8 +1,10 @@
 /*
  * libFuzzer target: any bytes through nquote's analyser, as one document
- * or cut in two pieces (TSV rows), with the options the first byte
- * picks.  Checks its promises: every span, mention and cue inside its
- * piece, the quoted words inside the quotation, and the rows in order.
+ * or cut in two pieces (TSV rows), each read in the pieces attrib_cuts
+ * gives, with the options the first byte picks.  Checks its promises:
+ * the cuts in order and ending at the end, every span, mention and cue
+ * inside its piece, the quoted words inside the quotation, and the rows
+ * in order.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct attrib *analysers[4];
 
 static void
-check_piece(struct attrib *a, const char *text, size_t len, size_t base, unsigned flags)
+check_rows(struct attrib *a, const char *text, size_t len, size_t base, unsigned flags)
 {
 	const struct attribution *q;
 	size_t n = attrib_find(a, text, len, base, &q);
@@ -29,6 +31,21 @@ check_piece(struct attrib *a, const char *text, size_t len, size_t base, unsigne
 			__builtin_trap();
 		if (i > 0 && !(flags & ATTRIB_INDIRECT) && q[i].start < q[i - 1].start)
 			__builtin_trap();
+	}
+}
+
+static void
+check_piece(struct attrib *a, const char *text, size_t len, size_t base, unsigned flags)
+{
+	const size_t *ends;
+	size_t np = attrib_cuts(a, text, len, &ends), from = 0;
+
+	if (np == 0 || ends[np - 1] != len)
+		__builtin_trap();
+	for (size_t p = 0; p < np; from = ends[p++]) {
+		if (ends[p] < from || (ends[p] == from && len > 0))
+			__builtin_trap();
+		check_rows(a, text + from, ends[p] - from, base + from, flags);
 	}
 }
 

@@ -146,6 +146,27 @@ test_mark_offsets(void)
 		}
 }
 
+/* quote_marks_bound: never fewer than the quotations found */
+static void
+test_marks_bound(void)
+{
+	static const char *texts[] = {
+		"\"a\" \"b\" \xe2\x80\x9c\xc2\xab\x63\xc2\xbb\xe2\x80\x9d",
+		"\"unclosed\n\n\"reopened\" and \"closed\"",
+		"\xc2\xab a \xc2\xbb and x=\"markup\" 6\" tall",
+		"no marks at all, but caf\xc3\xa9 and \xe2\x80\x94 dashes",
+	};
+	const struct quote_span *q;
+
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		size_t len = strlen(texts[i]);
+
+		CHECK(quote_marks_bound(texts[i], len) >= quote_find(qf, texts[i], len, &q));
+	}
+	CHECK(quote_marks_bound("\"a\" \"b\"", 8) == 4);
+	CHECK(quote_marks_bound("plain words only", 16) == 0);
+}
+
 int
 main(void)
 {
@@ -155,6 +176,7 @@ main(void)
 	test_line_paragraphs();
 	test_hostile();
 	test_mark_offsets();
+	test_marks_bound();
 	quote_finder_free(qf);
 	return check_result("quote_test");
 }
