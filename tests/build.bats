@@ -72,6 +72,25 @@ mine_data() {
 	[ "$status" -eq 2 ]
 }
 
+@test "train_ner's NER_SEED orders the documents otherwise; the default is the seed make model's weights come from" {
+	# Documents that differ, so that their order counts.
+	for who in 'Anna Berg' 'Tom Dale' 'Ines Moreau' 'Karl Olsen' 'Rosa Lind' 'Omar Haddad'; do
+		printf -- '-DOCSTART- -X- -X- O\n\n'
+		printf '%s NNP B-NP B-PER\n' ${who%% *}
+		printf '%s NNP I-NP I-PER\n' ${who#* }
+		printf 'left VBD B-VP O\nLima NNP B-NP B-LOC\n. . O O\n\n'
+	done > mine.conll
+	mk build/release/train_ner
+	"$ROOT/build/release/train_ner" mine.conll plain.bin
+	NER_SEED=12345 "$ROOT/build/release/train_ner" mine.conll same.bin
+	NER_SEED=7 "$ROOT/build/release/train_ner" mine.conll seven.bin
+	NER_SEED=7 "$ROOT/build/release/train_ner" mine.conll seven-again.bin
+	cmp plain.bin same.bin
+	cmp seven.bin seven-again.bin
+	run cmp -s plain.bin seven.bin
+	[ "$status" -eq 1 ]
+}
+
 @test "train_syntax -k measures the tagger by cross-validation and writes no model" {
 	{
 		for i in 1 2 3 4 5 6; do
