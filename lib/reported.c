@@ -17,7 +17,8 @@ extern const size_t data_span_bin_len;
 enum {
 	F_BIAS = 1, F_WORD, F_WC, F_SUFFIX, F_NEXT_WORD, F_PREV_WORD, F_NEXT2_WORD, F_NEXT, F_PREV,
 	F_PREV2, F_AT, F_TO_END, F_FINE, F_NEXT_COARSE, F_PREV_COARSE, F_COMMA_BEFORE, F_WORD_NEXT,
-	F_WORD_PREV, F_SUBJECT, F_AFTER_COMMA, F_LAST, F_STEM, F_THAT_AHEAD, F_WHO_BEFORE
+	F_WORD_PREV, F_SUBJECT, F_AFTER_COMMA, F_LAST, F_STEM, F_THAT_AHEAD, F_WHO_BEFORE, F_NEXT_FINE, F_PREV_FINE,
+	F_BIGRAM_PREV, F_BIGRAM_NEXT, F_PREV2_WORD
 };
 
 /* The word t lowercased without its inflection (-s, -es, -ed, -ing, -d), so that "pledged" and "pledges" meet. */
@@ -70,13 +71,13 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 		uint64_t nw = next && next->type == T_WORD ? tf_lower(text, next) : tf_code(next);
 		uint64_t pw = prev && prev->type == T_WORD ? tf_lower(text, prev) : tf_code(prev);
 		struct tok suffix = *w;
-		unsigned coarse, fine, next_coarse, prev_coarse, unused;
+		unsigned coarse, fine, next_coarse, prev_coarse, next_fine, prev_fine;
 
 		if (suffix.e - suffix.s > 3)
 			suffix.s = suffix.e - 3;
 		tf_classes(wc, text, w, &coarse, &fine);
-		tf_classes(wc, text, next, &next_coarse, &unused);
-		tf_classes(wc, text, prev, &prev_coarse, &unused);
+		tf_classes(wc, text, next, &next_coarse, &next_fine);
+		tf_classes(wc, text, prev, &prev_coarse, &prev_fine);
 		put(s, F_BIAS, 0, 0);
 		put(s, F_WORD, word, 0);
 		put(s, F_WC, w->wc, w->cap);
@@ -112,6 +113,12 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 		for (size_t k = j; k-- > 0 && k + 4 > j && !who;)
 			who = t[k].type == T_WORD && (t[k].cap || is_pronoun(&t[k])) ? (unsigned)(j - k) : 0;
 		put(s, F_WHO_BEFORE, who, 0);
+		put(s, F_NEXT_FINE, next_fine, 0);
+		put(s, F_PREV_FINE, prev_fine, 0);
+		put(s, F_BIGRAM_PREV, pw, word);
+		put(s, F_BIGRAM_NEXT, word, nw);
+		if (prev2 && prev2->type == T_WORD)
+			put(s, F_PREV2_WORD, tf_lower(text, prev2), 0);
 		comma |= w->type == T_PUNCT && w->ch == ',';
 	}
 	s->first[n] = s->nfeat;
