@@ -127,10 +127,15 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 size_t
 rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *out, size_t max)
 {
-	size_t n = 0;
+	size_t n = 0, first = s->n, last = 0;
 
 	if (max == 0)
 		return 0;
+	for (size_t j = 0; j < s->n; j++)
+		if (s->t[j].type == T_WORD) {
+			first = first < j ? first : j;
+			last = j;
+		}
 	for (size_t j = 0; j < s->n; j++) {
 		float sc[PCT_CLASSES] = { 0 };
 		struct rs_cue c = { j, RS_NONE, 0 };
@@ -139,7 +144,8 @@ rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *o
 			continue;
 		pct_score(m, s->feat + s->first[j], s->first[j + 1] - s->first[j], sc);
 		for (int k = RS_AFTER; k < RS_CLASSES; k++)
-			if (sc[k] - sc[RS_NONE] > c.margin) {
+			/* words to report on the side the class says: none after the last word, none before the first */
+			if (sc[k] - sc[RS_NONE] > c.margin && (k == RS_BEFORE || j < last) && (k == RS_AFTER || j > first)) {
 				c.margin = sc[k] - sc[RS_NONE];
 				c.cls = (enum rs_class)k;
 			}
@@ -312,7 +318,7 @@ rs_sources_free(struct rs_sources *c)
 enum {
 	B_WORD = 1, B_PREV, B_CLASSES, B_FINE, B_DIST, B_AT_LO, B_COMMAS, B_CUE, B_PREV_WORD,
 	E_WORD, E_NEXT, E_CLASSES, E_NEXT_FINE, E_DIST, E_AT_HI, E_COMMAS, E_CUE, E_NEXT_WORD, E_TO_HI, E_NEXT2,
-	E_THAT, B_TO_LO, E_TO_END,
+	E_THAT, B_TO_LO, E_TO_END, E_PAST_HI,
 	E_AFTER = 64    /* added to an end's template after the cue: those ends learn apart from the others */
 };
 
@@ -404,6 +410,9 @@ rs_span_candidates(struct rs_sources *starts, struct rs_sources *ends, const str
 		if (next && next->type != T_WORD)
 			sput(ends, after + E_NEXT2, tf_code(next), word_or_code(s, e + 1));
 		sput(ends, after + E_THAT, that, tf_code(next));
+		/* what joins the next report's source: "..., and Y said" ends here, "said Y accused" nests */
+		if (hi < s->n && hi > cue + 1)
+			sput(ends, after + E_PAST_HI, (e > hi) * 2 + (e == hi), word_or_code(s, hi - 1));
 		sput(ends, after + E_TO_END, tf_bucket(s->n - e), (unsigned)cls * 2 + that);
 	}
 	grow(ends);
