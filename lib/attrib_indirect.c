@@ -143,17 +143,28 @@ said_words(struct attrib *a, const struct tok *t, size_t lo, size_t hi, const st
 	return 1;
 }
 
+/* Do the reported words of r and q overlap by half the longer's at least? */
+static int
+same_words(const struct said *r, const struct said *q)
+{
+	size_t s = r->cs > q->cs ? r->cs : q->cs, e = r->ce < q->ce ? r->ce : q->ce,
+	    longer = r->ce - r->cs > q->ce - q->cs ? r->ce - r->cs : q->ce - q->cs;
+
+	return e > s && 2 * (e - s) >= longer;
+}
+
 /*
  * Reported speech in the sentence t[0..last), as the learnt model finds
  * it (reported.h): fills out[] with each report's speaker, cue and words,
  * and returns how many.  Each report's words end where the next one's
- * speaker begins.
+ * speaker begins, and words that two cues report are one report.
  */
 static size_t
 learnt_reports(struct attrib *a, const struct tok *t, size_t last, struct said *out)
 {
 	struct rs_cue c[MAX_SAID];
 	int ok[MAX_SAID];
+	float sure[MAX_SAID];
 	size_t n, k = 0;
 
 	rs_features(&a->sentence, a->text, t, last, a->classes);
@@ -173,8 +184,20 @@ learnt_reports(struct attrib *a, const struct tok *t, size_t last, struct said *
 			    out[i + 1].f.mb < hi)
 				hi = out[i + 1].f.mb;
 		}
-		if (ok[i] && said_words(a, t, lo, hi, &c[i], &out[i]))
+		if (!ok[i] || !said_words(a, t, lo, hi, &c[i], &out[i]))
+			continue;
+		/* the same words reported twice in a sentence are one report: the surer cue's */
+		size_t x = 0;
+
+		while (x < k && !same_words(&out[x], &out[i]))
+			x++;
+		if (x == k) {
+			sure[k] = c[i].margin;
 			out[k++] = out[i];
+		} else if (c[i].margin > sure[x]) {
+			sure[x] = c[i].margin;
+			out[x] = out[i];
+		}
 	}
 	return k;
 }

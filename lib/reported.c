@@ -17,7 +17,8 @@ extern const size_t data_span_bin_len;
 enum {
 	F_BIAS = 1, F_WORD, F_WC, F_SUFFIX, F_NEXT_WORD, F_PREV_WORD, F_NEXT2_WORD, F_NEXT, F_PREV,
 	F_PREV2, F_AT, F_TO_END, F_FINE, F_NEXT_COARSE, F_PREV_COARSE, F_COMMA_BEFORE, F_WORD_NEXT,
-	F_WORD_PREV, F_SUBJECT, F_AFTER_COMMA, F_LAST, F_STEM, F_THAT_AHEAD, F_WHO_BEFORE
+	F_WORD_PREV, F_SUBJECT, F_AFTER_COMMA, F_LAST, F_STEM, F_THAT_AHEAD, F_WHO_BEFORE, F_NEXT_FINE, F_PREV_FINE,
+	F_BIGRAM_PREV, F_BIGRAM_NEXT, F_PREV2_WORD
 };
 
 /* The word t lowercased without its inflection (-s, -es, -ed, -ing, -d), so that "pledged" and "pledges" meet. */
@@ -70,13 +71,13 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 		uint64_t nw = next && next->type == T_WORD ? tf_lower(text, next) : tf_code(next);
 		uint64_t pw = prev && prev->type == T_WORD ? tf_lower(text, prev) : tf_code(prev);
 		struct tok suffix = *w;
-		unsigned coarse, fine, next_coarse, prev_coarse, unused;
+		unsigned coarse, fine, next_coarse, prev_coarse, next_fine, prev_fine;
 
 		if (suffix.e - suffix.s > 3)
 			suffix.s = suffix.e - 3;
 		tf_classes(wc, text, w, &coarse, &fine);
-		tf_classes(wc, text, next, &next_coarse, &unused);
-		tf_classes(wc, text, prev, &prev_coarse, &unused);
+		tf_classes(wc, text, next, &next_coarse, &next_fine);
+		tf_classes(wc, text, prev, &prev_coarse, &prev_fine);
 		put(s, F_BIAS, 0, 0);
 		put(s, F_WORD, word, 0);
 		put(s, F_WC, w->wc, w->cap);
@@ -112,6 +113,12 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 		for (size_t k = j; k-- > 0 && k + 4 > j && !who;)
 			who = t[k].type == T_WORD && (t[k].cap || is_pronoun(&t[k])) ? (unsigned)(j - k) : 0;
 		put(s, F_WHO_BEFORE, who, 0);
+		put(s, F_NEXT_FINE, next_fine, 0);
+		put(s, F_PREV_FINE, prev_fine, 0);
+		put(s, F_BIGRAM_PREV, pw, word);
+		put(s, F_BIGRAM_NEXT, word, nw);
+		if (prev2 && prev2->type == T_WORD)
+			put(s, F_PREV2_WORD, tf_lower(text, prev2), 0);
 		comma |= w->type == T_PUNCT && w->ch == ',';
 	}
 	s->first[n] = s->nfeat;
@@ -120,10 +127,15 @@ rs_features(struct rs_sentence *s, const char *text, const struct tok *t, size_t
 size_t
 rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *out, size_t max)
 {
-	size_t n = 0;
+	size_t n = 0, first = s->n, last = 0;
 
 	if (max == 0)
 		return 0;
+	for (size_t j = 0; j < s->n; j++)
+		if (s->t[j].type == T_WORD) {
+			first = first < j ? first : j;
+			last = j;
+		}
 	for (size_t j = 0; j < s->n; j++) {
 		float sc[PCT_CLASSES] = { 0 };
 		struct rs_cue c = { j, RS_NONE, 0 };
@@ -132,7 +144,8 @@ rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *o
 			continue;
 		pct_score(m, s->feat + s->first[j], s->first[j + 1] - s->first[j], sc);
 		for (int k = RS_AFTER; k < RS_CLASSES; k++)
-			if (sc[k] - sc[RS_NONE] > c.margin) {
+			/* words to report on the side the class says: none after the last word, none before the first */
+			if (sc[k] - sc[RS_NONE] > c.margin && (k == RS_BEFORE || j < last) && (k == RS_AFTER || j > first)) {
 				c.margin = sc[k] - sc[RS_NONE];
 				c.cls = (enum rs_class)k;
 			}
@@ -305,7 +318,7 @@ rs_sources_free(struct rs_sources *c)
 enum {
 	B_WORD = 1, B_PREV, B_CLASSES, B_FINE, B_DIST, B_AT_LO, B_COMMAS, B_CUE, B_PREV_WORD,
 	E_WORD, E_NEXT, E_CLASSES, E_NEXT_FINE, E_DIST, E_AT_HI, E_COMMAS, E_CUE, E_NEXT_WORD, E_TO_HI, E_NEXT2,
-	E_THAT, B_TO_LO, E_TO_END,
+	E_THAT, B_TO_LO, E_TO_END, E_PAST_HI,
 	E_AFTER = 64    /* added to an end's template after the cue: those ends learn apart from the others */
 };
 
@@ -397,6 +410,9 @@ rs_span_candidates(struct rs_sources *starts, struct rs_sources *ends, const str
 		if (next && next->type != T_WORD)
 			sput(ends, after + E_NEXT2, tf_code(next), word_or_code(s, e + 1));
 		sput(ends, after + E_THAT, that, tf_code(next));
+		/* what joins the next report's source: "..., and Y said" ends here, "said Y accused" nests */
+		if (hi < s->n && hi > cue + 1)
+			sput(ends, after + E_PAST_HI, (e > hi) * 2 + (e == hi), word_or_code(s, hi - 1));
 		sput(ends, after + E_TO_END, tf_bucket(s->n - e), (unsigned)cls * 2 + that);
 	}
 	grow(ends);

@@ -54,7 +54,8 @@ struct rs_cue {
 
 /*
  * The words of the sentence that report speech under m, at most max of
- * them, the surest kept; written to out in the order of the text.
+ * them, the surest kept; written to out in the order of the text.  A
+ * class needs words on its side: the last word reports what precedes it.
  * Returns how many.
  */
 size_t rs_cues(const struct rs_sentence *s, const struct pct_model *m, struct rs_cue *out, size_t max);

@@ -417,6 +417,13 @@ More talks are planned for the spring in Moscow.
 	[ "$(field 7 < rows | tr '\n' '|')" = "the road would reopen in May|it would pay for the work|" ]
 }
 
+@test "--indirect: the same words reported twice in a sentence are one row, the surer cue's" {
+	printf 'Officials said on Monday that the plan would fail, a spokesman said.\n' |
+	    nquote -H --indirect > rows
+	[ "$(wc -l < rows)" -eq 1 ]
+	[ "$(field 7 < rows)" = "that the plan would fail" ]
+}
+
 @test "--indirect: the learnt source is a bare plural after the words, a body after according to, never the object of the cue" {
 	printf 'The pier will close in winter, officials said.\n\nTaxes will rise next year, according to the budget office.\n\nThe senator accused her rival of hiding the report.\n' |
 	    nquote -H --indirect > rows

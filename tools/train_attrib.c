@@ -681,6 +681,8 @@ struct words {
 	struct data span;       /* each report's candidate beginnings and ends, for the span ranker */
 	struct rs_sources cand, starts, ends;
 	const struct wordclass *wc;
+	const struct pct_model *const *tagger;  /* the tagger of article art: tagger[art % ntagger] */
+	size_t ntagger;
 };
 
 /* The word that stands for the cue of report r: its first but auxiliaries and adverbs ("has also said"). */
@@ -749,30 +751,16 @@ collect_sources(struct words *d, const struct rs_sentence *s, const struct repor
 
 /*
  * The candidate beginnings and ends of the words that the report r,
- * whose cue is t[head], reports, within t[lo..hi) as nquote bounds them
- * (heads: the cues of the sentence's reports, in order of the text), when
- * the annotated ones are among them.
+ * whose cue is t[head], reports, within t[lo..hi) (where the tagger's
+ * other reporting words leave off, as nquote bounds them), when the
+ * annotated ones are among them.
  */
 static void
-collect_span(struct words *d, const struct rs_sentence *s, const struct report *r, size_t head,
-    const size_t *heads, const struct report *const *of, size_t nheads)
+collect_span(struct words *d, const struct rs_sentence *s, const struct report *r, size_t head, size_t lo,
+    size_t hi)
 {
 	const struct tok *t = s->t;
-	size_t lo = 0, hi = s->n, right = SIZE_MAX, i;
-
-	for (i = 0; i < nheads && heads[i] != head; i++)
-		lo = heads[i] + 1;
-	if (i + 1 < nheads) {
-		/* the next report's words begin where its speaker does */
-		const struct report *next = of[i + 1];
-
-		hi = heads[i + 1];
-		for (size_t k = head + 1; k < hi && next->se > next->ss; k++)
-			if (t[k].s >= next->ss && t[k].s < next->se) {
-				hi = k;
-				break;
-			}
-	}
+	size_t right = SIZE_MAX;
 	/* the annotated words' first and last word */
 	size_t first = SIZE_MAX, last = SIZE_MAX;
 
@@ -796,12 +784,18 @@ collect_span(struct words *d, const struct rs_sentence *s, const struct report *
 	add_example(&d->span, &d->ends, right, d->cur);
 }
 
+/* Is t[k] a word of report r's reporting words? */
+static int
+in_cue(const struct tok *t, size_t k, const struct report *r)
+{
+	return t[k].s >= r->cs && t[k].s < r->ce;
+}
+
 static void
 collect_words(void *ctx, const struct rs_sentence *s)
 {
 	struct words *d = ctx;
 	const struct article *a = &d->art[d->cur];
-	size_t base = d->n;
 
 	for (size_t j = 0; j < s->n; j++) {
 		size_t nf = s->first[j + 1] - s->first[j];
@@ -821,34 +815,68 @@ collect_words(void *ctx, const struct rs_sentence *s)
 		w->art = d->cur;
 		w->tok = j;
 		w->cls = RS_NONE;
+		for (size_t k = 0; k < a->nr; k++)
+			if (cue_word(s, &a->r[k]) == j)
+				w->cls = a->r[k].cls;
 		memcpy(d->feat + d->nfeat, s->feat + s->first[j], nf * sizeof *d->feat);
 		d->nfeat += nf;
 	}
-	size_t heads[64], nheads = 0;
-	const struct report *of[64];
+	for (size_t k = 0; k < a->nr; k++) {
+		size_t head = cue_word(s, &a->r[k]);
+
+		if (head != SIZE_MAX)
+			collect_sources(d, s, &a->r[k], head);
+	}
+}
+
+/*
+ * The span examples of a sentence: each annotated report's words bounded
+ * as nquote bounds them, by the reporting words that the tagger of its
+ * fold (one that did not learn from the article) finds around it, and the
+ * next one's source where it stands between.
+ */
+static void
+collect_spans(void *ctx, const struct rs_sentence *s)
+{
+	struct words *d = ctx;
+	const struct article *a = &d->art[d->cur];
+	const struct tok *t = s->t;
+	struct rs_cue c[8];
+	size_t nc = rs_cues(s, d->tagger[d->cur % d->ntagger], c, 8), done[64], ndone = 0;
 
 	for (size_t k = 0; k < a->nr; k++) {
-		size_t head = cue_word(s, &a->r[k]), i;
+		const struct report *r = &a->r[k];
+		size_t head = cue_word(s, r), lo = 0, hi = s->n, i;
 
-		for (i = base; head != SIZE_MAX && i < d->n; i++)
-			if (d->w[i].tok == head)
-				d->w[i].cls = a->r[k].cls;
-		if (head == SIZE_MAX)
-			continue;
-		collect_sources(d, s, &a->r[k], head);
-		/* in the order of the text, each cue once */
-		for (i = 0; i < nheads && heads[i] < head; i++)
+		for (i = 0; i < ndone && done[i] != head; i++)
 			;
-		if (nheads == 64 || (i < nheads && heads[i] == head))
+		if (head == SIZE_MAX || i < ndone || ndone == 64)
 			continue;
-		memmove(heads + i + 1, heads + i, (nheads - i) * sizeof *heads);
-		memmove(of + i + 1, of + i, (nheads - i) * sizeof *of);
-		heads[i] = head;
-		of[i] = &a->r[k];
-		nheads++;
+		done[ndone++] = head;
+		for (i = 0; i < nc; i++) {
+			if (in_cue(t, c[i].word, r) || c[i].word == head)
+				continue;
+			if (c[i].word < head)
+				lo = c[i].word + 1;
+			else {
+				hi = c[i].word;
+				break;
+			}
+		}
+		/* the next report's words begin where its speaker does */
+		for (size_t x = 0; i < nc && x < a->nr; x++) {
+			const struct report *next = &a->r[x];
+
+			if (!in_cue(t, c[i].word, next) || next->se <= next->ss)
+				continue;
+			for (size_t m = head + 1; m < hi; m++)
+				if (t[m].s >= next->ss && t[m].s < next->se) {
+					hi = m;
+					break;
+				}
+		}
+		collect_span(d, s, r, head, lo, hi);
 	}
-	for (size_t i = 0; i < nheads; i++)
-		collect_span(d, s, of[i], heads[i], heads, of, nheads);
 }
 
 static void
@@ -862,6 +890,19 @@ gather_words(struct words *d, const struct article *arts, size_t n)
 	d->src.art = arts;
 	d->span.art = arts;
 	attrib_trace_reported(a, collect_words, d);
+	run_articles(a, arts, n, &d->cur);
+}
+
+/* The span examples of the articles, bounded by what tagger[art % ntagger] finds; frees d's word classes. */
+static void
+gather_spans(struct words *d, const struct article *arts, size_t n, const struct pct_model *const *tagger,
+    size_t ntagger)
+{
+	struct attrib *a = attrib_new(ATTRIB_INDIRECT);
+
+	d->tagger = tagger;
+	d->ntagger = ntagger;
+	attrib_trace_reported(a, collect_spans, d);
 	run_articles(a, arts, n, &d->cur);
 	wordclass_free((struct wordclass *)d->wc);
 	d->wc = NULL;
@@ -1116,25 +1157,39 @@ main(int argc, char **argv)
 
 	memset(&leans, 0, sizeof leans);
 	gather_words(&w, arts, narts);
+
+	struct pct_model **by_fold = xcalloc(folds > 0 ? (size_t)folds : 1, sizeof *by_fold);
+
 	for (int f = 0; f < folds; f++) {
 		char what[64];
 
-		m = train_words(&w, epochs, folds, f, skip);
+		by_fold[f] = train_words(&w, epochs, folds, f, skip);
 		snprintf(what, sizeof what, "fold %d of %d", f + 1, folds);
-		score_words(m, &w, folds, f, NULL, what);
-		tally_leans(m, &w, folds, f, skip, &leans);
-		pct_free(m);
+		score_words(by_fold[f], &w, folds, f, NULL, what);
+		tally_leans(by_fold[f], &w, folds, f, skip, &leans);
 	}
+	float lean = best_lean(&leans);
+
 	m = train_words(&w, epochs, 1, -1, skip);
-	rs_lean(m, best_lean(&leans));
+	rs_lean(m, lean);
+	for (int f = 0; f < folds; f++)
+		rs_lean(by_fold[f], lean);
+	if (folds == 0)
+		by_fold[0] = m;
 	if (held_path)
 		score_words(m, &w, 1, -1, skip, "held articles");
 	if (dev) {
 		gather_words(&wd, dev, ndev);
 		score_words(m, &wd, 1, -1, NULL, "dev");
+		gather_spans(&wd, dev, ndev, (const struct pct_model *const *)&m, 1);
 	}
+	/* the spans' bounds as the tagger finds them on articles it did not learn from */
+	gather_spans(&w, arts, narts, (const struct pct_model *const *)by_fold, folds > 0 ? (size_t)folds : 1);
 	if (save(m, argv[optind + 2]) != 0)
 		return 1;
+	for (int f = 0; f < folds; f++)
+		pct_free(by_fold[f]);
+	free(by_fold);
 	pct_free(m);
 
 	/* the sources of reported speech, where its words begin and end */
