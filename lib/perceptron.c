@@ -488,6 +488,24 @@ pct_average(struct pct_model *m)
 	}
 }
 
+int
+pct_add(struct pct_model *into, const struct pct_model *m)
+{
+	if (into->used != m->used || into->mask != m->mask || !into->w || !m->w ||
+	    memcmp(into->kv, m->kv, (m->mask + 1) * 2 * sizeof *m->kv) != 0)
+		return -1;
+	for (size_t at = 0; at < m->used * PCT_CLASSES; at++)
+		into->w[at] += m->w[at];
+	return 0;
+}
+
+void
+pct_scale(struct pct_model *m, float by)
+{
+	for (size_t at = 0; at < m->used * PCT_CLASSES; at++)
+		m->w[at] *= by;
+}
+
 static float
 absf(float x)
 {

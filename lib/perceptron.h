@@ -55,6 +55,13 @@ void pct_nudge(struct pct_model *m, const uint32_t *f, size_t n, int cls, float 
 void pct_tick(struct pct_model *m);
 /* Training: replaces the weights by their averages. */
 void pct_average(struct pct_model *m);
+/*
+ * Training: adds the weights of m to into's, which must have learnt the
+ * same features (counted from the same examples); returns 0, or -1 when
+ * they differ.  With pct_scale, the mean of models learnt in other orders.
+ */
+int pct_add(struct pct_model *into, const struct pct_model *m);
+void pct_scale(struct pct_model *m, float by);
 /* Writes the weights file, leaving out weights smaller than min_abs; returns 0 or -1. */
 int pct_save(const struct pct_model *m, FILE *out, float min_abs);
 size_t pct_features(const struct pct_model *m);

@@ -72,8 +72,8 @@ mine_data() {
 	[ "$status" -eq 2 ]
 }
 
-@test "train_ner's NER_SEED orders the documents otherwise; the default is the seed make model's weights come from" {
-	# Documents that differ, so that their order counts.
+# small_conll: documents that differ, so that their order counts, in mine.conll.
+small_conll() {
 	for who in 'Anna Berg' 'Tom Dale' 'Ines Moreau' 'Karl Olsen' 'Rosa Lind' 'Omar Haddad'; do
 		printf -- '-DOCSTART- -X- -X- O\n\n'
 		printf '%s NNP B-NP B-PER\n' ${who%% *}
@@ -81,6 +81,10 @@ mine_data() {
 		printf 'left VBD B-VP O\nLima NNP B-NP B-LOC\n. . O O\n\n'
 	done > mine.conll
 	mk build/release/train_ner
+}
+
+@test "train_ner's NER_SEED orders the documents otherwise; the default is the seed make model's weights come from" {
+	small_conll
 	"$ROOT/build/release/train_ner" mine.conll plain.bin
 	NER_SEED=12345 "$ROOT/build/release/train_ner" mine.conll same.bin
 	NER_SEED=7 "$ROOT/build/release/train_ner" mine.conll seven.bin
@@ -88,6 +92,19 @@ mine_data() {
 	cmp plain.bin same.bin
 	cmp seven.bin seven-again.bin
 	run cmp -s plain.bin seven.bin
+	[ "$status" -eq 1 ]
+}
+
+@test "train_ner's NER_ORDERS=2: the mean of the models of two orders, neither one's, the same each time" {
+	small_conll
+	NER_SEED=1 "$ROOT/build/release/train_ner" mine.conll one.bin
+	NER_SEED=2 "$ROOT/build/release/train_ner" mine.conll two.bin
+	NER_SEED=1 NER_ORDERS=2 "$ROOT/build/release/train_ner" mine.conll mean.bin
+	NER_SEED=1 NER_ORDERS=2 "$ROOT/build/release/train_ner" mine.conll mean-again.bin
+	cmp mean.bin mean-again.bin
+	run cmp -s mean.bin one.bin
+	[ "$status" -eq 1 ]
+	run cmp -s mean.bin two.bin
 	[ "$status" -eq 1 ]
 }
 
